@@ -1,0 +1,161 @@
+import type { Kysely } from 'kysely';
+import type { Language } from '../../domain/language.js';
+import type { Release } from '../../domain/release.js';
+import type { BoardPage, PublicCatalog, ReleaseSummary } from '../../ports/public-catalog.js';
+import { escapeLike } from './dialect.js';
+import { toAttachment, toBoard, toEdition, toRelease } from './mappers.js';
+import { listedPublicly, pagePublic } from './public-visibility.js';
+import type { Database } from './schema.js';
+
+const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'];
+
+export function makePublicCatalog(db: Kysely<Database>): PublicCatalog {
+  /** Titles, attachment markers and thumbnails for a handful of releases, in the given order. */
+  async function summaries(ids: number[]): Promise<ReleaseSummary[]> {
+    if (ids.length === 0) return [];
+    const rows = await db
+      .selectFrom('releases')
+      .innerJoin('editions', 'editions.id', 'releases.live_edition_id')
+      .select(['releases.id', 'releases.number', 'releases.first_published_at', 'releases.view_count', 'editions.title', 'editions.id as edition_id'])
+      .where('releases.id', 'in', ids)
+      .execute();
+    const files = await db
+      .selectFrom('attachments')
+      .select(['edition_id', 'sha256', 'file_name', 'alt_text', 'mime_type', 'position'])
+      .where(
+        'edition_id',
+        'in',
+        rows.map((r) => r.edition_id),
+      )
+      .orderBy('position')
+      .execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const r = byId.get(id);
+      if (!r) return [];
+      const own = files.filter((f) => f.edition_id === r.edition_id);
+      const image = own.find((f) => IMAGE_TYPES.includes(f.mime_type));
+      return [
+        {
+          releaseId: r.id,
+          number: Number(r.number),
+          title: r.title,
+          firstPublishedAt: new Date(Number(r.first_published_at)),
+          viewCount: Number(r.view_count),
+          hasAttachments: own.length > 0,
+          thumbnail: image ? { sha256: image.sha256.trim(), fileName: image.file_name, altText: image.alt_text } : null,
+        },
+      ];
+    });
+  }
+
+  return {
+    async boardPage(q): Promise<BoardPage> {
+      let base = db
+        .selectFrom('releases')
+        .where('releases.board_id', '=', q.boardId)
+        .where('releases.language', '=', q.language)
+        .where((eb) => listedPublicly(eb, q.now));
+      if (q.filter) {
+        const pattern = `%${escapeLike(q.filter.toLowerCase())}%`;
+        base = base
+          .innerJoin('editions', 'editions.id', 'releases.live_edition_id')
+          .where((eb) =>
+            eb.or([
+              eb(eb.fn('lower', ['editions.title']), 'like', eb.val(pattern)),
+              eb(eb.fn('lower', ['editions.body_markdown']), 'like', eb.val(pattern)),
+            ]),
+          );
+      }
+      const [countRow, idRows] = await Promise.all([
+        base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+        // Only ids are read while skipping to the page, straight from the covering index; the
+        // few rows on the page are then fetched by id, so page 500 costs about what page 1 does.
+        base
+          .select('releases.id')
+          .orderBy('releases.number', 'desc')
+          .limit(q.pageSize)
+          .offset((q.page - 1) * q.pageSize)
+          .execute(),
+      ]);
+      return { items: await summaries(idRows.map((r) => r.id)), total: Number(countRow?.n ?? 0) };
+    },
+
+    async latest(boardId: number, language: Language, limit: number, now: Date) {
+      const rows = await db
+        .selectFrom('releases')
+        .select('id')
+        .where('board_id', '=', boardId)
+        .where('language', '=', language)
+        .where((eb) => listedPublicly(eb, now))
+        .orderBy('number', 'desc')
+        .limit(limit)
+        .execute();
+      return summaries(rows.map((r) => r.id));
+    },
+
+    async release(boardId, language, number, now) {
+      const row = await db
+        .selectFrom('releases')
+        .selectAll()
+        .where('board_id', '=', boardId)
+        .where('language', '=', language)
+        .where('number', '=', number)
+        .where((eb) => pagePublic(eb, now))
+        .executeTakeFirst();
+      if (!row || row.live_edition_id === null) return null;
+      const [edition, board, attachments] = await Promise.all([
+        db.selectFrom('editions').selectAll().where('id', '=', row.live_edition_id).executeTakeFirstOrThrow(),
+        db.selectFrom('boards').selectAll().where('id', '=', row.board_id).executeTakeFirstOrThrow(),
+        db.selectFrom('attachments').selectAll().where('edition_id', '=', row.live_edition_id).orderBy('position').execute(),
+      ]);
+      return { release: toRelease(row), edition: toEdition(edition), board: toBoard(board), attachments: attachments.map(toAttachment) };
+    },
+
+    async neighbours(release: Release, now: Date) {
+      const number = release.number ?? 0;
+      const side = (direction: 'older' | 'newer') =>
+        db
+          .selectFrom('releases')
+          .innerJoin('editions', 'editions.id', 'releases.live_edition_id')
+          .select(['releases.number', 'editions.title'])
+          .where('releases.board_id', '=', release.boardId)
+          .where('releases.language', '=', release.language)
+          .where((eb) => listedPublicly(eb, now))
+          .where('releases.number', direction === 'older' ? '<' : '>', number)
+          .orderBy('releases.number', direction === 'older' ? 'desc' : 'asc')
+          .limit(1)
+          .executeTakeFirst();
+      const [older, newer] = await Promise.all([side('older'), side('newer')]);
+      const pick = (r: { number: number | null; title: string } | undefined) => (r ? { number: Number(r.number), title: r.title } : null);
+      return { previous: pick(older), next: pick(newer) };
+    },
+
+    async file(sha256, now) {
+      const row = await db
+        .selectFrom('attachments')
+        .innerJoin('releases', 'releases.live_edition_id', 'attachments.edition_id')
+        .select(['attachments.sha256', 'attachments.file_name', 'attachments.mime_type', 'attachments.byte_size'])
+        .where('attachments.sha256', '=', sha256)
+        .where((eb) => pagePublic(eb, now))
+        .limit(1)
+        .executeTakeFirst();
+      return row ? { sha256: row.sha256.trim(), fileName: row.file_name, mimeType: row.mime_type, byteSize: Number(row.byte_size) } : null;
+    },
+
+    async nextPublicTransition(now) {
+      const row = await db
+        .selectFrom('releases')
+        .select((eb) => eb.fn.min('public_at').as('t'))
+        .where('status', 'in', ['published', 'withdrawn'])
+        .where('public_at', '>', now.getTime())
+        .executeTakeFirst();
+      return row?.t == null ? null : new Date(Number(row.t));
+    },
+
+    async contentVersion() {
+      const row = await db.selectFrom('site_state').select('content_version').where('id', '=', 1).executeTakeFirst();
+      return Number(row?.content_version ?? 0);
+    },
+  };
+}

@@ -1,0 +1,178 @@
+import { sql, type Kysely } from 'kysely';
+import type { Language } from '../../domain/language.js';
+import type { EditionContent } from '../../domain/release.js';
+import type { ReleaseRepo } from '../../ports/release-repo.js';
+import { toAttachment, toEdition, toRelease } from './mappers.js';
+import type { Database } from './schema.js';
+
+const contentColumns = (c: EditionContent) => ({
+  title: c.title,
+  subtitle: JSON.stringify(c.subtitle),
+  body_markdown: c.bodyMarkdown,
+  department: c.department,
+  contact_name: c.contact?.name ?? null,
+  contact_phone: c.contact?.phone ?? null,
+  contact_email: c.contact?.email ?? null,
+  tags: JSON.stringify(c.tags),
+});
+
+export function makeReleaseRepo(db: Kysely<Database>): ReleaseRepo {
+  return {
+    async createRelease(input) {
+      const row = await db
+        .insertInto('releases')
+        .values({
+          board_id: input.boardId,
+          language: input.language,
+          status: 'unpublished',
+          translation_group: input.translationGroup,
+          created_at: input.createdAt.getTime(),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toRelease(row);
+    },
+
+    async getRelease(id) {
+      const row = await db.selectFrom('releases').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toRelease(row) : null;
+    },
+
+    async createEdition(input) {
+      const previous = await db
+        .selectFrom('editions')
+        .select((eb) => eb.fn.max('edition_no').as('n'))
+        .where('release_id', '=', input.releaseId)
+        .executeTakeFirst();
+      const at = input.createdAt.getTime();
+      const row = await db
+        .insertInto('editions')
+        .values({
+          release_id: input.releaseId,
+          edition_no: Number(previous?.n ?? 0) + 1,
+          state: input.state,
+          ...contentColumns(input),
+          change_note: input.changeNote,
+          created_at: at,
+          updated_at: at,
+          lock_version: 1,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toEdition(row);
+    },
+
+    async getEdition(id) {
+      const row = await db.selectFrom('editions').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toEdition(row) : null;
+    },
+
+    async latestEdition(releaseId) {
+      const row = await db
+        .selectFrom('editions')
+        .selectAll()
+        .where('release_id', '=', releaseId)
+        .orderBy('edition_no', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row ? toEdition(row) : null;
+    },
+
+    async updateEditionContent(id, content, expectedLockVersion, at) {
+      // The lock version in the WHERE clause makes the check and the write one atomic step.
+      const row = await db
+        .updateTable('editions')
+        .set({ ...contentColumns(content), updated_at: at.getTime(), lock_version: expectedLockVersion + 1 })
+        .where('id', '=', id)
+        .where('lock_version', '=', expectedLockVersion)
+        .returningAll()
+        .executeTakeFirst();
+      return row ? toEdition(row) : null;
+    },
+
+    async setEditionState(id, state, publishedAt, at) {
+      await db
+        .updateTable('editions')
+        .set({ state, published_at: publishedAt?.getTime() ?? null, updated_at: at.getTime() })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async addAttachment(input) {
+      const last = await db
+        .selectFrom('attachments')
+        .select((eb) => eb.fn.max('position').as('p'))
+        .where('edition_id', '=', input.editionId)
+        .executeTakeFirst();
+      const row = await db
+        .insertInto('attachments')
+        .values({
+          edition_id: input.editionId,
+          position: input.position ?? Number(last?.p ?? 0) + 1,
+          sha256: input.sha256,
+          file_name: input.fileName,
+          mime_type: input.mimeType,
+          byte_size: input.byteSize,
+          caption: input.caption,
+          credit: input.credit,
+          alt_text: input.altText,
+          width: input.width,
+          height: input.height,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toAttachment(row);
+    },
+
+    async attachmentsOf(editionId) {
+      const rows = await db.selectFrom('attachments').selectAll().where('edition_id', '=', editionId).orderBy('position').execute();
+      return rows.map(toAttachment);
+    },
+
+    async allocateNumber(boardId: number, language: Language) {
+      // An upsert that increments and returns in one statement: two publishers can never get the
+      // same number, on SQLite (single writer) or PostgreSQL (row lock on conflict).
+      const row = await db
+        .insertInto('board_counters')
+        .values({ board_id: boardId, language, last_number: 1 })
+        .onConflict((oc) => oc.columns(['board_id', 'language']).doUpdateSet({ last_number: sql`board_counters.last_number + 1` }))
+        .returning('last_number')
+        .executeTakeFirstOrThrow();
+      return row.last_number;
+    },
+
+    async markPublished(releaseId, state) {
+      await db
+        .updateTable('releases')
+        .set({
+          status: 'published',
+          live_edition_id: state.liveEditionId,
+          number: state.number,
+          first_published_at: state.firstPublishedAt.getTime(),
+          public_at: state.publicAt.getTime(),
+          embargo_until: state.embargoUntil?.getTime() ?? null,
+          public_updated_at: state.publicUpdatedAt.getTime(),
+        })
+        .where('id', '=', releaseId)
+        .execute();
+    },
+
+    async addViews(counts) {
+      for (const [id, n] of counts) {
+        await db
+          .updateTable('releases')
+          .set({ view_count: sql`view_count + ${n}` })
+          .where('id', '=', id)
+          .execute();
+      }
+    },
+
+    async bumpContentVersion() {
+      await db
+        .updateTable('site_state')
+        .set({ content_version: sql`content_version + 1` })
+        .where('id', '=', 1)
+        .execute();
+    },
+  };
+}

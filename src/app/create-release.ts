@@ -1,0 +1,22 @@
+import { NotFoundError } from '../domain/errors.js';
+import type { Edition, Release } from '../domain/release.js';
+import type { Clock } from '../ports/clock.js';
+import type { UnitOfWork } from '../ports/unit-of-work.js';
+import { newReleaseSchema, type NewReleaseInput } from './release.schema.js';
+import { validate } from './validate.js';
+
+/** Creates a release in a board with its first edition as a draft. */
+export function makeCreateRelease(deps: { uow: UnitOfWork; clock: Clock }) {
+  return async function createRelease(input: NewReleaseInput): Promise<{ release: Release; edition: Edition }> {
+    const data = validate(newReleaseSchema, input);
+    const now = deps.clock.now();
+    return deps.uow.run(async (tx) => {
+      const board = await tx.boards.bySlug(data.boardSlug);
+      if (!board) throw new NotFoundError(`No board "${data.boardSlug}"`, [{ code: 'unknown_board', message: 'Choose an existing board', field: 'boardSlug' }]);
+      const release = await tx.releases.createRelease({ boardId: board.id, language: data.language, translationGroup: data.translationGroup, createdAt: now });
+      const edition = await tx.releases.createEdition({ ...data, releaseId: release.id, state: 'draft', changeNote: null, createdAt: now });
+      return { release, edition };
+    });
+  };
+}
+export type CreateRelease = ReturnType<typeof makeCreateRelease>;

@@ -1,0 +1,62 @@
+import type { Board } from '../domain/board.js';
+import { NotFoundError } from '../domain/errors.js';
+import type { Language } from '../domain/language.js';
+import { LIMITS } from '../domain/limits.js';
+import type { BoardRepo } from '../ports/board-repo.js';
+import type { Clock } from '../ports/clock.js';
+import type { BoardPage, Neighbours, PublicCatalog, PublicFile, PublicReleaseDetail, ReleaseSummary } from '../ports/public-catalog.js';
+
+export interface HomeSection {
+  board: Board;
+  latest: ReleaseSummary[];
+}
+
+export interface BoardListing extends BoardPage {
+  board: Board;
+  page: number;
+  pageCount: number;
+  pageSize: number;
+  filter: string | null;
+}
+
+/**
+ * The public site's read use cases. Each applies the visibility rule through the catalog with the
+ * clock's time, so nothing unpublished or under embargo is ever returned.
+ */
+export function makePublicPages(deps: { boards: BoardRepo; catalog: PublicCatalog; clock: Clock }) {
+  async function boardOrThrow(slug: string): Promise<Board> {
+    const board = await deps.boards.bySlug(slug);
+    if (!board) throw new NotFoundError(`No board "${slug}"`);
+    return board;
+  }
+
+  return {
+    async home(language: Language, perBoard = 5): Promise<HomeSection[]> {
+      const now = deps.clock.now();
+      const boards = await deps.boards.list();
+      return Promise.all(boards.map(async (board) => ({ board, latest: await deps.catalog.latest(board.id, language, perBoard, now) })));
+    },
+
+    async boardListing(slug: string, language: Language, page: number, filter: string | null, pageSize: number = LIMITS.boardPageSize): Promise<BoardListing> {
+      const board = await boardOrThrow(slug);
+      const result = await deps.catalog.boardPage({ boardId: board.id, language, page, pageSize, filter, now: deps.clock.now() });
+      return { ...result, board, page, pageSize, filter, pageCount: Math.max(1, Math.ceil(result.total / pageSize)) };
+    },
+
+    async release(slug: string, language: Language, number: number): Promise<PublicReleaseDetail & { neighbours: Neighbours }> {
+      const board = await boardOrThrow(slug);
+      const now = deps.clock.now();
+      const detail = await deps.catalog.release(board.id, language, number, now);
+      if (!detail) throw new NotFoundError(`No public release ${number} in "${slug}"`);
+      const neighbours = detail.release.status === 'published' ? await deps.catalog.neighbours(detail.release, now) : { previous: null, next: null };
+      return { ...detail, neighbours };
+    },
+
+    async file(sha256: string): Promise<PublicFile> {
+      const file = await deps.catalog.file(sha256, deps.clock.now());
+      if (!file) throw new NotFoundError('No such file');
+      return file;
+    },
+  };
+}
+export type PublicPages = ReturnType<typeof makePublicPages>;

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { LANGUAGES } from '../domain/language.js';
+import { LIMITS } from '../domain/limits.js';
+import { characters, normaliseSubtitleLine } from '../domain/release.js';
+
+const chars = (max: number) => (value: string) => characters(value).length <= max;
+
+/** A release's editable content, as the admin form, the API and importers send it. */
+export const editionContentSchema = z.object({
+  title: z
+    .string()
+    .trim()
+    .min(1, 'Enter a title')
+    .refine(chars(LIMITS.titleMaxChars), `A title has at most ${LIMITS.titleMaxChars} characters`),
+  subtitle: z
+    .array(z.string())
+    .max(LIMITS.subtitleMaxLines)
+    .default([])
+    .transform((lines) => lines.map(normaliseSubtitleLine).filter((line) => line.length > 0))
+    .refine((lines) => lines.every(chars(LIMITS.subtitleLineMaxChars)), `A subtitle line has at most ${LIMITS.subtitleLineMaxChars} characters`),
+  bodyMarkdown: z.string().max(LIMITS.bodyMaxChars).default(''),
+  department: z.string().trim().max(LIMITS.departmentMaxChars).default(''),
+  contact: z
+    .object({ name: z.string().trim().min(1).max(120), phone: z.string().trim().max(60).default(''), email: z.union([z.literal(''), z.email()]).default('') })
+    .nullable()
+    .default(null),
+  tags: z.array(z.string().trim().min(1).max(LIMITS.tagMaxChars)).max(LIMITS.tagsMax).default([]),
+});
+
+export const newReleaseSchema = editionContentSchema.extend({
+  boardSlug: z.string().min(1),
+  language: z.enum(LANGUAGES),
+  translationGroup: z.string().max(64).nullable().default(null),
+});
+
+export type NewReleaseInput = z.input<typeof newReleaseSchema>;
+export type NewReleaseData = z.output<typeof newReleaseSchema>;

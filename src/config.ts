@@ -1,0 +1,71 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const timeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'an IANA time zone such as Asia/Seoul or Europe/London');
+
+const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+/** Every setting read from the environment: name, meaning and allowed values live here only. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PRESSROOM_DATA: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(postgres(ql)?:\/\/|sqlite:)/, 'postgres://user@host:port/db, or sqlite:PATH')
+    .optional(),
+  PRESSROOM_SITE_NAME: z.string().trim().min(1).max(120).default('Pressroom'),
+  PRESSROOM_TIME_ZONE: timeZone.default('Asia/Seoul'),
+  PRESSROOM_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  PRESSROOM_DEMO: flag.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  dataDir: string;
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  siteName: string;
+  timeZone: string;
+  baseUrl: string;
+  demo: boolean;
+  logLevel: string;
+}>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Pressroom cannot start; fix these settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Reads the environment once, reports every problem at once, and returns a frozen Config. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}=${JSON.stringify(env[String(i.path[0])] ?? '')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.PRESSROOM_DATA);
+  const database: Config['database'] = e.DATABASE_URL?.startsWith('postgres')
+    ? { kind: 'postgres', url: e.DATABASE_URL }
+    : { kind: 'sqlite', file: e.DATABASE_URL ? resolve(e.DATABASE_URL.slice('sqlite:'.length)) : resolve(dataDir, 'pressroom.sqlite') };
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    database: Object.freeze(database),
+    siteName: e.PRESSROOM_SITE_NAME,
+    timeZone: e.PRESSROOM_TIME_ZONE,
+    baseUrl: (e.PRESSROOM_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    demo: e.PRESSROOM_DEMO,
+    logLevel: e.LOG_LEVEL,
+  });
+}

@@ -1,0 +1,44 @@
+/**
+ * Domain errors carry a stable code and no HTTP status; the web layer maps codes to statuses in one
+ * table (src/web/errors.ts). Never branch on message text.
+ */
+export interface FieldIssue {
+  code: string;
+  message: string;
+  field?: string;
+}
+
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+  /** Every problem found, so a refused step reports all reasons at once. */
+  readonly issues: FieldIssue[];
+  constructor(message: string, issues: FieldIssue[] = []) {
+    super(message);
+    this.name = new.target.name;
+    this.issues = issues;
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = 'NOT_FOUND';
+}
+
+export class ValidationError extends DomainError {
+  readonly code = 'VALIDATION_FAILED';
+}
+
+export class ConflictError extends DomainError {
+  readonly code = 'EDIT_CONFLICT';
+}
+
+export class UnsupportedFileError extends DomainError {
+  readonly code = 'UNSUPPORTED_FILE';
+}
+
+export class InvalidStateError extends DomainError {
+  readonly code = 'INVALID_STATE';
+}
+
+/** Every error code the system can return; the API docs test keeps this list and the docs in step. */
+export const ERROR_CODES = ['NOT_FOUND', 'VALIDATION_FAILED', 'EDIT_CONFLICT', 'UNSUPPORTED_FILE', 'INVALID_STATE'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];

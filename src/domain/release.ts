@@ -1,0 +1,122 @@
+import type { Language } from './language.js';
+import { LIMITS } from './limits.js';
+
+/**
+ * A release is the permanent thing with a URL; its content lives in editions (Whitehall's
+ * document/edition split). One edition is live; later editions are drafts of corrections.
+ *
+ * - `unpublished`: never public; it has no number yet.
+ * - `published`: the live edition is public from `publicAt` (publish time, or the embargo end).
+ * - `withdrawn`: the page stays with a withdrawal notice; it leaves lists and feeds.
+ */
+export const RELEASE_STATUSES = ['unpublished', 'published', 'withdrawn'] as const;
+export type ReleaseStatus = (typeof RELEASE_STATUSES)[number];
+
+/** Workflow state of one edition; transitions are verbs (submit, approve, schedule, publish). */
+export const EDITION_STATES = ['draft', 'in_review', 'approved', 'scheduled', 'published', 'superseded'] as const;
+export type EditionState = (typeof EDITION_STATES)[number];
+
+export interface PressContact {
+  name: string;
+  phone: string;
+  email: string;
+}
+
+export interface Release {
+  id: number;
+  boardId: number;
+  language: Language;
+  /** Permanent "No." within (board, language), given at first publication and never reused. */
+  number: number | null;
+  status: ReleaseStatus;
+  liveEditionId: number | null;
+  /** The date shown as the release date: its first publication. */
+  firstPublishedAt: Date | null;
+  /** When the live edition becomes visible to the public (later than publication under embargo). */
+  publicAt: Date | null;
+  embargoUntil: Date | null;
+  /** Last public change (publication or correction); feeds use it as `updated`. */
+  publicUpdatedAt: Date | null;
+  withdrawnAt: Date | null;
+  withdrawalReason: string | null;
+  /** Releases that are language versions of each other share a group key. */
+  translationGroup: string | null;
+  viewCount: number;
+  createdAt: Date;
+}
+
+export interface Edition {
+  id: number;
+  releaseId: number;
+  editionNo: number;
+  state: EditionState;
+  title: string;
+  /** Dash-led standfirst lines, stored without the dash. */
+  subtitle: string[];
+  bodyMarkdown: string;
+  department: string;
+  contact: PressContact | null;
+  tags: string[];
+  /** Public change note of a correction; null for the first edition or a minor edit. */
+  changeNote: string | null;
+  publishedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  /** Optimistic-locking version: a save must name the version it started from. */
+  lockVersion: number;
+}
+
+/** The content fields a writer edits. */
+export interface EditionContent {
+  title: string;
+  subtitle: string[];
+  bodyMarkdown: string;
+  department: string;
+  contact: PressContact | null;
+  tags: string[];
+}
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Splits text into user-perceived characters, so Hangul, accents and emoji count as one each. */
+export function characters(text: string): string[] {
+  return Array.from(segmenter.segment(text), (s) => s.segment);
+}
+
+/**
+ * The list title as the source board shows it: the first 64 characters followed by "..." when the
+ * title is longer. Characters, not bytes or UTF-16 units, so Korean titles cut at the same length.
+ */
+export function listTitle(title: string, limit: number = LIMITS.listTitleChars): string {
+  const chars = characters(title);
+  if (chars.length <= limit) return title;
+  return chars.slice(0, limit).join('') + '...';
+}
+
+/** Whether a title is cut in lists (the view then offers the full title to screen readers). */
+export function isListTitleCut(title: string, limit: number = LIMITS.listTitleChars): boolean {
+  return characters(title).length > limit;
+}
+
+/**
+ * The public-visibility rule, in one place. A release is on public lists when it is published and
+ * its public time has come; its page also stays reachable (with a notice) once withdrawn.
+ * Database adapters express the same rule as a query (see adapters/db/public-visibility.ts).
+ */
+export function isListedPublicly(release: Pick<Release, 'status' | 'publicAt'>, now: Date): boolean {
+  return release.status === 'published' && release.publicAt !== null && release.publicAt <= now;
+}
+
+export function isPagePublic(release: Pick<Release, 'status' | 'publicAt'>, now: Date): boolean {
+  return (release.status === 'published' || release.status === 'withdrawn') && release.publicAt !== null && release.publicAt <= now;
+}
+
+/** When a publication becomes public: at publish time, or at the end of an embargo if later. */
+export function publicTimeFor(publishedAt: Date, embargoUntil: Date | null): Date {
+  return embargoUntil && embargoUntil > publishedAt ? embargoUntil : publishedAt;
+}
+
+/** Normalises subtitle lines typed with or without their leading dash ("- text", "– text"). */
+export function normaliseSubtitleLine(line: string): string {
+  return line.replace(/^\s*[-–—]\s*/, '').trim();
+}

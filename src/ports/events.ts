@@ -1,0 +1,10 @@
+/** Events are resource + past tense, the same words as in logs and the audit trail. */
+export type DomainEvent =
+  | { type: 'release.published'; releaseId: number; at: Date }
+  | { type: 'release.viewed_flushed'; count: number };
+
+/** Side effects (cache purge, search index, mail) subscribe here and run after commit. */
+export interface EventBus {
+  publish(event: DomainEvent): void;
+  subscribe(listener: (event: DomainEvent) => void): () => void;
+}

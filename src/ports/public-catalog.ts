@@ -1,0 +1,67 @@
+import type { Attachment } from '../domain/attachment.js';
+import type { Board } from '../domain/board.js';
+import type { Language } from '../domain/language.js';
+import type { Edition, Release } from '../domain/release.js';
+
+/** One row of a public board list. */
+export interface ReleaseSummary {
+  releaseId: number;
+  number: number;
+  title: string;
+  firstPublishedAt: Date;
+  viewCount: number;
+  hasAttachments: boolean;
+  /** The first image, for photo boards and home cards. */
+  thumbnail: Pick<Attachment, 'sha256' | 'fileName' | 'altText'> | null;
+}
+
+export interface BoardPageQuery {
+  boardId: number;
+  language: Language;
+  /** 1-based page number. */
+  page: number;
+  pageSize: number;
+  /** Plain title/body filter; real search is the SearchIndex's job. */
+  filter: string | null;
+  now: Date;
+}
+
+export interface BoardPage {
+  items: ReleaseSummary[];
+  total: number;
+}
+
+export interface PublicReleaseDetail {
+  board: Board;
+  release: Release;
+  edition: Edition;
+  attachments: Attachment[];
+}
+
+export interface Neighbours {
+  previous: { number: number; title: string } | null;
+  next: { number: number; title: string } | null;
+}
+
+export interface PublicFile {
+  sha256: string;
+  fileName: string;
+  mimeType: string;
+  byteSize: number;
+}
+
+/**
+ * Read-side queries for the public site. Every method applies the public-visibility rule itself,
+ * so no page, list, count, neighbour link or file URL can show an unpublished or embargoed release.
+ */
+export interface PublicCatalog {
+  boardPage(query: BoardPageQuery): Promise<BoardPage>;
+  latest(boardId: number, language: Language, limit: number, now: Date): Promise<ReleaseSummary[]>;
+  release(boardId: number, language: Language, number: number, now: Date): Promise<PublicReleaseDetail | null>;
+  neighbours(release: Release, now: Date): Promise<Neighbours>;
+  /** A file attached to the live edition of a public release, by content address. */
+  file(sha256: string, now: Date): Promise<PublicFile | null>;
+  /** The earliest public time still in the future: page caches must be dropped at that moment. */
+  nextPublicTransition(now: Date): Promise<Date | null>;
+  contentVersion(): Promise<number>;
+}
