@@ -1,4 +1,4 @@
-import { PostgresAdapter, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Expression, type RawBuilder, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely } from 'kysely';
 
 /**
  * The few places where SQLite and PostgreSQL differ, kept in one helper so repositories and
@@ -15,7 +15,11 @@ export function withIdColumn<T extends string>(db: Kysely<any>, table: CreateTab
     : table.addColumn('id', 'integer', (c: ColumnDefinitionBuilder) => c.primaryKey().autoIncrement());
 }
 
-/** Escapes LIKE wildcards in user text; queries use ESCAPE '\'. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+/**
+ * Case-insensitive "contains" on both databases: lower() on both sides, the user's % and _ escaped,
+ * and an explicit ESCAPE (SQLite has no default escape character; PostgreSQL's is the backslash).
+ */
+export function containsInsensitive(column: Expression<string>, text: string): RawBuilder<boolean> {
+  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql<boolean>`lower(${column}) like ${pattern} escape '\\'`;
 }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Language } from '../../domain/language.js';
 import type { Release } from '../../domain/release.js';
 import type { BoardPage, PublicCatalog, ReleaseSummary } from '../../ports/public-catalog.js';
-import { escapeLike } from './dialect.js';
+import { containsInsensitive } from './dialect.js';
 import { toAttachment, toBoard, toEdition, toRelease } from './mappers.js';
 import { listedPublicly, pagePublic } from './public-visibility.js';
 import type { Database } from './schema.js';
@@ -57,15 +57,10 @@ export function makePublicCatalog(db: Kysely<Database>): PublicCatalog {
         .where('releases.language', '=', q.language)
         .where((eb) => listedPublicly(eb, q.now));
       if (q.filter) {
-        const pattern = `%${escapeLike(q.filter.toLowerCase())}%`;
+        const filter = q.filter;
         base = base
           .innerJoin('editions', 'editions.id', 'releases.live_edition_id')
-          .where((eb) =>
-            eb.or([
-              eb(eb.fn('lower', ['editions.title']), 'like', eb.val(pattern)),
-              eb(eb.fn('lower', ['editions.body_markdown']), 'like', eb.val(pattern)),
-            ]),
-          );
+          .where((eb) => eb.or([containsInsensitive(eb.ref('editions.title'), filter), containsInsensitive(eb.ref('editions.body_markdown'), filter)]));
       }
       const [countRow, idRows] = await Promise.all([
         base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),

@@ -1,0 +1,97 @@
+// Builds the bench database: 10,000 published releases in three boards, made through the same
+// commands editors use (createRelease, attachFile, publishRelease), published oldest first over the
+// past three years so numbers follow dates.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeDemoAssets } from '../src/adapters/demo/demo-assets.js';
+import type { Language } from '../src/domain/language.js';
+import { composeSystem } from '../src/main/compose.js';
+import { body, DEPARTMENTS, pick, seededRandom, subtitle, tags, title } from './text.js';
+
+export const BOARDS = [
+  { slug: 'press-releases', kind: 'press_release', name: { en: 'Press Releases', ko: '보도자료' }, count: 8000 },
+  { slug: 'news', kind: 'news', name: { en: 'News', ko: '뉴스' }, count: 1000 },
+  { slug: 'statements', kind: 'statement', name: { en: 'Statements', ko: '입장문' }, count: 1000 },
+] as const;
+
+const ENGLISH_SHARE = 0.7;
+const PDF_SHARE = 0.3;
+const PHOTO_SHARE = 0.1;
+const YEARS = 3;
+
+export interface Corpus {
+  total: number;
+  /** Published releases per board and language, e.g. counts['press-releases'].en. */
+  counts: Record<string, Record<Language, number>>;
+  pdfs: number;
+  photos: number;
+  ms: number;
+}
+
+export function sqliteFile(dataDir: string): string {
+  return join(dataDir, 'pressroom.sqlite');
+}
+
+/** Deletes `dataDir` and fills it with the corpus; prints a progress line every 1,000 releases. */
+export async function buildCorpus(dataDir: string): Promise<Corpus> {
+  rmSync(dataDir, { recursive: true, force: true });
+  const started = performance.now();
+  const system = await composeSystem({ database: { kind: 'sqlite', file: sqliteFile(dataDir) }, dataDir });
+  try {
+    const rnd = seededRandom(20261128);
+    const assets = makeDemoAssets();
+    // A few distinct files, reused: identical bytes are stored once (content-addressed by SHA-256).
+    const pdfs = await Promise.all([1, 2, 3, 4].map((n) => assets.pdf({ heading: `Bench briefing document ${n}`, lines: [`Background material number ${n}.`] })));
+    const photos = await Promise.all([30, 150, 270].map((hue) => assets.photo({ label: `Bench photo ${hue}`, hue, width: 1200, height: 800 })));
+
+    for (const [position, board] of BOARDS.entries()) {
+      await system.boards.create({ slug: board.slug, kind: board.kind, name: board.name, position, createdAt: system.clock.now() });
+    }
+    // Board of each release, shuffled so the boards' publications interleave in time.
+    const plan: string[] = BOARDS.flatMap((b) => Array<string>(b.count).fill(b.slug));
+    for (let i = plan.length - 1; i > 0; i--) {
+      const j = Math.floor(rnd() * (i + 1));
+      [plan[i], plan[j]] = [plan[j]!, plan[i]!];
+    }
+
+    const counts: Corpus['counts'] = Object.fromEntries(BOARDS.map((b) => [b.slug, { en: 0, ko: 0 }]));
+    const now = Date.now();
+    const span = YEARS * 365 * 86_400_000;
+    const step = span / plan.length;
+    let pdfCount = 0;
+    let photoCount = 0;
+    for (const [index, boardSlug] of plan.entries()) {
+      const language: Language = rnd() < ENGLISH_SHARE ? 'en' : 'ko';
+      const { release, edition } = await system.commands.createRelease({
+        boardSlug,
+        language,
+        title: title(rnd, language, index + 1),
+        subtitle: subtitle(rnd, language),
+        bodyMarkdown: body(rnd, language),
+        department: pick(rnd, DEPARTMENTS[language]),
+        contact: rnd() < 0.5 ? { name: language === 'en' ? 'Press Officer Kim' : '홍보담당관 김민수', phone: '02-748-0000', email: 'press@example.gov' } : null,
+        tags: tags(rnd, language),
+      });
+      if (rnd() < PHOTO_SHARE) {
+        const altText = language === 'en' ? 'Officials at the announcement' : '발표 현장의 관계자들';
+        await system.commands.attachFile({ editionId: edition.id, fileName: `photo-${index + 1}.jpg`, bytes: pick(rnd, photos), altText, caption: altText });
+        photoCount += 1;
+      }
+      if (rnd() < PDF_SHARE) {
+        const fileName = language === 'en' ? `press-release-${index + 1}.pdf` : `보도자료-${index + 1}.pdf`;
+        await system.commands.attachFile({ editionId: edition.id, fileName, bytes: pick(rnd, pdfs) });
+        pdfCount += 1;
+      }
+      // Oldest first, a few minutes of jitter, never in the future.
+      const publishedAt = new Date(Math.min(now - span + index * step + rnd() * step * 0.5, now - 60_000));
+      await system.commands.publishRelease(release.id, { publishedAt });
+      counts[boardSlug]![language] += 1;
+      if ((index + 1) % 1000 === 0) {
+        console.log(`  ${(index + 1).toLocaleString('en')} / ${plan.length.toLocaleString('en')} releases (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+      }
+    }
+    return { total: plan.length, counts, pdfs: pdfCount, photos: photoCount, ms: performance.now() - started };
+  } finally {
+    await system.close();
+  }
+}

@@ -1,0 +1,70 @@
+import type { Language } from '../../domain/language.js';
+import type { BoardRepo } from '../../ports/board-repo.js';
+import type { Clock } from '../../ports/clock.js';
+import type { DemoAssets } from '../../ports/demo-assets.js';
+import type { AttachFile } from '../attach-file.js';
+import type { CreateRelease } from '../create-release.js';
+import type { PublishRelease } from '../publish-release.js';
+import { DEMO_BOARDS, DEMO_RELEASES, type DemoRelease } from './demo-content.js';
+
+export interface SeedDemoDeps {
+  boards: BoardRepo;
+  clock: Clock;
+  assets: DemoAssets;
+  createRelease: CreateRelease;
+  attachFile: AttachFile;
+  publishRelease: PublishRelease;
+  /** Called after each release, for progress output. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Seoul is UTC+9 all year (no daylight saving), so local demo times convert exactly. */
+function publicationTime(now: Date, item: Pick<DemoRelease, 'daysAgo' | 'hour' | 'minute'>): Date {
+  const day = new Date(now.getTime() - item.daysAgo * 86_400_000);
+  const seoulDate = new Date(day.getTime() + 9 * 3_600_000);
+  const utc = Date.UTC(seoulDate.getUTCFullYear(), seoulDate.getUTCMonth(), seoulDate.getUTCDate(), item.hour - 9, item.minute);
+  return new Date(Math.min(utc, now.getTime() - 60_000));
+}
+
+/**
+ * Loads the demo newsroom through the same commands the editors use: boards, releases with photos
+ * and PDFs, published oldest first so numbers follow dates. Returns false when boards exist already.
+ */
+export function makeSeedDemo(deps: SeedDemoDeps) {
+  return async function seedDemo(onProgress = deps.onProgress): Promise<boolean> {
+    if ((await deps.boards.list()).length > 0) return false;
+    const now = deps.clock.now();
+    for (const [position, board] of DEMO_BOARDS.entries()) {
+      await deps.boards.create({ ...board, position, createdAt: now });
+    }
+    const ordered = [...DEMO_RELEASES].sort((a, b) => publicationTime(now, a).getTime() - publicationTime(now, b).getTime());
+    for (const [index, item] of ordered.entries()) {
+      const { release, edition } = await deps.createRelease({
+        boardSlug: item.board,
+        language: item.language as Language,
+        translationGroup: item.pairKey,
+        title: item.title,
+        subtitle: item.subtitle,
+        bodyMarkdown: item.bodyMarkdown,
+        department: item.department,
+        contact: item.contact,
+        tags: item.tags,
+      });
+      for (const photo of item.photos) {
+        const bytes = await deps.assets.photo({ label: photo.label, hue: photo.hue, width: 1200, height: 800 });
+        await deps.attachFile({ editionId: edition.id, fileName: `${slugify(photo.label)}.jpg`, bytes, caption: photo.caption, credit: photo.credit, altText: photo.altText });
+      }
+      for (const doc of item.documents) {
+        const bytes = await deps.assets.pdf({ heading: doc.heading, lines: doc.lines });
+        await deps.attachFile({ editionId: edition.id, fileName: doc.fileName, bytes });
+      }
+      await deps.publishRelease(release.id, { publishedAt: publicationTime(now, item) });
+      onProgress?.(index + 1, ordered.length);
+    }
+    return true;
+  };
+}
+
+function slugify(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'photo';
+}

@@ -1,0 +1,53 @@
+import { migrateCommand } from '../cli/migrate.command.js';
+import { seedDemoCommand } from '../cli/seed-demo.command.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { composeSystem } from './compose.js';
+
+const commands = [migrateCommand, seedDemoCommand];
+
+function help(): string {
+  const width = Math.max(...commands.map((c) => c.name.length)) + 2;
+  return [
+    'Usage: pressroom <command> [options]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}${c.summary}`),
+    '',
+    'Start the web server with `npm start`. Settings come from the environment:',
+    '  PORT, HOST, PRESSROOM_DATA, DATABASE_URL, PRESSROOM_SITE_NAME, PRESSROOM_TIME_ZONE,',
+    '  PRESSROOM_BASE_URL, PRESSROOM_DEMO, LOG_LEVEL (see README.md, "Configuration").',
+  ].join('\n');
+}
+
+/** `pressroom`: each subcommand calls the same application commands as the web handlers. */
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(help());
+    return 0;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    console.error(`Unknown command "${name}".\n\n${help()}`);
+    return 2;
+  }
+  if (rest.includes('--help')) {
+    console.log(`pressroom ${command.name}: ${command.summary}`);
+    return 0;
+  }
+  const config = loadConfig();
+  const system = await composeSystem({ database: config.database, dataDir: config.dataDir });
+  try {
+    return await command.run(system);
+  } finally {
+    await system.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,52 @@
+import type { FastifyInstance } from 'fastify';
+import { makeContentVersionTracker } from '../web/cache/content-version.js';
+import { makePageCache } from '../web/cache/page-cache.js';
+import { buildServer } from '../web/server.js';
+import type { System } from './compose.js';
+
+export interface WebOptions {
+  siteName: string;
+  baseUrl: string;
+  timeZone: string;
+  demo: boolean;
+  logLevel?: string;
+  /** How often batched view counts are written. */
+  viewFlushMs?: number;
+}
+
+/** Wires the web server to a composed system and starts its timers; `stop` flushes and closes. */
+export async function createWebApp(system: System, options: WebOptions): Promise<{ app: FastifyInstance; stop: () => Promise<void> }> {
+  const version = makeContentVersionTracker({ catalog: system.catalog, clock: system.clock, events: system.events });
+  await version.refresh();
+  version.start();
+  const cache = makePageCache({ version: version.current });
+  const app = await buildServer({
+    site: { name: options.siteName, baseUrl: options.baseUrl, timeZone: options.timeZone, demo: options.demo },
+    boards: system.boards,
+    catalog: system.catalog,
+    pages: system.pages,
+    files: system.files,
+    views: system.views,
+    cache,
+    version,
+    logLevel: options.logLevel ?? 'info',
+  });
+  const flush = async () => {
+    try {
+      await system.views.flush();
+    } catch (error) {
+      app.log.error({ err: error }, 'could not write view counts; they will be retried');
+    }
+  };
+  const flushTimer = setInterval(() => void flush(), options.viewFlushMs ?? 5000);
+  flushTimer.unref();
+  return {
+    app,
+    async stop() {
+      clearInterval(flushTimer);
+      version.stop();
+      await app.close();
+      await flush();
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { ConfigError, loadConfig } from '../config.js';
+import { composeSystem } from './compose.js';
+import { createWebApp } from './web-app.js';
+
+/** `npm start`: reads the configuration, migrates, loads the demo on first start, and serves. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const system = await composeSystem({ database: config.database, dataDir: config.dataDir });
+  if (config.demo) {
+    const started = Date.now();
+    const seeded = await system.commands.seedDemo();
+    if (seeded) console.log(`Loaded the demo newsroom in ${((Date.now() - started) / 1000).toFixed(1)} s (PRESSROOM_DEMO=0 starts empty).`);
+  }
+  const { app, stop } = await createWebApp(system, {
+    siteName: config.siteName,
+    baseUrl: config.baseUrl,
+    timeZone: config.timeZone,
+    demo: config.demo,
+    logLevel: config.logLevel,
+  });
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info(`${signal}: shutting down`);
+    await stop();
+    await system.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  const where = config.database.kind === 'sqlite' ? `SQLite at ${config.database.file}` : 'PostgreSQL';
+  console.log(`Pressroom is serving ${config.siteName} on ${config.baseUrl} (${where}).`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+
+export interface CachedPage {
+  body: Buffer;
+  etag: string;
+  /** The release a page shows, so a cached hit still counts a view. */
+  releaseId: number | null;
+}
+
+interface Entry extends CachedPage {
+  version: string;
+  expiresAt: number;
+}
+
+/**
+ * Rendered public pages, keyed by URL, valid while the content version is unchanged and for at most
+ * `ttlMs` (view counts on pages refresh that often). Least recently used pages are dropped first.
+ */
+export function makePageCache(options: { version: () => string; maxEntries?: number; ttlMs?: number; now?: () => number }) {
+  const entries = new Map<string, Entry>();
+  const maxEntries = options.maxEntries ?? 5000;
+  const ttlMs = options.ttlMs ?? 30_000;
+  const now = options.now ?? Date.now;
+
+  return {
+    get(key: string): CachedPage | undefined {
+      const entry = entries.get(key);
+      if (!entry) return undefined;
+      if (entry.version !== options.version() || entry.expiresAt <= now()) {
+        entries.delete(key);
+        return undefined;
+      }
+      entries.delete(key);
+      entries.set(key, entry);
+      return entry;
+    },
+    /** Stores a page rendered under `version` (read before rendering, so a concurrent change wins). */
+    set(key: string, version: string, html: string, releaseId: number | null = null): CachedPage {
+      const body = Buffer.from(html, 'utf8');
+      const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+      const entry: Entry = { body, etag, releaseId, version, expiresAt: now() + ttlMs };
+      entries.set(key, entry);
+      if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+      return entry;
+    },
+    clear(): void {
+      entries.clear();
+    },
+    get size(): number {
+      return entries.size;
+    },
+  };
+}
+export type PageCache = ReturnType<typeof makePageCache>;

@@ -1,0 +1,10 @@
+import type { ErrorCode } from '../domain/errors.js';
+
+/** The one table from domain error codes to HTTP statuses. */
+export const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  NOT_FOUND: 404,
+  VALIDATION_FAILED: 400,
+  EDIT_CONFLICT: 409,
+  UNSUPPORTED_FILE: 415,
+  INVALID_STATE: 409,
+};

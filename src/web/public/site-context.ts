@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto';
+import type { Language } from '../../domain/language.js';
+import type { BoardRepo } from '../../ports/board-repo.js';
+import { dateFormatters } from '../i18n/format.js';
+import { translator } from '../i18n/messages.js';
+import type { PageContext } from '../views/page-context.js';
+import { siteCss } from '../views/site-css.js';
+
+export const cssAsset = (() => {
+  const body = Buffer.from(siteCss, 'utf8');
+  const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
+  return { body, href: `/assets/site-${hash}.css`, etag: `"${hash}"` };
+})();
+
+/** Builds the per-language context every public view renders with. */
+export function makeSiteContext(deps: { boards: BoardRepo; siteName: string; baseUrl: string; timeZone: string; demo: boolean }) {
+  const fixed = {
+    ko: { t: translator('ko'), fmt: dateFormatters('ko', deps.timeZone) },
+    en: { t: translator('en'), fmt: dateFormatters('en', deps.timeZone) },
+  };
+  return async function contextFor(lang: Language): Promise<PageContext> {
+    return {
+      siteName: deps.siteName,
+      baseUrl: deps.baseUrl,
+      lang,
+      ...fixed[lang],
+      boards: await deps.boards.list(),
+      demo: deps.demo,
+      cssHref: cssAsset.href,
+    };
+  };
+}
+export type SiteContext = ReturnType<typeof makeSiteContext>;

@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import type { PublicCatalog } from '../../ports/public-catalog.js';
+import { cssAsset } from './site-context.js';
+
+/** Language from Accept-Language: Korean when preferred over English, otherwise English. */
+export function preferredLanguage(header: string | undefined): 'ko' | 'en' {
+  if (!header) return 'en';
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag, ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => /^q=([\d.]+)$/.exec(p.trim())?.[1]).find(Boolean);
+      return { tag: tag ?? '', q: q ? Number(q) : 1 };
+    })
+    .filter((x) => x.q > 0)
+    .sort((a, b) => b.q - a.q);
+  const first = ranked.find((x) => x.tag.startsWith('ko') || x.tag.startsWith('en'));
+  return first?.tag.startsWith('ko') ? 'ko' : 'en';
+}
+
+/** Health check, the root redirect and the stylesheet. */
+export function registerSystemRoutes(app: FastifyInstance, deps: { catalog: PublicCatalog }): void {
+  app.get('/healthz', async (_request, reply) => {
+    try {
+      await deps.catalog.contentVersion();
+      return reply.header('Cache-Control', 'no-store').send({ status: 'ok', database: 'ok' });
+    } catch {
+      return reply.code(503).header('Cache-Control', 'no-store').send({ status: 'unavailable', database: 'unreachable' });
+    }
+  });
+
+  app.get('/', async (request, reply) => {
+    reply.header('Vary', 'Accept-Language').header('Cache-Control', 'private, no-cache');
+    return reply.redirect(`/${preferredLanguage(request.headers['accept-language'])}/`, 302);
+  });
+
+  app.get(cssAsset.href, async (_request, reply) =>
+    reply.type('text/css; charset=utf-8').header('Cache-Control', 'public, max-age=31536000, immutable').header('ETag', cssAsset.etag).send(cssAsset.body),
+  );
+
+  app.get('/favicon.ico', async (_request, reply) => reply.code(204).header('Cache-Control', 'public, max-age=86400').send());
+}

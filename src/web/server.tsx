@@ -1,0 +1,82 @@
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { PublicPages } from '../app/public-pages.js';
+import type { ViewCounter } from '../app/view-counter.js';
+import { DomainError } from '../domain/errors.js';
+import type { BoardRepo } from '../ports/board-repo.js';
+import type { FileStore } from '../ports/file-store.js';
+import type { PublicCatalog } from '../ports/public-catalog.js';
+import type { ContentVersionTracker } from './cache/content-version.js';
+import type { PageCache } from './cache/page-cache.js';
+import { STATUS_BY_CODE } from './errors.js';
+import { registerFileRoutes } from './public/files.route.js';
+import { languageOfPath, PageBeyondEnd, registerPageRoutes } from './public/pages.route.js';
+import { makeSiteContext } from './public/site-context.js';
+import { registerSystemRoutes } from './public/system.route.js';
+import { renderPage } from './render/page.js';
+import { ErrorView } from './views/error.view.js';
+
+export interface WebDeps {
+  site: { name: string; baseUrl: string; timeZone: string; demo: boolean };
+  boards: BoardRepo;
+  catalog: PublicCatalog;
+  pages: PublicPages;
+  files: FileStore;
+  views: ViewCounter;
+  cache: PageCache;
+  version: ContentVersionTracker;
+  logLevel?: string;
+}
+
+/** Builds the HTTP server: security headers, routes, and one error mapping for every route. */
+export async function buildServer(deps: WebDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: deps.logLevel ?? 'info' },
+    trustProxy: true,
+    routerOptions: { maxParamLength: 300 },
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'self'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+
+  const contextFor = makeSiteContext({ boards: deps.boards, siteName: deps.site.name, baseUrl: deps.site.baseUrl, timeZone: deps.site.timeZone, demo: deps.site.demo });
+
+  async function sendErrorPage(request: FastifyRequest, reply: FastifyReply, status: 404 | 400 | 500) {
+    const ctx = await contextFor(languageOfPath(request.url)).catch(() => null);
+    reply.code(status).header('Cache-Control', 'no-store');
+    if (!ctx) return reply.type('text/plain; charset=utf-8').send(status === 404 ? 'Not found' : 'Error');
+    return reply.type('text/html; charset=utf-8').send(renderPage(<ErrorView ctx={ctx} status={status} />));
+  }
+
+  app.setNotFoundHandler((request, reply) => sendErrorPage(request, reply, 404));
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof PageBeyondEnd) return sendErrorPage(request, reply, 404);
+    if (error instanceof DomainError) {
+      const status = STATUS_BY_CODE[error.code as keyof typeof STATUS_BY_CODE] ?? 500;
+      if (status === 404) return sendErrorPage(request, reply, 404);
+      return sendErrorPage(request, reply, status >= 500 ? 500 : 400);
+    }
+    const statusCode = (error as { statusCode?: number }).statusCode;
+    if (statusCode && statusCode >= 400 && statusCode < 500) return sendErrorPage(request, reply, statusCode === 404 ? 404 : 400);
+    request.log.error({ err: error, url: request.url }, 'unhandled error');
+    return sendErrorPage(request, reply, 500);
+  });
+
+  registerSystemRoutes(app, { catalog: deps.catalog });
+  registerFileRoutes(app, { pages: deps.pages, files: deps.files });
+  registerPageRoutes(app, { pages: deps.pages, contextFor, cache: deps.cache, version: deps.version, views: deps.views });
+  return app;
+}

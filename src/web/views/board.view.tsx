@@ -1,0 +1,102 @@
+import type { BoardListing } from '../../app/public-pages.js';
+import { urls } from '../urls.js';
+import { Breadcrumb, Layout } from './layout.view.js';
+import { ListTitle } from './list-title.view.js';
+import type { PageContext } from './page-context.js';
+import { Pagination } from './pagination.view.js';
+
+export function BoardView(props: { ctx: PageContext; listing: BoardListing }) {
+  const { ctx, listing } = props;
+  const { board, page, pageCount, filter } = listing;
+  const name = board.name[ctx.lang];
+  const href = (p: number) => urls.board(ctx.lang, board.slug, p, filter);
+  const title = page > 1 ? `${name} (${ctx.t('pageOf', { page, count: pageCount })})` : name;
+  return (
+    <Layout
+      ctx={ctx}
+      currentBoard={board.slug}
+      meta={{
+        title,
+        canonicalPath: filter ? urls.board(ctx.lang, board.slug) : href(page),
+        prevPath: page > 1 ? href(page - 1) : null,
+        nextPath: page < pageCount ? href(page + 1) : null,
+        otherLanguagePath: urls.board(ctx.lang === 'ko' ? 'en' : 'ko', board.slug),
+        noIndex: Boolean(filter),
+      }}
+    >
+      <Breadcrumb ctx={ctx} trail={[{ label: ctx.t('newsZone'), href: urls.home(ctx.lang) }, { label: name }]} />
+      <h1>{name}</h1>
+      <form class="board-filter" method="get" action={urls.board(ctx.lang, board.slug)} role="search">
+        <div>
+          <label for="board-q">{ctx.t('filterLabel')}</label>
+          <input id="board-q" type="search" name="q" value={filter ?? ''} maxLength={100} />
+        </div>
+        <button type="submit">{ctx.t('filterButton')}</button>
+        {filter && (
+          <a class="button button-secondary" href={urls.board(ctx.lang, board.slug)}>
+            {ctx.t('filterClear')}
+          </a>
+        )}
+      </form>
+      <p class="list-summary">
+        {filter ? `${ctx.t('filterResults')} "${filter}": ` : ''}
+        {ctx.t('totalItems', { count: listing.total })} · {ctx.t('pageOf', { page, count: pageCount })}
+      </p>
+      {listing.items.length === 0 ? (
+        <p>{filter ? ctx.t('noMatches') : ctx.t('noReleases')}</p>
+      ) : board.kind === 'photo' ? (
+        <ul class="photo-grid">
+          {listing.items.map((item) => (
+            <li key={item.number}>
+              {item.thumbnail && <img src={urls.file(item.thumbnail.sha256, item.thumbnail.fileName)} alt="" loading="lazy" width={480} height={320} />}
+              <ListTitle title={item.title} href={urls.release(ctx.lang, board.slug, item.number)} />
+              <p class="meta">
+                <time dateTime={item.firstPublishedAt.toISOString()}>{ctx.fmt.day(item.firstPublishedAt)}</time> · {ctx.t('views')}{' '}
+                {ctx.fmt.number(item.viewCount)}
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <table class="board-list">
+          <caption class="visually-hidden">
+            {name}, {ctx.t('pageOf', { page, count: pageCount })}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" class="num">
+                {ctx.t('colNumber')}
+              </th>
+              <th scope="col">{ctx.t('colTitle')}</th>
+              <th scope="col" class="date">
+                {ctx.t('colDate')}
+              </th>
+              <th scope="col" class="views">
+                {ctx.t('colViews')}
+              </th>
+              <th scope="col" class="file">
+                {ctx.t('colFile')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {listing.items.map((item) => (
+              <tr key={item.number}>
+                <td class="num">{item.number}</td>
+                <td class="title">
+                  <ListTitle title={item.title} href={urls.release(ctx.lang, board.slug, item.number)} />
+                </td>
+                <td class="date">
+                  <time dateTime={item.firstPublishedAt.toISOString()}>{ctx.fmt.day(item.firstPublishedAt)}</time>
+                </td>
+                <td class="views">{ctx.fmt.number(item.viewCount)}</td>
+                <td class="file">{item.hasAttachments ? <span role="img" aria-label={ctx.t('hasAttachment')} title={ctx.t('hasAttachment')}>📎</span> : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pagination ctx={ctx} page={page} pageCount={pageCount} href={href} />
+    </Layout>
+  );
+}

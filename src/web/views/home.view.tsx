@@ -1,0 +1,38 @@
+import type { HomeSection } from '../../app/public-pages.js';
+import { urls } from '../urls.js';
+import { Layout } from './layout.view.js';
+import { ListTitle } from './list-title.view.js';
+import type { PageContext } from './page-context.js';
+
+export function HomeView(props: { ctx: PageContext; sections: HomeSection[] }) {
+  const { ctx } = props;
+  return (
+    <Layout ctx={ctx} meta={{ title: `${ctx.t('newsZone')}`, canonicalPath: urls.home(ctx.lang), otherLanguagePath: urls.home(ctx.lang === 'ko' ? 'en' : 'ko') }}>
+      <h1>{ctx.t('newsZone')}</h1>
+      <div class="home-sections">
+        {props.sections.map(({ board, latest }) => (
+          <section class="home-section" key={board.slug} aria-labelledby={`home-${board.slug}`}>
+            <h2 id={`home-${board.slug}`}>
+              <a href={urls.board(ctx.lang, board.slug)}>{board.name[ctx.lang]}</a>
+              <a class="more" href={urls.board(ctx.lang, board.slug)} aria-label={`${board.name[ctx.lang]} ${ctx.t('more')}`}>
+                {ctx.t('more')}
+              </a>
+            </h2>
+            {latest.length === 0 ? (
+              <p>{ctx.t('noReleases')}</p>
+            ) : (
+              <ul>
+                {latest.map((item) => (
+                  <li key={item.number}>
+                    <ListTitle title={item.title} href={urls.release(ctx.lang, board.slug, item.number)} />
+                    <time dateTime={item.firstPublishedAt.toISOString()}>{ctx.fmt.day(item.firstPublishedAt)}</time>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        ))}
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,108 @@
+import type { ComponentChildren } from 'preact';
+import type { Language } from '../../domain/language.js';
+import { urls } from '../urls.js';
+import type { PageContext } from './page-context.js';
+
+export interface HeadMeta {
+  title: string;
+  description?: string;
+  /** Path of the canonical URL; made absolute with the site's base URL. */
+  canonicalPath?: string;
+  prevPath?: string | null;
+  nextPath?: string | null;
+  ogType?: 'website' | 'article';
+  ogImagePath?: string | null;
+  publishedTime?: Date | null;
+  /** The other language's version of this page, when there is one. */
+  otherLanguagePath?: string | null;
+  noIndex?: boolean;
+}
+
+const otherLang = (lang: Language): Language => (lang === 'ko' ? 'en' : 'ko');
+
+export function Layout(props: { ctx: PageContext; meta: HeadMeta; currentBoard?: string; print?: boolean; children: ComponentChildren }) {
+  const { ctx, meta } = props;
+  const abs = (path: string) => `${ctx.baseUrl}${path}`;
+  const other = otherLang(ctx.lang);
+  const fullTitle = meta.title === ctx.siteName ? meta.title : `${meta.title} | ${ctx.siteName}`;
+  return (
+    <html lang={ctx.lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        {meta.description && <meta name="description" content={meta.description} />}
+        {meta.noIndex && <meta name="robots" content="noindex" />}
+        {meta.canonicalPath && <link rel="canonical" href={abs(meta.canonicalPath)} />}
+        {meta.prevPath && <link rel="prev" href={meta.prevPath} />}
+        {meta.nextPath && <link rel="next" href={meta.nextPath} />}
+        <meta property="og:site_name" content={ctx.siteName} />
+        <meta property="og:title" content={meta.title} />
+        <meta property="og:type" content={meta.ogType ?? 'website'} />
+        <meta property="og:locale" content={ctx.lang === 'ko' ? 'ko_KR' : 'en_GB'} />
+        {meta.canonicalPath && <meta property="og:url" content={abs(meta.canonicalPath)} />}
+        {meta.description && <meta property="og:description" content={meta.description} />}
+        {meta.ogImagePath && <meta property="og:image" content={abs(meta.ogImagePath)} />}
+        {meta.publishedTime && <meta property="article:published_time" content={meta.publishedTime.toISOString()} />}
+        <link rel="stylesheet" href={ctx.cssHref} />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {ctx.t('skipToContent')}
+        </a>
+        {!props.print && (
+          <header class="site-header">
+            <div class="wrap">
+              <a class="site-name" href={urls.home(ctx.lang)}>
+                {ctx.siteName}
+              </a>
+              <a class="lang-switch" href={meta.otherLanguagePath ?? urls.home(other)} lang={other} hrefLang={other}>
+                {ctx.t('otherLanguage')}
+              </a>
+            </div>
+          </header>
+        )}
+        {!props.print && (
+          <nav class="board-nav" aria-label={ctx.t('mainNavigation')}>
+            <ul>
+              {ctx.boards.map((b) => (
+                <li key={b.slug}>
+                  <a href={urls.board(ctx.lang, b.slug)} aria-current={props.currentBoard === b.slug ? 'page' : undefined}>
+                    {b.name[ctx.lang]}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        {ctx.demo && (
+          <div class="demo-banner" role="note">
+            <p class="wrap">{ctx.t('demoNotice')}</p>
+          </div>
+        )}
+        <main id="main" class="wrap" tabIndex={-1}>
+          {props.children}
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            <p>
+              {ctx.siteName} · {ctx.t('newsZone')}
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+export function Breadcrumb(props: { ctx: PageContext; trail: { label: string; href?: string }[] }) {
+  return (
+    <nav class="breadcrumb" aria-label={props.ctx.t('breadcrumb')}>
+      <ol>
+        {props.trail.map((item, i) => (
+          <li key={i}>{item.href ? <a href={item.href}>{item.label}</a> : <span aria-current="page">{item.label}</span>}</li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,52 @@
+import type { PageContext } from './page-context.js';
+
+/** Page links in blocks of ten, as government boards show them, plus first/previous/next/last. */
+export function Pagination(props: { ctx: PageContext; page: number; pageCount: number; href: (page: number) => string }) {
+  const { ctx, page, pageCount, href } = props;
+  if (pageCount <= 1) return null;
+  const blockStart = Math.floor((page - 1) / 10) * 10 + 1;
+  const blockEnd = Math.min(pageCount, blockStart + 9);
+  const pages: number[] = [];
+  for (let p = blockStart; p <= blockEnd; p++) pages.push(p);
+  return (
+    <nav class="pagination" aria-label={ctx.t('pagination')}>
+      <ul>
+        {page > 1 && (
+          <li>
+            <a href={href(1)}>{ctx.t('firstPage')}</a>
+          </li>
+        )}
+        {page > 1 && (
+          <li>
+            <a href={href(page - 1)} rel="prev">
+              {ctx.t('previousPage')}
+            </a>
+          </li>
+        )}
+        {pages.map((p) => (
+          <li key={p}>
+            {p === page ? (
+              <span aria-current="page">{ctx.fmt.number(p)}</span>
+            ) : (
+              <a href={href(p)} aria-label={ctx.t('pageOf', { page: p, count: pageCount })}>
+                {ctx.fmt.number(p)}
+              </a>
+            )}
+          </li>
+        ))}
+        {page < pageCount && (
+          <li>
+            <a href={href(page + 1)} rel="next">
+              {ctx.t('nextPage')}
+            </a>
+          </li>
+        )}
+        {page < pageCount && (
+          <li>
+            <a href={href(pageCount)}>{ctx.t('lastPage')}</a>
+          </li>
+        )}
+      </ul>
+    </nav>
+  );
+}

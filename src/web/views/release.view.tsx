@@ -1,0 +1,171 @@
+import type { PublicReleaseDetail, Neighbours } from '../../ports/public-catalog.js';
+import { attachmentKind, fileTypeLabel, formatByteSize } from '../../domain/attachment.js';
+import { renderMarkdown } from '../render/markdown.js';
+import { urls } from '../urls.js';
+import { Breadcrumb, Layout } from './layout.view.js';
+import type { PageContext } from './page-context.js';
+
+export interface ReleaseViewModel extends PublicReleaseDetail {
+  neighbours: Neighbours;
+}
+
+/** A release page: the seed's layout (board, title, dash-led subtitle, body, File area) and more. */
+export function ReleaseView(props: { ctx: PageContext; model: ReleaseViewModel; print?: boolean }) {
+  const { ctx, model, print } = props;
+  const { board, release, edition, attachments, neighbours } = model;
+  const lang = ctx.lang;
+  const number = release.number ?? 0;
+  const photos = attachments.filter((a) => attachmentKind(a.mimeType) === 'image');
+  const published = release.firstPublishedAt ?? new Date(0);
+  const description = edition.subtitle[0] ?? edition.bodyMarkdown.replace(/[#*_>`[\]()-]/g, '').slice(0, 160);
+  const boardName = board.name[lang];
+  return (
+    <Layout
+      ctx={ctx}
+      currentBoard={board.slug}
+      print={print}
+      meta={{
+        title: edition.title,
+        description,
+        canonicalPath: urls.release(lang, board.slug, number),
+        ogType: 'article',
+        ogImagePath: photos[0] ? urls.file(photos[0].sha256, photos[0].fileName) : null,
+        publishedTime: published,
+        noIndex: print || release.status === 'withdrawn',
+      }}
+    >
+      <Breadcrumb ctx={ctx} trail={[{ label: ctx.t('newsZone'), href: urls.home(lang) }, { label: boardName, href: urls.board(lang, board.slug) }, { label: edition.title }]} />
+      <article class="release" aria-labelledby="release-title">
+        {release.status === 'withdrawn' && (
+          <section class="notice" aria-labelledby="withdrawn-title">
+            <h2 id="withdrawn-title">{ctx.t('withdrawnTitle')}</h2>
+            {release.withdrawnAt && (
+              <p>
+                {ctx.t('withdrawnOn')}: <time dateTime={release.withdrawnAt.toISOString()}>{ctx.fmt.long(release.withdrawnAt)}</time>
+              </p>
+            )}
+            {release.withdrawalReason && <p>{release.withdrawalReason}</p>}
+          </section>
+        )}
+        <p class="board-label">{boardName}</p>
+        <h1 id="release-title">{edition.title}</h1>
+        <dl class="release-meta">
+          <div>
+            <dt>{ctx.t('colNumber')}</dt>
+            <dd>{number}</dd>
+          </div>
+          <div>
+            <dt>{ctx.t('published')}</dt>
+            <dd>
+              <time dateTime={published.toISOString()}>{ctx.fmt.long(published)}</time>
+            </dd>
+          </div>
+          {edition.department && (
+            <div>
+              <dt>{ctx.t('department')}</dt>
+              <dd>{edition.department}</dd>
+            </div>
+          )}
+          <div>
+            <dt>{ctx.t('views')}</dt>
+            <dd>{ctx.fmt.number(release.viewCount)}</dd>
+          </div>
+        </dl>
+        {edition.subtitle.length > 0 && (
+          <ul class="standfirst">
+            {edition.subtitle.map((line, i) => (
+              <li key={i}>- {line}</li>
+            ))}
+          </ul>
+        )}
+        {photos.map((photo) => (
+          <figure class="photo" key={photo.id}>
+            <img src={urls.file(photo.sha256, photo.fileName)} alt={photo.altText} width={photo.width ?? undefined} height={photo.height ?? undefined} loading="lazy" />
+            {(photo.caption || photo.credit) && (
+              <figcaption>
+                {photo.caption}
+                {photo.credit && (
+                  <span class="credit">
+                    {photo.caption ? ' ' : ''}({ctx.t('photoCredit')}: {photo.credit})
+                  </span>
+                )}
+              </figcaption>
+            )}
+          </figure>
+        ))}
+        <div class="release-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(edition.bodyMarkdown) }} />
+        <section class="files" aria-labelledby="files-title">
+          <h2 id="files-title">{ctx.t('files')}</h2>
+          {attachments.length === 0 ? (
+            <p>{ctx.t('noFiles')}</p>
+          ) : (
+            <ul>
+              {attachments.map((file) => (
+                <li key={file.id}>
+                  <a href={urls.file(file.sha256, file.fileName)} download={file.fileName}>
+                    {file.fileName}
+                  </a>{' '}
+                  <span class="file-meta">
+                    ({fileTypeLabel(file.mimeType, file.fileName)}, {formatByteSize(file.byteSize)})
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        {edition.contact && (
+          <section class="contact" aria-labelledby="contact-title">
+            <h2 id="contact-title">{ctx.t('pressContact')}</h2>
+            <p>
+              {edition.contact.name}
+              {edition.department ? `, ${edition.department}` : ''}
+              {edition.contact.phone && (
+                <>
+                  <br />
+                  <a href={`tel:${edition.contact.phone.replace(/[^+\d]/g, '')}`}>{edition.contact.phone}</a>
+                </>
+              )}
+              {edition.contact.email && (
+                <>
+                  <br />
+                  <a href={`mailto:${edition.contact.email}`}>{edition.contact.email}</a>
+                </>
+              )}
+            </p>
+          </section>
+        )}
+      </article>
+      {print ? (
+        <p class="printed-from">
+          {ctx.t('printedFrom')}: {ctx.baseUrl}
+          {urls.release(lang, board.slug, number)}
+        </p>
+      ) : (
+        <>
+          <div class="release-actions">
+            <a class="button button-secondary" href={urls.releasePrint(lang, board.slug, number)}>
+              {ctx.t('print')}
+            </a>
+            <a class="button" href={urls.board(lang, board.slug)}>
+              {ctx.t('backToList')}
+            </a>
+          </div>
+          <nav class="release-nav" aria-label={`${ctx.t('previousRelease')} / ${ctx.t('nextRelease')}`}>
+            <dl>
+              <div>
+                <dt>{ctx.t('nextRelease')}</dt>
+                <dd>{neighbours.next ? <a href={urls.release(lang, board.slug, neighbours.next.number)}>{neighbours.next.title}</a> : '-'}</dd>
+              </div>
+              <div>
+                <dt>{ctx.t('previousRelease')}</dt>
+                <dd>
+                  {neighbours.previous ? <a href={urls.release(lang, board.slug, neighbours.previous.number)}>{neighbours.previous.title}</a> : '-'}
+                </dd>
+              </div>
+            </dl>
+          </nav>
+        </>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * The site's only stylesheet, served under a content hash with a year-long cache. System fonts with
+ * Korean fallbacks; no web fonts or CDNs. Colours meet WCAG AA against their backgrounds.
+ */
+export const siteCss = String.raw`
+:root {
+  --ink: #1b1f24; --muted: #4d5761; --line: #d5dbe1; --paper: #ffffff; --wash: #f3f5f7;
+  --brand: #0b3a6e; --brand-ink: #ffffff; --link: #0a4f9c; --focus: #ffbf47; --warn: #7a2e00; --warn-bg: #fff4e5;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Apple SD Gothic Neo", "Malgun Gothic", "NanumGothic", "Noto Sans KR", sans-serif;
+  color: var(--ink); background: var(--paper); line-height: 1.6;
+}
+html:lang(ko) { word-break: keep-all; overflow-wrap: anywhere; line-height: 1.75; }
+* { box-sizing: border-box; }
+body { margin: 0; }
+a { color: var(--link); }
+a:hover { text-decoration-thickness: 2px; }
+:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; box-shadow: 0 0 0 5px var(--ink); }
+.skip-link { position: absolute; left: -9999px; top: 0; background: var(--focus); color: var(--ink); padding: .5rem 1rem; z-index: 10; }
+.skip-link:focus { left: .5rem; }
+.wrap { max-width: 72rem; margin: 0 auto; padding: 0 1rem; }
+.site-header { background: var(--brand); color: var(--brand-ink); }
+.site-header .wrap { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: .5rem 1.5rem; padding-top: .75rem; padding-bottom: .75rem; }
+.site-name { color: var(--brand-ink); font-weight: 700; font-size: 1.25rem; text-decoration: none; }
+.site-header a { color: var(--brand-ink); }
+.lang-switch { font-size: .95rem; }
+.board-nav { background: #082c54; }
+.board-nav ul { list-style: none; margin: 0 auto; padding: 0 1rem; max-width: 72rem; display: flex; flex-wrap: wrap; gap: 0 1.25rem; }
+.board-nav a { display: inline-block; padding: .6rem 0; color: #fff; text-decoration: none; border-bottom: 3px solid transparent; }
+.board-nav a[aria-current="page"], .board-nav a:hover { border-bottom-color: var(--focus); }
+.demo-banner { background: var(--warn-bg); color: var(--warn); border-bottom: 1px solid #f0c58a; font-size: .95rem; }
+.demo-banner p { margin: 0; padding: .5rem 0; }
+main { padding: 1rem 0 3rem; min-height: 60vh; }
+.breadcrumb ol { list-style: none; padding: 0; margin: .5rem 0 1rem; display: flex; flex-wrap: wrap; gap: .25rem; color: var(--muted); font-size: .95rem; }
+.breadcrumb li + li::before { content: ">"; margin: 0 .4rem; color: var(--muted); }
+h1 { font-size: 1.75rem; line-height: 1.3; margin: .25rem 0 1rem; }
+h2 { font-size: 1.3rem; }
+.visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.board-filter { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; margin: 0 0 1rem; }
+.board-filter label { display: block; font-weight: 600; }
+.board-filter input[type=search] { font: inherit; padding: .4rem .6rem; border: 2px solid var(--muted); border-radius: 4px; min-width: 16rem; max-width: 100%; }
+button, .button { font: inherit; padding: .45rem 1rem; border: 2px solid var(--brand); background: var(--brand); color: #fff; border-radius: 4px; cursor: pointer; text-decoration: none; display: inline-block; }
+.button-secondary { background: #fff; color: var(--brand); }
+.list-summary { color: var(--muted); margin: 0 0 .5rem; }
+table.board-list { width: 100%; border-collapse: collapse; border-top: 2px solid var(--ink); }
+.board-list th, .board-list td { padding: .6rem .5rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+.board-list th { background: var(--wash); font-weight: 600; white-space: nowrap; }
+.board-list .num, .board-list .date, .board-list .views, .board-list .file { white-space: nowrap; text-align: center; color: var(--muted); }
+.board-list td.title { width: 100%; }
+.photo-grid { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 1rem; }
+.photo-grid img { width: 100%; height: auto; aspect-ratio: 3 / 2; object-fit: cover; background: var(--wash); }
+.photo-grid .meta { color: var(--muted); font-size: .9rem; }
+.pagination ul { list-style: none; padding: 0; margin: 1.5rem 0; display: flex; flex-wrap: wrap; justify-content: center; gap: .25rem; }
+.pagination a, .pagination span[aria-current] { display: inline-block; min-width: 2.5rem; padding: .35rem .6rem; text-align: center; border: 1px solid var(--line); border-radius: 4px; text-decoration: none; }
+.pagination span[aria-current] { background: var(--brand); color: #fff; border-color: var(--brand); font-weight: 700; }
+.home-sections { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: 1.5rem 2rem; }
+.home-section h2 { border-bottom: 2px solid var(--ink); padding-bottom: .3rem; display: flex; justify-content: space-between; align-items: baseline; }
+.home-section h2 a.more { font-size: .9rem; font-weight: 400; }
+.home-section ul { list-style: none; padding: 0; margin: 0; }
+.home-section li { padding: .45rem 0; border-bottom: 1px solid var(--line); display: flex; justify-content: space-between; gap: 1rem; }
+.home-section time { color: var(--muted); white-space: nowrap; font-size: .9rem; }
+.release-meta { display: flex; flex-wrap: wrap; gap: .25rem 1.5rem; color: var(--muted); border-top: 2px solid var(--ink); border-bottom: 1px solid var(--line); padding: .5rem 0; margin: 0 0 1.5rem; }
+.release-meta dt { display: inline; font-weight: 600; } .release-meta dd { display: inline; margin: 0 0 0 .35rem; }
+.release-meta div { display: inline; }
+.standfirst { font-weight: 600; margin: 0 0 1.5rem; padding: 0; list-style: none; }
+.standfirst li { margin: .25rem 0; }
+.release-body { max-width: 46rem; }
+.release-body p { margin: 0 0 1.1rem; }
+figure.photo { margin: 1.5rem 0; max-width: 46rem; }
+figure.photo img { width: 100%; height: auto; display: block; background: var(--wash); }
+figure.photo figcaption { color: var(--muted); font-size: .95rem; margin-top: .4rem; }
+.files { border: 1px solid var(--line); background: var(--wash); padding: .75rem 1rem; margin: 2rem 0; }
+.files h2 { margin: 0 0 .5rem; font-size: 1.1rem; }
+.files ul { margin: 0; padding-left: 1.25rem; }
+.file-meta { color: var(--muted); font-size: .9rem; }
+.contact { margin: 2rem 0; }
+.contact h2 { font-size: 1.1rem; }
+.release-nav { border-top: 2px solid var(--ink); margin-top: 2rem; }
+.release-nav dl { margin: 0; }
+.release-nav div { display: flex; gap: 1rem; padding: .6rem 0; border-bottom: 1px solid var(--line); }
+.release-nav dt { font-weight: 600; min-width: 4.5rem; }
+.release-nav dd { margin: 0; }
+.release-actions { display: flex; gap: .75rem; margin: 1.5rem 0; }
+.notice { border-left: 6px solid var(--warn); background: var(--warn-bg); padding: .75rem 1rem; margin: 0 0 1.5rem; }
+.notice h2 { margin: 0 0 .25rem; font-size: 1.15rem; }
+.site-footer { border-top: 1px solid var(--line); background: var(--wash); color: var(--muted); font-size: .9rem; padding: 1.5rem 0; }
+@media (max-width: 40rem) {
+  .board-list thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  .board-list tr { display: grid; grid-template-columns: auto 1fr; gap: 0 .5rem; border-bottom: 1px solid var(--line); padding: .5rem 0; }
+  .board-list td { border: 0; padding: .1rem .25rem; }
+  .board-list td.title { grid-column: 1 / -1; order: -1; font-weight: 600; }
+  .board-list .views, .board-list .file { display: none; }
+  h1 { font-size: 1.4rem; }
+}
+@media print {
+  .site-header, .board-nav, .demo-banner, .breadcrumb, .release-nav, .release-actions, .skip-link, .site-footer nav, .board-filter { display: none !important; }
+  :root { font-size: 11pt; color: #000; }
+  a { color: #000; text-decoration: none; }
+  .release-body a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 9pt; }
+  figure.photo { break-inside: avoid; }
+  main { padding: 0; }
+}
+`;

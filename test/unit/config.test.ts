@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+test('defaults give a SQLite newsroom on port 3000 in Asia/Seoul with the demo', () => {
+  const config = loadConfig({});
+  assert.equal(config.port, 3000);
+  assert.equal(config.timeZone, 'Asia/Seoul');
+  assert.equal(config.demo, true);
+  assert.equal(config.database.kind, 'sqlite');
+  assert.match(config.database.kind === 'sqlite' ? config.database.file : '', /data\/pressroom\.sqlite$/);
+  assert.ok(Object.isFrozen(config));
+});
+
+test('DATABASE_URL chooses PostgreSQL', () => {
+  const config = loadConfig({ DATABASE_URL: 'postgres://u@localhost:5432/news', PRESSROOM_DEMO: '0' });
+  assert.deepEqual(config.database, { kind: 'postgres', url: 'postgres://u@localhost:5432/news' });
+  assert.equal(config.demo, false);
+});
+
+test('every bad value is reported at once, naming the variable and what is allowed', () => {
+  try {
+    loadConfig({ PORT: 'eighty', PRESSROOM_TIME_ZONE: 'Mars/Olympus', DATABASE_URL: 'mysql://x', PRESSROOM_DEMO: 'maybe' });
+    assert.fail('should have thrown');
+  } catch (error) {
+    assert.ok(error instanceof ConfigError);
+    const message = error.message;
+    assert.match(message, /PORT="eighty"/);
+    assert.match(message, /PRESSROOM_TIME_ZONE="Mars\/Olympus": an IANA time zone/);
+    assert.match(message, /DATABASE_URL="mysql:\/\/x": postgres:\/\//);
+    assert.match(message, /PRESSROOM_DEMO="maybe"/);
+    assert.equal(error.problems.length, 4);
+  }
+});
