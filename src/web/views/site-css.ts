@@ -28,7 +28,7 @@ a:hover { text-decoration-thickness: 2px; }
 .board-nav a { display: inline-block; padding: .6rem 0; color: #fff; text-decoration: none; border-bottom: 3px solid transparent; }
 .board-nav a[aria-current="page"], .board-nav a:hover { border-bottom-color: var(--focus); }
 .demo-banner { background: var(--warn-bg); color: var(--warn); border-bottom: 1px solid #f0c58a; font-size: .95rem; }
-.demo-banner p { margin: 0; padding: .5rem 0; }
+.demo-banner p { margin: 0 auto; padding-top: .5rem; padding-bottom: .5rem; }
 main { padding: 1rem 0 3rem; min-height: 60vh; }
 .breadcrumb ol { list-style: none; padding: 0; margin: .5rem 0 1rem; display: flex; flex-wrap: wrap; gap: .25rem; color: var(--muted); font-size: .95rem; }
 .breadcrumb li + li::before { content: ">"; margin: 0 .4rem; color: var(--muted); }
