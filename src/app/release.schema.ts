@@ -31,6 +31,7 @@ export const newReleaseSchema = editionContentSchema.extend({
   boardSlug: z.string().min(1),
   language: z.enum(LANGUAGES),
   translationGroup: z.string().max(64).nullable().default(null),
+  embargoUntil: z.date().nullable().default(null),
 });
 
 export type NewReleaseInput = z.input<typeof newReleaseSchema>;

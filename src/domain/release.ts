@@ -64,6 +64,23 @@ export interface Edition {
   updatedAt: Date;
   /** Optimistic-locking version: a save must name the version it started from. */
   lockVersion: number;
+  createdBy: number | null;
+  submittedBy: number | null;
+  approvedBy: number | null;
+  /** When a scheduled edition is to be published. */
+  scheduledAt: Date | null;
+  /** Planned embargo: publication makes the release public only from this time. */
+  embargoUntil: Date | null;
+  /** The reviewer's comment when the edition was sent back. */
+  reviewComment: string | null;
+  /** A correction published without a public change note. */
+  isMinorChange: boolean;
+}
+
+/** A public correction note, shown on the page as "Updated <date>: <note>". */
+export interface ChangeNote {
+  at: Date;
+  note: string;
 }
 
 /** The content fields a writer edits. */

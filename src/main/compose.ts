@@ -1,14 +1,25 @@
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { makeAttachFile } from '../app/attach-file.js';
-import { makeCreateRelease } from '../app/create-release.js';
 import { makeSeedDemo } from '../app/demo/seed-demo.js';
 import { makePublicPages } from '../app/public-pages.js';
-import { makePublishRelease } from '../app/publish-release.js';
 import { makeViewCounter } from '../app/view-counter.js';
+import { makeCreateRelease } from '../app/workflow/create-release.js';
+import { makePreviewLinks } from '../app/workflow/preview-links.js';
+import { makePublishRelease } from '../app/workflow/publish-release.js';
+import { makeRevisions } from '../app/workflow/revisions.js';
+import { makeRunDueJobs } from '../app/workflow/run-due-jobs.js';
+import { makeSaveDraft } from '../app/workflow/save-draft.js';
+import { makeScheduleRelease } from '../app/workflow/schedule-release.js';
+import { makeApproveRelease, makeRejectRelease, makeSubmitRelease, makeUnscheduleRelease, makeWithdrawRelease } from '../app/workflow/simple-transitions.js';
+import { makeStartCorrection } from '../app/workflow/start-correction.js';
 import { systemClock } from '../adapters/clock/system-clock.js';
+import { makeAdminCatalog } from '../adapters/db/admin-catalog.js';
+import { makeAuditLog } from '../adapters/db/audit-log.js';
 import { makeBoardRepo } from '../adapters/db/board.repo.js';
 import { connectDatabase, migrateToLatest, type DatabaseTarget } from '../adapters/db/connect.js';
+import { makeJobQueue } from '../adapters/db/job-queue.js';
 import { makePublicCatalog } from '../adapters/db/public-catalog.js';
 import { makeReleaseRepo } from '../adapters/db/release.repo.js';
 import type { Database } from '../adapters/db/schema.js';
@@ -23,6 +34,9 @@ export interface SystemOptions {
   database: DatabaseTarget;
   dataDir: string;
   clock?: Clock;
+  /** Names this process in job locks; several servers may share one PostgreSQL database. */
+  workerId?: string;
+  allowSelfApproval?: boolean;
 }
 
 /**
@@ -38,13 +52,18 @@ export async function composeSystem(options: SystemOptions) {
   const boards = makeBoardRepo(db);
   const releases = makeReleaseRepo(db);
   const catalog = makePublicCatalog(db);
+  const jobs = makeJobQueue(db);
   const files = makeLocalFileStore(join(options.dataDir, 'files'));
   const inspector = makeFileInspector();
+  const deps = { uow, clock, allowSelfApproval: options.allowSelfApproval };
 
-  const createRelease = makeCreateRelease({ uow, clock });
+  const createRelease = makeCreateRelease(deps);
+  const saveDraft = makeSaveDraft(deps);
   const attachFile = makeAttachFile({ uow, files, inspector });
+  const submitRelease = makeSubmitRelease(deps);
+  const approveRelease = makeApproveRelease(deps);
   const publishRelease = makePublishRelease({ uow, clock, events });
-  const seedDemo = makeSeedDemo({ boards, clock, assets: makeDemoAssets(), createRelease, attachFile, publishRelease });
+  const seedDemo = makeSeedDemo({ boards, clock, assets: makeDemoAssets(), createRelease, attachFile, submitRelease, approveRelease, publishRelease });
 
   return {
     db,
@@ -53,8 +72,27 @@ export async function composeSystem(options: SystemOptions) {
     boards,
     releases,
     catalog,
+    jobs,
     files,
-    commands: { createRelease, attachFile, publishRelease, seedDemo },
+    audit: makeAuditLog(db),
+    admin: makeAdminCatalog(db),
+    commands: {
+      createRelease,
+      saveDraft,
+      attachFile,
+      submitRelease,
+      approveRelease,
+      rejectRelease: makeRejectRelease(deps),
+      scheduleRelease: makeScheduleRelease(deps),
+      unscheduleRelease: makeUnscheduleRelease(deps),
+      publishRelease,
+      startCorrection: makeStartCorrection(deps),
+      withdrawRelease: makeWithdrawRelease({ ...deps, events }),
+      runDueJobs: makeRunDueJobs({ uow, jobs, clock, publishRelease, workerId: options.workerId ?? `${hostname()}:${process.pid}` }),
+      seedDemo,
+    },
+    previewLinks: makePreviewLinks({ uow, clock }),
+    revisions: makeRevisions({ uow, saveDraft }),
     pages: makePublicPages({ boards, catalog, clock }),
     views: makeViewCounter({ releases }),
     close: () => db.destroy(),

@@ -1,7 +1,5 @@
 /** Events are resource + past tense, the same words as in logs and the audit trail. */
-export type DomainEvent =
-  | { type: 'release.published'; releaseId: number; at: Date }
-  | { type: 'release.viewed_flushed'; count: number };
+export type DomainEvent = { type: 'release.published' | 'release.corrected' | 'release.withdrawn'; releaseId: number; at: Date };
 
 /** Side effects (cache purge, search index, mail) subscribe here and run after commit. */
 export interface EventBus {

@@ -1,6 +1,6 @@
 import type { Attachment } from '../domain/attachment.js';
 import type { Language } from '../domain/language.js';
-import type { Edition, EditionContent, EditionState, Release } from '../domain/release.js';
+import type { ChangeNote, Edition, EditionContent, EditionState, Release } from '../domain/release.js';
 
 export interface NewRelease {
   boardId: number;
@@ -13,6 +13,7 @@ export interface NewEdition extends EditionContent {
   releaseId: number;
   state: EditionState;
   changeNote: string | null;
+  createdBy: number | null;
   createdAt: Date;
 }
 
@@ -27,7 +28,30 @@ export interface PublishedState {
   publicUpdatedAt: Date;
 }
 
-/** Write-side access to releases, editions and attachments. Called inside a unit of work. */
+/** Workflow fields of an edition that a transition may change; absent keys stay as they are. */
+export interface EditionWorkflowPatch {
+  state?: EditionState;
+  submittedBy?: number | null;
+  approvedBy?: number | null;
+  scheduledAt?: Date | null;
+  embargoUntil?: Date | null;
+  reviewComment?: string | null;
+  changeNote?: string | null;
+  isMinorChange?: boolean;
+  publishedAt?: Date | null;
+}
+
+export interface Revision {
+  id: number;
+  editionId: number;
+  revisionNo: number;
+  content: EditionContent;
+  authorId: number | null;
+  authorLabel: string;
+  createdAt: Date;
+}
+
+/** Write-side access to releases, editions, attachments and revisions. Called inside a unit of work. */
 export interface ReleaseRepo {
   createRelease(input: NewRelease): Promise<Release>;
   getRelease(id: number): Promise<Release | null>;
@@ -40,11 +64,21 @@ export interface ReleaseRepo {
    */
   updateEditionContent(id: number, content: EditionContent, expectedLockVersion: number, at: Date): Promise<Edition | null>;
   setEditionState(id: number, state: EditionState, publishedAt: Date | null, at: Date): Promise<void>;
+  /** Applies a workflow transition's field changes and bumps the lock version. */
+  updateEditionWorkflow(id: number, patch: EditionWorkflowPatch, at: Date): Promise<Edition>;
   addAttachment(input: NewAttachment): Promise<Attachment>;
   attachmentsOf(editionId: number): Promise<Attachment[]>;
+  /** Copies attachment rows (same stored bytes) into a new edition, keeping their order. */
+  copyAttachments(fromEditionId: number, toEditionId: number): Promise<void>;
   /** Takes the next permanent number of (board, language); the counter row is locked by the update. */
   allocateNumber(boardId: number, language: Language): Promise<number>;
   markPublished(releaseId: number, state: PublishedState): Promise<void>;
+  markWithdrawn(releaseId: number, at: Date, reason: string): Promise<void>;
+  /** Public change notes of a release's published corrections, newest first. */
+  changeNotes(releaseId: number): Promise<ChangeNote[]>;
+  addRevision(editionId: number, content: EditionContent, author: { id: number | null; label: string }, at: Date): Promise<Revision>;
+  revisions(editionId: number): Promise<Revision[]>;
+  getRevision(id: number): Promise<Revision | null>;
   /** Adds batched page views; ids of releases that no longer exist are ignored. */
   addViews(counts: ReadonlyMap<number, number>): Promise<void>;
   /** Bumps the site-wide content version so page caches in every process drop stale pages. */

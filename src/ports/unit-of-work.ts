@@ -1,10 +1,17 @@
+import type { AuditLog } from './audit-log.js';
 import type { BoardRepo } from './board-repo.js';
+import type { JobQueue } from './job-queue.js';
+import type { PreviewLinkRepo } from './preview-link-repo.js';
 import type { ReleaseRepo } from './release-repo.js';
 
 /** The repositories one transaction sees. */
 export interface TxRepos {
   boards: BoardRepo;
   releases: ReleaseRepo;
+  /** Audit entries written in the same transaction as the change they describe. */
+  audit: AuditLog;
+  jobs: JobQueue;
+  previewLinks: PreviewLinkRepo;
 }
 
 /** Runs a use case's writes in one transaction, passed explicitly, never ambient. */

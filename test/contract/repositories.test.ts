@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { databaseKinds } from '../support/databases.js';
-import { buildBoard, buildRelease, jpegBytes, pdfBytes } from '../support/factories.js';
+import { buildBoard, buildRelease, jpegBytes, pdfBytes, TEST_ACTOR } from '../support/factories.js';
 import { createTestSystem, type TestSystem } from '../support/system.js';
 
 // One suite, run unchanged against every database adapter.
@@ -31,7 +31,9 @@ for (const { kind, skip } of databaseKinds()) {
       const second = await buildRelease(t.system, { boardSlug: board.slug });
       const korean = await buildRelease(t.system, { boardSlug: board.slug, language: 'ko' });
       assert.deepEqual([first.release.number, second.release.number, korean.release.number], [1, 2, 1]);
-      await t.system.commands.publishRelease(draft.release.id);
+      await t.system.commands.submitRelease(draft.release.id, TEST_ACTOR);
+      await t.system.commands.approveRelease(draft.release.id, TEST_ACTOR);
+      await t.system.commands.publishRelease(draft.release.id, TEST_ACTOR);
       assert.equal((await t.system.releases.getRelease(draft.release.id))!.number, 3);
     });
 

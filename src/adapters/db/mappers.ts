@@ -49,6 +49,13 @@ export function toEdition(row: Selectable<EditionsTable>): Edition {
     createdAt: new Date(Number(row.created_at)),
     updatedAt: new Date(Number(row.updated_at)),
     lockVersion: row.lock_version,
+    createdBy: row.created_by,
+    submittedBy: row.submitted_by,
+    approvedBy: row.approved_by,
+    scheduledAt: toDate(row.scheduled_at),
+    embargoUntil: toDate(row.embargo_until),
+    reviewComment: row.review_comment,
+    isMinorChange: Boolean(row.is_minor_change),
   };
 }
 

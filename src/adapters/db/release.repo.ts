@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Language } from '../../domain/language.js';
 import type { EditionContent } from '../../domain/release.js';
-import type { ReleaseRepo } from '../../ports/release-repo.js';
+import type { ReleaseRepo, Revision } from '../../ports/release-repo.js';
 import { toAttachment, toEdition, toRelease } from './mappers.js';
 import type { Database } from './schema.js';
 
@@ -15,6 +15,18 @@ const contentColumns = (c: EditionContent) => ({
   contact_email: c.contact?.email ?? null,
   tags: JSON.stringify(c.tags),
 });
+
+function toRevision(row: { id: number; edition_id: number; revision_no: number; content: string; author_id: number | null; author_label: string; created_at: number }): Revision {
+  return {
+    id: row.id,
+    editionId: row.edition_id,
+    revisionNo: row.revision_no,
+    content: JSON.parse(row.content) as EditionContent,
+    authorId: row.author_id,
+    authorLabel: row.author_label,
+    createdAt: new Date(Number(row.created_at)),
+  };
+}
 
 export function makeReleaseRepo(db: Kysely<Database>): ReleaseRepo {
   return {
@@ -53,6 +65,7 @@ export function makeReleaseRepo(db: Kysely<Database>): ReleaseRepo {
           state: input.state,
           ...contentColumns(input),
           change_note: input.changeNote,
+          created_by: input.createdBy,
           created_at: at,
           updated_at: at,
           lock_version: 1,
@@ -96,6 +109,88 @@ export function makeReleaseRepo(db: Kysely<Database>): ReleaseRepo {
         .set({ state, published_at: publishedAt?.getTime() ?? null, updated_at: at.getTime() })
         .where('id', '=', id)
         .execute();
+    },
+
+    async updateEditionWorkflow(id, patch, at) {
+      const ms = (d: Date | null | undefined) => (d === undefined ? undefined : d === null ? null : d.getTime());
+      const row = await db
+        .updateTable('editions')
+        .set({
+          state: patch.state,
+          submitted_by: patch.submittedBy,
+          approved_by: patch.approvedBy,
+          scheduled_at: ms(patch.scheduledAt),
+          embargo_until: ms(patch.embargoUntil),
+          review_comment: patch.reviewComment,
+          change_note: patch.changeNote,
+          is_minor_change: patch.isMinorChange === undefined ? undefined : patch.isMinorChange ? 1 : 0,
+          published_at: ms(patch.publishedAt),
+          updated_at: at.getTime(),
+          lock_version: sql`lock_version + 1`,
+        })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toEdition(row);
+    },
+
+    async copyAttachments(fromEditionId, toEditionId) {
+      const rows = await db.selectFrom('attachments').selectAll().where('edition_id', '=', fromEditionId).orderBy('position').execute();
+      for (const { id: _id, ...row } of rows) {
+        await db.insertInto('attachments').values({ ...row, edition_id: toEditionId }).execute();
+      }
+    },
+
+    async markWithdrawn(releaseId, at, reason) {
+      await db
+        .updateTable('releases')
+        .set({ status: 'withdrawn', withdrawn_at: at.getTime(), withdrawal_reason: reason, public_updated_at: at.getTime() })
+        .where('id', '=', releaseId)
+        .execute();
+    },
+
+    async changeNotes(releaseId) {
+      const rows = await db
+        .selectFrom('editions')
+        .select(['published_at', 'change_note'])
+        .where('release_id', '=', releaseId)
+        .where('state', 'in', ['published', 'superseded'])
+        .where('change_note', 'is not', null)
+        .where('published_at', 'is not', null)
+        .orderBy('published_at', 'desc')
+        .execute();
+      return rows.map((r) => ({ at: new Date(Number(r.published_at)), note: r.change_note ?? '' }));
+    },
+
+    async addRevision(editionId, content, author, at) {
+      const last = await db
+        .selectFrom('revisions')
+        .select((eb) => eb.fn.max('revision_no').as('n'))
+        .where('edition_id', '=', editionId)
+        .executeTakeFirst();
+      const row = await db
+        .insertInto('revisions')
+        .values({
+          edition_id: editionId,
+          revision_no: Number(last?.n ?? 0) + 1,
+          content: JSON.stringify(content),
+          author_id: author.id,
+          author_label: author.label,
+          created_at: at.getTime(),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toRevision(row);
+    },
+
+    async revisions(editionId) {
+      const rows = await db.selectFrom('revisions').selectAll().where('edition_id', '=', editionId).orderBy('revision_no', 'desc').execute();
+      return rows.map(toRevision);
+    },
+
+    async getRevision(id) {
+      const row = await db.selectFrom('revisions').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toRevision(row) : null;
     },
 
     async addAttachment(input) {

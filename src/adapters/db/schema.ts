@@ -63,6 +63,62 @@ export interface EditionsTable {
   created_at: number;
   updated_at: number;
   lock_version: number;
+  created_by: number | null;
+  submitted_by: number | null;
+  approved_by: number | null;
+  scheduled_at: number | null;
+  embargo_until: number | null;
+  review_comment: string | null;
+  is_minor_change: number | null;
+}
+
+export interface RevisionsTable {
+  id: Generated<number>;
+  edition_id: number;
+  revision_no: number;
+  /** JSON of EditionContent. */
+  content: string;
+  author_id: number | null;
+  author_label: string;
+  created_at: number;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  release_id: number;
+  edition_id: number;
+  run_at: number;
+  status: string;
+  attempts: Generated<number>;
+  locked_by: string | null;
+  locked_at: number | null;
+  last_error: string | null;
+  created_at: number;
+}
+
+export interface PreviewLinksTable {
+  id: Generated<number>;
+  release_id: number;
+  token_hash: string;
+  recipient: string;
+  created_by: number | null;
+  created_at: number;
+  revoked_at: number | null;
+  last_opened_at: number | null;
+  open_count: Generated<number>;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: number;
+  actor_id: number | null;
+  actor_label: string;
+  ip: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  details: string;
 }
 
 export interface AttachmentsTable {
@@ -87,4 +143,8 @@ export interface Database {
   releases: ReleasesTable;
   editions: EditionsTable;
   attachments: AttachmentsTable;
+  revisions: RevisionsTable;
+  jobs: JobsTable;
+  preview_links: PreviewLinksTable;
+  audit_log: AuditLogTable;
 }

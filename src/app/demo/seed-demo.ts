@@ -3,8 +3,10 @@ import type { BoardRepo } from '../../ports/board-repo.js';
 import type { Clock } from '../../ports/clock.js';
 import type { DemoAssets } from '../../ports/demo-assets.js';
 import type { AttachFile } from '../attach-file.js';
-import type { CreateRelease } from '../create-release.js';
-import type { PublishRelease } from '../publish-release.js';
+import { SYSTEM_ACTOR, type StaffActor } from '../workflow/actor.js';
+import type { CreateRelease } from '../workflow/create-release.js';
+import type { PublishRelease } from '../workflow/publish-release.js';
+import type { makeApproveRelease, makeSubmitRelease } from '../workflow/simple-transitions.js';
 import { DEMO_BOARDS, DEMO_RELEASES, type DemoRelease } from './demo-content.js';
 
 export interface SeedDemoDeps {
@@ -13,10 +15,14 @@ export interface SeedDemoDeps {
   assets: DemoAssets;
   createRelease: CreateRelease;
   attachFile: AttachFile;
+  submitRelease: ReturnType<typeof makeSubmitRelease>;
+  approveRelease: ReturnType<typeof makeApproveRelease>;
   publishRelease: PublishRelease;
   /** Called after each release, for progress output. */
   onProgress?: (done: number, total: number) => void;
 }
+
+const DEMO_ACTOR: StaffActor = { ...SYSTEM_ACTOR, label: 'system:demo' };
 
 /** Seoul is UTC+9 all year (no daylight saving), so local demo times convert exactly. */
 function publicationTime(now: Date, item: Pick<DemoRelease, 'daysAgo' | 'hour' | 'minute'>): Date {
@@ -28,7 +34,7 @@ function publicationTime(now: Date, item: Pick<DemoRelease, 'daysAgo' | 'hour' |
 
 /**
  * Loads the demo newsroom through the same commands the editors use: boards, releases with photos
- * and PDFs, published oldest first so numbers follow dates. Returns false when boards exist already.
+ * and PDFs, submitted, approved and published oldest first so numbers follow dates. Returns false when boards exist already.
  */
 export function makeSeedDemo(deps: SeedDemoDeps) {
   return async function seedDemo(onProgress = deps.onProgress): Promise<boolean> {
@@ -49,7 +55,7 @@ export function makeSeedDemo(deps: SeedDemoDeps) {
         department: item.department,
         contact: item.contact,
         tags: item.tags,
-      });
+      }, DEMO_ACTOR);
       for (const photo of item.photos) {
         const bytes = await deps.assets.photo({ label: photo.label, hue: photo.hue, width: 1200, height: 800 });
         await deps.attachFile({ editionId: edition.id, fileName: `${slugify(photo.label)}.jpg`, bytes, caption: photo.caption, credit: photo.credit, altText: photo.altText });
@@ -58,7 +64,9 @@ export function makeSeedDemo(deps: SeedDemoDeps) {
         const bytes = await deps.assets.pdf({ heading: doc.heading, lines: doc.lines });
         await deps.attachFile({ editionId: edition.id, fileName: doc.fileName, bytes });
       }
-      await deps.publishRelease(release.id, { publishedAt: publicationTime(now, item) });
+      await deps.submitRelease(release.id, DEMO_ACTOR);
+      await deps.approveRelease(release.id, DEMO_ACTOR);
+      await deps.publishRelease(release.id, DEMO_ACTOR, { publishedAt: publicationTime(now, item) });
       onProgress?.(index + 1, ordered.length);
     }
     return true;

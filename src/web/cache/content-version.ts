@@ -33,7 +33,7 @@ export function makeContentVersionTracker(deps: { catalog: PublicCatalog; clock:
   }
 
   deps.events.subscribe((event) => {
-    if (event.type === 'release.published') {
+    if (event.type.startsWith('release.')) {
       localEpoch += 1;
       void refresh();
     }

@@ -1,0 +1,57 @@
+import type { Generated } from 'kysely';
+import type { Database } from './schema.js';
+
+/** Row types of the accounts tables (migration 2026112803-accounts). Times are epoch ms. */
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: string;
+  /** "scrypt$ln=15,r=8,p=1$<salt>$<hash>": the parameters travel with the hash. */
+  password_hash: string;
+  password_changed_at: number;
+  totp_secret: string | null;
+  totp_pending_secret: string | null;
+  totp_enabled_at: number | null;
+  totp_last_step: number | null;
+  disabled_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface RecoveryCodesTable {
+  id: Generated<number>;
+  user_id: number;
+  /** SHA-256 hex of the normalised code. */
+  code_hash: string;
+  created_at: number;
+  used_at: number | null;
+}
+
+export interface SessionsTable {
+  id: Generated<number>;
+  user_id: number;
+  /** SHA-256 hex of the cookie token. */
+  token_hash: string;
+  stage: string;
+  created_at: number;
+  last_seen_at: number;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  last_failure_at: number;
+}
+
+/** Merge into `Database` in schema.ts; until then repositories use `AccountsDatabase`. */
+export interface AccountsTables {
+  users: UsersTable;
+  recovery_codes: RecoveryCodesTable;
+  sessions: SessionsTable;
+  login_throttle: LoginThrottleTable;
+}
+
+export type AccountsDatabase = Database & AccountsTables;

@@ -1,0 +1,62 @@
+import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+
+/** scrypt cost: N = 2^logN, block size r, parallelism p. Stored with every hash. */
+export interface ScryptParams {
+  logN: number;
+  r: number;
+  p: number;
+}
+
+/** About 100 ms and 32 MiB a hash on these machines (OWASP's minimum is logN 17 with r 8 for one core; see README). */
+export const DEFAULT_SCRYPT: ScryptParams = { logN: 15, r: 8, p: 1 };
+
+const KEY_BYTES = 32;
+const SALT_BYTES = 16;
+const FORMAT = /^scrypt\$ln=(\d{1,2}),r=(\d{1,2}),p=(\d{1,2})\$([A-Za-z0-9+/]+={0,2})\$([A-Za-z0-9+/]+={0,2})$/;
+
+function derive(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
+  const N = 2 ** params.logN;
+  // Node refuses more than 32 MiB by default; scrypt needs 128 * N * r bytes plus a little.
+  const options: ScryptOptions = { N, r: params.r, p: params.p, maxmem: 256 * N * params.r };
+  return new Promise((resolve, reject) => {
+    scrypt(password.normalize('NFC'), salt, KEY_BYTES, options, (error, key) => (error ? reject(error) : resolve(key)));
+  });
+}
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  /** Timing-safe; false for a malformed stored hash rather than an error. */
+  verify(password: string, stored: string): Promise<boolean>;
+  /** Checks a password against nothing in the same time as a real check, for unknown accounts. */
+  verifyAgainstNothing(password: string): Promise<false>;
+}
+
+/**
+ * Password hashing with node's scrypt: a random 16-byte salt per hash, and the cost parameters kept
+ * in the stored string ("scrypt$ln=15,r=8,p=1$salt$hash") so they can be raised later.
+ */
+export function makePasswordHasher(params: ScryptParams = DEFAULT_SCRYPT): PasswordHasher {
+  let dummy: Promise<string> | null = null;
+  const hasher: PasswordHasher = {
+    async hash(password) {
+      const salt = randomBytes(SALT_BYTES);
+      const key = await derive(password, salt, params);
+      return `scrypt$ln=${params.logN},r=${params.r},p=${params.p}$${salt.toString('base64')}$${key.toString('base64')}`;
+    },
+    async verify(password, stored) {
+      const m = FORMAT.exec(stored);
+      if (!m) return false;
+      const stored_params = { logN: Number(m[1]), r: Number(m[2]), p: Number(m[3]) };
+      if (stored_params.logN < 1 || stored_params.logN > 24 || stored_params.r < 1 || stored_params.p < 1) return false;
+      const expected = Buffer.from(m[5]!, 'base64');
+      const actual = await derive(password, Buffer.from(m[4]!, 'base64'), stored_params);
+      return expected.length === actual.length && timingSafeEqual(expected, actual);
+    },
+    async verifyAgainstNothing(password) {
+      dummy ??= hasher.hash('not a real password');
+      await hasher.verify(password, await dummy);
+      return false;
+    },
+  };
+  return hasher;
+}

@@ -1,0 +1,40 @@
+import { InvalidStateError, NotFoundError, type FieldIssue } from '../../domain/errors.js';
+import type { Edition, Release } from '../../domain/release.js';
+import { workflowRefusals, type WorkflowAction } from '../../domain/workflow.js';
+import type { TxRepos } from '../../ports/unit-of-work.js';
+import type { StaffActor } from './actor.js';
+
+/**
+ * Loads a release and its latest edition for a workflow action and refuses with every reason at
+ * once: role, state, and the caller's own extra checks.
+ */
+export async function loadForAction(
+  tx: TxRepos,
+  releaseId: number,
+  action: WorkflowAction,
+  actor: StaffActor,
+  extraChecks: (ctx: { release: Release; edition: Edition }) => FieldIssue[] | Promise<FieldIssue[]> = () => [],
+  options: { allowSelfApproval?: boolean } = {},
+): Promise<{ release: Release; edition: Edition }> {
+  const release = await tx.releases.getRelease(releaseId);
+  if (!release) throw new NotFoundError(`No release ${releaseId}`);
+  const edition = await tx.releases.latestEdition(releaseId);
+  if (!edition) throw new NotFoundError(`Release ${releaseId} has no edition`);
+  const reasons = [
+    ...workflowRefusals(action, {
+      role: actor.role,
+      isAuthor: actor.userId !== null && edition.createdBy === actor.userId,
+      editionState: edition.state,
+      releaseStatus: release.status,
+      allowSelfApproval: options.allowSelfApproval,
+    }),
+    ...(await extraChecks({ release, edition })),
+  ];
+  if (reasons.length > 0) throw new InvalidStateError(`Cannot ${action.replace('_', ' ')} this release`, reasons);
+  return { release, edition };
+}
+
+/** Records an audit entry for a release action in the same transaction. */
+export function auditRelease(tx: TxRepos, actor: StaffActor, action: string, releaseId: number, at: Date, details: Record<string, unknown> = {}) {
+  return tx.audit.record({ at, actor: { userId: actor.userId, label: actor.label, ip: actor.ip }, action, subjectType: 'release', subjectId: String(releaseId), details });
+}

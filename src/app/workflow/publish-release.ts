@@ -1,0 +1,83 @@
+import { attachmentKind } from '../../domain/attachment.js';
+import type { FieldIssue } from '../../domain/errors.js';
+import { publicTimeFor } from '../../domain/release.js';
+import type { Clock } from '../../ports/clock.js';
+import type { EventBus } from '../../ports/events.js';
+import type { UnitOfWork } from '../../ports/unit-of-work.js';
+import { isSystem, type StaffActor } from './actor.js';
+import { auditRelease, loadForAction } from './load-for-action.js';
+
+export interface PublishOptions {
+  /** Back-dates the publication (imports, demo data); defaults to now. */
+  publishedAt?: Date;
+  /** For a correction: the public change note ("Updated <date>: <note>"). */
+  changeNote?: string | null;
+  /** For a correction: publish as a minor edit, with no change note. */
+  isMinorChange?: boolean;
+}
+
+/**
+ * publish: makes an approved (or scheduled) edition live. First publication gives the release its
+ * permanent number; under embargo it is public only from the embargo time. A correction needs a
+ * change note unless it is a minor edit. Every reason for a refusal is reported at once.
+ */
+export function makePublishRelease(deps: { uow: UnitOfWork; clock: Clock; events: EventBus }) {
+  return async function publishRelease(releaseId: number, actor: StaffActor, options: PublishOptions = {}): Promise<void> {
+    const now = deps.clock.now();
+    const publishedAt = options.publishedAt ?? now;
+    const isCorrection = await deps.uow.run(async (tx) => {
+      const { release, edition } = await loadForAction(tx, releaseId, 'publish', actor, async ({ release, edition }) => {
+        const issues: FieldIssue[] = [];
+        if (edition.embargoUntil && edition.embargoUntil <= now && !isSystem(actor)) {
+          issues.push({ code: 'embargo_in_past', message: 'The embargo time has already passed: clear or move it', field: 'embargoUntil' });
+        }
+        const attachments = await tx.releases.attachmentsOf(edition.id);
+        for (const a of attachments) {
+          if (attachmentKind(a.mimeType) === 'image' && a.altText.trim() === '') {
+            issues.push({ code: 'alt_text_missing', message: `Add alt text to the image "${a.fileName}"`, field: `attachments.${a.id}.altText` });
+          }
+        }
+        const correcting = release.liveEditionId !== null;
+        if (correcting && !options.isMinorChange && !options.changeNote?.trim()) {
+          issues.push({ code: 'change_note_missing', message: 'Write a public change note, or mark the correction as a minor edit', field: 'changeNote' });
+        }
+        return issues;
+      });
+      const correcting = release.liveEditionId !== null;
+      const number = release.number ?? (await tx.releases.allocateNumber(release.boardId, release.language));
+      if (correcting && release.liveEditionId !== edition.id) {
+        await tx.releases.setEditionState(release.liveEditionId!, 'superseded', null, now);
+      }
+      await tx.releases.updateEditionWorkflow(
+        edition.id,
+        {
+          state: 'published',
+          publishedAt,
+          changeNote: correcting && !options.isMinorChange ? options.changeNote!.trim() : null,
+          isMinorChange: correcting && Boolean(options.isMinorChange),
+        },
+        now,
+      );
+      await tx.releases.markPublished(release.id, {
+        liveEditionId: edition.id,
+        number,
+        firstPublishedAt: release.firstPublishedAt ?? publishedAt,
+        // A correction never moves an already public release back behind an embargo.
+        publicAt: release.publicAt && release.publicAt <= now ? release.publicAt : publicTimeFor(publishedAt, edition.embargoUntil),
+        embargoUntil: edition.embargoUntil,
+        publicUpdatedAt: correcting && options.isMinorChange ? (release.publicUpdatedAt ?? publishedAt) : publishedAt,
+      });
+      await tx.jobs.cancelFor(release.id, now);
+      await tx.releases.bumpContentVersion();
+      await auditRelease(tx, actor, correcting ? 'release.corrected' : 'release.published', release.id, now, {
+        editionNo: edition.editionNo,
+        number,
+        ...(edition.embargoUntil ? { embargoUntil: edition.embargoUntil.toISOString() } : {}),
+        ...(correcting ? { changeNote: options.isMinorChange ? null : options.changeNote, minor: Boolean(options.isMinorChange) } : {}),
+      });
+      return correcting;
+    });
+    deps.events.publish({ type: isCorrection ? 'release.corrected' : 'release.published', releaseId, at: now });
+  };
+}
+export type PublishRelease = ReturnType<typeof makePublishRelease>;
