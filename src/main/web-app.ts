@@ -12,6 +12,8 @@ export interface WebOptions {
   logLevel?: string;
   /** How often batched view counts are written. */
   viewFlushMs?: number;
+  /** How often due scheduled publications are run; 0 turns the timer off (tests tick by hand). */
+  schedulerMs?: number;
 }
 
 /** Wires the web server to a composed system and starts its timers; `stop` flushes and closes. */
@@ -25,6 +27,7 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     boards: system.boards,
     catalog: system.catalog,
     pages: system.pages,
+    previewLinks: system.previewLinks,
     files: system.files,
     views: system.views,
     cache,
@@ -40,10 +43,28 @@ export async function createWebApp(system: System, options: WebOptions): Promise
   };
   const flushTimer = setInterval(() => void flush(), options.viewFlushMs ?? 5000);
   flushTimer.unref();
+  // The scheduler: due publications (including those that came due while the server was down)
+  // run at start and then every second, well inside the promised 5 s.
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await system.commands.runDueJobs();
+    } catch (error) {
+      app.log.error({ err: error }, 'scheduled publishing failed; it will be retried');
+    } finally {
+      running = false;
+    }
+  };
+  await tick();
+  const schedulerTimer = options.schedulerMs === 0 ? null : setInterval(() => void tick(), options.schedulerMs ?? 1000);
+  schedulerTimer?.unref();
   return {
     app,
     async stop() {
       clearInterval(flushTimer);
+      if (schedulerTimer) clearInterval(schedulerTimer);
       version.stop();
       await app.close();
       await flush();

@@ -1,7 +1,7 @@
 import type { Attachment } from '../domain/attachment.js';
 import type { Board } from '../domain/board.js';
 import type { Language } from '../domain/language.js';
-import type { Edition, Release } from '../domain/release.js';
+import type { ChangeNote, Edition, Release } from '../domain/release.js';
 
 /** One row of a public board list. */
 export interface ReleaseSummary {
@@ -36,6 +36,8 @@ export interface PublicReleaseDetail {
   release: Release;
   edition: Edition;
   attachments: Attachment[];
+  /** Public corrections, newest first. */
+  changeNotes: ChangeNote[];
 }
 
 export interface Neighbours {

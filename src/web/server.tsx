@@ -1,6 +1,7 @@
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { PublicPages } from '../app/public-pages.js';
+import type { PreviewLinks } from '../app/workflow/preview-links.js';
 import type { ViewCounter } from '../app/view-counter.js';
 import { DomainError } from '../domain/errors.js';
 import type { BoardRepo } from '../ports/board-repo.js';
@@ -12,6 +13,7 @@ import { STATUS_BY_CODE } from './errors.js';
 import { registerFileRoutes } from './public/files.route.js';
 import { languageOfPath, PageBeyondEnd, registerPageRoutes } from './public/pages.route.js';
 import { makeSiteContext } from './public/site-context.js';
+import { registerPreviewRoutes } from './public/preview.route.js';
 import { registerSystemRoutes } from './public/system.route.js';
 import { renderPage } from './render/page.js';
 import { ErrorView } from './views/error.view.js';
@@ -21,6 +23,7 @@ export interface WebDeps {
   boards: BoardRepo;
   catalog: PublicCatalog;
   pages: PublicPages;
+  previewLinks: PreviewLinks;
   files: FileStore;
   views: ViewCounter;
   cache: PageCache;
@@ -77,6 +80,7 @@ export async function buildServer(deps: WebDeps): Promise<FastifyInstance> {
 
   registerSystemRoutes(app, { catalog: deps.catalog });
   registerFileRoutes(app, { pages: deps.pages, files: deps.files });
+  registerPreviewRoutes(app, { previewLinks: deps.previewLinks, contextFor, files: deps.files });
   registerPageRoutes(app, { pages: deps.pages, contextFor, cache: deps.cache, version: deps.version, views: deps.views });
   return app;
 }

@@ -17,6 +17,7 @@ export async function createTestWeb(kind: DatabaseKind = 'sqlite', options: { de
     demo: options.demo ?? false,
     logLevel: 'silent',
     viewFlushMs: 60_000,
+    schedulerMs: 0,
   });
   return {
     ...t,

@@ -5,6 +5,7 @@ import type { BoardPage, PublicCatalog, ReleaseSummary } from '../../ports/publi
 import { containsInsensitive } from './dialect.js';
 import { toAttachment, toBoard, toEdition, toRelease } from './mappers.js';
 import { listedPublicly, pagePublic } from './public-visibility.js';
+import { makeReleaseRepo } from './release.repo.js';
 import type { Database } from './schema.js';
 
 const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'];
@@ -99,12 +100,13 @@ export function makePublicCatalog(db: Kysely<Database>): PublicCatalog {
         .where((eb) => pagePublic(eb, now))
         .executeTakeFirst();
       if (!row || row.live_edition_id === null) return null;
-      const [edition, board, attachments] = await Promise.all([
+      const [edition, board, attachments, notes] = await Promise.all([
         db.selectFrom('editions').selectAll().where('id', '=', row.live_edition_id).executeTakeFirstOrThrow(),
         db.selectFrom('boards').selectAll().where('id', '=', row.board_id).executeTakeFirstOrThrow(),
         db.selectFrom('attachments').selectAll().where('edition_id', '=', row.live_edition_id).orderBy('position').execute(),
+        makeReleaseRepo(db).changeNotes(row.id),
       ]);
-      return { release: toRelease(row), edition: toEdition(edition), board: toBoard(board), attachments: attachments.map(toAttachment) };
+      return { release: toRelease(row), edition: toEdition(edition), board: toBoard(board), attachments: attachments.map(toAttachment), changeNotes: notes };
     },
 
     async neighbours(release: Release, now: Date) {

@@ -24,6 +24,24 @@ export interface PreviewView {
  * revocable, and every opening is logged.
  */
 export function makePreviewLinks(deps: { uow: UnitOfWork; clock: Clock }) {
+  function resolve(token: string, ip: string | null, record: boolean): Promise<PreviewView> {
+    return deps.uow.run(async (tx) => {
+      const now = deps.clock.now();
+      const link = await tx.previewLinks.byTokenHash(hashToken(token));
+      if (!link || link.revokedAt) throw new NotFoundError('No such preview');
+      const release = await tx.releases.getRelease(link.releaseId);
+      if (!release || release.status === 'withdrawn') throw new NotFoundError('No such preview');
+      const edition = release.liveEditionId !== null ? await tx.releases.getEdition(release.liveEditionId) : await tx.releases.latestEdition(release.id);
+      const board = await tx.boards.byId(release.boardId);
+      if (!edition || !board) throw new NotFoundError('No such preview');
+      if (record) {
+        await tx.previewLinks.recordOpen(link.id, now);
+        await tx.audit.record({ at: now, actor: { userId: null, label: `preview:${link.recipient}`, ip }, action: 'preview_link.opened', subjectType: 'release', subjectId: String(release.id), details: { linkId: link.id } });
+      }
+      return { link, board, release, edition, attachments: await tx.releases.attachmentsOf(edition.id) };
+    });
+  }
+
   return {
     /** Creates a link; the token is returned once and cannot be shown again. */
     async create(releaseId: number, recipient: string, actor: StaffActor): Promise<{ link: PreviewLink; token: string }> {
@@ -50,21 +68,14 @@ export function makePreviewLinks(deps: { uow: UnitOfWork; clock: Clock }) {
       });
     },
 
-    /** Opens a link: the latest edition for the journalist, or NotFound for a bad or revoked token. */
-    async open(token: string, ip: string | null): Promise<PreviewView> {
-      return deps.uow.run(async (tx) => {
-        const now = deps.clock.now();
-        const link = await tx.previewLinks.byTokenHash(hashToken(token));
-        if (!link || link.revokedAt) throw new NotFoundError('No such preview');
-        const release = await tx.releases.getRelease(link.releaseId);
-        if (!release || release.status === 'withdrawn') throw new NotFoundError('No such preview');
-        const liveOrLatest = release.liveEditionId !== null ? await tx.releases.getEdition(release.liveEditionId) : await tx.releases.latestEdition(release.id);
-        const board = await tx.boards.byId(release.boardId);
-        if (!liveOrLatest || !board) throw new NotFoundError('No such preview');
-        await tx.previewLinks.recordOpen(link.id, now);
-        await tx.audit.record({ at: now, actor: { userId: null, label: `preview:${link.recipient}`, ip }, action: 'preview_link.opened', subjectType: 'release', subjectId: String(release.id), details: { linkId: link.id } });
-        return { link, board, release, edition: liveOrLatest, attachments: await tx.releases.attachmentsOf(liveOrLatest.id) };
-      });
+    /** Opens a link and logs it: the edition for the journalist, or NotFound for a bad or revoked token. */
+    open(token: string, ip: string | null): Promise<PreviewView> {
+      return resolve(token, ip, true);
+    },
+
+    /** Resolves a link for its files without counting another opening. */
+    resolveForFiles(token: string): Promise<PreviewView> {
+      return resolve(token, null, false);
     },
 
     list(releaseId: number): Promise<PreviewLink[]> {

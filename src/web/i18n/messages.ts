@@ -56,6 +56,12 @@ const en = {
   otherLanguage: '한국어',
   otherLanguageLabel: '한국어로 보기',
   latest: 'Latest',
+  updated: 'Updated',
+  changeHistory: 'Change history',
+  firstPublished: 'First published',
+  embargoedUntil: 'Embargoed until {time}',
+  embargoNotice: 'Not for publication or broadcast before this time. This preview was shared with {recipient}.',
+  previewNotice: 'Preview: this release is not public yet.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -113,6 +119,12 @@ const ko: Messages = {
   otherLanguage: 'English',
   otherLanguageLabel: 'View in English',
   latest: '최신',
+  updated: '수정',
+  changeHistory: '수정 이력',
+  firstPublished: '최초 등록',
+  embargoedUntil: '보도 유예: {time}까지',
+  embargoNotice: '이 시각 이전에는 보도할 수 없습니다. 이 미리보기는 {recipient}에게 제공되었습니다.',
+  previewNotice: '미리보기: 아직 공개되지 않은 보도자료입니다.',
 };
 
 export const catalogues = { en, ko } satisfies Record<Language, Messages>;

@@ -9,9 +9,17 @@ export interface ReleaseViewModel extends PublicReleaseDetail {
   neighbours: Neighbours;
 }
 
+/** A journalist's embargoed preview: banner, token-scoped file links, no navigation or counts. */
+export interface PreviewMode {
+  embargoUntil: Date | null;
+  recipient: string;
+  fileHref: (sha256: string, fileName: string) => string;
+}
+
 /** A release page: the seed's layout (board, title, dash-led subtitle, body, File area) and more. */
-export function ReleaseView(props: { ctx: PageContext; model: ReleaseViewModel; print?: boolean }) {
-  const { ctx, model, print } = props;
+export function ReleaseView(props: { ctx: PageContext; model: ReleaseViewModel; print?: boolean; preview?: PreviewMode }) {
+  const { ctx, model, print, preview } = props;
+  const fileHref = preview?.fileHref ?? urls.file;
   const { board, release, edition, attachments, neighbours } = model;
   const lang = ctx.lang;
   const number = release.number ?? 0;
@@ -29,13 +37,19 @@ export function ReleaseView(props: { ctx: PageContext; model: ReleaseViewModel; 
         description,
         canonicalPath: urls.release(lang, board.slug, number),
         ogType: 'article',
-        ogImagePath: photos[0] ? urls.file(photos[0].sha256, photos[0].fileName) : null,
+        ogImagePath: photos[0] && !preview ? urls.file(photos[0].sha256, photos[0].fileName) : null,
         publishedTime: published,
-        noIndex: print || release.status === 'withdrawn',
+        noIndex: print || Boolean(preview) || release.status === 'withdrawn',
       }}
     >
       <Breadcrumb ctx={ctx} trail={[{ label: ctx.t('newsZone'), href: urls.home(lang) }, { label: boardName, href: urls.board(lang, board.slug) }, { label: edition.title }]} />
       <article class="release" aria-labelledby="release-title">
+        {preview && (
+          <section class="notice embargo" aria-labelledby="embargo-title">
+            <h2 id="embargo-title">{preview.embargoUntil ? ctx.t('embargoedUntil', { time: ctx.fmt.long(preview.embargoUntil) }) : ctx.t('previewNotice')}</h2>
+            <p>{ctx.t('embargoNotice', { recipient: preview.recipient })}</p>
+          </section>
+        )}
         {release.status === 'withdrawn' && (
           <section class="notice" aria-labelledby="withdrawn-title">
             <h2 id="withdrawn-title">{ctx.t('withdrawnTitle')}</h2>
@@ -66,11 +80,33 @@ export function ReleaseView(props: { ctx: PageContext; model: ReleaseViewModel; 
               <dd>{edition.department}</dd>
             </div>
           )}
-          <div>
-            <dt>{ctx.t('views')}</dt>
-            <dd>{ctx.fmt.number(release.viewCount)}</dd>
-          </div>
+          {!preview && (
+            <div>
+              <dt>{ctx.t('views')}</dt>
+              <dd>{ctx.fmt.number(release.viewCount)}</dd>
+            </div>
+          )}
         </dl>
+        {model.changeNotes[0] && (
+          <div class="change-notes">
+            <p class="updated">
+              {ctx.t('updated')} <time dateTime={model.changeNotes[0].at.toISOString()}>{ctx.fmt.long(model.changeNotes[0].at)}</time>: {model.changeNotes[0].note}
+            </p>
+            <details>
+              <summary>{ctx.t('changeHistory')}</summary>
+              <ul>
+                {model.changeNotes.map((n, i) => (
+                  <li key={i}>
+                    <time dateTime={n.at.toISOString()}>{ctx.fmt.long(n.at)}</time>: {n.note}
+                  </li>
+                ))}
+                <li>
+                  <time dateTime={published.toISOString()}>{ctx.fmt.long(published)}</time>: {ctx.t('firstPublished')}
+                </li>
+              </ul>
+            </details>
+          </div>
+        )}
         {edition.subtitle.length > 0 && (
           <ul class="standfirst">
             {edition.subtitle.map((line, i) => (
@@ -80,7 +116,7 @@ export function ReleaseView(props: { ctx: PageContext; model: ReleaseViewModel; 
         )}
         {photos.map((photo) => (
           <figure class="photo" key={photo.id}>
-            <img src={urls.file(photo.sha256, photo.fileName)} alt={photo.altText} width={photo.width ?? undefined} height={photo.height ?? undefined} loading="lazy" />
+            <img src={fileHref(photo.sha256, photo.fileName)} alt={photo.altText} width={photo.width ?? undefined} height={photo.height ?? undefined} loading="lazy" />
             {(photo.caption || photo.credit) && (
               <figcaption>
                 {photo.caption}
@@ -102,7 +138,7 @@ export function ReleaseView(props: { ctx: PageContext; model: ReleaseViewModel; 
             <ul>
               {attachments.map((file) => (
                 <li key={file.id}>
-                  <a href={urls.file(file.sha256, file.fileName)} download={file.fileName}>
+                  <a href={fileHref(file.sha256, file.fileName)} download={file.fileName}>
                     {file.fileName}
                   </a>{' '}
                   <span class="file-meta">
@@ -135,7 +171,7 @@ export function ReleaseView(props: { ctx: PageContext; model: ReleaseViewModel; 
           </section>
         )}
       </article>
-      {print ? (
+      {preview ? null : print ? (
         <p class="printed-from">
           {ctx.t('printedFrom')}: {ctx.baseUrl}
           {urls.release(lang, board.slug, number)}

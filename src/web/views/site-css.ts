@@ -72,6 +72,9 @@ figure.photo figcaption { color: var(--muted); font-size: .95rem; margin-top: .4
 .files h2 { margin: 0 0 .5rem; font-size: 1.1rem; }
 .files ul { margin: 0; padding-left: 1.25rem; }
 .file-meta { color: var(--muted); font-size: .9rem; }
+.change-notes { border-left: 4px solid var(--brand); padding: .25rem 0 .25rem 1rem; margin: 0 0 1.5rem; }
+.change-notes p { margin: 0 0 .25rem; font-weight: 600; }
+.change-notes ul { margin: .25rem 0; padding-left: 1.25rem; }
 .contact { margin: 2rem 0; }
 .contact h2 { font-size: 1.1rem; }
 .release-nav { border-top: 2px solid var(--ink); margin-top: 2rem; }

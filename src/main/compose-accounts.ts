@@ -1,0 +1,59 @@
+import type { Kysely } from 'kysely';
+import { makeAuthenticate, makeCompleteSignIn } from '../app/accounts/authenticate.js';
+import { makeChangePassword } from '../app/accounts/change-password.js';
+import { makeCreateUser } from '../app/accounts/create-user.js';
+import { makeLoginThrottle } from '../app/accounts/login-throttle.js';
+import { DEFAULT_SCRYPT, makePasswordHasher, type ScryptParams } from '../app/accounts/password-hashing.js';
+import { makeResolveSession } from '../app/accounts/resolve-session.js';
+import { makeSignOut } from '../app/accounts/sign-out.js';
+import { makeTotp } from '../app/accounts/totp.js';
+import { makeAuditLog } from '../adapters/db/audit-log.js';
+import { makeLoginThrottleStore } from '../adapters/db/login-throttle.repo.js';
+import type { Database } from '../adapters/db/schema.js';
+import type { AccountsDatabase } from '../adapters/db/schema-accounts.js';
+import { makeSessionRepo } from '../adapters/db/session.repo.js';
+import { makeUserRepo } from '../adapters/db/user.repo.js';
+import type { AuditLog } from '../ports/audit-log.js';
+import type { Clock } from '../ports/clock.js';
+import type { AccountsUnitOfWork } from '../ports/user-repo.js';
+
+export interface AccountsOptions {
+  db: Kysely<Database>;
+  clock: Clock;
+  audit: AuditLog;
+  /** Two-factor sign-in is mandatory for every staff account. */
+  requireTotp: boolean;
+  /** The name authenticator apps show next to the code. */
+  issuer?: string;
+  /** Tests pass a cheap cost; stored hashes keep their own parameters either way. */
+  passwordHashing?: ScryptParams;
+}
+
+/** Builds the staff-account repositories and commands on the given database. */
+export function composeAccounts(options: AccountsOptions) {
+  // Kysely's database type is invariant: until AccountsTables is merged into Database (schema.ts),
+  // the two casts here are the only bridge between the two views of one connection.
+  const db = options.db as unknown as Kysely<AccountsDatabase>;
+  const { clock, audit, requireTotp } = options;
+  const users = makeUserRepo(db);
+  const sessions = makeSessionRepo(db);
+  const throttle = makeLoginThrottle({ store: makeLoginThrottleStore(db) });
+  const hasher = makePasswordHasher(options.passwordHashing ?? DEFAULT_SCRYPT);
+  const uow: AccountsUnitOfWork = {
+    run: (work) => db.transaction().execute((trx) => work({ users: makeUserRepo(trx), sessions: makeSessionRepo(trx), audit: makeAuditLog(trx as unknown as Kysely<Database>) })),
+  };
+
+  return {
+    requireTotp,
+    users,
+    sessions,
+    createUser: makeCreateUser({ uow, clock, hasher }),
+    authenticate: makeAuthenticate({ users, sessions, throttle, audit, clock, hasher, requireTotp }),
+    completeSignIn: makeCompleteSignIn({ users, sessions, throttle, audit, clock }),
+    resolveSession: makeResolveSession({ users, sessions, clock, requireTotp }),
+    signOut: makeSignOut({ users, sessions, audit, clock }),
+    changePassword: makeChangePassword({ uow, users, throttle, clock, hasher }),
+    totp: makeTotp({ uow, users, clock, hasher, issuer: options.issuer ?? 'Pressroom', requireTotp }),
+  };
+}
+export type Accounts = ReturnType<typeof composeAccounts>;

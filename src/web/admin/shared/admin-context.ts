@@ -1,0 +1,32 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { System } from '../../../main/compose.js';
+import { staffOf, type StaffUser } from './staff.js';
+
+/** What every admin view renders with. */
+export interface AdminContext {
+  siteName: string;
+  timeZone: string;
+  user: StaffUser;
+  /** Token for the hidden `_csrf` field of every form on the page. */
+  csrfToken: string;
+  /** The request path, to mark the current navigation item. */
+  path: string;
+  now: Date;
+}
+
+export interface AdminContextDeps {
+  system: System;
+  siteName: string;
+  timeZone: string;
+}
+
+export async function adminContext(request: FastifyRequest, reply: FastifyReply, deps: AdminContextDeps): Promise<AdminContext> {
+  return {
+    siteName: deps.siteName,
+    timeZone: deps.timeZone,
+    user: staffOf(request),
+    csrfToken: await reply.generateCsrf(),
+    path: request.url.split('?')[0] ?? '/admin',
+    now: deps.system.clock.now(),
+  };
+}

@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { PreviewLinks } from '../../app/workflow/preview-links.js';
+import { NotFoundError } from '../../domain/errors.js';
+import type { FileStore } from '../../ports/file-store.js';
+import { renderPage } from '../render/page.js';
+import { ReleaseView } from '../views/release.view.js';
+import { sendFile } from './files.route.js';
+import type { SiteContext } from './site-context.js';
+
+const token = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+
+/**
+ * Embargoed pre-release for journalists: `/preview/<token>` shows the release under an "Embargoed
+ * until" banner; its files are served only under the same token. Never cached, never indexed;
+ * every opening is logged by the command. A bad or revoked token is a plain 404.
+ */
+export function registerPreviewRoutes(app: FastifyInstance, deps: { previewLinks: PreviewLinks; contextFor: SiteContext; files: FileStore }): void {
+  app.get('/preview/:token', async (request, reply) => {
+    const parsed = token.safeParse((request.params as { token: string }).token);
+    if (!parsed.success) return reply.callNotFound();
+    const view = await deps.previewLinks.open(parsed.data, request.ip);
+    const ctx = await deps.contextFor(view.release.language);
+    const embargoUntil = view.release.publicAt && view.release.publicAt > new Date() ? view.release.publicAt : view.edition.embargoUntil;
+    const html = renderPage(
+      <ReleaseView
+        ctx={ctx}
+        model={{ ...view, changeNotes: [], neighbours: { previous: null, next: null } }}
+        preview={{ embargoUntil, recipient: view.link.recipient, fileHref: (sha, name) => `/preview/${parsed.data}/files/${sha}/${encodeURIComponent(name)}` }}
+      />,
+    );
+    return reply.header('Cache-Control', 'private, no-store').header('X-Robots-Tag', 'noindex, nofollow').header('Referrer-Policy', 'no-referrer').type('text/html; charset=utf-8').send(html);
+  });
+
+  app.get('/preview/:token/files/:sha256/:name', async (request, reply) => {
+    const params = request.params as { token: string; sha256: string };
+    const parsed = token.safeParse(params.token);
+    if (!parsed.success) return reply.callNotFound();
+    const view = await deps.previewLinks.resolveForFiles(parsed.data);
+    const file = view.attachments.find((a) => a.sha256 === params.sha256);
+    if (!file) throw new NotFoundError('No such file');
+    reply.header('X-Robots-Tag', 'noindex');
+    return sendFile(request, reply, deps.files, file, 'private, no-store');
+  });
+}
