@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { buildBoard, buildRelease, jpegBytes, pdfBytes } from '../support/factories.js';
+import { buildBoard, buildRelease, jpegBytes, pdfBytes, TEST_ACTOR } from '../support/factories.js';
 import { createTestWeb, type TestWeb } from '../support/web.js';
 
 const LONG_TITLE = 'Defence Minister meets visiting Chief of Staff to discuss deterrence and joint exercises';
@@ -206,6 +206,21 @@ describe('public site over HTTP', () => {
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /Embargoed announcement/);
     assert.match((await get('/en/press-releases')).body, /Embargoed announcement/);
+  });
+
+  test('a published correction shows "Updated <date>: <note>" and the full history', async () => {
+    const { release } = await buildRelease(t.system, { boardSlug: 'press-releases', title: 'Figures release' });
+    const draft = await t.system.commands.startCorrection(release.id, TEST_ACTOR);
+    await t.system.commands.saveDraft(release.id, { title: 'Figures release', bodyMarkdown: 'Corrected figures.', lockVersion: draft.lockVersion }, TEST_ACTOR);
+    await t.system.commands.submitRelease(release.id, TEST_ACTOR);
+    await t.system.commands.approveRelease(release.id, TEST_ACTOR);
+    t.clock.advance(3_600_000);
+    await t.system.commands.publishRelease(release.id, TEST_ACTOR, { changeNote: 'Corrected the budget figure in paragraph 2.' });
+    const page = await get(`/en/press-releases/${release.number}`);
+    assert.match(page.body, /<p class="updated">Updated <time datetime="[^"]+">[^<]+<\/time>: Corrected the budget figure in paragraph 2\.<\/p>/);
+    assert.match(page.body, /<summary>Change history<\/summary>/);
+    assert.match(page.body, /First published/);
+    assert.match(page.body, /<p>Corrected figures\.<\/p>/);
   });
 
   test('the print view has the release without site navigation', async () => {

@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { buildBoard, buildRelease, jpegBytes, pdfBytes, TEST_ACTOR } from '../support/factories.js';
+import { createTestWeb, type TestWeb } from '../support/web.js';
+
+// Walks an embargoed release along its timeline and checks every public surface at each step.
+describe('embargo timeline across every public surface', () => {
+  let t: TestWeb;
+  let number: number;
+  let pdfUrl: string;
+  let imageUrl: string;
+  let previewUrl: string;
+  const embargo = new Date('2026-11-20T03:00:00Z'); // 12:00 in Seoul
+  const TITLE = 'Embargoed defence white paper';
+
+  before(async () => {
+    t = await createTestWeb();
+    await buildBoard(t.system, { slug: 'press-releases' });
+    await buildRelease(t.system, { boardSlug: 'press-releases', title: 'Earlier release' });
+    const { release, edition } = await buildRelease(t.system, {
+      boardSlug: 'press-releases',
+      state: 'embargoed',
+      embargoUntil: embargo,
+      title: TITLE,
+      files: [
+        { fileName: 'white-paper.pdf', bytes: await pdfBytes('white paper') },
+        { fileName: 'cover.jpg', bytes: await jpegBytes(90, 60), altText: 'Cover of the white paper' },
+      ],
+    });
+    number = release.number!;
+    const [pdf, image] = await t.system.releases.attachmentsOf(edition.id);
+    pdfUrl = `/files/${pdf!.sha256}/white-paper.pdf`;
+    imageUrl = `/files/${image!.sha256}/cover.jpg`;
+    const { token } = await t.system.previewLinks.create(release.id, 'Evening Post', TEST_ACTOR);
+    previewUrl = `/preview/${token}`;
+  });
+  after(async () => t?.close());
+
+  const get = (url: string) => t.app.inject({ method: 'GET', url });
+
+  async function publicSurfaces() {
+    const [page, print, list, home, earlier, pdf, image, filtered] = await Promise.all([
+      get(`/en/press-releases/${number}`),
+      get(`/en/press-releases/${number}/print`),
+      get('/en/press-releases'),
+      get('/en/'),
+      get(`/en/press-releases/${number - 1}`),
+      get(pdfUrl),
+      get(imageUrl),
+      get('/en/press-releases?q=white+paper'),
+    ]);
+    return { page, print, list, home, earlier, pdf, image, filtered };
+  }
+
+  test('before the embargo: 404 everywhere public, counted nowhere; the journalist preview works with a banner', async () => {
+    t.clock.set(new Date(embargo.getTime() - 60_000));
+    const s = await publicSurfaces();
+    assert.equal(s.page.statusCode, 404);
+    assert.equal(s.print.statusCode, 404);
+    assert.equal(s.pdf.statusCode, 404, 'attachment URL answers 404, not 403');
+    assert.equal(s.image.statusCode, 404);
+    for (const [name, res] of Object.entries({ list: s.list, home: s.home, earlier: s.earlier, filtered: s.filtered })) {
+      assert.equal(res.statusCode, 200, name);
+      assert.ok(!res.body.includes(TITLE), `${name} must not show the embargoed title`);
+    }
+    assert.match(s.list.body, /1 items/, 'the count does not include it');
+    assert.match(s.earlier.body, /<dt>Next<\/dt><dd>-<\/dd>/, 'no next link to it');
+
+    const preview = await get(previewUrl);
+    assert.equal(preview.statusCode, 200);
+    assert.ok(preview.body.includes(TITLE));
+    assert.match(preview.body, /Embargoed until 20 November 2026 at 12:00 \(GMT\+9\)/);
+    assert.equal(preview.headers['cache-control'], 'private, no-store');
+    assert.match(preview.body, /<meta name="robots" content="noindex"\/>/);
+    const previewPdf = preview.body.match(/href="(\/preview\/[^"]+\/white-paper\.pdf)"/)![1]!;
+    const file = await get(previewPdf);
+    assert.equal(file.statusCode, 200);
+    assert.equal(file.headers['content-type'], 'application/pdf');
+    assert.equal((await get(`${previewUrl.slice(0, -3)}abc`)).statusCode, 404, 'a wrong token is a 404');
+  });
+
+  test('at the embargo time: public everywhere by itself, with no job to run', async () => {
+    t.clock.set(embargo);
+    const s = await publicSurfaces();
+    assert.equal(s.page.statusCode, 200);
+    assert.ok(s.page.body.includes(TITLE));
+    assert.equal(s.print.statusCode, 200);
+    assert.equal(s.pdf.statusCode, 200);
+    assert.equal(s.image.statusCode, 200);
+    for (const res of [s.list, s.home, s.filtered]) assert.ok(res.body.includes(TITLE));
+    assert.match(s.list.body, /2 items/);
+    assert.match(s.earlier.body, new RegExp(`<dt>Next</dt><dd><a href="/en/press-releases/${number}">${TITLE}</a>`));
+  });
+
+  test('after withdrawal: the page keeps a notice, lists and files of lists drop it, previews stop', async () => {
+    const { release } = await buildRelease(t.system, { boardSlug: 'press-releases', title: 'Another item' });
+    void release;
+    const target = (await t.system.admin.list({ limit: 50, offset: 0 })).rows.find((r) => r.title === TITLE)!;
+    await t.system.commands.withdrawRelease(target.releaseId, 'Superseded by the revised white paper', TEST_ACTOR);
+    const page = await get(`/en/press-releases/${number}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /This release was withdrawn/);
+    assert.match(page.body, /Superseded by the revised white paper/);
+    assert.ok(!(await get('/en/press-releases')).body.includes(TITLE));
+    assert.equal((await get(previewUrl)).statusCode, 404);
+  });
+});
