@@ -1,9 +1,10 @@
 // Builds the bench database: 10,000 published releases in three boards, made through the same
-// commands editors use (createRelease, attachFile, publishRelease), published oldest first over the
-// past three years so numbers follow dates.
+// commands editors use (createRelease, attachFile, submitRelease, approveRelease, publishRelease),
+// published oldest first over the past three years so numbers follow dates.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeDemoAssets } from '../src/adapters/demo/demo-assets.js';
+import { SYSTEM_ACTOR, type StaffActor } from '../src/app/workflow/actor.js';
 import type { Language } from '../src/domain/language.js';
 import { composeSystem } from '../src/main/compose.js';
 import { body, DEPARTMENTS, pick, seededRandom, subtitle, tags, title } from './text.js';
@@ -18,6 +19,8 @@ const ENGLISH_SHARE = 0.7;
 const PDF_SHARE = 0.3;
 const PHOTO_SHARE = 0.1;
 const YEARS = 3;
+/** A named system actor: it may submit, approve and publish its own releases, as the demo loader does. */
+const BENCH_ACTOR: StaffActor = { ...SYSTEM_ACTOR, label: 'system:bench' };
 
 export interface Corpus {
   total: number;
@@ -71,7 +74,7 @@ export async function buildCorpus(dataDir: string): Promise<Corpus> {
         department: pick(rnd, DEPARTMENTS[language]),
         contact: rnd() < 0.5 ? { name: language === 'en' ? 'Press Officer Kim' : '홍보담당관 김민수', phone: '02-748-0000', email: 'press@example.gov' } : null,
         tags: tags(rnd, language),
-      });
+      }, BENCH_ACTOR);
       if (rnd() < PHOTO_SHARE) {
         const altText = language === 'en' ? 'Officials at the announcement' : '발표 현장의 관계자들';
         await system.commands.attachFile({ editionId: edition.id, fileName: `photo-${index + 1}.jpg`, bytes: pick(rnd, photos), altText, caption: altText });
@@ -84,7 +87,9 @@ export async function buildCorpus(dataDir: string): Promise<Corpus> {
       }
       // Oldest first, a few minutes of jitter, never in the future.
       const publishedAt = new Date(Math.min(now - span + index * step + rnd() * step * 0.5, now - 60_000));
-      await system.commands.publishRelease(release.id, { publishedAt });
+      await system.commands.submitRelease(release.id, BENCH_ACTOR);
+      await system.commands.approveRelease(release.id, BENCH_ACTOR);
+      await system.commands.publishRelease(release.id, BENCH_ACTOR, { publishedAt });
       counts[boardSlug]![language] += 1;
       if ((index + 1) % 1000 === 0) {
         console.log(`  ${(index + 1).toLocaleString('en')} / ${plan.length.toLocaleString('en')} releases (${((performance.now() - started) / 1000).toFixed(1)} s)`);

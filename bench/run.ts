@@ -2,20 +2,63 @@
 // four public pages with wrk, and writes docs/benchmarks.md. A benchmark, not a test: goals that are
 // missed are reported, and the exit code is 0 unless the bench itself could not run.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCorpus } from './build-corpus.js';
 import { measureUncached } from './in-process.js';
-import { markdown, printSummary, type Row } from './report.js';
-import { rssBytes, startServer, type RunningServer } from './server.js';
-import { findWrk, runWrk } from './wrk.js';
+import { markdown, printSummary, type Report, type Row } from './report.js';
+import { rssBytes, startBaseline, startServer, type RunningServer } from './server.js';
+import { findWrk, runWrk, stopWrk } from './wrk.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = join(root, 'bench', '.work', 'data');
 const LOAD = { threads: 2, connections: 50, seconds: 10 };
+const WARM_UP_SECONDS = 2;
 const DEEP_PAGE = 500;
 const FILTER = 'budget';
+
+interface Target {
+  name: string;
+  path: string;
+  goalRps: number;
+}
+
+let server: RunningServer | null = null;
+const onSignal = () => {
+  stopWrk();
+  void (server?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
+};
+
+/** Starts a server, runs `work` against it and always stops it, even on error or Ctrl-C. */
+async function withServer<T>(start: () => Promise<RunningServer>, work: (running: RunningServer) => Promise<T>): Promise<T> {
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    server = await start();
+    return await work(server);
+  } finally {
+    await server?.stop();
+    server = null;
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+/** Warm-up, then the measured run, sampling the server's memory every 250 ms and at the end. */
+async function load(wrk: string, running: RunningServer, target: Target, onRss: (bytes: number) => void): Promise<Row> {
+  const url = running.origin + target.path;
+  console.log(`wrk ${target.name}: ${url}`);
+  await runWrk(wrk, url, { ...LOAD, seconds: WARM_UP_SECONDS });
+  const sample = () => {
+    const rss = rssBytes(running.pid);
+    if (rss !== null) onRss(rss);
+    return rss;
+  };
+  const sampler = setInterval(sample, 250);
+  const result = await runWrk(wrk, url, LOAD).finally(() => clearInterval(sampler));
+  return { ...target, result, rssAfter: sample() };
+}
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -26,7 +69,11 @@ async function main(): Promise<void> {
   }
 
   console.log('Building the server (npm run build)...');
-  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+  try {
+    execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+  } catch {
+    throw new Error('npm run build failed (errors above): the bench measures the compiled server, so the build must pass first.');
+  }
 
   console.log(`Building the corpus in ${relative(root, dataDir)}...`);
   const corpus = await buildCorpus(dataDir);
@@ -38,53 +85,45 @@ async function main(): Promise<void> {
   console.log('Timing the uncached reads in-process...');
   const uncached = await measureUncached(dataDir, { deepPage: DEEP_PAGE, releaseNumber: middle, filter: FILTER });
 
-  const targets = [
+  const targets: Target[] = [
     { name: 'release page', path: `/en/press-releases/${middle}`, goalRps: 20_000 },
     { name: 'board page 1', path: '/en/press-releases', goalRps: 10_000 },
     { name: `board page ${DEEP_PAGE}`, path: `/en/press-releases?page=${DEEP_PAGE}`, goalRps: 10_000 },
     { name: 'home', path: '/en/', goalRps: 10_000 },
   ];
-
-  let server: RunningServer | null = null;
-  const stop = () => void (server?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  const rows: Row[] = [];
   let maxRss = 0;
-  try {
-    console.log('Starting node dist/main/web.js...');
-    server = await startServer({ cwd: root, dataDir });
-    const running = server;
-    for (const target of targets) {
-      const response = await fetch(running.origin + target.path);
-      await response.arrayBuffer();
-      if (response.status !== 200) throw new Error(`${target.path} answered ${response.status}, not 200`);
-    }
-    const sample = () => {
-      const rss = rssBytes(running.pid);
-      if (rss !== null) maxRss = Math.max(maxRss, rss);
-      return rss;
-    };
-    for (const target of targets) {
-      const url = running.origin + target.path;
-      console.log(`wrk ${target.name}: ${url}`);
-      await runWrk(wrk, url, { ...LOAD, seconds: 2 });
-      const sampler = setInterval(sample, 250);
-      const result = await runWrk(wrk, url, LOAD).finally(() => clearInterval(sampler));
-      rows.push({ ...target, result, rssAfter: sample() });
-    }
-  } finally {
-    await server?.stop();
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
-  }
+  let pageBytes = 0;
+  const loadAverage = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(', ');
+  console.log('Starting node dist/main/web.js...');
+  const rows = await withServer(
+    () => startServer({ cwd: root, dataDir }),
+    async (running) => {
+      for (const target of targets) {
+        const response = await fetch(running.origin + target.path);
+        const bytes = (await response.arrayBuffer()).byteLength;
+        if (response.status !== 200) throw new Error(`${target.path} answered ${response.status}, not 200`);
+        if (target === targets[0]) pageBytes = bytes;
+      }
+      const results: Row[] = [];
+      for (const target of targets) results.push(await load(wrk, running, target, (rss) => (maxRss = Math.max(maxRss, rss))));
+      return results;
+    },
+  );
 
-  const report = {
+  console.log(`Baseline: bare node:http serving ${pageBytes.toLocaleString('en')} bytes from memory...`);
+  const baseline = await withServer(
+    () => startBaseline(pageBytes),
+    (running) => load(wrk, running, { name: 'baseline', path: '/', goalRps: 0 }, () => undefined),
+  );
+
+  const report: Report = {
     date: new Date(),
     corpus,
     rows,
     maxRss,
     uncached,
+    baseline: { result: baseline.result, bytes: pageBytes },
+    loadAverage,
     load: `wrk -t${LOAD.threads} -c${LOAD.connections} -d${LOAD.seconds}s --latency URL`,
     totalSeconds: (performance.now() - started) / 1000,
   };

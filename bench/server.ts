@@ -36,17 +36,33 @@ function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
+/** Pressroom's compiled server on a free port, with the bench's data directory. */
 export async function startServer(options: { cwd: string; dataDir: string }): Promise<RunningServer> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', PRESSROOM_DATA: options.dataDir, PRESSROOM_DEMO: '0', LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL; // the SQLite file in PRESSROOM_DATA, whatever the caller's shell says
-  const child = spawn(process.execPath, ['dist/main/web.js'], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return startProcess({ args: ['dist/main/web.js'], cwd: options.cwd, env, port, healthPath: '/healthz' });
+}
+
+/**
+ * The machine's ceiling for comparison: bare node:http answering every request with the same
+ * bytes from memory (no framework, no headers beyond the minimum). Not Pressroom.
+ */
+export async function startBaseline(bodyBytes: number): Promise<RunningServer> {
+  const port = await freePort();
+  const code = `const body = Buffer.alloc(${bodyBytes}, 'x');
+require('node:http').createServer((req, res) => { res.setHeader('Content-Type', 'text/html; charset=utf-8'); res.end(body); }).listen(${port}, '127.0.0.1');`;
+  return startProcess({ args: ['-e', code], cwd: process.cwd(), env: process.env, port, healthPath: '/' });
+}
+
+async function startProcess(options: { args: string[]; cwd: string; env: NodeJS.ProcessEnv; port: number; healthPath: string }): Promise<RunningServer> {
+  const child = spawn(process.execPath, options.args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   const server: RunningServer = {
     pid: child.pid ?? -1,
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://127.0.0.1:${options.port}`,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
@@ -60,7 +76,8 @@ export async function startServer(options: { cwd: string; dataDir: string }): Pr
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode} before it was healthy:\n${log}`);
     try {
-      const response = await fetch(`${server.origin}/healthz`);
+      const response = await fetch(server.origin + options.healthPath);
+      await response.arrayBuffer();
       if (response.ok) return server;
     } catch {
       // not listening yet
@@ -68,5 +85,5 @@ export async function startServer(options: { cwd: string; dataDir: string }): Pr
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await server.stop();
-  throw new Error(`The server did not answer /healthz within 30 s:\n${log}`);
+  throw new Error(`The server did not answer ${options.healthPath} within 30 s:\n${log}`);
 }

@@ -1,5 +1,5 @@
 // Runs wrk and reads its --latency report.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
@@ -28,10 +28,19 @@ export function findWrk(): string | null {
   return null;
 }
 
+const running = new Set<ChildProcess>();
+
+/** Stops any wrk still running (on Ctrl-C), so none is left loading a stopped server. */
+export function stopWrk(): void {
+  for (const child of running) child.kill('SIGTERM');
+}
+
 export async function runWrk(wrk: string, url: string, options: { threads: number; connections: number; seconds: number }): Promise<WrkResult> {
   const args = [`-t${options.threads}`, `-c${options.connections}`, `-d${options.seconds}s`, '--latency', url];
   const output = await new Promise<string>((resolve, reject) => {
     const child = spawn(wrk, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    running.add(child);
+    child.on('exit', () => running.delete(child));
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));

@@ -25,6 +25,8 @@ const envSchema = z.object({
   PRESSROOM_TIME_ZONE: timeZone.default('Asia/Seoul'),
   PRESSROOM_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   PRESSROOM_DEMO: flag.default(true),
+  PRESSROOM_REQUIRE_TOTP: flag.default(false),
+  PRESSROOM_ALLOW_SELF_APPROVAL: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -37,6 +39,8 @@ export type Config = Readonly<{
   timeZone: string;
   baseUrl: string;
   demo: boolean;
+  requireTotp: boolean;
+  allowSelfApproval: boolean;
   logLevel: string;
 }>;
 
@@ -66,6 +70,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: e.PRESSROOM_TIME_ZONE,
     baseUrl: (e.PRESSROOM_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     demo: e.PRESSROOM_DEMO,
+    requireTotp: e.PRESSROOM_REQUIRE_TOTP,
+    allowSelfApproval: e.PRESSROOM_ALLOW_SELF_APPROVAL,
     logLevel: e.LOG_LEVEL,
   });
 }

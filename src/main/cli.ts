@@ -1,9 +1,10 @@
 import { migrateCommand } from '../cli/migrate.command.js';
 import { seedDemoCommand } from '../cli/seed-demo.command.js';
+import { userAddCommand } from '../cli/user-add.command.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { composeSystem } from './compose.js';
 
-const commands = [migrateCommand, seedDemoCommand];
+const commands = [migrateCommand, seedDemoCommand, userAddCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;
@@ -21,7 +22,9 @@ function help(): string {
 
 /** `pressroom`: each subcommand calls the same application commands as the web handlers. */
 async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
+  // `pressroom user add ...` reads as `pressroom user-add ...`.
+  const words = argv[0] === 'user' && argv[1] === 'add' ? ['user-add', ...argv.slice(2)] : argv;
+  const [name, ...rest] = words;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     console.log(help());
     return 0;
@@ -36,9 +39,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const config = loadConfig();
-  const system = await composeSystem({ database: config.database, dataDir: config.dataDir });
+  const system = await composeSystem({ database: config.database, dataDir: config.dataDir, requireTotp: config.requireTotp });
   try {
-    return await command.run(system);
+    return await command.run(system, rest);
   } finally {
     await system.close();
   }

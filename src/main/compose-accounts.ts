@@ -31,16 +31,14 @@ export interface AccountsOptions {
 
 /** Builds the staff-account repositories and commands on the given database. */
 export function composeAccounts(options: AccountsOptions) {
-  // Kysely's database type is invariant: until AccountsTables is merged into Database (schema.ts),
-  // the two casts here are the only bridge between the two views of one connection.
-  const db = options.db as unknown as Kysely<AccountsDatabase>;
+  const db: Kysely<AccountsDatabase> = options.db;
   const { clock, audit, requireTotp } = options;
   const users = makeUserRepo(db);
   const sessions = makeSessionRepo(db);
   const throttle = makeLoginThrottle({ store: makeLoginThrottleStore(db) });
   const hasher = makePasswordHasher(options.passwordHashing ?? DEFAULT_SCRYPT);
   const uow: AccountsUnitOfWork = {
-    run: (work) => db.transaction().execute((trx) => work({ users: makeUserRepo(trx), sessions: makeSessionRepo(trx), audit: makeAuditLog(trx as unknown as Kysely<Database>) })),
+    run: (work) => db.transaction().execute((trx) => work({ users: makeUserRepo(trx), sessions: makeSessionRepo(trx), audit: makeAuditLog(trx) })),
   };
 
   return {

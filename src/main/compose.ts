@@ -29,6 +29,7 @@ import { makeInMemoryEventBus } from '../adapters/events/in-memory-event-bus.js'
 import { makeFileInspector } from '../adapters/files/file-inspector.js';
 import { makeLocalFileStore } from '../adapters/files/local-file-store.js';
 import type { Clock } from '../ports/clock.js';
+import { composeAccounts } from './compose-accounts.js';
 
 export interface SystemOptions {
   database: DatabaseTarget;
@@ -37,6 +38,10 @@ export interface SystemOptions {
   /** Names this process in job locks; several servers may share one PostgreSQL database. */
   workerId?: string;
   allowSelfApproval?: boolean;
+  /** Two-factor sign-in mandatory for every staff account. */
+  requireTotp?: boolean;
+  /** Tests pass cheap scrypt parameters; stored hashes keep their own either way. */
+  passwordHashing?: Parameters<typeof composeAccounts>[0]['passwordHashing'];
 }
 
 /**
@@ -65,16 +70,20 @@ export async function composeSystem(options: SystemOptions) {
   const publishRelease = makePublishRelease({ uow, clock, events });
   const seedDemo = makeSeedDemo({ boards, clock, assets: makeDemoAssets(), createRelease, attachFile, submitRelease, approveRelease, publishRelease });
 
+  const audit = makeAuditLog(db);
+  const accounts = composeAccounts({ db, clock, audit, requireTotp: options.requireTotp ?? false, passwordHashing: options.passwordHashing });
+
   return {
     db,
     clock,
+    accounts,
     events,
     boards,
     releases,
     catalog,
     jobs,
     files,
-    audit: makeAuditLog(db),
+    audit,
     admin: makeAdminCatalog(db),
     commands: {
       createRelease,

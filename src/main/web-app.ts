@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { makeContentVersionTracker } from '../web/cache/content-version.js';
 import { makePageCache } from '../web/cache/page-cache.js';
+import multipart from '@fastify/multipart';
+import { requireStaff } from '../web/admin/register-auth.js';
+import { registerAdminRoutes } from '../web/admin/releases/register-admin-routes.js';
 import { buildServer } from '../web/server.js';
 import type { System } from './compose.js';
 
@@ -14,6 +17,10 @@ export interface WebOptions {
   viewFlushMs?: number;
   /** How often due scheduled publications are run; 0 turns the timer off (tests tick by hand). */
   schedulerMs?: number;
+  /** Must match composeSystem's policy, so the Approve button shows when self-approval is allowed. */
+  allowSelfApproval?: boolean;
+  /** Largest accepted upload, in bytes (default 50 MB). */
+  uploadMaxBytes?: number;
 }
 
 /** Wires the web server to a composed system and starts its timers; `stop` flushes and closes. */
@@ -28,11 +35,23 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     catalog: system.catalog,
     pages: system.pages,
     previewLinks: system.previewLinks,
+    accounts: system.accounts,
     files: system.files,
     views: system.views,
     cache,
     version,
     logLevel: options.logLevel ?? 'info',
+  });
+  // The admin side (sign-in pages are registered by buildServer): uploads stream through multipart.
+  await app.register(multipart);
+  registerAdminRoutes(app, {
+    system,
+    requireStaff,
+    csrfProtection: app.csrfProtection,
+    siteName: options.siteName,
+    timeZone: options.timeZone,
+    allowSelfApproval: options.allowSelfApproval ?? false,
+    uploadMaxBytes: options.uploadMaxBytes,
   });
   const flush = async () => {
     try {

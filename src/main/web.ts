@@ -1,21 +1,27 @@
 import { ConfigError, loadConfig } from '../config.js';
 import { composeSystem } from './compose.js';
 import { createWebApp } from './web-app.js';
+import { createDemoAccounts, printDemoAccounts } from './demo-accounts.js';
 
 /** `npm start`: reads the configuration, migrates, loads the demo on first start, and serves. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const system = await composeSystem({ database: config.database, dataDir: config.dataDir });
+  const system = await composeSystem({ database: config.database, dataDir: config.dataDir, requireTotp: config.requireTotp, allowSelfApproval: config.allowSelfApproval });
   if (config.demo) {
     const started = Date.now();
     const seeded = await system.commands.seedDemo();
-    if (seeded) console.log(`Loaded the demo newsroom in ${((Date.now() - started) / 1000).toFixed(1)} s (PRESSROOM_DEMO=0 starts empty).`);
+    if (seeded) {
+      console.log(`Loaded the demo newsroom in ${((Date.now() - started) / 1000).toFixed(1)} s (PRESSROOM_DEMO=0 starts empty).`);
+      await createDemoAccounts(system);
+    }
+    printDemoAccounts(config.baseUrl);
   }
   const { app, stop } = await createWebApp(system, {
     siteName: config.siteName,
     baseUrl: config.baseUrl,
     timeZone: config.timeZone,
     demo: config.demo,
+    allowSelfApproval: config.allowSelfApproval,
     logLevel: config.logLevel,
   });
   let stopping = false;

@@ -2,6 +2,7 @@ import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { PublicPages } from '../app/public-pages.js';
 import type { PreviewLinks } from '../app/workflow/preview-links.js';
+import { registerAuth, type AuthAccounts } from './admin/register-auth.js';
 import type { ViewCounter } from '../app/view-counter.js';
 import { DomainError } from '../domain/errors.js';
 import type { BoardRepo } from '../ports/board-repo.js';
@@ -24,6 +25,7 @@ export interface WebDeps {
   catalog: PublicCatalog;
   pages: PublicPages;
   previewLinks: PreviewLinks;
+  accounts: AuthAccounts;
   files: FileStore;
   views: ViewCounter;
   cache: PageCache;
@@ -54,6 +56,7 @@ export async function buildServer(deps: WebDeps): Promise<FastifyInstance> {
     },
     crossOriginEmbedderPolicy: false,
   });
+  await registerAuth(app, { accounts: deps.accounts, siteName: deps.site.name });
 
   const contextFor = makeSiteContext({ boards: deps.boards, siteName: deps.site.name, baseUrl: deps.site.baseUrl, timeZone: deps.site.timeZone, demo: deps.site.demo });
 
@@ -66,6 +69,10 @@ export async function buildServer(deps: WebDeps): Promise<FastifyInstance> {
 
   app.setNotFoundHandler((request, reply) => sendErrorPage(request, reply, 404));
   app.setErrorHandler((error, request, reply) => {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'FST_CSRF_MISSING_SECRET' || code === 'FST_CSRF_INVALID_TOKEN') {
+      return reply.code(403).header('Cache-Control', 'no-store').type('text/plain; charset=utf-8').send('The form has expired. Go back, reload the page and try again.');
+    }
     if (error instanceof PageBeyondEnd) return sendErrorPage(request, reply, 404);
     if (error instanceof DomainError) {
       const status = STATUS_BY_CODE[error.code as keyof typeof STATUS_BY_CODE] ?? 500;

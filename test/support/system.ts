@@ -12,7 +12,8 @@ export interface TestSystem {
 export async function createTestSystem(kind: DatabaseKind = 'sqlite', start = new Date('2026-11-20T01:00:00Z')): Promise<TestSystem> {
   const database = await createTestDatabase(kind);
   const clock = makeFakeClock(start);
-  const system = await composeSystem({ database: database.target, dataDir: database.dataDir, clock });
+  // Cheap scrypt parameters keep sign-ins fast in tests; stored hashes carry their own parameters.
+  const system = await composeSystem({ database: database.target, dataDir: database.dataDir, clock, passwordHashing: { logN: 10, r: 8, p: 1 } });
   return {
     system,
     clock,

@@ -8,7 +8,7 @@ export interface TestWeb extends TestSystem {
 }
 
 /** A composed system plus its web server, for in-process requests with `app.inject`. */
-export async function createTestWeb(kind: DatabaseKind = 'sqlite', options: { demo?: boolean } = {}): Promise<TestWeb> {
+export async function createTestWeb(kind: DatabaseKind = 'sqlite', options: { demo?: boolean; uploadMaxBytes?: number } = {}): Promise<TestWeb> {
   const t = await createTestSystem(kind);
   const web = await createWebApp(t.system, {
     siteName: 'Test Newsroom',
@@ -18,6 +18,7 @@ export async function createTestWeb(kind: DatabaseKind = 'sqlite', options: { de
     logLevel: 'silent',
     viewFlushMs: 60_000,
     schedulerMs: 0,
+    uploadMaxBytes: options.uploadMaxBytes,
   });
   return {
     ...t,

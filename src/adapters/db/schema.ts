@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { AccountsTables } from './schema-accounts.js';
 
 /**
  * Row types as stored. Times are epoch milliseconds (bigint) on both databases, so comparisons and
@@ -136,7 +137,7 @@ export interface AttachmentsTable {
   height: number | null;
 }
 
-export interface Database {
+export interface Database extends AccountsTables {
   site_state: SiteStateTable;
   boards: BoardsTable;
   board_counters: BoardCountersTable;

@@ -29,6 +29,33 @@ export const adminCss = String.raw`
 .success-notice { border-left: 6px solid #00703c; background: #e8f5ee; padding: .75rem 1rem; margin: 0 0 1.5rem; max-width: 40rem; }
 .secret { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 1.1rem; word-break: break-all; background: var(--wash); padding: .5rem .75rem; border: 1px solid var(--line); }
 .recovery-codes { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 1.1rem; columns: 2; max-width: 24rem; padding-left: 1.5rem; }
+.editorial-nav { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline; gap: .5rem 1.5rem; border-bottom: 1px solid var(--line); margin: 0 0 1rem; }
+.editorial-nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0 1.25rem; margin: 0; padding: .5rem 0; }
+.editorial-nav a[aria-current="page"] { font-weight: 700; text-decoration-thickness: 3px; }
+.form-group select, .form-group textarea, .form-group input[type=tel], .form-group input[type=datetime-local] { font: inherit; padding: .45rem .6rem; border: 2px solid var(--ink); border-radius: 0; max-width: 100%; background: #fff; }
+.form-group textarea { width: 100%; max-width: 46rem; }
+.form-group textarea.body { min-height: 18rem; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+.form-group label.inline-label { display: inline; font-weight: 400; }
+fieldset { border: 1px solid var(--line); padding: .75rem 1rem; margin: 0 0 1.25rem; }
+fieldset legend { font-weight: 700; padding: 0 .25rem; }
+.list-title-cut { color: var(--muted); font-size: .95rem; }
+.form-buttons, .inline-actions { display: flex; flex-wrap: wrap; gap: .75rem; align-items: end; margin: 1rem 0; }
+.state { display: inline-block; padding: .05rem .5rem; border-radius: 3px; font-size: .9rem; font-weight: 600; background: var(--wash); border: 1px solid var(--line); white-space: nowrap; }
+.state-in_review { background: #fff4e5; } .state-approved { background: #e8f0fe; } .state-scheduled { background: #efe6fb; } .state-published { background: #e8f5ee; } .state-superseded { color: var(--muted); }
+table.admin-table { width: 100%; border-collapse: collapse; margin: 0 0 1rem; }
+.admin-table th, .admin-table td { padding: .45rem .5rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+.admin-table th { background: var(--wash); }
+.dashboard { display: grid; grid-template-columns: repeat(auto-fit, minmax(28rem, 1fr)); gap: 1rem 2rem; }
+.actions { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 1rem; }
+.actions form { border: 1px solid var(--line); padding: .75rem; }
+.conflict { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
+.conflict section { border: 2px solid var(--line); padding: .5rem 1rem; overflow-wrap: anywhere; }
+.conflict pre, .diff pre { white-space: pre-wrap; }
+.preview-body { border: 2px dashed var(--line); padding: 1rem; margin: 1rem 0; }
+ins { background: #d8f3dc; text-decoration: underline; } del { background: #fde2e1; }
+.button-danger { background: #b3261e; border-color: #b3261e; }
+@media (max-width: 50rem) { .conflict, .dashboard { grid-template-columns: 1fr; } }
+
 `;
 
 export const adminCssAsset = (() => {

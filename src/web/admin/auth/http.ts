@@ -5,7 +5,7 @@ import type { Authenticate, CompleteSignIn } from '../../../app/accounts/authent
 import type { ResolveSession, ResolvedSession } from '../../../app/accounts/resolve-session.js';
 import type { SignOut } from '../../../app/accounts/sign-out.js';
 import type { Totp } from '../../../app/accounts/totp.js';
-import type { User } from '../../../domain/user.js';
+import type { Role, User } from '../../../domain/user.js';
 import { renderPage } from '../../render/page.js';
 import type { AdminPageContext } from './admin-layout.view.js';
 
@@ -27,10 +27,19 @@ export interface AuthWebDeps {
   homePath?: string;
 }
 
-/** The signed-in person on an admin request, set by requireStaff. */
+/** The signed-in person as the account pages use it: the full user and the numeric session id. */
 export interface StaffContext {
   user: User;
   sessionId: number;
+}
+
+/**
+ * What `requireStaff` leaves on `request.staff` for every admin route. Kept structurally identical to
+ * `StaffIdentity` in web/admin/shared/staff.ts (both declare the same request property).
+ */
+export interface StaffIdentity {
+  user: { id: number; email: string; name: string; role: Role };
+  sessionId: string;
 }
 
 export const SESSION_COOKIE = 'pressroom_session';

@@ -25,7 +25,7 @@ export async function adminContext(request: FastifyRequest, reply: FastifyReply,
     siteName: deps.siteName,
     timeZone: deps.timeZone,
     user: staffOf(request),
-    csrfToken: await reply.generateCsrf(),
+    csrfToken: await reply.generateCsrf({ secure: request.protocol === 'https' }),
     path: request.url.split('?')[0] ?? '/admin',
     now: deps.system.clock.now(),
   };

@@ -24,11 +24,13 @@ function pageFor(error: unknown): AdminErrorPage | null {
 /** One error mapping for the admin routes: domain refusals, 403/404 and CSRF as friendly pages. */
 export function makeAdminErrorHandler(deps: { siteName: string }) {
   return function adminErrorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply) {
-    const page = pageFor(error);
+    let page = pageFor(error);
     if (!page) {
       request.log.error({ err: error, url: request.url }, 'unhandled admin error');
-      return sendAdminPage(reply, <AdminErrorView siteName={deps.siteName} page={{ status: 500, title: 'Something went wrong', message: 'The error has been logged. Try again in a moment.' }} />, 500);
+      page = { status: 500, title: 'Something went wrong', message: 'The error has been logged. Try again in a moment.' };
     }
-    return sendAdminPage(reply, <AdminErrorView siteName={deps.siteName} page={page} />, page.status);
+    const user = request.staff?.user ?? null;
+    const csrfToken = reply.generateCsrf({ secure: request.protocol === 'https' });
+    return sendAdminPage(reply, <AdminErrorView siteName={deps.siteName} csrfToken={csrfToken} staff={user && { name: user.name, email: user.email }} page={page} />, page.status);
   };
 }

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { StaffActor } from '../../../app/workflow/actor.js';
 import type { StaffRole } from '../../../domain/workflow.js';
+import type { StaffIdentity } from '../register-auth.js';
 import { AdminForbiddenError } from './admin-errors.js';
 
 /** The signed-in staff member, as the auth side's `requireStaff` leaves it on the request. */
@@ -11,17 +12,9 @@ export interface StaffUser {
   role: StaffRole;
 }
 
-export interface StaffIdentity {
-  user: StaffUser;
-  sessionId: string;
-}
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** Set by `requireStaff`; null on requests that did not pass it. */
-    staff: StaffIdentity | null;
-  }
-}
+// `request.staff` is declared by the auth side (register-auth.ts); importing its type brings the
+// declaration in, so it is declared once.
+export type { StaffIdentity };
 
 /** The staff member of a request that passed `requireStaff`; refuses (403) when there is none. */
 export function staffOf(request: FastifyRequest): StaffUser {

@@ -1,0 +1,74 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { newReleaseSchema } from '../../../app/release.schema.js';
+import type { Board } from '../../../domain/board.js';
+import { NotFoundError, ValidationError, type FieldIssue } from '../../../domain/errors.js';
+import { renderMarkdown } from '../../render/markdown.js';
+import { adminContext, type AdminContext } from '../shared/admin-context.js';
+import { canRead, canWrite, type AdminWebDeps } from '../shared/admin-deps.js';
+import { AdminLayout, CsrfField } from '../shared/admin-layout.view.js';
+import { ErrorSummary } from '../shared/error-summary.view.js';
+import { redirectDone, sendAdminPage } from '../shared/html.js';
+import { actorOf } from '../shared/staff.js';
+import { asLanguage, contentFromForm, emptyReleaseForm, fieldText, readReleaseForm, schemaIssues, type ReleaseFormValues } from './release-form.js';
+import { BodyPreview, ReleaseFields } from './release-form.view.js';
+
+function NewReleaseView(props: { ctx: AdminContext; boards: Board[]; values: ReleaseFormValues; issues: FieldIssue[]; previewHtml: string | null }) {
+  const { ctx } = props;
+  return (
+    <AdminLayout ctx={ctx} title="New release">
+      <ErrorSummary issues={props.issues} />
+      <h1>New release</h1>
+      {props.boards.length === 0 ? (
+        <p>There are no boards yet. An administrator must create one before releases can be written.</p>
+      ) : (
+        <form method="post" action="/admin/releases" novalidate>
+          <CsrfField ctx={ctx} />
+          <ReleaseFields values={props.values} issues={props.issues} boards={props.boards} timeZone={ctx.timeZone} />
+          {props.previewHtml !== null && <BodyPreview html={props.previewHtml} />}
+          <div class="form-buttons">
+            <button type="submit" name="intent" value="save">
+              Create draft
+            </button>
+            <button type="submit" name="intent" value="preview" class="button-secondary">
+              Preview
+            </button>
+          </div>
+        </form>
+      )}
+    </AdminLayout>
+  );
+}
+
+/** Issues found by the form and by the schema, one per field where both complain. */
+export function mergeIssues(formIssues: FieldIssue[], schema: FieldIssue[]): FieldIssue[] {
+  const taken = new Set(formIssues.map((i) => i.field));
+  return [...formIssues, ...schema.filter((i) => !taken.has(i.field))];
+}
+
+/** GET /admin/releases/new and POST /admin/releases: write a new release as a draft. */
+export function registerNewReleaseRoutes(app: FastifyInstance, deps: AdminWebDeps): void {
+  async function render(request: FastifyRequest, reply: FastifyReply, values: ReleaseFormValues, issues: FieldIssue[], previewHtml: string | null, status = 200) {
+    const [ctx, boards] = await Promise.all([adminContext(request, reply, deps), deps.system.boards.list()]);
+    return sendAdminPage(reply, <NewReleaseView ctx={ctx} boards={boards} values={values} issues={issues} previewHtml={previewHtml} />, status);
+  }
+
+  app.get('/admin/releases/new', canRead(deps, 'writer'), async (request, reply) => {
+    const boards = await deps.system.boards.list();
+    return render(request, reply, emptyReleaseForm({ boardSlug: boards[0]?.slug ?? '', language: 'en' }), [], null);
+  });
+
+  app.post('/admin/releases', canWrite(deps, 'writer'), async (request, reply) => {
+    const values = readReleaseForm(request.body);
+    if (fieldText(request.body, 'intent') === 'preview') return render(request, reply, values, [], renderMarkdown(values.bodyMarkdown));
+    const { content, embargoUntil, issues } = contentFromForm(values, deps.timeZone);
+    const input = { ...content, boardSlug: values.boardSlug, language: asLanguage(values.language), embargoUntil };
+    if (issues.length > 0) return render(request, reply, values, mergeIssues(issues, schemaIssues(newReleaseSchema, { ...input, embargoUntil: null })), null, 400);
+    try {
+      const { release } = await deps.system.commands.createRelease(input, actorOf(request));
+      return redirectDone(reply, `/admin/releases/${release.id}`, 'created');
+    } catch (error) {
+      if (error instanceof ValidationError || (error instanceof NotFoundError && error.issues.length > 0)) return render(request, reply, values, error.issues, null, 400);
+      throw error;
+    }
+  });
+}

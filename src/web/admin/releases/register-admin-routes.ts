@@ -1,0 +1,39 @@
+import type { FastifyInstance } from 'fastify';
+import { registerAuditRoutes } from '../audit/audit.route.js';
+import { registerDashboardRoutes } from '../dashboard/dashboard.route.js';
+import type { AdminWebDeps } from '../shared/admin-deps.js';
+import { listTitleScript } from '../shared/list-title-script.js';
+import { makeAdminErrorHandler } from '../shared/admin-error-handler.js';
+import { registerAttachmentRoutes } from './attachments.route.js';
+import { registerNewReleaseRoutes } from './new-release.route.js';
+import { registerPreviewLinkRoutes } from './preview-links.route.js';
+import { registerReleaseListRoutes } from './release-list.route.js';
+import { registerReleasePageRoutes } from './release-page.route.js';
+import { registerRevisionRoutes } from './revisions.route.js';
+import { registerWorkflowActionRoutes } from './workflow-actions.route.js';
+
+export type { AdminWebDeps } from '../shared/admin-deps.js';
+
+/**
+ * The editorial admin: dashboard, release list, editor, workflow steps, uploads, revisions,
+ * preview links and the audit log. Routes live in their own encapsulated scope so their error
+ * handler (friendly admin pages) does not touch the public site. The admin stylesheet route and
+ * the cookie, form-body and CSRF plugins come from registerAuth, which must run first.
+ */
+export function registerAdminRoutes(app: FastifyInstance, deps: AdminWebDeps): void {
+  app.get(listTitleScript.href, async (_request, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('Cache-Control', 'public, max-age=31536000, immutable').header('ETag', listTitleScript.etag).send(listTitleScript.body),
+  );
+  void app.register(async (scope) => {
+    scope.setErrorHandler(makeAdminErrorHandler({ siteName: deps.siteName }));
+    registerDashboardRoutes(scope, deps);
+    registerReleaseListRoutes(scope, deps);
+    registerNewReleaseRoutes(scope, deps);
+    registerReleasePageRoutes(scope, deps);
+    registerWorkflowActionRoutes(scope, deps);
+    registerAttachmentRoutes(scope, deps);
+    registerRevisionRoutes(scope, deps);
+    registerPreviewLinkRoutes(scope, deps);
+    registerAuditRoutes(scope, deps);
+  });
+}

@@ -1,0 +1,100 @@
+import type { ComponentChildren } from 'preact';
+import type { FieldIssue } from '../../../domain/errors.js';
+import type { WorkflowAction } from '../../../domain/workflow.js';
+import type { AdminContext } from '../shared/admin-context.js';
+import { CsrfField } from '../shared/admin-layout.view.js';
+import { FieldErrors } from '../shared/error-summary.view.js';
+import type { ReleasePageData } from './release-page.data.js';
+
+function ActionForm(props: { ctx: AdminContext; releaseId: number; action: string; label: string; danger?: boolean; children?: ComponentChildren }) {
+  return (
+    <form method="post" action={`/admin/releases/${props.releaseId}/${props.action}`}>
+      <CsrfField ctx={props.ctx} />
+      {props.children}
+      <button type="submit" class={props.danger ? 'button-danger' : undefined}>
+        {props.label}
+      </button>
+    </form>
+  );
+}
+
+function TextArea(props: { id: string; name: string; label: string; hint?: string; value: string; issues: FieldIssue[]; required?: boolean }) {
+  return (
+    <div class="form-group">
+      <label for={props.id}>{props.label}</label>
+      {props.hint && (
+        <p class="hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      <FieldErrors issues={props.issues} id={props.id} />
+      <textarea id={props.id} name={props.name} rows={3} required={props.required} aria-describedby={props.hint ? `${props.id}-hint` : undefined}>
+        {props.value}
+      </textarea>
+    </div>
+  );
+}
+
+/**
+ * The workflow steps this person may take now, each its own form and endpoint. A step the domain
+ * would refuse is not offered at all.
+ */
+export function ActionsSection(props: { ctx: AdminContext; data: ReleasePageData; allowed: Set<WorkflowAction>; typed: Record<string, string>; issues: FieldIssue[] }) {
+  const { ctx, data, allowed, typed, issues } = props;
+  const id = data.release.id;
+  const correcting = data.release.liveEditionId !== null && data.edition.state !== 'published';
+  const shown = (['submit', 'approve', 'reject', 'schedule', 'unschedule', 'publish', 'correct', 'withdraw'] as const).filter((a) => allowed.has(a));
+  return (
+    <section aria-labelledby="actions-title">
+      <h2 id="actions-title">Workflow</h2>
+      {shown.length === 0 ? (
+        <p>There is nothing you can do with this edition in its current state.</p>
+      ) : (
+        <div class="actions">
+          {allowed.has('submit') && <ActionForm ctx={ctx} releaseId={id} action="submit" label="Send for review" />}
+          {allowed.has('approve') && <ActionForm ctx={ctx} releaseId={id} action="approve" label="Approve" />}
+          {allowed.has('reject') && (
+            <ActionForm ctx={ctx} releaseId={id} action="reject" label="Send back to the writer">
+              <TextArea id="field-comment" name="comment" label="What needs to change" value={typed.comment ?? ''} issues={issues} required />
+            </ActionForm>
+          )}
+          {allowed.has('schedule') && (
+            <ActionForm ctx={ctx} releaseId={id} action="schedule" label="Schedule">
+              <div class="form-group">
+                <label for="field-scheduledAt">Publish at</label>
+                <p class="hint" id="field-scheduledAt-hint">
+                  Date and time in {ctx.timeZone}.
+                </p>
+                <FieldErrors issues={issues} id="field-scheduledAt" />
+                <input type="datetime-local" id="field-scheduledAt" name="scheduledAt" value={typed.scheduledAt ?? ''} required aria-describedby="field-scheduledAt-hint" />
+              </div>
+            </ActionForm>
+          )}
+          {allowed.has('unschedule') && <ActionForm ctx={ctx} releaseId={id} action="unschedule" label="Unschedule" />}
+          {allowed.has('publish') && (
+            <ActionForm ctx={ctx} releaseId={id} action="publish" label={correcting ? 'Publish the correction' : 'Publish now'}>
+              {correcting && (
+                <fieldset>
+                  <legend>Public change note</legend>
+                  <TextArea id="field-changeNote" name="changeNote" label="Change note" hint='Shown on the page as "Updated <date>: <note>".' value={typed.changeNote ?? ''} issues={issues} />
+                  <div class="form-group">
+                    <input type="checkbox" id="field-isMinorChange" name="isMinorChange" value="1" checked={typed.isMinorChange === '1'} />{' '}
+                    <label for="field-isMinorChange" class="inline-label">
+                      Minor edit (typo, formatting): no change note
+                    </label>
+                  </div>
+                </fieldset>
+              )}
+            </ActionForm>
+          )}
+          {allowed.has('correct') && <ActionForm ctx={ctx} releaseId={id} action="correct" label="Start a correction" />}
+          {allowed.has('withdraw') && (
+            <ActionForm ctx={ctx} releaseId={id} action="withdraw" label="Withdraw" danger>
+              <TextArea id="field-reason" name="reason" label="Public reason for the withdrawal" value={typed.reason ?? ''} issues={issues} required />
+            </ActionForm>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

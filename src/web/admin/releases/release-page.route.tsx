@@ -1,0 +1,79 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { editionContentSchema } from '../../../app/release.schema.js';
+import { EditConflictError } from '../../../app/workflow/save-draft.js';
+import { DomainError, NotFoundError, ValidationError } from '../../../domain/errors.js';
+import { STATUS_BY_CODE } from '../../errors.js';
+import { renderMarkdown } from '../../render/markdown.js';
+import { adminContext } from '../shared/admin-context.js';
+import { canRead, canWrite, DEFAULT_UPLOAD_MAX_BYTES, type AdminWebDeps } from '../shared/admin-deps.js';
+import { redirectDone, sendAdminPage } from '../shared/html.js';
+import { actorOf } from '../shared/staff.js';
+import { mergeIssues } from './new-release.route.js';
+import { contentFromForm, fieldText, readReleaseForm, schemaIssues } from './release-form.js';
+import { allowedActions, loadReleasePage, noticeFor, type ReleasePageState } from './release-page.data.js';
+import { ReleasePageView } from './release-page.view.js';
+
+const idParam = z.string().regex(/^[1-9]\d{0,9}$/).transform(Number);
+
+/** A numeric id from the URL; anything else names no release (404). */
+export function parseId(value: unknown): number {
+  const parsed = idParam.safeParse(value);
+  if (!parsed.success) throw new NotFoundError('No such release');
+  return parsed.data;
+}
+
+export function releaseIdOf(request: FastifyRequest): number {
+  return parseId((request.params as Record<string, unknown>).id);
+}
+
+/** The HTTP status a refusal is shown with, from the one code table. */
+export function statusOf(error: DomainError): number {
+  return STATUS_BY_CODE[error.code as keyof typeof STATUS_BY_CODE] ?? 400;
+}
+
+/** Renders a release's page, optionally with what a refused POST hands back. */
+export async function renderReleasePage(deps: AdminWebDeps, request: FastifyRequest, reply: FastifyReply, releaseId: number, state: ReleasePageState = {}, status = 200) {
+  const [ctx, data] = await Promise.all([adminContext(request, reply, deps), loadReleasePage(deps.system, releaseId)]);
+  const allowed = allowedActions(data, ctx.user, deps.allowSelfApproval);
+  const view = <ReleasePageView ctx={ctx} data={data} allowed={allowed} state={state} uploadMaxBytes={deps.uploadMaxBytes ?? DEFAULT_UPLOAD_MAX_BYTES} />;
+  return sendAdminPage(reply, view, status);
+}
+
+/** GET /admin/releases/:id (editor or read-only view) and POST /admin/releases/:id (save the draft). */
+export function registerReleasePageRoutes(app: FastifyInstance, deps: AdminWebDeps): void {
+  app.get('/admin/releases/:id', canRead(deps), async (request, reply) => {
+    const done = (request.query as Record<string, unknown> | undefined)?.done;
+    return renderReleasePage(deps, request, reply, releaseIdOf(request), { notice: noticeFor(done) });
+  });
+
+  app.post('/admin/releases/:id', canWrite(deps, 'writer'), async (request, reply) => {
+    const releaseId = releaseIdOf(request);
+    const values = readReleaseForm(request.body);
+    if (fieldText(request.body, 'intent') === 'preview') {
+      return renderReleasePage(deps, request, reply, releaseId, { form: { values, issues: [], previewHtml: renderMarkdown(values.bodyMarkdown) } });
+    }
+    const { content, embargoUntil, issues } = contentFromForm(values, deps.timeZone);
+    if (issues.length > 0) {
+      return renderReleasePage(deps, request, reply, releaseId, { form: { values, issues: mergeIssues(issues, schemaIssues(editionContentSchema, content)) } }, 400);
+    }
+    const lockVersion = Number(fieldText(request.body, 'lockVersion'));
+    if (!Number.isInteger(lockVersion) || lockVersion < 1) {
+      const issue = { code: 'lock_version_missing', message: 'This form is incomplete: reload the page and make your changes again' };
+      return renderReleasePage(deps, request, reply, releaseId, { form: { values, issues: [issue] } }, 400);
+    }
+    try {
+      await deps.system.commands.saveDraft(releaseId, { ...content, embargoUntil, lockVersion }, actorOf(request));
+      return redirectDone(reply, `/admin/releases/${releaseId}`, 'saved');
+    } catch (error) {
+      if (error instanceof EditConflictError) {
+        return renderReleasePage(deps, request, reply, releaseId, { form: { values, issues: error.issues, conflict: { current: error.current, attempted: error.attempted } } }, 409);
+      }
+      if (error instanceof ValidationError) return renderReleasePage(deps, request, reply, releaseId, { form: { values, issues: error.issues } }, 400);
+      if (error instanceof DomainError && !(error instanceof NotFoundError)) {
+        return renderReleasePage(deps, request, reply, releaseId, { issues: error.issues.length > 0 ? error.issues : [{ code: error.code, message: error.message }], issuesTitle: 'Your changes could not be saved' }, statusOf(error));
+      }
+      throw error;
+    }
+  });
+}

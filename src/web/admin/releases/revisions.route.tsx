@@ -1,0 +1,65 @@
+import type { FastifyInstance } from 'fastify';
+import { EditConflictError } from '../../../app/workflow/save-draft.js';
+import { DomainError, NotFoundError } from '../../../domain/errors.js';
+import type { System } from '../../../main/compose.js';
+import type { Revision } from '../../../ports/release-repo.js';
+import { adminContext, type AdminContext } from '../shared/admin-context.js';
+import { canRead, canWrite, type AdminWebDeps } from '../shared/admin-deps.js';
+import { AdminLayout } from '../shared/admin-layout.view.js';
+import { formatDateTime } from '../shared/format.js';
+import { redirectDone, sendAdminPage } from '../shared/html.js';
+import { actorOf } from '../shared/staff.js';
+import { DiffList } from './release-content.view.js';
+import { diffContent } from '../../../app/workflow/revisions.js';
+import { fieldText } from './release-form.js';
+import { parseId, releaseIdOf, renderReleasePage, statusOf } from './release-page.route.js';
+
+/** A revision of one of this release's editions; any other id names nothing here (404). */
+async function revisionOf(system: System, releaseId: number, revisionId: number): Promise<Revision> {
+  const revision = await system.releases.getRevision(revisionId);
+  const edition = revision ? await system.releases.getEdition(revision.editionId) : null;
+  if (!revision || edition?.releaseId !== releaseId) throw new NotFoundError('No such revision');
+  return revision;
+}
+
+function CompareView(props: { ctx: AdminContext; releaseId: number; title: string; from: Revision; to: Revision }) {
+  const { ctx, from, to } = props;
+  const label = (r: Revision) => `revision ${r.revisionNo} (${r.authorLabel}, ${formatDateTime(r.createdAt, ctx.timeZone)})`;
+  return (
+    <AdminLayout ctx={ctx} title={`Compare revisions: ${props.title}`}>
+      <p>
+        <a href={`/admin/releases/${props.releaseId}`}>Back to the release</a>
+      </p>
+      <h1>Compare revisions</h1>
+      <p>
+        From {label(from)} to {label(to)}. Removed words are marked as deleted, added words as inserted.
+      </p>
+      <DiffList diff={diffContent(from.content, to.content)} />
+    </AdminLayout>
+  );
+}
+
+/** GET .../revisions?from=&to= (word diff) and POST .../revisions/:revisionId/restore. */
+export function registerRevisionRoutes(app: FastifyInstance, deps: AdminWebDeps): void {
+  app.get('/admin/releases/:id/revisions', canRead(deps), async (request, reply) => {
+    const releaseId = releaseIdOf(request);
+    const query = (request.query ?? {}) as Record<string, unknown>;
+    if (query.from === undefined || query.to === undefined) return reply.redirect(`/admin/releases/${releaseId}#revisions-title`, 303);
+    const [from, to] = await Promise.all([revisionOf(deps.system, releaseId, parseId(query.from)), revisionOf(deps.system, releaseId, parseId(query.to))]);
+    const [ctx, edition] = await Promise.all([adminContext(request, reply, deps), deps.system.releases.latestEdition(releaseId)]);
+    return sendAdminPage(reply, <CompareView ctx={ctx} releaseId={releaseId} title={edition?.title ?? ''} from={from} to={to} />);
+  });
+
+  app.post('/admin/releases/:id/revisions/:revisionId/restore', canWrite(deps, 'writer'), async (request, reply) => {
+    const releaseId = releaseIdOf(request);
+    const revision = await revisionOf(deps.system, releaseId, parseId((request.params as Record<string, unknown>).revisionId));
+    try {
+      await deps.system.revisions.restore(releaseId, revision.id, Number(fieldText(request.body, 'lockVersion')), actorOf(request));
+      return redirectDone(reply, `/admin/releases/${releaseId}`, 'restored');
+    } catch (error) {
+      if (!(error instanceof DomainError) || error instanceof NotFoundError) throw error;
+      const issues = error instanceof EditConflictError ? [{ code: 'stale_version', message: 'Someone saved this draft after you opened it: check the latest version, then restore again' }] : error.issues;
+      return renderReleasePage(deps, request, reply, releaseId, { issues, issuesTitle: `Could not restore revision ${revision.revisionNo}` }, statusOf(error));
+    }
+  });
+}

@@ -1,0 +1,69 @@
+import type { FastifyInstance } from 'fastify';
+import type { StaffActor } from '../../../app/workflow/actor.js';
+import { DomainError, NotFoundError } from '../../../domain/errors.js';
+import type { StaffRole } from '../../../domain/workflow.js';
+import type { System } from '../../../main/compose.js';
+import { canWrite, type AdminWebDeps } from '../shared/admin-deps.js';
+import { parseLocalDateTime } from '../shared/datetime-local.js';
+import { redirectDone } from '../shared/html.js';
+import { actorOf } from '../shared/staff.js';
+import { fieldText } from './release-form.js';
+import { releaseIdOf, renderReleasePage, statusOf } from './release-page.route.js';
+
+interface ActionRoute {
+  /** The least role that may ever take the step; the domain then checks state and authorship. */
+  role: StaffRole;
+  /** Said in the refusal's heading: "Could not approve". */
+  verb: string;
+  /** Form fields kept on the page when the step is refused. */
+  typed: string[];
+  /** Runs the one command; returns the notice key for the page it redirects to. */
+  run(system: System, releaseId: number, form: Record<string, string>, actor: StaffActor, timeZone: string): Promise<string>;
+}
+
+const ACTIONS: Record<string, ActionRoute> = {
+  submit: { role: 'writer', verb: 'send for review', typed: [], run: async (s, id, _f, a) => (await s.commands.submitRelease(id, a), 'submitted') },
+  approve: { role: 'editor', verb: 'approve', typed: [], run: async (s, id, _f, a) => (await s.commands.approveRelease(id, a), 'approved') },
+  reject: { role: 'editor', verb: 'send back', typed: ['comment'], run: async (s, id, f, a) => (await s.commands.rejectRelease(id, f.comment ?? '', a), 'rejected') },
+  schedule: {
+    role: 'editor',
+    verb: 'schedule',
+    typed: ['scheduledAt'],
+    // An unreadable time becomes an invalid Date, which the command refuses with its own message.
+    run: async (s, id, f, a, tz) => (await s.commands.scheduleRelease(id, parseLocalDateTime(f.scheduledAt ?? '', tz) ?? new Date(Number.NaN), a), 'scheduled'),
+  },
+  unschedule: { role: 'editor', verb: 'unschedule', typed: [], run: async (s, id, _f, a) => (await s.commands.unscheduleRelease(id, a), 'unscheduled') },
+  publish: {
+    role: 'editor',
+    verb: 'publish',
+    typed: ['changeNote', 'isMinorChange'],
+    async run(s, id, f, a) {
+      const correcting = (await s.releases.getRelease(id))?.liveEditionId != null;
+      await s.commands.publishRelease(id, a, { changeNote: f.changeNote?.trim() || null, isMinorChange: f.isMinorChange === '1' });
+      return correcting ? 'corrected' : 'published';
+    },
+  },
+  correct: { role: 'writer', verb: 'start a correction', typed: [], run: async (s, id, _f, a) => (await s.commands.startCorrection(id, a), 'correction') },
+  withdraw: { role: 'editor', verb: 'withdraw', typed: ['reason'], run: async (s, id, f, a) => (await s.commands.withdrawRelease(id, f.reason ?? '', a), 'withdrawn') },
+};
+
+/**
+ * POST /admin/releases/:id/<step>: each workflow step is its own endpoint with its own permission.
+ * A refusal re-renders the page with every reason and with what was typed.
+ */
+export function registerWorkflowActionRoutes(app: FastifyInstance, deps: AdminWebDeps): void {
+  for (const [name, action] of Object.entries(ACTIONS)) {
+    app.post(`/admin/releases/:id/${name}`, canWrite(deps, action.role), async (request, reply) => {
+      const releaseId = releaseIdOf(request);
+      const form = Object.fromEntries(action.typed.map((field) => [field, fieldText(request.body, field)]));
+      try {
+        const done = await action.run(deps.system, releaseId, form, actorOf(request), deps.timeZone);
+        return redirectDone(reply, `/admin/releases/${releaseId}`, done);
+      } catch (error) {
+        if (!(error instanceof DomainError) || error instanceof NotFoundError) throw error;
+        const issues = error.issues.length > 0 ? error.issues : [{ code: error.code, message: error.message }];
+        return renderReleasePage(deps, request, reply, releaseId, { issues, issuesTitle: `Could not ${action.verb} this release`, typed: form }, statusOf(error));
+      }
+    });
+  }
+}

@@ -1,0 +1,30 @@
+import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler, RouteShorthandOptions } from 'fastify';
+import type { StaffRole } from '../../../domain/workflow.js';
+import type { System } from '../../../main/compose.js';
+
+/** What the admin routes need from the composition root and the auth side. */
+export interface AdminWebDeps {
+  system: System;
+  /** Refuses a request without a signed-in staff member of at least `minRole`; sets `request.staff`. */
+  requireStaff: (minRole: StaffRole) => preHandlerAsyncHookHandler;
+  /** @fastify/csrf-protection's `app.csrfProtection`. */
+  csrfProtection: (request: FastifyRequest, reply: FastifyReply, done: () => void) => void;
+  siteName: string;
+  timeZone: string;
+  /** Largest upload accepted, per file; 50 MB unless set. */
+  uploadMaxBytes?: number;
+  /** Mirrors the system's self-approval policy, so the Approve button shows when allowed. */
+  allowSelfApproval?: boolean;
+}
+
+export const DEFAULT_UPLOAD_MAX_BYTES = 50 * 1024 * 1024;
+
+/** Every admin route declares its permission; reading needs a signed-in viewer at least. */
+export function canRead(deps: AdminWebDeps, minRole: StaffRole = 'viewer'): RouteShorthandOptions {
+  return { preHandler: [deps.requireStaff(minRole)] };
+}
+
+/** Every admin POST declares its permission and checks the CSRF token. */
+export function canWrite(deps: AdminWebDeps, minRole: StaffRole): RouteShorthandOptions {
+  return { preHandler: [deps.requireStaff(minRole), deps.csrfProtection] };
+}
