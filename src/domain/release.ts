@@ -105,6 +105,8 @@ export function characters(text: string): string[] {
  * title is longer. Characters, not bytes or UTF-16 units, so Korean titles cut at the same length.
  */
 export function listTitle(title: string, limit: number = LIMITS.listTitleChars): string {
+  // A string has at least as many UTF-16 units as characters: short ones need no segmenting.
+  if (title.length <= limit) return title;
   const chars = characters(title);
   if (chars.length <= limit) return title;
   return chars.slice(0, limit).join('') + '...';
@@ -112,6 +114,7 @@ export function listTitle(title: string, limit: number = LIMITS.listTitleChars):
 
 /** Whether a title is cut in lists (the view then offers the full title to screen readers). */
 export function isListTitleCut(title: string, limit: number = LIMITS.listTitleChars): boolean {
+  if (title.length <= limit) return false;
   return characters(title).length > limit;
 }
 

@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { PublicPages } from '../app/public-pages.js';
 import type { PreviewLinks } from '../app/workflow/preview-links.js';
@@ -11,6 +10,7 @@ import type { PublicCatalog } from '../ports/public-catalog.js';
 import type { ContentVersionTracker } from './cache/content-version.js';
 import type { PageCache } from './cache/page-cache.js';
 import { STATUS_BY_CODE } from './errors.js';
+import { computeSecurityHeaders } from './security-headers.js';
 import { registerFileRoutes } from './public/files.route.js';
 import { languageOfPath, PageBeyondEnd, registerPageRoutes } from './public/pages.route.js';
 import { makeSiteContext } from './public/site-context.js';
@@ -40,21 +40,10 @@ export async function buildServer(deps: WebDeps): Promise<FastifyInstance> {
     trustProxy: true,
     routerOptions: { maxParamLength: 300 },
   });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        styleSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'self'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-      },
-    },
-    crossOriginEmbedderPolicy: false,
+  const securityHeaders = computeSecurityHeaders();
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(securityHeaders);
+    done();
   });
   await registerAuth(app, { accounts: deps.accounts, siteName: deps.site.name });
 

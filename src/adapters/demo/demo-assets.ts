@@ -1,9 +1,9 @@
-import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
-import sharp from 'sharp';
 import type { DemoAssets } from '../../ports/demo-assets.js';
 
 const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+// sharp and pdf-lib load on first use: only the demo seed needs them, and together they cost
+// about 40 MB of memory in every server process.
 /** Draws placeholder photos with sharp (an SVG scene rendered to JPEG) and real PDFs with pdf-lib. */
 export function makeDemoAssets(): DemoAssets {
   return {
@@ -18,10 +18,12 @@ export function makeDemoAssets(): DemoAssets {
         <text x="${width * 0.05}" y="${height * 0.88}" font-family="DejaVu Sans, sans-serif" font-size="${Math.round(height * 0.08)}" fill="#fff">${escapeXml(label)}</text>
         <text x="${width * 0.05}" y="${height * 0.12}" font-family="DejaVu Sans, sans-serif" font-size="${Math.round(height * 0.04)}" fill="#fff" opacity="0.8">DEMO PHOTO</text>
       </svg>`;
+      const { default: sharp } = await import('sharp');
       return sharp(Buffer.from(svg)).jpeg({ quality: 78, mozjpeg: true }).toBuffer();
     },
 
     async pdf({ heading, lines }) {
+      const { PDFDocument, StandardFonts, rgb } = await import('pdf-lib');
       const doc = await PDFDocument.create();
       doc.setTitle(heading);
       doc.setProducer('Pressroom demo');
