@@ -1,65 +1,132 @@
-import { attachmentKind, safeFileName, type Attachment } from '../domain/attachment.js';
+import { Readable } from 'node:stream';
+import { attachmentKind, DERIVATIVE_WIDTHS, safeFileName, type Attachment, type ImageDerivative } from '../domain/attachment.js';
 import { InvalidStateError, NotFoundError, UnsupportedFileError } from '../domain/errors.js';
+import type { Clock } from '../ports/clock.js';
 import type { FileInspector } from '../ports/file-inspector.js';
-import type { FileStore } from '../ports/file-store.js';
-import type { UnitOfWork } from '../ports/unit-of-work.js';
+import type { FileStore, StagedFile, StoredFile } from '../ports/file-store.js';
+import type { ImageProcessor, ImageSize } from '../ports/image-processor.js';
+import type { TxRepos, UnitOfWork } from '../ports/unit-of-work.js';
+import { attachmentTextSchema } from './edit-attachments.js';
+import { validate } from './validate.js';
+import { checkUpload, DEFAULT_ALLOWED_TYPES, DEFAULT_UPLOAD_MAX_BYTES, tooLarge } from './upload-checks.js';
+import { SYSTEM_ACTOR, type StaffActor } from './workflow/actor.js';
+import { auditRelease, loadForAction } from './workflow/load-for-action.js';
 
-export interface AttachFileInput {
+export { DEFAULT_ALLOWED_TYPES, DEFAULT_UPLOAD_MAX_BYTES } from './upload-checks.js';
+
+const SYSTEM_IMPORT: StaffActor = { ...SYSTEM_ACTOR, label: 'system:import' };
+
+interface AttachFileCommon {
   editionId: number;
   fileName: string;
-  bytes: Uint8Array;
   caption?: string;
   credit?: string;
   altText?: string;
+  /** Who attaches it, for the permission check and the audit trail; a system import when absent. */
+  actor?: StaffActor;
+  /** A lower limit for this call (the web server's configured upload limit); never raises the composed one. */
+  maxBytes?: number;
 }
 
-/** Default allow-list: documents a press office sends and web images. */
-export const DEFAULT_ALLOWED_TYPES = [
-  'application/pdf',
-  'application/x-hwp',
-  'application/hwp+zip',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  'image/jpeg',
-  'image/png',
-  'image/webp',
-  'image/gif',
-];
+/** The bytes in hand (demo data, tests), or a stream of them (an upload in flight, never held whole). */
+export type AttachFileInput = AttachFileCommon & ({ bytes: Uint8Array; stream?: never } | { stream: Readable; bytes?: never });
 
-/** Stores a file and attaches it to a draft edition; the type comes from its bytes, not its name. */
-export function makeAttachFile(deps: { uow: UnitOfWork; files: FileStore; inspector: FileInspector; allowedTypes?: string[] }) {
+export interface AttachFileDeps {
+  uow: UnitOfWork;
+  clock: Clock;
+  files: FileStore;
+  inspector: FileInspector;
+  images: ImageProcessor;
+  allowedTypes?: readonly string[];
+  /** Largest accepted file in bytes. */
+  maxBytes?: number;
+}
+
+/** The draft edition that may take files: the latest edition of its release, editable by the actor. */
+async function editableEdition(tx: TxRepos, editionId: number, actor: StaffActor) {
+  const edition = await tx.releases.getEdition(editionId);
+  if (!edition) throw new NotFoundError(`No edition ${editionId}`);
+  const loaded = await loadForAction(tx, edition.releaseId, 'edit', actor);
+  if (loaded.edition.id !== edition.id) throw new InvalidStateError('Only the latest edition takes files', [{ code: 'not_latest_edition', message: 'Attach files to the current draft' }]);
+  return loaded;
+}
+
+/** Counts the bytes as they pass and fails the stream as soon as there are more than `max`. */
+async function* limited(source: AsyncIterable<Uint8Array>, max: number, fileName: string): AsyncGenerator<Uint8Array> {
+  let size = 0;
+  for await (const chunk of source) {
+    size += chunk.byteLength;
+    if (size > max) throw tooLarge(fileName, max);
+    yield chunk;
+  }
+}
+
+/**
+ * Stores a file and attaches it to a draft edition. The upload streams to the store's temporary
+ * area (counted; over the limit it is aborted and nothing is left), its type is decided by its
+ * bytes, not its name, and only then is it kept: a document as it is, a photo re-encoded without
+ * its metadata (so no GPS position survives) plus WebP copies for the page. A refused file leaves
+ * nothing behind. One command for the admin upload, the demo seed and tests.
+ */
+export function makeAttachFile(deps: AttachFileDeps) {
   const allowed = new Set(deps.allowedTypes ?? DEFAULT_ALLOWED_TYPES);
-  return async function attachFile(input: AttachFileInput): Promise<Attachment> {
-    const fileName = safeFileName(input.fileName);
-    if (input.bytes.byteLength === 0) throw new UnsupportedFileError(`"${fileName}" is empty`, [{ code: 'empty_file', message: 'The file is empty', field: 'file' }]);
-    const inspected = await deps.inspector.inspect(input.bytes);
-    if (!inspected.mimeType || !allowed.has(inspected.mimeType)) {
-      throw new UnsupportedFileError(`"${fileName}" is not an allowed file type`, [
-        { code: 'file_type_not_allowed', message: 'Allowed: PDF, HWP, HWPX, DOCX, XLSX, PPTX, JPEG, PNG, WebP, GIF', field: 'file' },
-      ]);
-    }
-    const stored = await deps.files.put(input.bytes);
-    return deps.uow.run(async (tx) => {
-      const edition = await tx.releases.getEdition(input.editionId);
-      if (!edition) throw new NotFoundError(`No edition ${input.editionId}`);
-      if (edition.state === 'published' || edition.state === 'superseded') {
-        throw new InvalidStateError('A published edition cannot change; start a correction instead');
+  const composedMax = deps.maxBytes ?? DEFAULT_UPLOAD_MAX_BYTES;
+
+  async function keepImage(staged: StagedFile, mimeType: string, fileName: string): Promise<{ stored: StoredFile; size: ImageSize; derivatives: ImageDerivative[] }> {
+    try {
+      const original = deps.images.sanitise(staged.read(), mimeType);
+      const stored = await deps.files.put(original.stream);
+      const size = original.size();
+      if (!size) throw new Error('no image size');
+      const derivatives: ImageDerivative[] = [];
+      for (const width of DERIVATIVE_WIDTHS.filter((w) => w < size.width)) {
+        const copy = deps.images.webp(deps.files.read(stored.sha256), mimeType, width);
+        const kept = await deps.files.put(copy.stream);
+        const copySize = copy.size() ?? { width, height: Math.round((size.height * width) / size.width) };
+        derivatives.push({ sourceSha256: stored.sha256, sha256: kept.sha256, mimeType: 'image/webp', width: copySize.width, height: copySize.height, byteSize: kept.byteSize });
       }
-      const isImage = attachmentKind(inspected.mimeType!) === 'image';
-      return tx.releases.addAttachment({
-        editionId: edition.id,
-        sha256: stored.sha256,
-        fileName,
-        mimeType: inspected.mimeType!,
-        byteSize: stored.byteSize,
-        caption: input.caption ?? '',
-        credit: input.credit ?? '',
-        altText: input.altText ?? '',
-        width: isImage ? inspected.width : null,
-        height: isImage ? inspected.height : null,
+      return { stored, size, derivatives };
+    } catch (error) {
+      if (error instanceof UnsupportedFileError) throw error;
+      throw new UnsupportedFileError(`"${fileName}" could not be read as an image`, [{ code: 'image_unreadable', message: 'The file looks like an image but is damaged or incomplete', field: 'files' }]);
+    }
+  }
+
+  return async function attachFile(input: AttachFileInput): Promise<Attachment> {
+    const actor = input.actor ?? SYSTEM_IMPORT;
+    const maxBytes = Math.min(composedMax, input.maxBytes ?? composedMax);
+    const typedName = safeFileName(input.fileName);
+    const text = validate(attachmentTextSchema, { caption: input.caption, credit: input.credit, altText: input.altText });
+    // Refuse before reading a byte when the edition cannot take files.
+    await deps.uow.run((tx) => editableEdition(tx, input.editionId, actor));
+    if (input.bytes && input.bytes.byteLength > maxBytes) throw tooLarge(typedName, maxBytes);
+    const source = input.bytes ? Readable.from([Buffer.from(input.bytes)]) : Readable.from(limited(input.stream!, maxBytes, typedName));
+    const staged = await deps.files.stage(source);
+    try {
+      const inspected = await deps.inspector.inspect((range) => staged.read(range));
+      const { mimeType, fileName } = checkUpload({ fileName: typedName, byteSize: staged.byteSize, inspected, allowed });
+      const isImage = attachmentKind(mimeType) === 'image';
+      const kept = isImage ? await keepImage(staged, mimeType, fileName) : { stored: await staged.commit(), size: null, derivatives: [] };
+      return await deps.uow.run(async (tx) => {
+        const now = deps.clock.now();
+        const { release, edition } = await editableEdition(tx, input.editionId, actor);
+        for (const d of kept.derivatives) await tx.releases.addImageDerivative(d, now);
+        const attachment = await tx.releases.addAttachment({
+          editionId: edition.id,
+          sha256: kept.stored.sha256,
+          fileName,
+          mimeType,
+          byteSize: kept.stored.byteSize,
+          ...text,
+          width: kept.size?.width ?? null,
+          height: kept.size?.height ?? null,
+        });
+        await auditRelease(tx, actor, 'attachment.added', release.id, now, { attachmentId: attachment.id, fileName, mimeType, byteSize: attachment.byteSize, sha256: attachment.sha256 });
+        return attachment;
       });
-    });
+    } finally {
+      await staged.discard();
+    }
   };
 }
 export type AttachFile = ReturnType<typeof makeAttachFile>;

@@ -1,7 +1,8 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { makeAttachFile } from '../app/attach-file.js';
+import { DEFAULT_ALLOWED_TYPES, makeAttachFile } from '../app/attach-file.js';
+import { makeEditAttachments } from '../app/edit-attachments.js';
 import { makeSeedDemo } from '../app/demo/seed-demo.js';
 import { makePublicPages } from '../app/public-pages.js';
 import { makeViewCounter } from '../app/view-counter.js';
@@ -28,6 +29,7 @@ import { makeDemoAssets } from '../adapters/demo/demo-assets.js';
 import { makeInMemoryEventBus } from '../adapters/events/in-memory-event-bus.js';
 import { makeFileInspector } from '../adapters/files/file-inspector.js';
 import { makeLocalFileStore } from '../adapters/files/local-file-store.js';
+import { makeSharpImageProcessor } from '../adapters/files/sharp-image-processor.js';
 import type { Clock } from '../ports/clock.js';
 import { composeAccounts } from './compose-accounts.js';
 
@@ -40,6 +42,10 @@ export interface SystemOptions {
   allowSelfApproval?: boolean;
   /** Two-factor sign-in mandatory for every staff account. */
   requireTotp?: boolean;
+  /** Types an upload may be (detected from its bytes); PDF, HWP, HWPX, DOCX, XLSX, PPTX and web images unless set. */
+  allowedUploadTypes?: readonly string[];
+  /** Largest accepted upload in bytes; 50 MB unless set. The web server may set a lower one. */
+  uploadMaxBytes?: number;
   /** Tests pass cheap scrypt parameters; stored hashes keep their own either way. */
   passwordHashing?: Parameters<typeof composeAccounts>[0]['passwordHashing'];
 }
@@ -64,7 +70,7 @@ export async function composeSystem(options: SystemOptions) {
 
   const createRelease = makeCreateRelease(deps);
   const saveDraft = makeSaveDraft(deps);
-  const attachFile = makeAttachFile({ uow, files, inspector });
+  const attachFile = makeAttachFile({ uow, clock, files, inspector, images: makeSharpImageProcessor(), allowedTypes: options.allowedUploadTypes ?? DEFAULT_ALLOWED_TYPES, maxBytes: options.uploadMaxBytes });
   const submitRelease = makeSubmitRelease(deps);
   const approveRelease = makeApproveRelease(deps);
   const publishRelease = makePublishRelease({ uow, clock, events });
@@ -89,6 +95,7 @@ export async function composeSystem(options: SystemOptions) {
       createRelease,
       saveDraft,
       attachFile,
+      attachments: makeEditAttachments({ uow, clock }),
       submitRelease,
       approveRelease,
       rejectRelease: makeRejectRelease(deps),
@@ -103,7 +110,7 @@ export async function composeSystem(options: SystemOptions) {
     previewLinks: makePreviewLinks({ uow, clock }),
     revisions: makeRevisions({ uow, saveDraft }),
     pages: makePublicPages({ boards, catalog, clock }),
-    views: makeViewCounter({ releases }),
+    views: makeViewCounter({ uow }),
     close: () => db.destroy(),
   };
 }

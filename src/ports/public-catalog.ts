@@ -1,4 +1,4 @@
-import type { Attachment } from '../domain/attachment.js';
+import type { Attachment, ImageDerivative } from '../domain/attachment.js';
 import type { Board } from '../domain/board.js';
 import type { Language } from '../domain/language.js';
 import type { ChangeNote, Edition, Release } from '../domain/release.js';
@@ -36,6 +36,8 @@ export interface PublicReleaseDetail {
   release: Release;
   edition: Edition;
   attachments: Attachment[];
+  /** WebP copies of the photos among the attachments, for their srcset. */
+  derivatives: ImageDerivative[];
   /** Public corrections, newest first. */
   changeNotes: ChangeNote[];
 }
@@ -61,7 +63,10 @@ export interface PublicCatalog {
   latest(boardId: number, language: Language, limit: number, now: Date): Promise<ReleaseSummary[]>;
   release(boardId: number, language: Language, number: number, now: Date): Promise<PublicReleaseDetail | null>;
   neighbours(release: Release, now: Date): Promise<Neighbours>;
-  /** A file attached to the live edition of a public release, by content address. */
+  /**
+   * A file attached to the live edition of a public release, or a WebP copy of such a photo, by
+   * content address.
+   */
   file(sha256: string, now: Date): Promise<PublicFile | null>;
   /** The earliest public time still in the future: page caches must be dropped at that moment. */
   nextPublicTransition(now: Date): Promise<Date | null>;

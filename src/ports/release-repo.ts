@@ -1,4 +1,4 @@
-import type { Attachment } from '../domain/attachment.js';
+import type { Attachment, ImageDerivative } from '../domain/attachment.js';
 import type { Language } from '../domain/language.js';
 import type { ChangeNote, Edition, EditionContent, EditionState, Release } from '../domain/release.js';
 
@@ -18,6 +18,13 @@ export interface NewEdition extends EditionContent {
 }
 
 export type NewAttachment = Omit<Attachment, 'id' | 'position'> & { position?: number };
+
+/** The texts staff write about an attachment after upload. */
+export interface AttachmentText {
+  caption: string;
+  credit: string;
+  altText: string;
+}
 
 export interface PublishedState {
   liveEditionId: number;
@@ -68,6 +75,17 @@ export interface ReleaseRepo {
   updateEditionWorkflow(id: number, patch: EditionWorkflowPatch, at: Date): Promise<Edition>;
   addAttachment(input: NewAttachment): Promise<Attachment>;
   attachmentsOf(editionId: number): Promise<Attachment[]>;
+  getAttachment(id: number): Promise<Attachment | null>;
+  /** Replaces caption, credit and alt text; returns the updated row, or null when it is gone. */
+  updateAttachment(id: number, text: AttachmentText): Promise<Attachment | null>;
+  /** Removes the attachment row; the stored bytes stay (other editions may share them). */
+  removeAttachment(id: number): Promise<void>;
+  /** Numbers the edition's attachments 1..n in the given order of ids. */
+  setAttachmentOrder(editionId: number, orderedIds: readonly number[]): Promise<void>;
+  /** Records a WebP copy of an original; a second record for the same original and width is ignored. */
+  addImageDerivative(derivative: ImageDerivative, at: Date): Promise<void>;
+  /** The copies made of these originals, narrowest first. */
+  imageDerivativesOf(sourceSha256s: readonly string[]): Promise<ImageDerivative[]>;
   /** Copies attachment rows (same stored bytes) into a new edition, keeping their order. */
   copyAttachments(fromEditionId: number, toEditionId: number): Promise<void>;
   /** Takes the next permanent number of (board, language); the counter row is locked by the update. */

@@ -55,7 +55,7 @@ export async function buildRelease(system: System, spec: ReleaseSpec) {
     actor,
   );
   for (const file of spec.files ?? []) {
-    await system.commands.attachFile({ editionId: edition.id, ...file });
+    await system.commands.attachFile({ editionId: edition.id, ...file, actor });
   }
   if (state !== 'draft') await system.commands.submitRelease(release.id, actor);
   if (state !== 'draft' && state !== 'in_review') await system.commands.approveRelease(release.id, actor);

@@ -5,6 +5,8 @@ import { createTestDatabase, type DatabaseKind } from './databases.js';
 export interface TestSystem {
   system: System;
   clock: ReturnType<typeof makeFakeClock>;
+  /** The data directory of this system (its file store lives in `files/`). */
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -17,6 +19,7 @@ export async function createTestSystem(kind: DatabaseKind = 'sqlite', start = ne
   return {
     system,
     clock,
+    dataDir: database.dataDir,
     async close() {
       await system.close();
       await database.drop();

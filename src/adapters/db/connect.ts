@@ -15,6 +15,9 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value))
 export function connectDatabase(target: DatabaseTarget): Kysely<Database> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    // An idle connection dropped by the server (restart, failover, admin command) must not crash the
+    // process: the pool discards it and the next query opens a new one.
+    pool.on('error', (error) => console.warn(`PostgreSQL closed an idle connection: ${error.message}`));
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });

@@ -1,9 +1,9 @@
 import type { Selectable } from 'kysely';
-import type { Attachment } from '../../domain/attachment.js';
+import type { Attachment, ImageDerivative } from '../../domain/attachment.js';
 import type { Board, BoardKind } from '../../domain/board.js';
 import type { Language } from '../../domain/language.js';
 import type { Edition, EditionState, Release, ReleaseStatus } from '../../domain/release.js';
-import type { AttachmentsTable, BoardsTable, EditionsTable, ReleasesTable } from './schema.js';
+import type { AttachmentsTable, BoardsTable, EditionsTable, ImageDerivativesTable, ReleasesTable } from './schema.js';
 
 /** The one place rows become domain objects. */
 const toDate = (ms: number | null): Date | null => (ms === null ? null : new Date(Number(ms)));
@@ -73,5 +73,16 @@ export function toAttachment(row: Selectable<AttachmentsTable>): Attachment {
     altText: row.alt_text,
     width: row.width,
     height: row.height,
+  };
+}
+
+export function toImageDerivative(row: Selectable<ImageDerivativesTable>): ImageDerivative {
+  return {
+    sourceSha256: row.source_sha256.trim(),
+    sha256: row.sha256.trim(),
+    mimeType: row.mime_type,
+    width: row.width,
+    height: row.height,
+    byteSize: Number(row.byte_size),
   };
 }

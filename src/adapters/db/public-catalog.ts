@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { derivativeFileName } from '../../domain/attachment.js';
 import type { Language } from '../../domain/language.js';
 import type { Release } from '../../domain/release.js';
 import type { BoardPage, PublicCatalog, ReleaseSummary } from '../../ports/public-catalog.js';
@@ -106,7 +107,8 @@ export function makePublicCatalog(db: Kysely<Database>): PublicCatalog {
         db.selectFrom('attachments').selectAll().where('edition_id', '=', row.live_edition_id).orderBy('position').execute(),
         makeReleaseRepo(db).changeNotes(row.id),
       ]);
-      return { release: toRelease(row), edition: toEdition(edition), board: toBoard(board), attachments: attachments.map(toAttachment), changeNotes: notes };
+      const derivatives = await makeReleaseRepo(db).imageDerivativesOf(attachments.filter((a) => IMAGE_TYPES.includes(a.mime_type)).map((a) => a.sha256.trim()));
+      return { release: toRelease(row), edition: toEdition(edition), board: toBoard(board), attachments: attachments.map(toAttachment), derivatives, changeNotes: notes };
     },
 
     async neighbours(release: Release, now: Date) {
@@ -137,7 +139,19 @@ export function makePublicCatalog(db: Kysely<Database>): PublicCatalog {
         .where((eb) => pagePublic(eb, now))
         .limit(1)
         .executeTakeFirst();
-      return row ? { sha256: row.sha256.trim(), fileName: row.file_name, mimeType: row.mime_type, byteSize: Number(row.byte_size) } : null;
+      if (row) return { sha256: row.sha256.trim(), fileName: row.file_name, mimeType: row.mime_type, byteSize: Number(row.byte_size) };
+      // A WebP copy of a photo follows the same rule as its original: public only while that
+      // original is attached to the live edition of a public release.
+      const copy = await db
+        .selectFrom('image_derivatives')
+        .innerJoin('attachments', 'attachments.sha256', 'image_derivatives.source_sha256')
+        .innerJoin('releases', 'releases.live_edition_id', 'attachments.edition_id')
+        .select(['image_derivatives.sha256', 'image_derivatives.width', 'image_derivatives.mime_type', 'image_derivatives.byte_size', 'attachments.file_name'])
+        .where('image_derivatives.sha256', '=', sha256)
+        .where((eb) => pagePublic(eb, now))
+        .limit(1)
+        .executeTakeFirst();
+      return copy ? { sha256: copy.sha256.trim(), fileName: derivativeFileName(copy.file_name, copy.width), mimeType: copy.mime_type, byteSize: Number(copy.byte_size) } : null;
     },
 
     async nextPublicTransition(now) {

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Language } from '../../domain/language.js';
 import type { EditionContent } from '../../domain/release.js';
 import type { ReleaseRepo, Revision } from '../../ports/release-repo.js';
-import { toAttachment, toEdition, toRelease } from './mappers.js';
+import { toAttachment, toEdition, toImageDerivative, toRelease } from './mappers.js';
 import type { Database } from './schema.js';
 
 const contentColumns = (c: EditionContent) => ({
@@ -222,6 +222,45 @@ export function makeReleaseRepo(db: Kysely<Database>): ReleaseRepo {
     async attachmentsOf(editionId) {
       const rows = await db.selectFrom('attachments').selectAll().where('edition_id', '=', editionId).orderBy('position').execute();
       return rows.map(toAttachment);
+    },
+
+    async getAttachment(id) {
+      const row = await db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toAttachment(row) : null;
+    },
+
+    async updateAttachment(id, text) {
+      const row = await db
+        .updateTable('attachments')
+        .set({ caption: text.caption, credit: text.credit, alt_text: text.altText })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst();
+      return row ? toAttachment(row) : null;
+    },
+
+    async removeAttachment(id) {
+      await db.deleteFrom('attachments').where('id', '=', id).execute();
+    },
+
+    async setAttachmentOrder(editionId, orderedIds) {
+      for (const [index, id] of orderedIds.entries()) {
+        await db.updateTable('attachments').set({ position: index + 1 }).where('id', '=', id).where('edition_id', '=', editionId).execute();
+      }
+    },
+
+    async addImageDerivative(d, at) {
+      await db
+        .insertInto('image_derivatives')
+        .values({ source_sha256: d.sourceSha256, width: d.width, height: d.height, sha256: d.sha256, mime_type: d.mimeType, byte_size: d.byteSize, created_at: at.getTime() })
+        .onConflict((oc) => oc.columns(['source_sha256', 'width']).doNothing())
+        .execute();
+    },
+
+    async imageDerivativesOf(sourceSha256s) {
+      if (sourceSha256s.length === 0) return [];
+      const rows = await db.selectFrom('image_derivatives').selectAll().where('source_sha256', 'in', [...sourceSha256s]).orderBy('source_sha256').orderBy('width').execute();
+      return rows.map(toImageDerivative);
     },
 
     async allocateNumber(boardId: number, language: Language) {

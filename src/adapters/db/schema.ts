@@ -137,6 +137,17 @@ export interface AttachmentsTable {
   height: number | null;
 }
 
+/** WebP copies of a photo, one row per (original, width). */
+export interface ImageDerivativesTable {
+  source_sha256: string;
+  width: number;
+  height: number;
+  sha256: string;
+  mime_type: string;
+  byte_size: number;
+  created_at: number;
+}
+
 export interface Database extends AccountsTables {
   site_state: SiteStateTable;
   boards: BoardsTable;
@@ -144,6 +155,7 @@ export interface Database extends AccountsTables {
   releases: ReleasesTable;
   editions: EditionsTable;
   attachments: AttachmentsTable;
+  image_derivatives: ImageDerivativesTable;
   revisions: RevisionsTable;
   jobs: JobsTable;
   preview_links: PreviewLinksTable;

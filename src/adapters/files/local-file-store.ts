@@ -4,7 +4,7 @@ import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ByteRange, FileStore, StoredFile } from '../../ports/file-store.js';
+import type { ByteRange, FileStore, StagedFile, StoredFile } from '../../ports/file-store.js';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -18,32 +18,67 @@ export function makeLocalFileStore(root: string): FileStore {
     return join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   };
 
+  /** Writes the source to a fresh temporary file, hashing and counting on the way. */
+  async function writeTemporary(source: Readable | Uint8Array): Promise<StoredFile & { tmp: string }> {
+    const tmpDir = join(root, 'tmp');
+    await mkdir(tmpDir, { recursive: true });
+    const tmp = join(tmpDir, randomUUID());
+    const hash = createHash('sha256');
+    let byteSize = 0;
+    const meter = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        hash.update(chunk);
+        byteSize += chunk.length;
+        done(null, chunk);
+      },
+    });
+    const input = source instanceof Uint8Array ? Readable.from([Buffer.from(source)]) : source;
+    try {
+      await pipeline(input, meter, createWriteStream(tmp, { flags: 'wx' }));
+      return { sha256: hash.digest('hex'), byteSize, tmp };
+    } catch (error) {
+      await rm(tmp, { force: true });
+      throw error;
+    }
+  }
+
+  async function moveIntoPlace(tmp: string, sha256: string): Promise<void> {
+    const target = pathOf(sha256);
+    await mkdir(join(target, '..'), { recursive: true });
+    await rename(tmp, target);
+  }
+
   return {
     async put(source) {
-      const tmpDir = join(root, 'tmp');
-      await mkdir(tmpDir, { recursive: true });
-      const tmp = join(tmpDir, randomUUID());
-      const hash = createHash('sha256');
-      let byteSize = 0;
-      const meter = new Transform({
-        transform(chunk: Buffer, _enc, done) {
-          hash.update(chunk);
-          byteSize += chunk.length;
-          done(null, chunk);
-        },
-      });
-      const input = source instanceof Uint8Array ? Readable.from([Buffer.from(source)]) : source;
+      const { tmp, sha256, byteSize } = await writeTemporary(source);
       try {
-        await pipeline(input, meter, createWriteStream(tmp, { flags: 'wx' }));
-        const sha256 = hash.digest('hex');
-        const target = pathOf(sha256);
-        await mkdir(join(target, '..'), { recursive: true });
-        await rename(tmp, target);
-        return { sha256, byteSize } satisfies StoredFile;
+        await moveIntoPlace(tmp, sha256);
       } catch (error) {
         await rm(tmp, { force: true });
         throw error;
       }
+      return { sha256, byteSize } satisfies StoredFile;
+    },
+
+    async stage(source) {
+      const { tmp, sha256, byteSize } = await writeTemporary(source);
+      let committed = false;
+      const staged: StagedFile = {
+        sha256,
+        byteSize,
+        read: (range?: ByteRange) => createReadStream(tmp, range ? { start: range.start, end: range.end } : {}),
+        async commit() {
+          if (!committed) {
+            await moveIntoPlace(tmp, sha256);
+            committed = true;
+          }
+          return { sha256, byteSize };
+        },
+        async discard() {
+          if (!committed) await rm(tmp, { force: true });
+        },
+      };
+      return staged;
     },
 
     async stat(sha256) {

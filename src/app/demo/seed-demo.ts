@@ -58,11 +58,11 @@ export function makeSeedDemo(deps: SeedDemoDeps) {
       }, DEMO_ACTOR);
       for (const photo of item.photos) {
         const bytes = await deps.assets.photo({ label: photo.label, hue: photo.hue, width: 1200, height: 800 });
-        await deps.attachFile({ editionId: edition.id, fileName: `${slugify(photo.label)}.jpg`, bytes, caption: photo.caption, credit: photo.credit, altText: photo.altText });
+        await deps.attachFile({ editionId: edition.id, fileName: `${slugify(photo.label)}.jpg`, bytes, caption: photo.caption, credit: photo.credit, altText: photo.altText, actor: DEMO_ACTOR });
       }
       for (const doc of item.documents) {
         const bytes = await deps.assets.pdf({ heading: doc.heading, lines: doc.lines });
-        await deps.attachFile({ editionId: edition.id, fileName: doc.fileName, bytes });
+        await deps.attachFile({ editionId: edition.id, fileName: doc.fileName, bytes, actor: DEMO_ACTOR });
       }
       await deps.submitRelease(release.id, DEMO_ACTOR);
       await deps.approveRelease(release.id, DEMO_ACTOR);

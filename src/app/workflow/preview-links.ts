@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { NotFoundError, ValidationError } from '../../domain/errors.js';
-import type { Attachment } from '../../domain/attachment.js';
+import { attachmentKind, type Attachment, type ImageDerivative } from '../../domain/attachment.js';
 import type { Board } from '../../domain/board.js';
 import type { Edition, Release } from '../../domain/release.js';
 import type { Clock } from '../../ports/clock.js';
@@ -17,6 +17,8 @@ export interface PreviewView {
   release: Release;
   edition: Edition;
   attachments: Attachment[];
+  /** WebP copies of its photos: the preview page uses them as the public page does. */
+  derivatives: ImageDerivative[];
 }
 
 /**
@@ -38,7 +40,9 @@ export function makePreviewLinks(deps: { uow: UnitOfWork; clock: Clock }) {
         await tx.previewLinks.recordOpen(link.id, now);
         await tx.audit.record({ at: now, actor: { userId: null, label: `preview:${link.recipient}`, ip }, action: 'preview_link.opened', subjectType: 'release', subjectId: String(release.id), details: { linkId: link.id } });
       }
-      return { link, board, release, edition, attachments: await tx.releases.attachmentsOf(edition.id) };
+      const attachments = await tx.releases.attachmentsOf(edition.id);
+      const derivatives = await tx.releases.imageDerivativesOf(attachments.filter((a) => attachmentKind(a.mimeType) === 'image').map((a) => a.sha256));
+      return { link, board, release, edition, attachments, derivatives };
     });
   }
 

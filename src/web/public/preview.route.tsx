@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { PreviewLinks } from '../../app/workflow/preview-links.js';
+import type { PreviewLinks, PreviewView } from '../../app/workflow/preview-links.js';
+import { derivativeFileName } from '../../domain/attachment.js';
 import { NotFoundError } from '../../domain/errors.js';
 import type { FileStore } from '../../ports/file-store.js';
+import type { PublicFile } from '../../ports/public-catalog.js';
 import { renderPage } from '../render/page.js';
 import { ReleaseView } from '../views/release.view.js';
 import { sendFile } from './files.route.js';
@@ -10,9 +12,17 @@ import type { SiteContext } from './site-context.js';
 
 const token = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 
+/** A WebP copy of one of the previewed edition's photos, served under the same token. */
+function previewCopy(view: PreviewView, sha256: string): PublicFile | undefined {
+  const copy = view.derivatives.find((d) => d.sha256 === sha256);
+  const original = copy && view.attachments.find((a) => a.sha256 === copy.sourceSha256);
+  return copy && original ? { sha256: copy.sha256, fileName: derivativeFileName(original.fileName, copy.width), mimeType: copy.mimeType, byteSize: copy.byteSize } : undefined;
+}
+
 /**
  * Embargoed pre-release for journalists: `/preview/<token>` shows the release under an "Embargoed
- * until" banner; its files are served only under the same token. Never cached, never indexed;
+ * until" banner; its files (and the WebP copies of its photos, as on the public page) are served
+ * only under the same token. Never cached, never indexed;
  * every opening is logged by the command. A bad or revoked token is a plain 404.
  */
 export function registerPreviewRoutes(app: FastifyInstance, deps: { previewLinks: PreviewLinks; contextFor: SiteContext; files: FileStore }): void {
@@ -37,7 +47,7 @@ export function registerPreviewRoutes(app: FastifyInstance, deps: { previewLinks
     const parsed = token.safeParse(params.token);
     if (!parsed.success) return reply.callNotFound();
     const view = await deps.previewLinks.resolveForFiles(parsed.data);
-    const file = view.attachments.find((a) => a.sha256 === params.sha256);
+    const file = view.attachments.find((a) => a.sha256 === params.sha256) ?? previewCopy(view, params.sha256);
     if (!file) throw new NotFoundError('No such file');
     reply.header('X-Robots-Tag', 'noindex');
     return sendFile(request, reply, deps.files, file, 'private, no-store');

@@ -1,5 +1,5 @@
 import type { PublicReleaseDetail, Neighbours } from '../../ports/public-catalog.js';
-import { attachmentKind, fileTypeLabel, formatByteSize } from '../../domain/attachment.js';
+import { attachmentKind, derivativeFileName, fileTypeLabel, formatByteSize, type Attachment, type ImageDerivative } from '../../domain/attachment.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { urls } from '../urls.js';
 import { Breadcrumb, Layout } from './layout.view.js';
@@ -14,6 +14,17 @@ export interface PreviewMode {
   embargoUntil: Date | null;
   recipient: string;
   fileHref: (sha256: string, fileName: string) => string;
+}
+
+/**
+ * srcset for a photo: its WebP copies by width, and the sanitised original (the `src` fallback)
+ * as the widest candidate. A photo too small for any copy gets no srcset.
+ */
+function responsive(photo: Attachment, derivatives: ImageDerivative[], fileHref: (sha256: string, fileName: string) => string): { srcset?: string; sizes?: string } {
+  const copies = derivatives.filter((d) => d.sourceSha256 === photo.sha256);
+  if (copies.length === 0 || !photo.width) return {};
+  const candidates = [...copies.map((d) => `${fileHref(d.sha256, derivativeFileName(photo.fileName, d.width))} ${d.width}w`), `${fileHref(photo.sha256, photo.fileName)} ${photo.width}w`];
+  return { srcset: candidates.join(', '), sizes: '(max-width: 48rem) 100vw, 46rem' };
 }
 
 /** A release page: the seed's layout (board, title, dash-led subtitle, body, File area) and more. */
@@ -116,7 +127,14 @@ export function ReleaseView(props: { ctx: PageContext; model: ReleaseViewModel; 
         )}
         {photos.map((photo) => (
           <figure class="photo" key={photo.id}>
-            <img src={fileHref(photo.sha256, photo.fileName)} alt={photo.altText} width={photo.width ?? undefined} height={photo.height ?? undefined} loading="lazy" />
+            <img
+              src={fileHref(photo.sha256, photo.fileName)}
+              alt={photo.altText}
+              width={photo.width ?? undefined}
+              height={photo.height ?? undefined}
+              {...responsive(photo, model.derivatives, fileHref)}
+              loading="lazy"
+            />
             {(photo.caption || photo.credit) && (
               <figcaption>
                 {photo.caption}

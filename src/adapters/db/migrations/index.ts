@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as foundation from './2026112801-foundation.js';
 import * as editorial from './2026112802-editorial.js';
 import * as accounts from './2026112803-accounts.js';
+import * as derivatives from './2026112804-derivatives.js';
 
 /** Every migration, in order. Immutable once landed: add a new file instead of editing one. */
 export const migrations: Record<string, Migration> = {
   '2026112801-foundation': foundation,
   '2026112802-editorial': editorial,
   '2026112803-accounts': accounts,
+  '2026112804-derivatives': derivatives,
 };

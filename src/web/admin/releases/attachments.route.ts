@@ -1,11 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { MultipartFile } from '@fastify/multipart';
-import { formatByteSize } from '../../../domain/attachment.js';
+import { PassThrough, type Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { DomainError, NotFoundError, type FieldIssue } from '../../../domain/errors.js';
 import { workflowRefusals } from '../../../domain/workflow.js';
 import { DEFAULT_UPLOAD_MAX_BYTES, type AdminWebDeps } from '../shared/admin-deps.js';
 import { redirectDone } from '../shared/html.js';
-import { staffOf } from '../shared/staff.js';
+import { actorOf, staffOf } from '../shared/staff.js';
+import { registerAttachmentEditRoutes } from './attachment-edit.route.js';
 import { releaseIdOf, renderReleasePage } from './release-page.route.js';
 
 const TEXT_FIELDS = ['caption', 'credit', 'altText'] as const;
@@ -22,30 +24,39 @@ function csrfTokenFromQuery(request: FastifyRequest, _reply: FastifyReply, done:
 }
 
 /**
- * Reads one uploaded file into memory, never holding more than `max` bytes: the parser stops at
- * the limit and marks the stream truncated, and the rest of the part is drained, not kept.
+ * Hands `use` a stream of its own fed by the multipart part. A consumer that stops early or fails
+ * (a refused file) then destroys only its own stream: destroying the parser's part stream would
+ * stall the whole request. The rest of the part is read and dropped, never kept.
  */
-async function readAtMost(part: MultipartFile, max: number): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let tooLarge = false;
-  for await (const chunk of part.file as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > max) tooLarge = true;
-    if (!tooLarge) chunks.push(chunk);
-    else chunks.length = 0;
+async function withPartStream<T>(file: Readable, use: (stream: Readable) => Promise<T>): Promise<T> {
+  const own = new PassThrough();
+  file.pipe(own);
+  try {
+    return await use(own);
+  } finally {
+    file.unpipe(own);
+    own.destroy();
+    if (!file.readableEnded) {
+      file.resume();
+      await finished(file).catch(() => undefined);
+    }
   }
-  if (tooLarge || part.file.truncated) return null;
-  return Buffer.concat(chunks);
 }
 
 async function drain(part: MultipartFile) {
   for await (const _chunk of part.file) void _chunk;
 }
 
+/** The HTTP status a refused file is reported with. */
+function refusalStatus(error: DomainError): number {
+  if (error.issues.some((i) => i.code === 'file_too_large')) return 413;
+  return error.code === 'UNSUPPORTED_FILE' ? 415 : error.code === 'VALIDATION_FAILED' ? 400 : 409;
+}
+
 /**
- * POST /admin/releases/:id/attachments: several files in one multipart request, each checked by
- * its bytes (not its name) by the attach-file command, each refusal named.
+ * POST /admin/releases/:id/attachments: several files in one multipart request. Each file streams
+ * straight into the attach-file command (to disk, counted against the limit), which checks it by
+ * its bytes (not its name); every refusal names its file.
  */
 export function registerAttachmentRoutes(app: FastifyInstance, deps: AdminWebDeps): void {
   const max = deps.uploadMaxBytes ?? DEFAULT_UPLOAD_MAX_BYTES;
@@ -66,7 +77,8 @@ export function registerAttachmentRoutes(app: FastifyInstance, deps: AdminWebDep
     const attached: string[] = [];
     const refused: FieldIssue[] = [];
     let status = 400;
-    const parts = request.parts({ limits: { fileSize: max, files: 20, fields: 20, fieldSize: 4000 }, throwFileSizeLimit: false } as Parameters<FastifyRequest['parts']>[0]);
+    // One byte over the limit reaches the command, which then refuses the file; the parser drops the rest.
+    const parts = request.parts({ limits: { fileSize: max + 1, files: 20, fields: 20, fieldSize: 4000 }, throwFileSizeLimit: false } as Parameters<FastifyRequest['parts']>[0]);
     for await (const part of parts) {
       if (part.type === 'field') {
         if ((TEXT_FIELDS as readonly string[]).includes(part.fieldname)) text[part.fieldname as TextField] = String(part.value).trim();
@@ -77,19 +89,15 @@ export function registerAttachmentRoutes(app: FastifyInstance, deps: AdminWebDep
         await drain(part);
         continue;
       }
-      const bytes = await readAtMost(part, max);
-      if (!bytes) {
-        refused.push({ code: 'file_too_large', message: `"${part.filename}" is larger than ${formatByteSize(max)}, the most a file may be`, field: 'files' });
-        status = 413;
-        continue;
-      }
       try {
-        await deps.system.commands.attachFile({ editionId: edition.id, fileName: part.filename, bytes, ...text });
-        attached.push(part.filename);
+        const attachment = await withPartStream(part.file, (stream) =>
+          deps.system.commands.attachFile({ editionId: edition.id, fileName: part.filename, stream, maxBytes: max, ...text, actor: actorOf(request) }),
+        );
+        attached.push(attachment.fileName);
       } catch (error) {
         if (!(error instanceof DomainError) || error instanceof NotFoundError) throw error;
         refused.push({ code: error.code, message: [error.message, ...error.issues.map((i) => i.message)].join('. '), field: 'files' });
-        status = error.code === 'UNSUPPORTED_FILE' ? 415 : 409;
+        status = refusalStatus(error);
       }
     }
 
@@ -98,4 +106,6 @@ export function registerAttachmentRoutes(app: FastifyInstance, deps: AdminWebDep
     const notice = attached.length > 0 ? `Attached: ${attached.join(', ')}.` : null;
     return renderReleasePage(deps, request, reply, releaseId, { issues: refused, issuesTitle: 'Some files were not attached', notice, typed: text }, status);
   });
+
+  registerAttachmentEditRoutes(app, deps);
 }

@@ -1,4 +1,3 @@
-import { attachmentKind, fileTypeLabel, formatByteSize } from '../../../domain/attachment.js';
 import type { FieldIssue } from '../../../domain/errors.js';
 import type { WorkflowAction } from '../../../domain/workflow.js';
 import type { AdminContext } from '../shared/admin-context.js';
@@ -6,74 +5,6 @@ import { CsrfField } from '../shared/admin-layout.view.js';
 import { FieldErrors } from '../shared/error-summary.view.js';
 import { formatDateTime } from '../shared/format.js';
 import type { ReleasePageData } from './release-page.data.js';
-
-/** Files of the edition, and (on a draft) the upload form: several files at once. */
-export function AttachmentsSection(props: { ctx: AdminContext; data: ReleasePageData; canEdit: boolean; issues: FieldIssue[]; uploadMaxBytes: number; typed: Record<string, string> }) {
-  const { ctx, data, typed } = props;
-  return (
-    <section aria-labelledby="files-title">
-      <h2 id="files-title">Attachments</h2>
-      {data.attachments.length === 0 ? (
-        <p>No files attached.</p>
-      ) : (
-        <table class="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">File</th>
-              <th scope="col">Type and size</th>
-              <th scope="col">Caption, credit and alt text</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.attachments.map((a) => (
-              <tr key={a.id}>
-                <td>{a.fileName}</td>
-                <td>
-                  {fileTypeLabel(a.mimeType, a.fileName)}, {formatByteSize(a.byteSize)}
-                  {a.width && a.height ? `, ${a.width}×${a.height}` : ''}
-                </td>
-                <td>
-                  {[a.caption, a.credit && `Credit: ${a.credit}`].filter(Boolean).join(' · ')}
-                  {attachmentKind(a.mimeType) === 'image' && (a.altText ? <div>Alt text: {a.altText}</div> : <p class="field-error">No alt text: add it before publishing.</p>)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {props.canEdit && (
-        // Multipart bodies are not parsed before the CSRF check, so the token travels in the query.
-        <form method="post" action={`/admin/releases/${data.release.id}/attachments?_csrf=${encodeURIComponent(ctx.csrfToken)}`} enctype="multipart/form-data">
-          <fieldset>
-            <legend>Upload files</legend>
-            <p class="hint">
-              PDF, HWP, HWPX, DOCX, XLSX, PPTX, JPEG, PNG, WebP or GIF, up to {formatByteSize(props.uploadMaxBytes)} each. The caption, credit and alt text below apply to every file in this
-              upload: upload photos one at a time to describe each.
-            </p>
-            <div class="form-group">
-              <label for="field-caption">Caption (optional)</label>
-              <input type="text" id="field-caption" name="caption" value={typed.caption ?? ''} maxLength={500} />
-            </div>
-            <div class="form-group">
-              <label for="field-credit">Credit (optional)</label>
-              <input type="text" id="field-credit" name="credit" value={typed.credit ?? ''} />
-            </div>
-            <div class="form-group">
-              <label for="field-altText">Alt text (required for photos before publishing)</label>
-              <input type="text" id="field-altText" name="altText" value={typed.altText ?? ''} maxLength={500} />
-            </div>
-            <div class="form-group">
-              <label for="field-files">Files</label>
-              <FieldErrors issues={props.issues} id="field-files" />
-              <input type="file" id="field-files" name="files" multiple required />
-            </div>
-            <button type="submit">Upload</button>
-          </fieldset>
-        </form>
-      )}
-    </section>
-  );
-}
 
 /** Every save is a revision: compare any two, or restore one (as a new revision) on a draft. */
 export function RevisionsSection(props: { ctx: AdminContext; data: ReleasePageData; canEdit: boolean; lockVersion: number }) {

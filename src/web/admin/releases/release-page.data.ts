@@ -72,6 +72,9 @@ const NOTICES: Record<string, string> = {
   correction: 'A correction draft has been started. The live version stays public until the correction is published.',
   withdrawn: 'Withdrawn. The page stays online with the withdrawal notice.',
   attached: 'Files attached.',
+  attachment_updated: 'The attachment has been saved.',
+  attachment_moved: 'The attachments have been reordered.',
+  attachment_removed: 'The attachment has been removed.',
   restored: 'The revision has been restored as a new revision.',
   revoked: 'The preview link has been revoked.',
 };

@@ -8,12 +8,13 @@ import { formFromEdition } from './release-form.js';
 import { BodyPreview, ReleaseFields } from './release-form.view.js';
 import { ActionsSection } from './release-actions.view.js';
 import { ConflictPanel, EditionReadOnly } from './release-content.view.js';
-import { AttachmentsSection, PreviewLinksSection, RevisionsSection } from './release-extras.view.js';
+import { AttachmentsSection } from './attachments.view.js';
+import { PreviewLinksSection, RevisionsSection } from './release-extras.view.js';
 import type { ReleasePageData, ReleasePageState } from './release-page.data.js';
 
 /** Field ids present on the page, so the error summary links only to what exists. */
 const LINKABLE = new Set(['field-title', 'field-subtitle', 'field-bodyMarkdown', 'field-department', 'field-contactName', 'field-contactPhone', 'field-contactEmail', 'field-tags', 'field-embargoUntil']);
-const ACTION_FIELDS = ['field-comment', 'field-scheduledAt', 'field-changeNote', 'field-reason', 'field-recipient', 'field-files'];
+const ACTION_FIELDS = ['field-comment', 'field-scheduledAt', 'field-changeNote', 'field-reason', 'field-recipient', 'field-files', 'field-attachments'];
 
 /**
  * A release's admin page: the editor for a draft (or the read-only edition), the workflow steps

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import type { Attachment } from '../domain/attachment.js';
+import { NotFoundError } from '../domain/errors.js';
+import { LIMITS } from '../domain/limits.js';
+import type { Clock } from '../ports/clock.js';
+import type { AttachmentText } from '../ports/release-repo.js';
+import type { TxRepos, UnitOfWork } from '../ports/unit-of-work.js';
+import { validate } from './validate.js';
+import type { StaffActor } from './workflow/actor.js';
+import { auditRelease, loadForAction } from './workflow/load-for-action.js';
+
+/** Caption, credit and alt text as every entry point sends them. */
+export const attachmentTextSchema = z.object({
+  caption: z.string().trim().max(LIMITS.captionMaxChars, `A caption has at most ${LIMITS.captionMaxChars} characters`).default(''),
+  credit: z.string().trim().max(200, 'A credit has at most 200 characters').default(''),
+  altText: z.string().trim().max(LIMITS.captionMaxChars, `Alt text has at most ${LIMITS.captionMaxChars} characters`).default(''),
+});
+
+export type MoveDirection = 'up' | 'down';
+
+/**
+ * Editing a draft's attachments after upload: their texts, their order and removal. Like any edit
+ * of the content, only on a draft, by a writer or above; each change is audited with it.
+ */
+export function makeEditAttachments(deps: { uow: UnitOfWork; clock: Clock }) {
+  async function loadOnDraft(tx: TxRepos, releaseId: number, attachmentId: number, actor: StaffActor) {
+    const { edition } = await loadForAction(tx, releaseId, 'edit', actor);
+    const attachment = await tx.releases.getAttachment(attachmentId);
+    if (!attachment || attachment.editionId !== edition.id) throw new NotFoundError(`No attachment ${attachmentId} on the draft of release ${releaseId}`);
+    return attachment;
+  }
+
+  return {
+    /** Sets caption, credit and alt text (alt text is required for images before publishing). */
+    update(releaseId: number, attachmentId: number, input: Partial<AttachmentText>, actor: StaffActor): Promise<Attachment> {
+      const text = validate(attachmentTextSchema, input);
+      return deps.uow.run(async (tx) => {
+        const before = await loadOnDraft(tx, releaseId, attachmentId, actor);
+        const updated = await tx.releases.updateAttachment(attachmentId, text);
+        if (!updated) throw new NotFoundError(`No attachment ${attachmentId}`);
+        const changed = (['caption', 'credit', 'altText'] as const).filter((k) => before[k] !== updated[k]);
+        await auditRelease(tx, actor, 'attachment.updated', releaseId, deps.clock.now(), { attachmentId, fileName: before.fileName, changed });
+        return updated;
+      });
+    },
+
+    /** Swaps an attachment with its neighbour; at either end it stays where it is. */
+    move(releaseId: number, attachmentId: number, direction: MoveDirection, actor: StaffActor): Promise<void> {
+      return deps.uow.run(async (tx) => {
+        const attachment = await loadOnDraft(tx, releaseId, attachmentId, actor);
+        const ids = (await tx.releases.attachmentsOf(attachment.editionId)).map((a) => a.id);
+        const from = ids.indexOf(attachmentId);
+        const to = direction === 'up' ? from - 1 : from + 1;
+        if (to < 0 || to >= ids.length) return;
+        [ids[from], ids[to]] = [ids[to]!, ids[from]!];
+        await tx.releases.setAttachmentOrder(attachment.editionId, ids);
+        await auditRelease(tx, actor, 'attachment.reordered', releaseId, deps.clock.now(), { attachmentId, fileName: attachment.fileName, direction, order: ids });
+      });
+    },
+
+    /** Removes an attachment from the draft; the live edition (if any) keeps its own copy. */
+    remove(releaseId: number, attachmentId: number, actor: StaffActor): Promise<void> {
+      return deps.uow.run(async (tx) => {
+        const attachment = await loadOnDraft(tx, releaseId, attachmentId, actor);
+        await tx.releases.removeAttachment(attachmentId);
+        const rest = (await tx.releases.attachmentsOf(attachment.editionId)).map((a) => a.id);
+        await tx.releases.setAttachmentOrder(attachment.editionId, rest);
+        await auditRelease(tx, actor, 'attachment.removed', releaseId, deps.clock.now(), { attachmentId, fileName: attachment.fileName, sha256: attachment.sha256 });
+      });
+    },
+  };
+}
+export type EditAttachments = ReturnType<typeof makeEditAttachments>;
