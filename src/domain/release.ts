@@ -45,11 +45,8 @@ export interface Release {
   createdAt: Date;
 }
 
-export interface Edition {
-  id: number;
-  releaseId: number;
-  editionNo: number;
-  state: EditionState;
+/** The content fields a writer edits. */
+export interface EditionContent {
   title: string;
   /** Dash-led standfirst lines, stored without the dash. */
   subtitle: string[];
@@ -57,6 +54,14 @@ export interface Edition {
   department: string;
   contact: PressContact | null;
   tags: string[];
+}
+
+/** One version of a release's content with its workflow state. */
+export interface Edition extends EditionContent {
+  id: number;
+  releaseId: number;
+  editionNo: number;
+  state: EditionState;
   /** Public change note of a correction; null for the first edition or a minor edit. */
   changeNote: string | null;
   publishedAt: Date | null;
@@ -81,16 +86,6 @@ export interface Edition {
 export interface ChangeNote {
   at: Date;
   note: string;
-}
-
-/** The content fields a writer edits. */
-export interface EditionContent {
-  title: string;
-  subtitle: string[];
-  bodyMarkdown: string;
-  department: string;
-  contact: PressContact | null;
-  tags: string[];
 }
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
