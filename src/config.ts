@@ -27,6 +27,11 @@ const envSchema = z.object({
   PRESSROOM_DEMO: flag.default(true),
   PRESSROOM_REQUIRE_TOTP: flag.default(false),
   PRESSROOM_ALLOW_SELF_APPROVAL: flag.default(false),
+  PRESSROOM_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(2048).default(50),
+  PRESSROOM_UPLOAD_TYPES: z
+    .string()
+    .regex(/^[a-z0-9.+-]+\/[a-z0-9.+-]+(,[a-z0-9.+-]+\/[a-z0-9.+-]+)*$/, 'a comma-separated list of MIME types, e.g. application/pdf,image/jpeg')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -41,6 +46,9 @@ export type Config = Readonly<{
   demo: boolean;
   requireTotp: boolean;
   allowSelfApproval: boolean;
+  uploadMaxBytes: number;
+  /** Allowed upload types; the built-in list when not set. */
+  uploadTypes: readonly string[] | null;
   logLevel: string;
 }>;
 
@@ -72,6 +80,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.PRESSROOM_DEMO,
     requireTotp: e.PRESSROOM_REQUIRE_TOTP,
     allowSelfApproval: e.PRESSROOM_ALLOW_SELF_APPROVAL,
+    uploadMaxBytes: e.PRESSROOM_UPLOAD_MAX_MB * 1024 * 1024,
+    uploadTypes: e.PRESSROOM_UPLOAD_TYPES ? Object.freeze(e.PRESSROOM_UPLOAD_TYPES.split(',')) : null,
     logLevel: e.LOG_LEVEL,
   });
 }

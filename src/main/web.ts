@@ -6,7 +6,11 @@ import { createDemoAccounts, printDemoAccounts } from './demo-accounts.js';
 /** `npm start`: reads the configuration, migrates, loads the demo on first start, and serves. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const system = await composeSystem({ database: config.database, dataDir: config.dataDir, requireTotp: config.requireTotp, allowSelfApproval: config.allowSelfApproval });
+  const system = await composeSystem({ database: config.database, dataDir: config.dataDir, requireTotp: config.requireTotp,
+    allowSelfApproval: config.allowSelfApproval,
+    uploadMaxBytes: config.uploadMaxBytes,
+    ...(config.uploadTypes ? { allowedUploadTypes: config.uploadTypes } : {}),
+  });
   if (config.demo) {
     const started = Date.now();
     const seeded = await system.commands.seedDemo();
@@ -22,6 +26,7 @@ async function main(): Promise<void> {
     timeZone: config.timeZone,
     demo: config.demo,
     allowSelfApproval: config.allowSelfApproval,
+    uploadMaxBytes: config.uploadMaxBytes,
     logLevel: config.logLevel,
   });
   let stopping = false;

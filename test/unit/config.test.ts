@@ -32,3 +32,12 @@ test('every bad value is reported at once, naming the variable and what is allow
     assert.equal(error.problems.length, 4);
   }
 });
+
+test('upload limit and types are read from the environment and checked', () => {
+  const config = loadConfig({ PRESSROOM_UPLOAD_MAX_MB: '10', PRESSROOM_UPLOAD_TYPES: 'application/pdf,image/jpeg' });
+  assert.equal(config.uploadMaxBytes, 10 * 1024 * 1024);
+  assert.deepEqual(config.uploadTypes, ['application/pdf', 'image/jpeg']);
+  assert.equal(loadConfig({}).uploadTypes, null);
+  assert.throws(() => loadConfig({ PRESSROOM_UPLOAD_TYPES: 'pdf files' }), /PRESSROOM_UPLOAD_TYPES="pdf files": a comma-separated list of MIME types/);
+  assert.throws(() => loadConfig({ PRESSROOM_UPLOAD_MAX_MB: '0' }), /PRESSROOM_UPLOAD_MAX_MB/);
+});
