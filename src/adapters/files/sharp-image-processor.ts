@@ -1,6 +1,14 @@
+import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
-import sharp, { type Sharp } from 'sharp';
+import type SharpFactory from 'sharp';
+import type { Sharp } from 'sharp';
 import type { ImageOutput, ImageProcessor, ImageSize } from '../../ports/image-processor.js';
+
+// sharp (libvips) loads on the first upload, not at start: it costs tens of MB in every process
+// that only serves pages.
+const require = createRequire(import.meta.url);
+let sharpFactory: typeof SharpFactory | null = null;
+const loadSharp = (): typeof SharpFactory => (sharpFactory ??= require('sharp') as typeof SharpFactory);
 
 /** Feeds `source` into a sharp stream; a failing source fails the output, so nothing half-made is stored. */
 function run(source: Readable, image: Sharp): ImageOutput {
@@ -23,6 +31,7 @@ const animated = (mimeType: string) => mimeType === 'image/gif' || mimeType === 
 export function makeSharpImageProcessor(): ImageProcessor {
   return {
     sanitise(source, mimeType) {
+      const sharp = loadSharp();
       const image = sharp({ animated: animated(mimeType), failOn: 'error' }).rotate();
       switch (mimeType) {
         case 'image/jpeg':
@@ -39,6 +48,7 @@ export function makeSharpImageProcessor(): ImageProcessor {
     },
 
     webp(source, mimeType, width) {
+      const sharp = loadSharp();
       return run(source, sharp({ animated: animated(mimeType) }).resize({ width, withoutEnlargement: true }).webp({ quality: 80 }));
     },
   };
