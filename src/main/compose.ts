@@ -74,7 +74,8 @@ export async function composeSystem(options: SystemOptions) {
   const submitRelease = makeSubmitRelease(deps);
   const approveRelease = makeApproveRelease(deps);
   const publishRelease = makePublishRelease({ uow, clock, events });
-  const seedDemo = makeSeedDemo({ boards, clock, assets: makeDemoAssets(), createRelease, attachFile, submitRelease, approveRelease, publishRelease });
+  const scheduleRelease = makeScheduleRelease(deps);
+  const seedDemo = makeSeedDemo({ boards, clock, assets: makeDemoAssets(), createRelease, attachFile, submitRelease, approveRelease, publishRelease, scheduleRelease });
 
   const audit = makeAuditLog(db);
   const accounts = composeAccounts({ db, clock, audit, requireTotp: options.requireTotp ?? false, passwordHashing: options.passwordHashing });
@@ -99,7 +100,7 @@ export async function composeSystem(options: SystemOptions) {
       submitRelease,
       approveRelease,
       rejectRelease: makeRejectRelease(deps),
-      scheduleRelease: makeScheduleRelease(deps),
+      scheduleRelease,
       unscheduleRelease: makeUnscheduleRelease(deps),
       publishRelease,
       startCorrection: makeStartCorrection(deps),

@@ -6,6 +6,7 @@ import type { AttachFile } from '../attach-file.js';
 import { SYSTEM_ACTOR, type StaffActor } from '../workflow/actor.js';
 import type { CreateRelease } from '../workflow/create-release.js';
 import type { PublishRelease } from '../workflow/publish-release.js';
+import type { ScheduleRelease } from '../workflow/schedule-release.js';
 import type { makeApproveRelease, makeSubmitRelease } from '../workflow/simple-transitions.js';
 import { DEMO_BOARDS, DEMO_RELEASES, type DemoRelease } from './demo-content.js';
 
@@ -18,6 +19,7 @@ export interface SeedDemoDeps {
   submitRelease: ReturnType<typeof makeSubmitRelease>;
   approveRelease: ReturnType<typeof makeApproveRelease>;
   publishRelease: PublishRelease;
+  scheduleRelease: ScheduleRelease;
   /** Called after each release, for progress output. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -69,8 +71,37 @@ export function makeSeedDemo(deps: SeedDemoDeps) {
       await deps.publishRelease(release.id, DEMO_ACTOR, { publishedAt: publicationTime(now, item) });
       onProgress?.(index + 1, ordered.length);
     }
+    await seedWorkInProgress(deps, now);
     return true;
   };
+}
+
+/** Seoul wall-clock time `days` from now at hh:mm, as an instant. */
+function seoulTime(now: Date, days: number, hour: number, minute = 0): Date {
+  const seoul = new Date(now.getTime() + days * 86_400_000 + 9 * 3_600_000);
+  return new Date(Date.UTC(seoul.getUTCFullYear(), seoul.getUTCMonth(), seoul.getUTCDate(), hour - 9, minute));
+}
+
+/**
+ * A press office is never idle: the demo's dashboard shows a draft, one in review, one scheduled
+ * for tomorrow and one published under embargo until tomorrow morning, none of them public.
+ */
+async function seedWorkInProgress(deps: SeedDemoDeps, now: Date): Promise<void> {
+  const base = { boardSlug: 'press-releases', language: 'en' as const, department: "Spokesperson's Office", translationGroup: null };
+  const draft = (title: string, body: string, embargoUntil: Date | null = null) =>
+    deps.createRelease({ ...base, title, bodyMarkdown: body, subtitle: [], embargoUntil }, DEMO_ACTOR);
+
+  await draft('Draft: Ministry to host regional disaster-relief logistics seminar in spring', 'Details of the seminar programme are still being confirmed with partner agencies.');
+  const inReview = await draft('Minister to visit naval academy graduation ceremony on Friday', 'The Minister will address the graduating class and present commissions.');
+  await deps.submitRelease(inReview.release.id, DEMO_ACTOR);
+  const scheduled = await draft('Weekly briefing schedule for the coming week', 'The Spokesperson will brief the press on Tuesday and Thursday at 10:30.');
+  await deps.submitRelease(scheduled.release.id, DEMO_ACTOR);
+  await deps.approveRelease(scheduled.release.id, DEMO_ACTOR);
+  await deps.scheduleRelease(scheduled.release.id, seoulTime(now, 1, 10), DEMO_ACTOR);
+  const embargoed = await draft('Defence budget proposal for next year submitted to the National Assembly', 'The proposal focuses on readiness, personnel welfare and disaster response.', seoulTime(now, 1, 9));
+  await deps.submitRelease(embargoed.release.id, DEMO_ACTOR);
+  await deps.approveRelease(embargoed.release.id, DEMO_ACTOR);
+  await deps.publishRelease(embargoed.release.id, DEMO_ACTOR);
 }
 
 function slugify(text: string): string {

@@ -25,3 +25,4 @@ export function makeScheduleRelease(deps: { uow: UnitOfWork; clock: Clock }) {
       return updated;
     });
 }
+export type ScheduleRelease = ReturnType<typeof makeScheduleRelease>;
