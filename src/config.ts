@@ -27,6 +27,7 @@ const envSchema = z.object({
   PRESSROOM_DEMO: flag.default(true),
   PRESSROOM_REQUIRE_TOTP: flag.default(false),
   PRESSROOM_ALLOW_SELF_APPROVAL: flag.default(false),
+  PRESSROOM_TRUST_PROXY: flag.default(false),
   PRESSROOM_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(2048).default(50),
   PRESSROOM_UPLOAD_TYPES: z
     .string()
@@ -47,6 +48,8 @@ export type Config = Readonly<{
   requireTotp: boolean;
   allowSelfApproval: boolean;
   uploadMaxBytes: number;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  trustProxy: boolean;
   /** Allowed upload types; the built-in list when not set. */
   uploadTypes: readonly string[] | null;
   logLevel: string;
@@ -81,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requireTotp: e.PRESSROOM_REQUIRE_TOTP,
     allowSelfApproval: e.PRESSROOM_ALLOW_SELF_APPROVAL,
     uploadMaxBytes: e.PRESSROOM_UPLOAD_MAX_MB * 1024 * 1024,
+    trustProxy: e.PRESSROOM_TRUST_PROXY,
     uploadTypes: e.PRESSROOM_UPLOAD_TYPES ? Object.freeze(e.PRESSROOM_UPLOAD_TYPES.split(',')) : null,
     logLevel: e.LOG_LEVEL,
   });

@@ -21,6 +21,7 @@ export interface WebOptions {
   allowSelfApproval?: boolean;
   /** Largest accepted upload, in bytes (default 50 MB). */
   uploadMaxBytes?: number;
+  trustProxy?: boolean;
 }
 
 /** Wires the web server to a composed system and starts its timers; `stop` flushes and closes. */
@@ -41,6 +42,7 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     cache,
     version,
     logLevel: options.logLevel ?? 'info',
+    trustProxy: options.trustProxy ?? false,
   });
   // The admin side (sign-in pages are registered by buildServer): uploads stream through multipart.
   await app.register(multipart);

@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     demo: config.demo,
     allowSelfApproval: config.allowSelfApproval,
     uploadMaxBytes: config.uploadMaxBytes,
+    trustProxy: config.trustProxy,
     logLevel: config.logLevel,
   });
   let stopping = false;

@@ -31,13 +31,16 @@ export interface WebDeps {
   cache: PageCache;
   version: ContentVersionTracker;
   logLevel?: string;
+  trustProxy?: boolean;
 }
 
 /** Builds the HTTP server: security headers, routes, and one error mapping for every route. */
 export async function buildServer(deps: WebDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: deps.logLevel ?? 'info' },
-    trustProxy: true,
+    // Only behind a reverse proxy may X-Forwarded-For name the client: sign-in throttling and the
+    // audit trail key on the address, so a spoofable one would defeat both.
+    trustProxy: deps.trustProxy ?? false,
     routerOptions: { maxParamLength: 300 },
   });
   const securityHeaders = computeSecurityHeaders();
