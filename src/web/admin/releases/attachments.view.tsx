@@ -3,6 +3,7 @@ import type { FieldIssue } from '../../../domain/errors.js';
 import type { AdminContext } from '../shared/admin-context.js';
 import { CsrfField } from '../shared/admin-layout.view.js';
 import { FieldErrors } from '../shared/error-summary.view.js';
+import { UploadScript } from '../editor/editor-scripts.view.js';
 import type { ReleasePageData } from './release-page.data.js';
 
 const TEXTS = [
@@ -136,7 +137,7 @@ export function AttachmentsSection(props: { ctx: AdminContext; data: ReleasePage
       )}
       {canEdit && (
         // Multipart bodies are not parsed before the CSRF check, so the token travels in the query.
-        <form method="post" action={`/admin/releases/${data.release.id}/attachments?_csrf=${encodeURIComponent(ctx.csrfToken)}`} enctype="multipart/form-data">
+        <form method="post" action={`/admin/releases/${data.release.id}/attachments?_csrf=${encodeURIComponent(ctx.csrfToken)}`} enctype="multipart/form-data" data-upload-form>
           <fieldset>
             <legend>Upload files</legend>
             <p class="hint">
@@ -164,6 +165,7 @@ export function AttachmentsSection(props: { ctx: AdminContext; data: ReleasePage
           </fieldset>
         </form>
       )}
+      {canEdit && <UploadScript />}
     </section>
   );
 }

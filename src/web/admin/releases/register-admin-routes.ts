@@ -4,6 +4,7 @@ import { registerDashboardRoutes } from '../dashboard/dashboard.route.js';
 import type { AdminWebDeps } from '../shared/admin-deps.js';
 import { listTitleScript } from '../shared/list-title-script.js';
 import { makeAdminErrorHandler } from '../shared/admin-error-handler.js';
+import { registerEditorAssets, registerEditorRoutes } from '../editor/register-editor-routes.js';
 import { registerAttachmentRoutes } from './attachments.route.js';
 import { registerNewReleaseRoutes } from './new-release.route.js';
 import { registerPreviewLinkRoutes } from './preview-links.route.js';
@@ -24,6 +25,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminWebDeps): v
   app.get(listTitleScript.href, async (_request, reply) =>
     reply.type('text/javascript; charset=utf-8').header('Cache-Control', 'public, max-age=31536000, immutable').header('ETag', listTitleScript.etag).send(listTitleScript.body),
   );
+  registerEditorAssets(app);
   void app.register(async (scope) => {
     scope.setErrorHandler(makeAdminErrorHandler({ siteName: deps.siteName }));
     registerDashboardRoutes(scope, deps);
@@ -35,5 +37,6 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminWebDeps): v
     registerRevisionRoutes(scope, deps);
     registerPreviewLinkRoutes(scope, deps);
     registerAuditRoutes(scope, deps);
+    registerEditorRoutes(scope, deps);
   });
 }

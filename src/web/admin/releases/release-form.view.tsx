@@ -6,6 +6,7 @@ import { LIMITS } from '../../../domain/limits.js';
 import { characters, isListTitleCut, listTitle } from '../../../domain/release.js';
 import { FieldErrors, issuesFor } from '../shared/error-summary.view.js';
 import { listTitleScript } from '../shared/list-title-script.js';
+import { EditorScripts } from '../editor/editor-scripts.view.js';
 import { LANGUAGE_LABELS } from '../shared/format.js';
 import type { ReleaseFormValues } from './release-form.js';
 
@@ -103,6 +104,7 @@ export function ReleaseFields(props: { values: ReleaseFormValues; issues: FieldI
             </textarea>
           )}
         </Field>
+        <EditorScripts />
         <Field id="field-tags" label="Tags (optional)" hint="Separate tags with commas." issues={issues}>
           {(aria) => <input type="text" id="field-tags" name="tags" value={v.tags} {...aria} />}
         </Field>
