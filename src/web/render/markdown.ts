@@ -3,14 +3,23 @@ import sanitizeHtml from 'sanitize-html';
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
 
+function alignToClass(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
+  const align = /text-align:\s*(left|right|center)/.exec(attribs.style ?? '')?.[1];
+  const { style: _style, ...rest } = attribs;
+  return { tagName, attribs: align ? { ...rest, class: `align-${align}` } : rest };
+}
+
 const allowed: sanitizeHtml.IOptions = {
   allowedTags: ['p', 'br', 'strong', 'em', 'b', 'i', 'u', 's', 'a', 'ul', 'ol', 'li', 'blockquote', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'code', 'pre', 'hr', 'sup', 'sub'],
-  allowedAttributes: { a: ['href', 'title'], th: ['scope', 'style'], td: ['style'], ol: ['start'] },
+  allowedAttributes: { a: ['href', 'title'], th: ['scope', 'class'], td: ['class'], ol: ['start'] },
+  allowedClasses: { th: ['align-left', 'align-right', 'align-center'], td: ['align-left', 'align-right', 'align-center'] },
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
-  allowedStyles: { th: { 'text-align': [/^(left|right|center)$/] }, td: { 'text-align': [/^(left|right|center)$/] } },
   transformTags: {
     // Body headings start at h2: the page's <h1> is the title.
     h1: 'h2',
+    // Column alignment becomes a class: the CSP (style-src 'self') forbids inline style attributes.
+    th: alignToClass,
+    td: alignToClass,
     a: (tagName, attribs) => ({ tagName, attribs: /^https?:/.test(attribs.href ?? '') ? { ...attribs, rel: 'noopener' } : attribs }),
   },
 };

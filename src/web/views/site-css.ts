@@ -65,6 +65,9 @@ table.board-list { width: 100%; border-collapse: collapse; border-top: 2px solid
 .standfirst li { margin: .25rem 0; }
 .release-body { max-width: 46rem; }
 .release-body p { margin: 0 0 1.1rem; }
+.release-body table { border-collapse: collapse; margin: 0 0 1.1rem; }
+.release-body th, .release-body td { border: 1px solid var(--line); padding: .35rem .6rem; }
+.release-body .align-right { text-align: right; } .release-body .align-center { text-align: center; }
 figure.photo { margin: 1.5rem 0; max-width: 46rem; }
 figure.photo img { width: 100%; height: auto; display: block; background: var(--wash); }
 figure.photo figcaption { color: var(--muted); font-size: .95rem; margin-top: .4rem; }
