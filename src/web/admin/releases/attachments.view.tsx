@@ -2,7 +2,7 @@ import { attachmentKind, fileTypeLabel, formatByteSize, type Attachment } from '
 import type { FieldIssue } from '../../../domain/errors.js';
 import type { AdminContext } from '../shared/admin-context.js';
 import { CsrfField } from '../shared/admin-layout.view.js';
-import { FieldErrors } from '../shared/error-summary.view.js';
+import { ErrorList, FieldErrors } from '../shared/error-summary.view.js';
 import { UploadScript } from '../editor/editor-scripts.view.js';
 import type { ReleasePageData } from './release-page.data.js';
 
@@ -13,18 +13,7 @@ const TEXTS = [
 ] as const;
 
 function IssuesOf(props: { issues: FieldIssue[]; field: string; id: string }) {
-  const mine = props.issues.filter((i) => i.field === props.field);
-  if (mine.length === 0) return null;
-  return (
-    <div id={`${props.id}-error`}>
-      {mine.map((issue, i) => (
-        <p class="field-error" key={i}>
-          <span class="visually-hidden">Error: </span>
-          {issue.message}
-        </p>
-      ))}
-    </div>
-  );
+  return <ErrorList issues={props.issues.filter((i) => i.field === props.field)} id={props.id} />;
 }
 
 /** One attachment's caption, credit and alt text, editable on a draft (a form of its own). */

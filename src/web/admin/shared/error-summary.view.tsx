@@ -32,7 +32,12 @@ export function issuesFor(issues: FieldIssue[], id: string): FieldIssue[] {
 }
 
 export function FieldErrors(props: { issues: FieldIssue[]; id: string }) {
-  const mine = issuesFor(props.issues, props.id);
+  return <ErrorList issues={issuesFor(props.issues, props.id)} id={props.id} />;
+}
+
+/** The messages shown under one field; its id links the field's aria-describedby to them. */
+export function ErrorList(props: { issues: FieldIssue[]; id: string }) {
+  const mine = props.issues;
   if (mine.length === 0) return null;
   return (
     <div id={`${props.id}-error`}>
