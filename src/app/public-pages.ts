@@ -4,7 +4,25 @@ import type { Language } from '../domain/language.js';
 import { LIMITS } from '../domain/limits.js';
 import type { BoardRepo } from '../ports/board-repo.js';
 import type { Clock } from '../ports/clock.js';
-import type { BoardPage, Neighbours, PublicCatalog, PublicFile, PublicReleaseDetail, ReleaseSummary } from '../ports/public-catalog.js';
+import type { BoardLastModified, BoardPage, FeedEntry, Neighbours, PublicCatalog, PublicFile, PublicReleaseDetail, ReleaseSummary, SitemapRelease } from '../ports/public-catalog.js';
+
+/** Feeds carry the 20 newest listed releases. */
+export const FEED_ITEMS = 20;
+
+/** What a feed lists: the whole site, one board, or one tag. */
+export type FeedScope = { kind: 'site' } | { kind: 'board'; slug: string } | { kind: 'tag'; tag: string };
+
+export interface FeedListing {
+  scope: FeedScope;
+  board: Board | null;
+  entries: FeedEntry[];
+}
+
+export interface SitemapOverview {
+  boards: Board[];
+  boardsLastModified: BoardLastModified[];
+  listedCount: number;
+}
 
 export interface HomeSection {
   board: Board;
@@ -50,6 +68,25 @@ export function makePublicPages(deps: { boards: BoardRepo; catalog: PublicCatalo
       if (!detail) throw new NotFoundError(`No public release ${number} in "${slug}"`);
       const neighbours = detail.release.status === 'published' ? await deps.catalog.neighbours(detail.release, now) : { previous: null, next: null };
       return { ...detail, neighbours };
+    },
+
+    /** The newest listed releases of a feed; an unknown board, or a tag with none, is a 404. */
+    async feed(language: Language, scope: FeedScope, limit: number = FEED_ITEMS): Promise<FeedListing> {
+      const board = scope.kind === 'board' ? await boardOrThrow(scope.slug) : null;
+      const tag = scope.kind === 'tag' ? scope.tag : null;
+      const entries = await deps.catalog.feedEntries({ language, boardId: board?.id ?? null, tag, limit, now: deps.clock.now() });
+      if (tag !== null && entries.length === 0) throw new NotFoundError(`No public release tagged "${tag}"`);
+      return { scope, board, entries };
+    },
+
+    async sitemapOverview(): Promise<SitemapOverview> {
+      const now = deps.clock.now();
+      const [boards, boardsLastModified, listedCount] = await Promise.all([deps.boards.list(), deps.catalog.boardsLastModified(now), deps.catalog.listedCount(now)]);
+      return { boards, boardsLastModified, listedCount };
+    },
+
+    sitemapReleases(offset: number, limit: number): Promise<SitemapRelease[]> {
+      return deps.catalog.sitemapReleases(deps.clock.now(), offset, limit);
     },
 
     async file(sha256: string): Promise<PublicFile> {

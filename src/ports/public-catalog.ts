@@ -54,6 +54,49 @@ export interface PublicFile {
   byteSize: number;
 }
 
+/** A listed release as feeds show it: its live edition's content and files. */
+export interface FeedEntry {
+  releaseId: number;
+  boardSlug: string;
+  language: Language;
+  number: number;
+  title: string;
+  subtitle: string[];
+  bodyMarkdown: string;
+  tags: string[];
+  firstPublishedAt: Date;
+  /** Last public change (publication or published correction). */
+  publicUpdatedAt: Date;
+  /** When it became public (later than publication under embargo). */
+  publicAt: Date;
+  attachments: PublicFile[];
+}
+
+export interface FeedQuery {
+  language: Language;
+  /** One board's feed, or null for the whole site. */
+  boardId: number | null;
+  /** One tag's feed (exact match), or null. */
+  tag: string | null;
+  limit: number;
+  now: Date;
+}
+
+/** One public release page for the sitemap. */
+export interface SitemapRelease {
+  boardSlug: string;
+  language: Language;
+  number: number;
+  lastModified: Date;
+}
+
+/** The newest change among the listed releases of one board in one language. */
+export interface BoardLastModified {
+  boardId: number;
+  language: Language;
+  lastModified: Date;
+}
+
 /**
  * Read-side queries for the public site. Every method applies the public-visibility rule itself,
  * so no page, list, count, neighbour link or file URL can show an unpublished or embargoed release.
@@ -71,4 +114,12 @@ export interface PublicCatalog {
   /** The earliest public time still in the future: page caches must be dropped at that moment. */
   nextPublicTransition(now: Date): Promise<Date | null>;
   contentVersion(): Promise<number>;
+  /** The newest listed releases (by public time) of the site, a board or a tag, for feeds. */
+  feedEntries(query: FeedQuery): Promise<FeedEntry[]>;
+  /** How many releases are listed now: sizes the sitemap and its chunks. */
+  listedCount(now: Date): Promise<number>;
+  /** Listed releases in a stable order (board, language, number), a slice at a time. */
+  sitemapReleases(now: Date, offset: number, limit: number): Promise<SitemapRelease[]>;
+  /** Last change per (board, language) that has listed releases. */
+  boardsLastModified(now: Date): Promise<BoardLastModified[]>;
 }

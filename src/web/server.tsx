@@ -11,6 +11,8 @@ import type { ContentVersionTracker } from './cache/content-version.js';
 import type { PageCache } from './cache/page-cache.js';
 import { STATUS_BY_CODE } from './errors.js';
 import { computeSecurityHeaders } from './security-headers.js';
+import { registerFeedRoutes } from './feeds/feeds.route.js';
+import { registerSeoRoutes } from './seo/seo.route.js';
 import { registerFileRoutes } from './public/files.route.js';
 import { languageOfPath, PageBeyondEnd, registerPageRoutes } from './public/pages.route.js';
 import { makeSiteContext } from './public/site-context.js';
@@ -32,6 +34,8 @@ export interface WebDeps {
   version: ContentVersionTracker;
   logLevel?: string;
   trustProxy?: boolean;
+  /** URLs per sitemap file before /sitemap.xml becomes an index (default 50,000). */
+  sitemapChunkSize?: number;
 }
 
 /** Builds the HTTP server: security headers, routes, and one error mapping for every route. */
@@ -80,6 +84,10 @@ export async function buildServer(deps: WebDeps): Promise<FastifyInstance> {
   registerSystemRoutes(app, { catalog: deps.catalog });
   registerFileRoutes(app, { pages: deps.pages, files: deps.files });
   registerPreviewRoutes(app, { previewLinks: deps.previewLinks, contextFor, files: deps.files });
+  // Feeds and SEO documents before the page routes: their static segments (feed.xml, tags) must be
+  // registered alongside the pages' `/:lang/:board` parameters, and win over them.
+  registerFeedRoutes(app, { pages: deps.pages, cache: deps.cache, version: deps.version, site: { name: deps.site.name, baseUrl: deps.site.baseUrl } });
+  registerSeoRoutes(app, { pages: deps.pages, cache: deps.cache, version: deps.version, baseUrl: deps.site.baseUrl, sitemapChunkSize: deps.sitemapChunkSize });
   registerPageRoutes(app, { pages: deps.pages, contextFor, cache: deps.cache, version: deps.version, views: deps.views });
   return app;
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { XMLParser } from 'fast-xml-parser';
 import { buildBoard, buildRelease, jpegBytes, pdfBytes, TEST_ACTOR } from '../support/factories.js';
 import { createTestWeb, type TestWeb } from '../support/web.js';
 
@@ -38,6 +39,25 @@ describe('embargo timeline across every public surface', () => {
 
   const get = (url: string) => t.app.inject({ method: 'GET', url });
 
+  const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, isArray: (name) => ['item', 'entry', 'url'].includes(name) });
+  const FEEDS = ['/en/feed.xml', '/en/feed.atom', '/en/press-releases/feed.xml', '/en/press-releases/feed.atom'];
+
+  /** The release URLs each feed lists and the sitemap's URLs, read with a real XML parser. */
+  async function distribution() {
+    const feeds: Record<string, string[]> = {};
+    for (const url of FEEDS) {
+      const res = await get(url);
+      assert.equal(res.statusCode, 200, url);
+      const doc = xml.parse(res.body) as { rss?: { channel: { item?: { link: string }[] } }; feed?: { entry?: { id: string }[] } };
+      feeds[url] = doc.rss ? (doc.rss.channel.item ?? []).map((i) => i.link) : (doc.feed!.entry ?? []).map((e) => e.id);
+    }
+    const sitemap = await get('/sitemap.xml');
+    assert.equal(sitemap.statusCode, 200);
+    const locs = (xml.parse(sitemap.body) as { urlset: { url: { loc: string }[] } }).urlset.url.map((u) => u.loc);
+    return { feeds, locs, bodies: await Promise.all([...FEEDS, '/sitemap.xml'].map(async (url) => (await get(url)).body)) };
+  }
+  const releaseUrl = () => `https://news.example.org/en/press-releases/${number}`;
+
   async function publicSurfaces() {
     const [page, print, list, home, earlier, pdf, image, filtered] = await Promise.all([
       get(`/en/press-releases/${number}`),
@@ -65,6 +85,13 @@ describe('embargo timeline across every public surface', () => {
     }
     assert.match(s.list.body, /1 items/, 'the count does not include it');
     assert.match(s.earlier.body, /<dt>Next<\/dt><dd>-<\/dd>/, 'no next link to it');
+    const d = await distribution();
+    for (const [url, links] of Object.entries(d.feeds)) {
+      assert.ok(links.length > 0, `${url} lists the earlier release`);
+      assert.ok(!links.includes(releaseUrl()), `${url} must not list the embargoed release`);
+    }
+    assert.ok(!d.locs.includes(releaseUrl()), 'the sitemap must not list it');
+    for (const body of d.bodies) assert.ok(!body.includes(TITLE), 'no feed or sitemap carries the title');
 
     const preview = await get(previewUrl);
     assert.equal(preview.statusCode, 200);
@@ -72,6 +99,7 @@ describe('embargo timeline across every public surface', () => {
     assert.match(preview.body, /Embargoed until 20 November 2026 at 12:00 \(GMT\+9\)/);
     assert.equal(preview.headers['cache-control'], 'private, no-store');
     assert.match(preview.body, /<meta name="robots" content="noindex"\/>/);
+    assert.doesNotMatch(preview.body, /application\/ld\+json/, 'a preview carries no structured data');
     const previewPdf = preview.body.match(/href="(\/preview\/[^"]+\/white-paper\.pdf)"/)![1]!;
     const file = await get(previewPdf);
     assert.equal(file.statusCode, 200);
@@ -90,6 +118,14 @@ describe('embargo timeline across every public surface', () => {
     for (const res of [s.list, s.home, s.filtered]) assert.ok(res.body.includes(TITLE));
     assert.match(s.list.body, /2 items/);
     assert.match(s.earlier.body, new RegExp(`<dt>Next</dt><dd><a href="/en/press-releases/${number}">${TITLE}</a>`));
+    const d = await distribution();
+    for (const [url, links] of Object.entries(d.feeds)) assert.equal(links[0], releaseUrl(), `${url} lists it first`);
+    assert.ok(d.locs.includes(releaseUrl()), 'the sitemap lists it');
+    const ld = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(s.page.body);
+    assert.ok(ld, 'the page carries JSON-LD');
+    const data = JSON.parse(ld[1]!) as { headline: string; datePublished: string };
+    assert.equal(data.headline, TITLE);
+    assert.ok(!Number.isNaN(Date.parse(data.datePublished)));
   });
 
   test('after withdrawal: the page keeps a notice, lists and files of lists drop it, previews stop', async () => {
@@ -103,5 +139,9 @@ describe('embargo timeline across every public surface', () => {
     assert.match(page.body, /Superseded by the revised white paper/);
     assert.ok(!(await get('/en/press-releases')).body.includes(TITLE));
     assert.equal((await get(previewUrl)).statusCode, 404);
+    const d = await distribution();
+    for (const [url, links] of Object.entries(d.feeds)) assert.ok(!links.includes(releaseUrl()), `${url} drops it`);
+    assert.ok(!d.locs.includes(releaseUrl()), 'the sitemap drops it');
+    assert.doesNotMatch(page.body, /application\/ld\+json/, 'a withdrawn page carries no structured data');
   });
 });

@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { derivativeFileName } from '../../domain/attachment.js';
 import type { Language } from '../../domain/language.js';
 import type { Release } from '../../domain/release.js';
-import type { BoardPage, PublicCatalog, ReleaseSummary } from '../../ports/public-catalog.js';
+import type { BoardPage, FeedEntry, PublicCatalog, PublicFile, ReleaseSummary } from '../../ports/public-catalog.js';
 import { containsInsensitive } from './dialect.js';
 import { toAttachment, toBoard, toEdition, toRelease } from './mappers.js';
 import { listedPublicly, pagePublic } from './public-visibility.js';
@@ -167,6 +167,111 @@ export function makePublicCatalog(db: Kysely<Database>): PublicCatalog {
     async contentVersion() {
       const row = await db.selectFrom('site_state').select('content_version').where('id', '=', 1).executeTakeFirst();
       return Number(row?.content_version ?? 0);
+    },
+
+    async feedEntries(q): Promise<FeedEntry[]> {
+      let query = db
+        .selectFrom('releases')
+        .innerJoin('editions', 'editions.id', 'releases.live_edition_id')
+        .innerJoin('boards', 'boards.id', 'releases.board_id')
+        .select([
+          'releases.id',
+          'releases.language',
+          'releases.number',
+          'releases.first_published_at',
+          'releases.public_updated_at',
+          'releases.public_at',
+          'boards.slug',
+          'editions.id as edition_id',
+          'editions.title',
+          'editions.subtitle',
+          'editions.body_markdown',
+          'editions.tags',
+        ])
+        .where('releases.language', '=', q.language)
+        .where((eb) => listedPublicly(eb, q.now));
+      if (q.boardId !== null) query = query.where('releases.board_id', '=', q.boardId);
+      if (q.tag !== null) {
+        // Tags are stored as a JSON array: the tag's own JSON string (quotes included) occurs in it
+        // exactly when it is one of the tags. replace() is case-sensitive on both databases.
+        const needle = JSON.stringify(q.tag);
+        query = query.where(sql<boolean>`replace(editions.tags, ${needle}, '') <> editions.tags`);
+      }
+      const rows = await query.orderBy('releases.public_at', 'desc').orderBy('releases.id', 'desc').limit(q.limit).execute();
+      if (rows.length === 0) return [];
+      const files = await db
+        .selectFrom('attachments')
+        .select(['edition_id', 'sha256', 'file_name', 'mime_type', 'byte_size'])
+        .where(
+          'edition_id',
+          'in',
+          rows.map((r) => r.edition_id),
+        )
+        .orderBy('position')
+        .execute();
+      return rows.map((r) => {
+        const firstPublishedAt = new Date(Number(r.first_published_at ?? r.public_at));
+        return {
+          releaseId: r.id,
+          boardSlug: r.slug,
+          language: r.language as Language,
+          number: Number(r.number),
+          title: r.title,
+          subtitle: JSON.parse(r.subtitle) as string[],
+          bodyMarkdown: r.body_markdown,
+          tags: JSON.parse(r.tags) as string[],
+          firstPublishedAt,
+          publicUpdatedAt: r.public_updated_at == null ? firstPublishedAt : new Date(Number(r.public_updated_at)),
+          publicAt: new Date(Number(r.public_at)),
+          attachments: files
+            .filter((f) => f.edition_id === r.edition_id)
+            .map((f): PublicFile => ({ sha256: f.sha256.trim(), fileName: f.file_name, mimeType: f.mime_type, byteSize: Number(f.byte_size) })),
+        };
+      });
+    },
+
+    async listedCount(now) {
+      const row = await db
+        .selectFrom('releases')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where((eb) => listedPublicly(eb, now))
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
+
+    async sitemapReleases(now, offset, limit) {
+      const rows = await db
+        .selectFrom('releases')
+        .innerJoin('boards', 'boards.id', 'releases.board_id')
+        .select(['boards.slug', 'releases.language', 'releases.number', 'releases.public_updated_at', 'releases.first_published_at', 'releases.public_at'])
+        .where((eb) => listedPublicly(eb, now))
+        .orderBy('releases.board_id')
+        .orderBy('releases.language')
+        .orderBy('releases.number')
+        .limit(limit)
+        .offset(offset)
+        .execute();
+      return rows.map((r) => ({
+        boardSlug: r.slug,
+        language: r.language as Language,
+        number: Number(r.number),
+        lastModified: new Date(Number(r.public_updated_at ?? r.first_published_at ?? r.public_at)),
+      }));
+    },
+
+    async boardsLastModified(now) {
+      const rows = await db
+        .selectFrom('releases')
+        .select(['releases.board_id', 'releases.language', (eb) => eb.fn.max('releases.public_updated_at').as('updated'), (eb) => eb.fn.max('releases.public_at').as('shown')])
+        .where((eb) => listedPublicly(eb, now))
+        .groupBy(['releases.board_id', 'releases.language'])
+        .execute();
+      // A list changes when an item is corrected and also when one appears (an embargo ends).
+      return rows.map((r) => ({
+        boardId: Number(r.board_id),
+        language: r.language as Language,
+        lastModified: new Date(Math.max(Number(r.updated ?? 0), Number(r.shown ?? 0))),
+      }));
     },
   };
 }

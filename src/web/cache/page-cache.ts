@@ -5,6 +5,16 @@ export interface CachedPage {
   etag: string;
   /** The release a page shows, so a cached hit still counts a view. */
   releaseId: number | null;
+  /** HTML unless the entry says otherwise (feeds, sitemaps). */
+  contentType: string;
+  /** When the content last changed, for Last-Modified and If-Modified-Since; null for pages. */
+  lastModified: Date | null;
+}
+
+/** What a non-HTML entry carries besides its body. */
+export interface CachedPageOptions {
+  contentType?: string;
+  lastModified?: Date | null;
 }
 
 interface Entry extends CachedPage {
@@ -35,10 +45,11 @@ export function makePageCache(options: { version: () => string; maxEntries?: num
       return entry;
     },
     /** Stores a page rendered under `version` (read before rendering, so a concurrent change wins). */
-    set(key: string, version: string, html: string, releaseId: number | null = null): CachedPage {
+    set(key: string, version: string, html: string, releaseId: number | null = null, options: CachedPageOptions = {}): CachedPage {
       const body = Buffer.from(html, 'utf8');
       const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
-      const entry: Entry = { body, etag, releaseId, version, expiresAt: now() + ttlMs };
+      const contentType = options.contentType ?? 'text/html; charset=utf-8';
+      const entry: Entry = { body, etag, releaseId, contentType, lastModified: options.lastModified ?? null, version, expiresAt: now() + ttlMs };
       entries.set(key, entry);
       if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
       return entry;

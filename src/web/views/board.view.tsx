@@ -1,4 +1,5 @@
 import type { BoardListing } from '../../app/public-pages.js';
+import { feedLinks, feedUrls } from '../feeds/feed-urls.js';
 import { urls } from '../urls.js';
 import { Breadcrumb, Layout } from './layout.view.js';
 import { ListTitle } from './list-title.view.js';
@@ -22,6 +23,7 @@ export function BoardView(props: { ctx: PageContext; listing: BoardListing }) {
         nextPath: page < pageCount ? href(page + 1) : null,
         otherLanguagePath: urls.board(ctx.lang === 'ko' ? 'en' : 'ko', board.slug),
         noIndex: Boolean(filter),
+        feeds: [feedLinks((f) => feedUrls.board(ctx.lang, board.slug, f), `${ctx.siteName}: ${name}`)],
       }}
     >
       <Breadcrumb ctx={ctx} trail={[{ label: ctx.t('newsZone'), href: urls.home(ctx.lang) }, { label: name }]} />

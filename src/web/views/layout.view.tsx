@@ -16,6 +16,10 @@ export interface HeadMeta {
   /** The other language's version of this page, when there is one. */
   otherLanguagePath?: string | null;
   noIndex?: boolean;
+  /** Feeds to announce with `<link rel="alternate">` (paths; made absolute). */
+  feeds?: { title: string; rss: string; atom: string }[];
+  /** Structured data, already serialized with jsonLdText (seo/json-ld.ts). */
+  jsonLd?: string | null;
 }
 
 const otherLang = (lang: Language): Language => (lang === 'ko' ? 'en' : 'ko');
@@ -44,6 +48,15 @@ export function Layout(props: { ctx: PageContext; meta: HeadMeta; currentBoard?:
         {meta.description && <meta property="og:description" content={meta.description} />}
         {meta.ogImagePath && <meta property="og:image" content={abs(meta.ogImagePath)} />}
         {meta.publishedTime && <meta property="article:published_time" content={meta.publishedTime.toISOString()} />}
+        <meta name="twitter:card" content={meta.ogImagePath ? 'summary_large_image' : 'summary'} />
+        <meta name="twitter:title" content={meta.title} />
+        {meta.description && <meta name="twitter:description" content={meta.description} />}
+        {meta.ogImagePath && <meta name="twitter:image" content={abs(meta.ogImagePath)} />}
+        {meta.feeds?.flatMap((feed) => [
+          <link key={`${feed.rss}`} rel="alternate" type="application/rss+xml" title={feed.title} href={abs(feed.rss)} />,
+          <link key={`${feed.atom}`} rel="alternate" type="application/atom+xml" title={feed.title} href={abs(feed.atom)} />,
+        ])}
+        {meta.jsonLd && <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: meta.jsonLd }} />}
         <link rel="stylesheet" href={ctx.cssHref} />
       </head>
       <body>

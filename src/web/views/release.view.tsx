@@ -1,6 +1,7 @@
 import type { PublicReleaseDetail, Neighbours } from '../../ports/public-catalog.js';
 import { attachmentKind, derivativeFileName, fileTypeLabel, formatByteSize, type Attachment, type ImageDerivative } from '../../domain/attachment.js';
 import { renderMarkdown } from '../render/markdown.js';
+import { jsonLdText, newsArticle } from '../seo/json-ld.js';
 import { urls } from '../urls.js';
 import { Breadcrumb, Layout } from './layout.view.js';
 import type { PageContext } from './page-context.js';
@@ -38,6 +39,12 @@ export function ReleaseView(props: { ctx: PageContext; model: ReleaseViewModel; 
   const published = release.firstPublishedAt ?? new Date(0);
   const description = edition.subtitle[0] ?? edition.bodyMarkdown.replace(/[#*_>`[\]()-]/g, '').slice(0, 160);
   const boardName = board.name[lang];
+  const ogImagePath = photos[0] && !preview ? urls.file(photos[0].sha256, photos[0].fileName) : null;
+  // Structured data only where search engines may index: not on previews, prints or withdrawals.
+  const indexable = !print && !preview && release.status === 'published';
+  const jsonLd = indexable
+    ? jsonLdText(newsArticle(model, { name: ctx.siteName, pageUrl: `${ctx.baseUrl}${urls.release(lang, board.slug, number)}`, description, imageUrl: ogImagePath ? `${ctx.baseUrl}${ogImagePath}` : null }))
+    : null;
   return (
     <Layout
       ctx={ctx}
@@ -48,9 +55,10 @@ export function ReleaseView(props: { ctx: PageContext; model: ReleaseViewModel; 
         description,
         canonicalPath: urls.release(lang, board.slug, number),
         ogType: 'article',
-        ogImagePath: photos[0] && !preview ? urls.file(photos[0].sha256, photos[0].fileName) : null,
+        ogImagePath,
         publishedTime: published,
-        noIndex: print || Boolean(preview) || release.status === 'withdrawn',
+        noIndex: !indexable,
+        jsonLd,
       }}
     >
       <Breadcrumb ctx={ctx} trail={[{ label: ctx.t('newsZone'), href: urls.home(lang) }, { label: boardName, href: urls.board(lang, board.slug) }, { label: edition.title }]} />

@@ -1,0 +1,78 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { FeedScope, PublicPages } from '../../app/public-pages.js';
+import { LANGUAGES, type Language } from '../../domain/language.js';
+import { LIMITS } from '../../domain/limits.js';
+import type { ContentVersionTracker } from '../cache/content-version.js';
+import type { PageCache } from '../cache/page-cache.js';
+import { urls } from '../urls.js';
+import { buildFeed, FEED_CONTENT_TYPES, feedUpdated, type FeedFormat } from './build-feed.js';
+import { feedUrls } from './feed-urls.js';
+import { sendDocument } from './send-document.js';
+
+export interface FeedRouteDeps {
+  pages: PublicPages;
+  cache: PageCache;
+  version: ContentVersionTracker;
+  site: { name: string; baseUrl: string };
+}
+
+const lang = z.enum(LANGUAGES);
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(60);
+const siteParams = z.object({ lang });
+const boardParams = z.object({ lang, board: slug });
+const tagParams = z.object({ lang, tag: z.string().trim().min(1).max(LIMITS.tagMaxChars) });
+
+const FORMATS: { format: FeedFormat; file: string }[] = [
+  { format: 'rss', file: 'feed.xml' },
+  { format: 'atom', file: 'feed.atom' },
+];
+
+/**
+ * RSS and Atom feeds of the site, each board and each tag, per language. Static segments win over
+ * the page routes' parameters in Fastify's router, so `/en/feed.xml` is never read as a board.
+ */
+export function registerFeedRoutes(app: FastifyInstance, deps: FeedRouteDeps): void {
+  async function serve(request: FastifyRequest, reply: FastifyReply, format: FeedFormat, language: Language, scope: FeedScope) {
+    const scopeKey = scope.kind === 'site' ? 'site' : scope.kind === 'board' ? `board:${scope.slug}` : `tag:${scope.tag}`;
+    const key = `feed:${format}:${language}:${scopeKey}`;
+    const version = deps.version.current();
+    let doc = deps.cache.get(key);
+    if (!doc) {
+      const listing = await deps.pages.feed(language, scope);
+      const paths = (f: FeedFormat) =>
+        scope.kind === 'site' ? feedUrls.site(language, f) : scope.kind === 'board' ? feedUrls.board(language, scope.slug, f) : feedUrls.tag(language, scope.tag, f);
+      const title =
+        scope.kind === 'site' ? deps.site.name : scope.kind === 'board' ? `${deps.site.name}: ${listing.board!.name[language]}` : `${deps.site.name}: #${scope.tag}`;
+      const xml = buildFeed(format, {
+        siteName: deps.site.name,
+        baseUrl: deps.site.baseUrl,
+        language,
+        title,
+        pagePath: scope.kind === 'board' ? urls.board(language, scope.slug) : urls.home(language),
+        feedPaths: { rss: paths('rss'), atom: paths('atom') },
+        entries: listing.entries,
+      });
+      doc = deps.cache.set(key, version, xml, null, { contentType: FEED_CONTENT_TYPES[format], lastModified: feedUpdated(listing.entries) });
+    }
+    return sendDocument(request, reply, doc);
+  }
+
+  for (const { format, file } of FORMATS) {
+    app.get(`/:lang/${file}`, async (request, reply) => {
+      const p = siteParams.safeParse(request.params);
+      if (!p.success) return reply.callNotFound();
+      return serve(request, reply, format, p.data.lang, { kind: 'site' });
+    });
+    app.get(`/:lang/:board/${file}`, async (request, reply) => {
+      const p = boardParams.safeParse(request.params);
+      if (!p.success) return reply.callNotFound();
+      return serve(request, reply, format, p.data.lang, { kind: 'board', slug: p.data.board });
+    });
+    app.get(`/:lang/tags/:tag/${file}`, async (request, reply) => {
+      const p = tagParams.safeParse(request.params);
+      if (!p.success) return reply.callNotFound();
+      return serve(request, reply, format, p.data.lang, { kind: 'tag', tag: p.data.tag });
+    });
+  }
+}
