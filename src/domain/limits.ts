@@ -17,6 +17,8 @@ export const LIMITS = {
   boardPageSize: 10,
   boardPageSizeMax: 100,
   filterMaxChars: 100,
+  /** Longest full-text search query; longer input is cut. */
+  searchMaxChars: 200,
   /** Highest page number a list accepts; deeper requests are refused as malformed, not scanned. */
   maxPage: 100_000,
 } as const;

@@ -1,10 +1,11 @@
 import { migrateCommand } from '../cli/migrate.command.js';
+import { reindexCommand } from '../cli/reindex.command.js';
 import { seedDemoCommand } from '../cli/seed-demo.command.js';
 import { userAddCommand } from '../cli/user-add.command.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { composeSystem } from './compose.js';
 
-const commands = [migrateCommand, seedDemoCommand, userAddCommand];
+const commands = [migrateCommand, reindexCommand, seedDemoCommand, userAddCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;

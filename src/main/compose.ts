@@ -5,6 +5,7 @@ import { DEFAULT_ALLOWED_TYPES, makeAttachFile } from '../app/attach-file.js';
 import { makeEditAttachments } from '../app/edit-attachments.js';
 import { makeSeedDemo } from '../app/demo/seed-demo.js';
 import { makePublicPages } from '../app/public-pages.js';
+import { makeSearchReleases } from '../app/search-releases.js';
 import { makeViewCounter } from '../app/view-counter.js';
 import { makeCreateRelease } from '../app/workflow/create-release.js';
 import { makePreviewLinks } from '../app/workflow/preview-links.js';
@@ -30,6 +31,8 @@ import { makeInMemoryEventBus } from '../adapters/events/in-memory-event-bus.js'
 import { makeFileInspector } from '../adapters/files/file-inspector.js';
 import { makeLocalFileStore } from '../adapters/files/local-file-store.js';
 import { makeSharpImageProcessor } from '../adapters/files/sharp-image-processor.js';
+import { makePostgresSearchIndex } from '../adapters/search/postgres-search-index.js';
+import { makeSqliteSearchIndex } from '../adapters/search/sqlite-search-index.js';
 import type { Clock } from '../ports/clock.js';
 import { composeAccounts } from './compose-accounts.js';
 
@@ -48,6 +51,8 @@ export interface SystemOptions {
   uploadMaxBytes?: number;
   /** Tests pass cheap scrypt parameters; stored hashes keep their own either way. */
   passwordHashing?: Parameters<typeof composeAccounts>[0]['passwordHashing'];
+  /** Told when updating the search index after a commit fails; the write itself stands. */
+  onSearchIndexError?: (error: unknown, releaseId: number) => void;
 }
 
 /**
@@ -67,6 +72,22 @@ export async function composeSystem(options: SystemOptions) {
   const files = makeLocalFileStore(join(options.dataDir, 'files'));
   const inspector = makeFileInspector();
   const deps = { uow, clock, allowSelfApproval: options.allowSelfApproval };
+
+  // Search: the index follows every publication, correction and withdrawal after commit.
+  const searchIndex = options.database.kind === 'postgres' ? makePostgresSearchIndex(db) : makeSqliteSearchIndex(db);
+  const onIndexError = options.onSearchIndexError ?? ((error: unknown, releaseId: number) => console.error(`Search index update failed for release ${releaseId}:`, error));
+  const indexing = new Set<Promise<void>>();
+  events.subscribe((event) => {
+    const job: Promise<void> = searchIndex
+      .indexRelease(event.releaseId)
+      .catch((error: unknown) => onIndexError(error, event.releaseId))
+      .finally(() => indexing.delete(job));
+    indexing.add(job);
+  });
+  /** Resolves once every index update started so far has finished (tests, shutdown). */
+  const searchIdle = async () => {
+    while (indexing.size > 0) await Promise.all([...indexing]);
+  };
 
   const createRelease = makeCreateRelease(deps);
   const saveDraft = makeSaveDraft(deps);
@@ -111,8 +132,12 @@ export async function composeSystem(options: SystemOptions) {
     previewLinks: makePreviewLinks({ uow, clock }),
     revisions: makeRevisions({ uow, saveDraft }),
     pages: makePublicPages({ boards, catalog, clock }),
+    search: { index: searchIndex, idle: searchIdle, releases: makeSearchReleases({ index: searchIndex, boards, clock }) },
     views: makeViewCounter({ uow }),
-    close: () => db.destroy(),
+    close: async () => {
+      await searchIdle();
+      await db.destroy();
+    },
   };
 }
 export type System = Awaited<ReturnType<typeof composeSystem>>;

@@ -4,6 +4,8 @@ import { makePageCache } from '../web/cache/page-cache.js';
 import multipart from '@fastify/multipart';
 import { requireStaff } from '../web/admin/register-auth.js';
 import { registerAdminRoutes } from '../web/admin/releases/register-admin-routes.js';
+import { makeApiQueries } from '../app/api-queries.js';
+import { registerApi } from '../web/api/register-api.js';
 import { buildServer } from '../web/server.js';
 import type { System } from './compose.js';
 
@@ -35,6 +37,7 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     boards: system.boards,
     catalog: system.catalog,
     pages: system.pages,
+    search: system.search.releases,
     previewLinks: system.previewLinks,
     accounts: system.accounts,
     files: system.files,
@@ -43,6 +46,12 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     version,
     logLevel: options.logLevel ?? 'info',
     trustProxy: options.trustProxy ?? false,
+  });
+  // The JSON API (read side) under /api; the public-visibility rule is applied in app/api-queries.ts.
+  await app.register(registerApi, {
+    prefix: '/api',
+    queries: makeApiQueries({ boards: system.boards, catalog: system.catalog, clock: system.clock }),
+    baseUrl: options.baseUrl,
   });
   // The admin side (sign-in pages are registered by buildServer): uploads stream through multipart.
   await app.register(multipart);

@@ -97,6 +97,48 @@ export interface BoardLastModified {
   lastModified: Date;
 }
 
+/** A listed release as the JSON API lists it: its live edition's headline fields. */
+export interface ListedRelease {
+  releaseId: number;
+  boardSlug: string;
+  language: Language;
+  number: number;
+  title: string;
+  subtitle: string[];
+  department: string;
+  tags: string[];
+  firstPublishedAt: Date;
+  /** Last public change (publication or published correction). */
+  publicUpdatedAt: Date;
+  hasAttachments: boolean;
+}
+
+/** Where a keyset page starts: strictly after this (firstPublishedAt, releaseId) in newest-first order. */
+export interface ListedReleaseCursor {
+  firstPublishedAt: Date;
+  releaseId: number;
+}
+
+export interface ListedReleaseQuery {
+  boardId: number | null;
+  language: Language | null;
+  /** Exact tag, or null. */
+  tag: string | null;
+  /** First publication at or after this time. */
+  since: Date | null;
+  /** First publication before this time. */
+  until: Date | null;
+  after: ListedReleaseCursor | null;
+  limit: number;
+  now: Date;
+}
+
+/** A tag of the listed releases with how many carry it. */
+export interface TagCount {
+  tag: string;
+  count: number;
+}
+
 /**
  * Read-side queries for the public site. Every method applies the public-visibility rule itself,
  * so no page, list, count, neighbour link or file URL can show an unpublished or embargoed release.
@@ -122,4 +164,8 @@ export interface PublicCatalog {
   sitemapReleases(now: Date, offset: number, limit: number): Promise<SitemapRelease[]>;
   /** Last change per (board, language) that has listed releases. */
   boardsLastModified(now: Date): Promise<BoardLastModified[]>;
+  /** Listed releases newest first (first publication, then id), a keyset page at a time. */
+  listedReleases(query: ListedReleaseQuery): Promise<ListedRelease[]>;
+  /** Tags of the listed releases (optionally of one language) with counts, most used first. */
+  tagCounts(language: Language | null, now: Date): Promise<TagCount[]>;
 }

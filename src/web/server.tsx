@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { PublicPages } from '../app/public-pages.js';
+import type { SearchReleases } from '../app/search-releases.js';
 import type { PreviewLinks } from '../app/workflow/preview-links.js';
 import { registerAuth, type AuthAccounts } from './admin/register-auth.js';
 import type { ViewCounter } from '../app/view-counter.js';
@@ -17,6 +18,7 @@ import { registerFileRoutes } from './public/files.route.js';
 import { languageOfPath, PageBeyondEnd, registerPageRoutes } from './public/pages.route.js';
 import { makeSiteContext } from './public/site-context.js';
 import { registerPreviewRoutes } from './public/preview.route.js';
+import { registerSearchRoutes } from './public/search.route.js';
 import { registerSystemRoutes } from './public/system.route.js';
 import { renderPage } from './render/page.js';
 import { ErrorView } from './views/error.view.js';
@@ -26,6 +28,7 @@ export interface WebDeps {
   boards: BoardRepo;
   catalog: PublicCatalog;
   pages: PublicPages;
+  search: SearchReleases;
   previewLinks: PreviewLinks;
   accounts: AuthAccounts;
   files: FileStore;
@@ -88,6 +91,8 @@ export async function buildServer(deps: WebDeps): Promise<FastifyInstance> {
   // registered alongside the pages' `/:lang/:board` parameters, and win over them.
   registerFeedRoutes(app, { pages: deps.pages, cache: deps.cache, version: deps.version, site: { name: deps.site.name, baseUrl: deps.site.baseUrl } });
   registerSeoRoutes(app, { pages: deps.pages, cache: deps.cache, version: deps.version, baseUrl: deps.site.baseUrl, sitemapChunkSize: deps.sitemapChunkSize });
+  // Search before the page routes too: the static `search` segment wins over `/:lang/:board`.
+  registerSearchRoutes(app, { search: deps.search, contextFor });
   registerPageRoutes(app, { pages: deps.pages, contextFor, cache: deps.cache, version: deps.version, views: deps.views });
   return app;
 }

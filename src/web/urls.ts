@@ -12,5 +12,16 @@ export const urls = {
   },
   release: (lang: Language, slug: string, number: number) => `/${lang}/${slug}/${number}`,
   releasePrint: (lang: Language, slug: string, number: number) => `/${lang}/${slug}/${number}/print`,
+  search: (lang: Language, params: { q?: string; board?: string | null; sort?: 'newest' | 'relevance'; from?: string | null; to?: string | null; page?: number } = {}) => {
+    const query = new URLSearchParams();
+    if (params.q) query.set('q', params.q);
+    if (params.board) query.set('board', params.board);
+    if (params.sort && params.sort !== 'newest') query.set('sort', params.sort);
+    if (params.from) query.set('from', params.from);
+    if (params.to) query.set('to', params.to);
+    if (params.page && params.page > 1) query.set('page', String(params.page));
+    const text = query.toString();
+    return `/${lang}/search${text ? `?${text}` : ''}`;
+  },
   file: (sha256: string, fileName: string) => `/files/${sha256}/${encodeURIComponent(fileName)}`,
 };

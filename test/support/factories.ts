@@ -25,6 +25,8 @@ export interface ReleaseSpec {
   title?: string;
   subtitle?: string[];
   bodyMarkdown?: string;
+  department?: string;
+  tags?: string[];
   publishedAt?: Date;
   embargoUntil?: Date;
   scheduledAt?: Date;
@@ -50,6 +52,8 @@ export async function buildRelease(system: System, spec: ReleaseSpec) {
       title: spec.title ?? `Test release ${releaseSeq}`,
       subtitle: spec.subtitle ?? [],
       bodyMarkdown: spec.bodyMarkdown ?? `Body of test release ${releaseSeq}.`,
+      ...(spec.department !== undefined ? { department: spec.department } : {}),
+      ...(spec.tags !== undefined ? { tags: spec.tags } : {}),
       embargoUntil,
     },
     actor,

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { derivativeFileName } from '../../domain/attachment.js';
 import type { Language } from '../../domain/language.js';
 import type { Release } from '../../domain/release.js';
-import type { BoardPage, FeedEntry, PublicCatalog, PublicFile, ReleaseSummary } from '../../ports/public-catalog.js';
+import type { BoardPage, FeedEntry, ListedRelease, PublicCatalog, PublicFile, ReleaseSummary, TagCount } from '../../ports/public-catalog.js';
 import { containsInsensitive } from './dialect.js';
 import { toAttachment, toBoard, toEdition, toRelease } from './mappers.js';
 import { listedPublicly, pagePublic } from './public-visibility.js';
@@ -272,6 +272,80 @@ export function makePublicCatalog(db: Kysely<Database>): PublicCatalog {
         language: r.language as Language,
         lastModified: new Date(Math.max(Number(r.updated ?? 0), Number(r.shown ?? 0))),
       }));
+    },
+
+    async listedReleases(q): Promise<ListedRelease[]> {
+      let query = db
+        .selectFrom('releases')
+        .innerJoin('editions', 'editions.id', 'releases.live_edition_id')
+        .innerJoin('boards', 'boards.id', 'releases.board_id')
+        .select([
+          'releases.id',
+          'releases.language',
+          'releases.number',
+          'releases.first_published_at',
+          'releases.public_updated_at',
+          'releases.public_at',
+          'boards.slug',
+          'editions.title',
+          'editions.subtitle',
+          'editions.department',
+          'editions.tags',
+          (eb) => eb.exists(eb.selectFrom('attachments').select('attachments.id').whereRef('attachments.edition_id', '=', 'editions.id')).as('has_attachments'),
+        ])
+        .where((eb) => listedPublicly(eb, q.now));
+      if (q.boardId !== null) query = query.where('releases.board_id', '=', q.boardId);
+      if (q.language !== null) query = query.where('releases.language', '=', q.language);
+      if (q.tag !== null) {
+        // Same exact-tag test as feedEntries: the tag's JSON string occurs in the stored array.
+        const needle = JSON.stringify(q.tag);
+        query = query.where(sql<boolean>`replace(editions.tags, ${needle}, '') <> editions.tags`);
+      }
+      if (q.since !== null) query = query.where('releases.first_published_at', '>=', q.since.getTime());
+      if (q.until !== null) query = query.where('releases.first_published_at', '<', q.until.getTime());
+      if (q.after !== null) {
+        const { firstPublishedAt, releaseId } = q.after;
+        query = query.where((eb) =>
+          eb.or([
+            eb('releases.first_published_at', '<', firstPublishedAt.getTime()),
+            eb.and([eb('releases.first_published_at', '=', firstPublishedAt.getTime()), eb('releases.id', '<', releaseId)]),
+          ]),
+        );
+      }
+      const rows = await query.orderBy('releases.first_published_at', 'desc').orderBy('releases.id', 'desc').limit(q.limit).execute();
+      return rows.map((r) => {
+        const firstPublishedAt = new Date(Number(r.first_published_at ?? r.public_at));
+        return {
+          releaseId: r.id,
+          boardSlug: r.slug,
+          language: r.language as Language,
+          number: Number(r.number),
+          title: r.title,
+          subtitle: JSON.parse(r.subtitle) as string[],
+          department: r.department,
+          tags: JSON.parse(r.tags) as string[],
+          firstPublishedAt,
+          publicUpdatedAt: r.public_updated_at == null ? firstPublishedAt : new Date(Number(r.public_updated_at)),
+          hasAttachments: Boolean(r.has_attachments),
+        };
+      });
+    },
+
+    async tagCounts(language, now): Promise<TagCount[]> {
+      // Tags are a JSON array per edition; they are counted here rather than with json_each /
+      // jsonb_array_elements_text so one query serves both databases.
+      let query = db
+        .selectFrom('releases')
+        .innerJoin('editions', 'editions.id', 'releases.live_edition_id')
+        .select('editions.tags')
+        .where((eb) => listedPublicly(eb, now))
+        .where('editions.tags', '<>', '[]');
+      if (language !== null) query = query.where('releases.language', '=', language);
+      const counts = new Map<string, number>();
+      for (const row of await query.execute()) {
+        for (const tag of new Set(JSON.parse(row.tags) as string[])) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+      }
+      return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
     },
   };
 }

@@ -148,7 +148,23 @@ export interface ImageDerivativesTable {
   created_at: number;
 }
 
+/** SQLite's FTS5 table of pre-tokenized text (domain/search-text.ts); rowid is the release id. */
+export interface SearchFtsTable {
+  rowid: number;
+  title: string;
+  body: string;
+}
+
+/** PostgreSQL's search table: a tsvector of the same pre-tokenized text, GIN-indexed. */
+export interface SearchDocumentsTable {
+  release_id: number;
+  /** tsvector; written and read through sql only. */
+  document: string;
+}
+
 export interface Database extends AccountsTables {
+  search_fts: SearchFtsTable;
+  search_documents: SearchDocumentsTable;
   site_state: SiteStateTable;
   boards: BoardsTable;
   board_counters: BoardCountersTable;

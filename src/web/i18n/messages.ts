@@ -62,6 +62,17 @@ const en = {
   embargoedUntil: 'Embargoed until {time}',
   embargoNotice: 'Not for publication or broadcast before this time. This preview was shared with {recipient}.',
   previewNotice: 'Preview: this release is not public yet.',
+  searchTitle: 'Search',
+  searchLabel: 'Search releases',
+  searchBoard: 'Board',
+  searchAllBoards: 'All boards',
+  searchSort: 'Sort by',
+  sortNewest: 'Newest first',
+  sortRelevance: 'Most relevant',
+  searchFrom: 'From',
+  searchTo: 'To',
+  searchPrompt: 'Type words to search every public release. Put a phrase in "double quotes".',
+  searchResults: '{count} results for "{query}"',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -125,6 +136,17 @@ const ko: Messages = {
   embargoedUntil: '보도 유예: {time}까지',
   embargoNotice: '이 시각 이전에는 보도할 수 없습니다. 이 미리보기는 {recipient}에게 제공되었습니다.',
   previewNotice: '미리보기: 아직 공개되지 않은 보도자료입니다.',
+  searchTitle: '검색',
+  searchLabel: '보도자료 검색',
+  searchBoard: '게시판',
+  searchAllBoards: '전체 게시판',
+  searchSort: '정렬',
+  sortNewest: '최신순',
+  sortRelevance: '정확도순',
+  searchFrom: '시작일',
+  searchTo: '종료일',
+  searchPrompt: '공개된 모든 보도자료에서 찾을 낱말을 입력하십시오. 구절은 "큰따옴표"로 묶습니다.',
+  searchResults: '"{query}" 검색 결과 {count}건',
 };
 
 export const catalogues = { en, ko } satisfies Record<Language, Messages>;

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Language } from '../../domain/language.js';
+import { LIMITS } from '../../domain/limits.js';
 import { urls } from '../urls.js';
 import type { PageContext } from './page-context.js';
 
@@ -69,6 +70,13 @@ export function Layout(props: { ctx: PageContext; meta: HeadMeta; currentBoard?:
               <a class="site-name" href={urls.home(ctx.lang)}>
                 {ctx.siteName}
               </a>
+              <form class="site-search" method="get" action={urls.search(ctx.lang)} role="search">
+                <label class="visually-hidden" for="site-search-q">
+                  {ctx.t('searchLabel')}
+                </label>
+                <input id="site-search-q" type="search" name="q" maxLength={LIMITS.searchMaxChars} />
+                <button type="submit">{ctx.t('filterButton')}</button>
+              </form>
               <a class="lang-switch" href={meta.otherLanguagePath ?? urls.home(other)} lang={other} hrefLang={other}>
                 {ctx.t('otherLanguage')}
               </a>

@@ -35,6 +35,13 @@ main { padding: 1rem 0 3rem; min-height: 60vh; }
 h1 { font-size: 1.75rem; line-height: 1.3; margin: .25rem 0 1rem; }
 h2 { font-size: 1.3rem; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.site-search { display: flex; gap: .25rem; }
+.site-search input { font: inherit; padding: .25rem .5rem; border: 0; border-radius: 4px; min-width: 10rem; }
+.site-search button { font: inherit; }
+.search-results { list-style: none; padding: 0; }
+.search-results li { margin: 0 0 1.25rem; }
+.search-results .snippet { margin: .25rem 0; }
+.search-results mark { background: #fff3a8; color: inherit; }
 .board-filter { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; margin: 0 0 1rem; }
 .board-filter label { display: block; font-weight: 600; }
 .board-filter input[type=search] { font: inherit; padding: .4rem .6rem; border: 2px solid var(--muted); border-radius: 4px; min-width: 16rem; max-width: 100%; }
@@ -98,7 +105,7 @@ figure.photo figcaption { color: var(--muted); font-size: .95rem; margin-top: .4
   h1 { font-size: 1.4rem; }
 }
 @media print {
-  .site-header, .board-nav, .demo-banner, .breadcrumb, .release-nav, .release-actions, .skip-link, .site-footer nav, .board-filter { display: none !important; }
+  .site-header, .board-nav, .demo-banner, .breadcrumb, .release-nav, .release-actions, .skip-link, .site-footer nav, .board-filter, .site-search { display: none !important; }
   :root { font-size: 11pt; color: #000; }
   a { color: #000; text-decoration: none; }
   .release-body a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 9pt; }

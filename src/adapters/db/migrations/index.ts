@@ -3,6 +3,7 @@ import * as foundation from './2026112801-foundation.js';
 import * as editorial from './2026112802-editorial.js';
 import * as accounts from './2026112803-accounts.js';
 import * as derivatives from './2026112804-derivatives.js';
+import * as search from './2026112805-search.js';
 
 /** Every migration, in order. Immutable once landed: add a new file instead of editing one. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026112802-editorial': editorial,
   '2026112803-accounts': accounts,
   '2026112804-derivatives': derivatives,
+  '2026112805-search': search,
 };

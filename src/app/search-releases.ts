@@ -1,0 +1,79 @@
+import { NotFoundError } from '../domain/errors.js';
+import type { Language } from '../domain/language.js';
+import { highlightSnippet, parseQuery } from '../domain/search-text.js';
+import type { BoardRepo } from '../ports/board-repo.js';
+import type { Clock } from '../ports/clock.js';
+import type { SearchIndex, SearchSort } from '../ports/search-index.js';
+
+export const SEARCH_PAGE_SIZE = 10;
+
+export interface SearchInput {
+  query: string;
+  language: Language;
+  /** A board's slug, or null for every board. */
+  board: string | null;
+  from: Date | null;
+  to: Date | null;
+  sort: SearchSort;
+  /** 1-based. */
+  page: number;
+  pageSize?: number;
+}
+
+export interface SearchResultItem {
+  releaseId: number;
+  number: number;
+  boardSlug: string;
+  title: string;
+  date: Date;
+  /** Escaped HTML with the matches wrapped in <mark>. */
+  snippetHtml: string;
+}
+
+export interface SearchResults {
+  query: string;
+  total: number;
+  page: number;
+  pageCount: number;
+  items: SearchResultItem[];
+}
+
+/** Full-text search of the public releases in one language, newest first or by relevance. */
+export function makeSearchReleases(deps: { index: SearchIndex; boards: BoardRepo; clock: Clock }) {
+  return async function searchReleases(input: SearchInput): Promise<SearchResults> {
+    const pageSize = input.pageSize ?? SEARCH_PAGE_SIZE;
+    let boardId: number | null = null;
+    if (input.board !== null) {
+      const board = await deps.boards.bySlug(input.board);
+      if (!board) throw new NotFoundError(`No board "${input.board}"`);
+      boardId = board.id;
+    }
+    const clauses = parseQuery(input.query);
+    const hits = await deps.index.search({
+      clauses,
+      language: input.language,
+      boardId,
+      from: input.from,
+      to: input.to,
+      sort: input.sort,
+      limit: pageSize,
+      offset: (input.page - 1) * pageSize,
+      now: deps.clock.now(),
+    });
+    return {
+      query: input.query,
+      total: hits.total,
+      page: input.page,
+      pageCount: Math.max(1, Math.ceil(hits.total / pageSize)),
+      items: hits.items.map((h) => ({
+        releaseId: h.releaseId,
+        number: h.number,
+        boardSlug: h.boardSlug,
+        title: h.title,
+        date: h.firstPublishedAt,
+        snippetHtml: highlightSnippet(h.text, clauses),
+      })),
+    };
+  };
+}
+export type SearchReleases = ReturnType<typeof makeSearchReleases>;

@@ -1,0 +1,46 @@
+import type { Language } from '../domain/language.js';
+import type { QueryClause } from '../domain/search-text.js';
+
+export type SearchSort = 'newest' | 'relevance';
+
+export interface SearchQuery {
+  /** Parsed with parseQuery (domain/search-text.ts); every clause must match. */
+  clauses: QueryClause[];
+  language: Language;
+  boardId: number | null;
+  /** First publication within [from, to), either end open when null. */
+  from: Date | null;
+  to: Date | null;
+  sort: SearchSort;
+  limit: number;
+  offset: number;
+  now: Date;
+}
+
+export interface SearchHit {
+  releaseId: number;
+  boardSlug: string;
+  number: number;
+  title: string;
+  firstPublishedAt: Date;
+  /** Subtitle and body as plain text, for the snippet. */
+  text: string;
+}
+
+export interface SearchHits {
+  total: number;
+  items: SearchHit[];
+}
+
+/**
+ * Full-text search over the live editions of public releases. The index may lag behind or hold a
+ * release that is no longer listed: `search` applies the public-visibility rule itself, so nothing
+ * unpublished, embargoed or withdrawn is ever found.
+ */
+export interface SearchIndex {
+  /** Indexes the release's live edition, or removes it when it has none or is withdrawn. */
+  indexRelease(releaseId: number): Promise<void>;
+  /** Empties the index and indexes every published release again; returns how many. */
+  rebuild(onProgress?: (done: number, total: number) => void): Promise<number>;
+  search(query: SearchQuery): Promise<SearchHits>;
+}

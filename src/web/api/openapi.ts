@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { ERROR_CODES } from '../../domain/errors.js';
+import { STATUS_BY_CODE } from '../errors.js';
+import type { ApiRoute } from './routes.js';
+import { errorBodySchema, internalErrorBodySchema } from './schemas.js';
+
+type Json = Record<string, unknown>;
+
+/**
+ * JSON Schemas for several zod schemas at once: converted as the properties of one object so shared
+ * schemas (those with a `meta({ id })`) land once in `$defs`, which become `components.schemas`.
+ */
+function convert(schemas: Record<string, z.ZodType>, io: 'input' | 'output'): { schemas: Record<string, Json>; defs: Record<string, Json> } {
+  const json = z.toJSONSchema(z.object(schemas), { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Json;
+  const rewritten = JSON.parse(JSON.stringify(json).replaceAll('"#/$defs/', '"#/components/schemas/')) as { properties: Record<string, Json>; $defs?: Record<string, Json> };
+  return { schemas: rewritten.properties, defs: rewritten.$defs ?? {} };
+}
+
+/** OpenAPI path syntax for a Fastify path: `/v1/boards/:slug` -> `/v1/boards/{slug}`. */
+export function openApiPath(fastifyPath: string): string {
+  return fastifyPath.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+}
+
+function parameters(objectSchema: Json | undefined, location: 'query' | 'path'): Json[] {
+  if (!objectSchema) return [];
+  const properties = (objectSchema.properties ?? {}) as Record<string, Json>;
+  const required = new Set((objectSchema.required ?? []) as string[]);
+  return Object.entries(properties).map(([name, schema]) => {
+    const { description, ...rest } = schema;
+    return { name, in: location, required: location === 'path' || required.has(name), ...(description ? { description } : {}), schema: rest };
+  });
+}
+
+/** The OpenAPI 3.1 document of the routes, generated from the very zod schemas they parse and present with. */
+export function buildOpenApi(routes: ApiRoute[], options: { prefix: string; baseUrl: string }): Json {
+  const inputs: Record<string, z.ZodType> = {};
+  const outputs: Record<string, z.ZodType> = { __error: errorBodySchema, __internal: internalErrorBodySchema };
+  routes.forEach((r, i) => {
+    inputs[`q${i}`] = r.query;
+    if (r.params) inputs[`p${i}`] = r.params;
+    outputs[`r${i}`] = r.response;
+  });
+  const input = convert(inputs, 'input');
+  const output = convert(outputs, 'output');
+  const errorRef = { $ref: '#/components/schemas/ErrorResponse' };
+  const paths: Record<string, Json> = {};
+  routes.forEach((r, i) => {
+    const responses: Json = {
+      '200': { description: 'OK', headers: { ETag: { schema: { type: 'string' } } }, content: { 'application/json': { schema: output.schemas[`r${i}`] } } },
+      '304': { description: 'Not modified (If-None-Match matched the ETag)' },
+    };
+    for (const status of r.errors) responses[String(status)] = { description: 'Error', content: { 'application/json': { schema: errorRef } } };
+    responses['500'] = { description: 'Unexpected error', content: { 'application/json': { schema: { $ref: '#/components/schemas/InternalErrorResponse' } } } };
+    paths[`${options.prefix}${openApiPath(r.path)}`] = {
+      get: {
+        operationId: r.operationId,
+        summary: r.summary,
+        parameters: [...parameters(input.schemas[`p${i}`], 'path'), ...parameters(input.schemas[`q${i}`], 'query')],
+        responses,
+      },
+    };
+  });
+  return {
+    openapi: '3.1.0',
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    info: {
+      title: 'Pressroom public API',
+      version: '1.0.0',
+      description: 'Read-only access to published releases. Responses carry an ETag and `Cache-Control: public, no-cache`; any origin may read (CORS).',
+    },
+    servers: [{ url: options.baseUrl.replace(/\/+$/, '') }],
+    paths,
+    components: { schemas: { ...input.defs, ...output.defs } },
+    // The error catalogue: every code with its status, from the same table the handler uses.
+    'x-error-codes': ERROR_CODES.map((code) => ({ code, status: STATUS_BY_CODE[code] })),
+  };
+}

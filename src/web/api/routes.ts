@@ -1,0 +1,111 @@
+import type { z } from 'zod';
+import type { ApiQueries } from '../../app/api-queries.js';
+import { encodeCursor } from './cursor.js';
+import { makePresenters } from './present.js';
+import {
+  boardsResponseSchema,
+  emptyQuerySchema,
+  openApiResponseSchema,
+  releaseParamsSchema,
+  releaseResponseSchema,
+  releasesQuerySchema,
+  releasesResponseSchema,
+  tagsQuerySchema,
+  tagsResponseSchema,
+} from './schemas.js';
+
+export interface ApiRouteContext {
+  queries: ApiQueries;
+  presenters: ReturnType<typeof makePresenters>;
+  /** The OpenAPI document (built lazily from this same table). */
+  openApi: () => Record<string, unknown>;
+}
+
+/** One GET endpoint: its schemas (which both the handler and the OpenAPI document use) and its handler. */
+export interface ApiRoute<Q extends z.ZodType = z.ZodType, P extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
+  /** Fastify path below the /api prefix. */
+  path: string;
+  operationId: string;
+  summary: string;
+  query: Q;
+  params: P | null;
+  response: R;
+  /** Status codes of errors this route can answer with (besides 500). */
+  errors: number[];
+  handle(ctx: ApiRouteContext, input: { query: z.output<Q>; params: P extends z.ZodType ? z.output<P> : undefined }): Promise<z.input<R>>;
+}
+
+const route = <Q extends z.ZodType, P extends z.ZodType, R extends z.ZodType>(r: ApiRoute<Q, P, R>) => r as unknown as ApiRoute;
+
+/** Every endpoint of the read API, in one table: registration and documentation both iterate it. */
+export const API_ROUTES: ApiRoute[] = [
+  route({
+    path: '/v1/boards',
+    operationId: 'listBoards',
+    summary: 'Boards, in display order',
+    query: emptyQuerySchema,
+    params: null,
+    response: boardsResponseSchema,
+    errors: [],
+    async handle(ctx) {
+      return { data: (await ctx.queries.boards()).map(ctx.presenters.board) };
+    },
+  }),
+  route({
+    path: '/v1/releases',
+    operationId: 'listReleases',
+    summary: 'Listed releases, newest first, a page at a time',
+    query: releasesQuerySchema,
+    params: null,
+    response: releasesResponseSchema,
+    errors: [400, 404],
+    async handle(ctx, { query }) {
+      const page = await ctx.queries.releases({
+        boardSlug: query.board ?? null,
+        language: query.language ?? null,
+        tag: query.tag ?? null,
+        since: query.since ?? null,
+        until: query.until ?? null,
+        after: query.cursor ?? null,
+        limit: query.limit,
+      });
+      return { data: page.items.map(ctx.presenters.summary), next_cursor: page.next ? encodeCursor(page.next) : null };
+    },
+  }),
+  route({
+    path: '/v1/boards/:slug/releases/:language/:number',
+    operationId: 'getRelease',
+    summary: 'One release with its full content; a withdrawn one carries its withdrawal notice',
+    query: emptyQuerySchema,
+    params: releaseParamsSchema,
+    response: releaseResponseSchema,
+    errors: [400, 404],
+    async handle(ctx, { params }) {
+      return { data: ctx.presenters.detail(await ctx.queries.release(params.slug, params.language, params.number)) };
+    },
+  }),
+  route({
+    path: '/v1/tags',
+    operationId: 'listTags',
+    summary: 'Tags of the listed releases with counts, most used first',
+    query: tagsQuerySchema,
+    params: null,
+    response: tagsResponseSchema,
+    errors: [400],
+    async handle(ctx, { query }) {
+      return { data: await ctx.queries.tags(query.language ?? null) };
+    },
+  }),
+  route({
+    path: '/openapi.json',
+    operationId: 'getOpenApi',
+    summary: 'This API described as OpenAPI 3.1, generated from the schemas the routes use',
+    query: emptyQuerySchema,
+    params: null,
+    response: openApiResponseSchema,
+    errors: [],
+    async handle(ctx) {
+      return ctx.openApi();
+    },
+  }),
+];

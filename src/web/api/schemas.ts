@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import { BOARD_KINDS } from '../../domain/board.js';
+import { ERROR_CODES } from '../../domain/errors.js';
+import { LANGUAGES } from '../../domain/language.js';
+import { LIMITS } from '../../domain/limits.js';
+import { decodeCursor } from './cursor.js';
+
+/**
+ * Every schema of JSON API v1: the routes parse requests and shape responses with these, and
+ * /api/openapi.json is generated from the same objects, so the document cannot drift.
+ * JSON keys are snake_case (STYLE.md section 3).
+ */
+
+// ---- shared pieces --------------------------------------------------------------------------
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(60);
+const language = z.enum(LANGUAGES);
+const timestamp = z.iso.datetime({ offset: true }).describe('RFC 3339 date-time');
+
+const DAY_MS = 86_400_000;
+/** A date (YYYY-MM-DD, a UTC day) or a full RFC 3339 date-time. */
+const dateOrTime = (edge: 'start' | 'end') =>
+  z
+    .union([z.iso.date(), z.iso.datetime({ offset: true })])
+    .transform((text) => {
+      const at = new Date(text.length === 10 ? `${text}T00:00:00Z` : text);
+      // `until=2026-11-20` includes that whole (UTC) day.
+      return text.length === 10 && edge === 'end' ? new Date(at.getTime() + DAY_MS) : at;
+    })
+    .describe(edge === 'start' ? 'First published at or after this date (YYYY-MM-DD, UTC) or date-time' : 'First published on or before this date (YYYY-MM-DD, UTC, whole day) or before this date-time');
+
+// ---- errors ---------------------------------------------------------------------------------
+
+export const errorCodeSchema = z.enum(ERROR_CODES).meta({ id: 'ErrorCode', description: 'Stable error code; the HTTP status follows from it.' });
+
+export const errorBodySchema = z
+  .object({
+    errors: z
+      .array(
+        z.object({
+          code: errorCodeSchema,
+          message: z.string(),
+          field: z.string().nullable().describe('The request field at fault (query or path parameter), or null'),
+        }),
+      )
+      .min(1),
+  })
+  .meta({ id: 'ErrorResponse' });
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** Unexpected failures: a plain 500 with no detail (the original is only logged). */
+export const internalErrorBodySchema = z.object({ errors: z.array(z.object({ code: z.literal('INTERNAL'), message: z.string(), field: z.null() })).length(1) }).meta({ id: 'InternalErrorResponse' });
+
+// ---- requests -------------------------------------------------------------------------------
+
+export const emptyQuerySchema = z.object({});
+
+export const releasesQuerySchema = z.object({
+  board: slug.optional().describe('Board slug'),
+  language: language.optional(),
+  tag: z.string().trim().min(1).max(LIMITS.tagMaxChars).optional().describe('Exact tag'),
+  since: dateOrTime('start').optional(),
+  until: dateOrTime('end').optional(),
+  cursor: z
+    .string()
+    .max(200)
+    .transform((text, ctx) => {
+      const cursor = decodeCursor(text);
+      if (!cursor) {
+        ctx.addIssue({ code: 'custom', message: 'Not a cursor this API gave out' });
+        return z.NEVER;
+      }
+      return cursor;
+    })
+    .optional()
+    .describe('Opaque: the next_cursor of the previous page'),
+  limit: z.coerce.number().int().min(1).max(100).default(20).describe('Items per page, 1 to 100'),
+});
+export type ReleasesQuery = z.output<typeof releasesQuerySchema>;
+
+export const releaseParamsSchema = z.object({
+  slug,
+  language,
+  number: z.coerce.number().int().min(1).max(2_147_483_647),
+});
+
+export const tagsQuerySchema = z.object({ language: language.optional() });
+
+// ---- responses ------------------------------------------------------------------------------
+
+export const boardSchema = z
+  .object({
+    slug,
+    kind: z.enum(BOARD_KINDS),
+    name: z.object({ ko: z.string(), en: z.string() }),
+    position: z.number().int(),
+    urls: z.object({ ko: z.url(), en: z.url() }).describe('Public board pages'),
+    releases_url: z.url(),
+  })
+  .meta({ id: 'Board' });
+
+export const boardsResponseSchema = z.object({ data: z.array(boardSchema) });
+
+export const releaseSummarySchema = z
+  .object({
+    id: z.number().int(),
+    board: slug,
+    language,
+    number: z.number().int(),
+    title: z.string(),
+    subtitle: z.array(z.string()).describe('Standfirst lines, without their leading dash'),
+    department: z.string(),
+    tags: z.array(z.string()),
+    first_published_at: timestamp,
+    updated_at: timestamp.describe('Last public change: publication or published correction'),
+    has_attachments: z.boolean(),
+    url: z.url().describe('The public page'),
+    api_url: z.url(),
+  })
+  .meta({ id: 'ReleaseSummary' });
+
+export const releasesResponseSchema = z.object({
+  data: z.array(releaseSummarySchema),
+  next_cursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page'),
+});
+
+export const attachmentSchema = z
+  .object({
+    file_name: z.string(),
+    mime_type: z.string(),
+    byte_size: z.number().int(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    caption: z.string(),
+    credit: z.string(),
+    alt_text: z.string(),
+    width: z.number().int().nullable(),
+    height: z.number().int().nullable(),
+    url: z.url().describe('Absolute download URL'),
+  })
+  .meta({ id: 'Attachment' });
+
+export const releaseDetailSchema = z
+  .object({
+    id: z.number().int(),
+    board: z.object({ slug, kind: z.enum(BOARD_KINDS), name: z.object({ ko: z.string(), en: z.string() }) }),
+    language,
+    number: z.number().int(),
+    status: z.enum(['published', 'withdrawn']),
+    withdrawal: z.object({ withdrawn_at: timestamp.nullable(), reason: z.string() }).nullable().describe('The withdrawal notice; null while published'),
+    title: z.string(),
+    subtitle: z.array(z.string()),
+    body_markdown: z.string(),
+    body_html: z.string().describe('Sanitized HTML rendering of body_markdown'),
+    department: z.string(),
+    contact: z.object({ name: z.string(), phone: z.string(), email: z.string() }).nullable(),
+    tags: z.array(z.string()),
+    first_published_at: timestamp,
+    updated_at: timestamp,
+    change_notes: z.array(z.object({ at: timestamp, note: z.string() })).describe('Public corrections, newest first'),
+    attachments: z.array(attachmentSchema),
+    url: z.url(),
+  })
+  .meta({ id: 'ReleaseDetail' });
+
+export const releaseResponseSchema = z.object({ data: releaseDetailSchema });
+
+export const tagsResponseSchema = z.object({ data: z.array(z.object({ tag: z.string(), count: z.number().int().min(1) }).meta({ id: 'TagCount' })) });
+
+export const openApiResponseSchema = z.record(z.string(), z.unknown()).describe('This OpenAPI 3.1 document');

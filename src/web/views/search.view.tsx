@@ -1,0 +1,94 @@
+import { SEARCH_PAGE_SIZE, type SearchResults } from '../../app/search-releases.js';
+import { LIMITS } from '../../domain/limits.js';
+import type { SearchSort } from '../../ports/search-index.js';
+import { urls } from '../urls.js';
+import { Breadcrumb, Layout } from './layout.view.js';
+import type { PageContext } from './page-context.js';
+import { Pagination } from './pagination.view.js';
+
+export interface SearchForm {
+  q: string;
+  board: string | null;
+  sort: SearchSort;
+  from: string | null;
+  to: string | null;
+}
+
+/** The full-text search page: the form (works without JS) and, once asked, the results. */
+export function SearchView(props: { ctx: PageContext; form: SearchForm; results: SearchResults | null }) {
+  const { ctx, form, results } = props;
+  const href = (page: number) => urls.search(ctx.lang, { ...form, page });
+  const title = ctx.t('searchTitle');
+  const boardName = (slug: string) => ctx.boards.find((b) => b.slug === slug)?.name[ctx.lang] ?? slug;
+  return (
+    <Layout ctx={ctx} meta={{ title: form.q ? `${form.q} - ${title}` : title, canonicalPath: urls.search(ctx.lang), noIndex: true, otherLanguagePath: urls.search(ctx.lang === 'ko' ? 'en' : 'ko', { q: form.q }) }}>
+      <Breadcrumb ctx={ctx} trail={[{ label: ctx.t('newsZone'), href: urls.home(ctx.lang) }, { label: title }]} />
+      <h1>{title}</h1>
+      <form class="board-filter" method="get" action={urls.search(ctx.lang)} role="search">
+        <div>
+          <label for="search-q">{ctx.t('searchLabel')}</label>
+          <input id="search-q" type="search" name="q" value={form.q} maxLength={LIMITS.searchMaxChars} />
+        </div>
+        <div>
+          <label for="search-board">{ctx.t('searchBoard')}</label>
+          <select id="search-board" name="board">
+            <option value="">{ctx.t('searchAllBoards')}</option>
+            {ctx.boards.map((b) => (
+              <option key={b.slug} value={b.slug} selected={form.board === b.slug}>
+                {b.name[ctx.lang]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label for="search-from">{ctx.t('searchFrom')}</label>
+          <input id="search-from" type="date" name="from" value={form.from ?? ''} />
+        </div>
+        <div>
+          <label for="search-to">{ctx.t('searchTo')}</label>
+          <input id="search-to" type="date" name="to" value={form.to ?? ''} />
+        </div>
+        <div>
+          <label for="search-sort">{ctx.t('searchSort')}</label>
+          <select id="search-sort" name="sort">
+            <option value="newest" selected={form.sort === 'newest'}>
+              {ctx.t('sortNewest')}
+            </option>
+            <option value="relevance" selected={form.sort === 'relevance'}>
+              {ctx.t('sortRelevance')}
+            </option>
+          </select>
+        </div>
+        <button type="submit">{ctx.t('filterButton')}</button>
+      </form>
+      {results === null ? (
+        <p>{ctx.t('searchPrompt')}</p>
+      ) : (
+        <>
+          <p class="list-summary" role="status">
+            {ctx.t('searchResults', { count: results.total, query: results.query })} · {ctx.t('pageOf', { page: results.page, count: results.pageCount })}
+          </p>
+          {results.items.length === 0 ? (
+            <p>{ctx.t('noMatches')}</p>
+          ) : (
+            <ol class="search-results" start={(results.page - 1) * SEARCH_PAGE_SIZE + 1}>
+              {results.items.map((item) => (
+                <li key={item.releaseId}>
+                  <h2>
+                    <a href={urls.release(ctx.lang, item.boardSlug, item.number)}>{item.title}</a>
+                  </h2>
+                  {/* snippetHtml is escaped by the app layer; only <mark> is added. */}
+                  <p class="snippet" dangerouslySetInnerHTML={{ __html: item.snippetHtml }} />
+                  <p class="meta">
+                    {boardName(item.boardSlug)} · <time dateTime={item.date.toISOString()}>{ctx.fmt.day(item.date)}</time>
+                  </p>
+                </li>
+              ))}
+            </ol>
+          )}
+          <Pagination ctx={ctx} page={results.page} pageCount={results.pageCount} href={href} />
+        </>
+      )}
+    </Layout>
+  );
+}
