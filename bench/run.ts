@@ -1,13 +1,20 @@
 // `npm run bench`: builds a 10,000-release SQLite database, serves it with the compiled server, loads
-// four public pages with wrk, and writes docs/benchmarks.md. A benchmark, not a test: goals that are
+// four public pages with wrk (the page bench); then the scale bench (bench/scale.ts): 100,000
+// releases on SQLite and PostgreSQL, search latency, feeds and API lists, publish-to-searchable.
+// Writes docs/benchmarks.md, keeping other benches' sections. A benchmark, not a test: goals that are
 // missed are reported, and the exit code is 0 unless the bench itself could not run.
+// Options: --only pages|scale   --size N (scale corpus)   --no-postgres
+//          --quick: the scale part only, 5,000 releases, short runs, writes bench/.work/benchmarks-quick.md
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { buildCorpus } from './build-corpus.js';
 import { measureUncached } from './in-process.js';
 import { markdown, printSummary, type Report, type Row } from './report.js';
+import { runScaleBench } from './scale.js';
+import { scaleMarkdown } from './scale-report.js';
 import { rssBytes, startBaseline, startServer, type RunningServer } from './server.js';
 import { findWrk, runWrk, stopWrk } from './wrk.js';
 
@@ -60,6 +67,33 @@ async function load(wrk: string, running: RunningServer, target: Target, onRss: 
   return { ...target, result, rssAfter: sample() };
 }
 
+const { values: args } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    size: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    'no-postgres': { type: 'boolean', default: false },
+  },
+});
+
+const SCALE_START = '<!-- bench:scale start: written by `npm run bench` (bench/scale-report.ts) -->';
+const SCALE_END = '<!-- bench:scale end -->';
+
+/** Replaces (or appends) the section between `start` and `end`, leaving the rest of the file alone. */
+function withSection(text: string, start: string, end: string, body: string): string {
+  const block = `${start}\n${body.trim()}\n${end}`;
+  const from = text.indexOf(start.slice(0, start.indexOf(' start') + ' start'.length));
+  const to = text.indexOf(end);
+  if (from >= 0 && to > from) return text.slice(0, from) + block + text.slice(to + end.length);
+  return `${text.trimEnd()}\n\n${block}\n`;
+}
+
+/** Replaces the page bench's part: everything before the first `<!-- bench:` section. */
+function withPagePart(text: string, body: string): string {
+  const first = text.indexOf('<!-- bench:');
+  return first >= 0 ? `${body.trimEnd()}\n\n${text.slice(first)}` : body;
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const wrk = findWrk();
@@ -67,6 +101,8 @@ async function main(): Promise<void> {
     console.error('wrk is not installed. Install it with: apt-get install wrk');
     process.exit(1);
   }
+  const only = args.quick ? 'scale' : args.only;
+  if (only !== undefined && only !== 'pages' && only !== 'scale') throw new Error('--only takes "pages" or "scale"');
 
   console.log('Building the server (npm run build)...');
   try {
@@ -75,6 +111,44 @@ async function main(): Promise<void> {
     throw new Error('npm run build failed (errors above): the bench measures the compiled server, so the build must pass first.');
   }
 
+  const docs = join(root, 'docs', 'benchmarks.md');
+  if (only !== 'scale') await pageBench(wrk, started, docs);
+  if (only === 'pages') return;
+
+  const scaleStarted = performance.now();
+  const size = args.size ? Number(args.size) : args.quick ? 5_000 : 100_000;
+  if (!Number.isInteger(size) || size < 1_000) throw new Error('--size takes a whole number of at least 1000');
+  const loadAverage = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(', ');
+  const scale = await runScaleBench(
+    {
+      root,
+      size,
+      wrk,
+      load: args.quick ? { ...LOAD, seconds: 3 } : LOAD,
+      warmUpSeconds: args.quick ? 1 : WARM_UP_SECONDS,
+      searchIterations: args.quick ? 10 : 30,
+      publishRounds: args.quick ? 3 : 10,
+      postgres: !args['no-postgres'],
+    },
+    loadAverage,
+  );
+  mkdirSync(join(root, 'bench', '.work'), { recursive: true });
+  writeFileSync(join(root, 'bench', '.work', 'scale-report.json'), JSON.stringify(scale, null, 1));
+  const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+  const section = scaleMarkdown(scale, command, (performance.now() - scaleStarted) / 1000, new Date());
+  if (args.quick) {
+    const out = join(root, 'bench', '.work', 'benchmarks-quick.md');
+    writeFileSync(out, section);
+    console.log(`\nQuick run: docs/benchmarks.md left alone; the section is in ${relative(root, out)}.`);
+  } else {
+    writeFileSync(docs, withSection(existsSync(docs) ? readFileSync(docs, 'utf8') : '# Benchmarks\n', SCALE_START, SCALE_END, section));
+    console.log(`\nWrote the scale section of ${relative(root, docs)}.`);
+  }
+  console.log(`${((performance.now() - started) / 1000).toFixed(0)} s in all.`);
+}
+
+/** The page bench of issue #2: 10,000 releases through the commands, four pages under wrk. */
+async function pageBench(wrk: string, started: number, docs: string): Promise<void> {
   console.log(`Building the corpus in ${relative(root, dataDir)}...`);
   const corpus = await buildCorpus(dataDir);
   console.log(`Built ${corpus.total.toLocaleString('en')} releases in ${(corpus.ms / 1000).toFixed(1)} s.`);
@@ -128,9 +202,8 @@ async function main(): Promise<void> {
     totalSeconds: (performance.now() - started) / 1000,
   };
   printSummary(report);
-  const docs = join(root, 'docs', 'benchmarks.md');
-  writeFileSync(docs, markdown(report));
-  console.log(`\nWrote ${relative(root, docs)} (${report.totalSeconds.toFixed(0)} s in all).`);
+  writeFileSync(docs, withPagePart(existsSync(docs) ? readFileSync(docs, 'utf8') : '', markdown(report)));
+  console.log(`\nWrote the page bench part of ${relative(root, docs)} (${report.totalSeconds.toFixed(0)} s).`);
 }
 
 main().catch((error: unknown) => {

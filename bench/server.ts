@@ -36,11 +36,16 @@ function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-/** Pressroom's compiled server on a free port, with the bench's data directory. */
-export async function startServer(options: { cwd: string; dataDir: string }): Promise<RunningServer> {
+/**
+ * Pressroom's compiled server on a free port, with the bench's data directory and its SQLite file,
+ * or the PostgreSQL database `databaseUrl`.
+ */
+export async function startServer(options: { cwd: string; dataDir: string; databaseUrl?: string }): Promise<RunningServer> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', PRESSROOM_DATA: options.dataDir, PRESSROOM_DEMO: '0', LOG_LEVEL: 'warn' };
-  delete env.DATABASE_URL; // the SQLite file in PRESSROOM_DATA, whatever the caller's shell says
+  // The SQLite file in PRESSROOM_DATA unless a database is named, whatever the caller's shell says.
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+  else delete env.DATABASE_URL;
   return startProcess({ args: ['dist/main/web.js'], cwd: options.cwd, env, port, healthPath: '/healthz' });
 }
 

@@ -1,6 +1,6 @@
 import { NotFoundError } from '../domain/errors.js';
 import type { Language } from '../domain/language.js';
-import { highlightSnippet, parseQuery } from '../domain/search-text.js';
+import { parseQuery, snippetHtml, snippetWithMatches, type Snippet } from '../domain/search-text.js';
 import type { BoardRepo } from '../ports/board-repo.js';
 import type { Clock } from '../ports/clock.js';
 import type { SearchIndex, SearchSort } from '../ports/search-index.js';
@@ -9,9 +9,13 @@ export const SEARCH_PAGE_SIZE = 10;
 
 export interface SearchInput {
   query: string;
-  language: Language;
+  /** null: every language (the JSON API); the search page always names its own. */
+  language: Language | null;
   /** A board's slug, or null for every board. */
   board: string | null;
+  /** Exact department / tag of the live edition; null or absent: any. */
+  department?: string | null;
+  tag?: string | null;
   from: Date | null;
   to: Date | null;
   sort: SearchSort;
@@ -24,9 +28,14 @@ export interface SearchResultItem {
   releaseId: number;
   number: number;
   boardSlug: string;
+  language: Language;
   title: string;
+  department: string;
+  tags: string[];
   date: Date;
-  /** Escaped HTML with the matches wrapped in <mark>. */
+  /** Plain text with the ranges of the matches. */
+  snippet: Snippet;
+  /** The same snippet as escaped HTML with the matches wrapped in <mark>. */
   snippetHtml: string;
 }
 
@@ -53,6 +62,8 @@ export function makeSearchReleases(deps: { index: SearchIndex; boards: BoardRepo
       clauses,
       language: input.language,
       boardId,
+      department: input.department ?? null,
+      tag: input.tag ?? null,
       from: input.from,
       to: input.to,
       sort: input.sort,
@@ -65,14 +76,21 @@ export function makeSearchReleases(deps: { index: SearchIndex; boards: BoardRepo
       total: hits.total,
       page: input.page,
       pageCount: Math.max(1, Math.ceil(hits.total / pageSize)),
-      items: hits.items.map((h) => ({
-        releaseId: h.releaseId,
-        number: h.number,
-        boardSlug: h.boardSlug,
-        title: h.title,
-        date: h.firstPublishedAt,
-        snippetHtml: highlightSnippet(h.text, clauses),
-      })),
+      items: hits.items.map((h) => {
+        const snippet = snippetWithMatches(h.text, clauses);
+        return {
+          releaseId: h.releaseId,
+          number: h.number,
+          boardSlug: h.boardSlug,
+          language: h.language,
+          title: h.title,
+          department: h.department,
+          tags: h.tags,
+          date: h.firstPublishedAt,
+          snippet,
+          snippetHtml: snippetHtml(snippet),
+        };
+      }),
     };
   };
 }

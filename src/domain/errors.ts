@@ -39,6 +39,16 @@ export class InvalidStateError extends DomainError {
   readonly code = 'INVALID_STATE';
 }
 
+/** No valid credentials: a missing, unknown, revoked or expired API token, or a disabled owner. */
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'UNAUTHENTICATED';
+}
+
+/** Known caller, not allowed: a token without the scope, or an owner whose role may not act. */
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN';
+}
+
 /** Every error code the system can return; the API docs test keeps this list and the docs in step. */
-export const ERROR_CODES = ['NOT_FOUND', 'VALIDATION_FAILED', 'EDIT_CONFLICT', 'UNSUPPORTED_FILE', 'INVALID_STATE'] as const;
+export const ERROR_CODES = ['NOT_FOUND', 'VALIDATION_FAILED', 'EDIT_CONFLICT', 'UNSUPPORTED_FILE', 'INVALID_STATE', 'UNAUTHENTICATED', 'FORBIDDEN'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -113,11 +113,16 @@ export function parseQuery(input: string): QueryClause[] {
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
-/**
- * A short extract of `text` around the first match, HTML-escaped, with every matching token
- * wrapped in <mark>. Safe to insert as HTML.
- */
-export function highlightSnippet(text: string, clauses: QueryClause[], maxChars = 200): string {
+/** A plain-text extract and where its matches are, as offsets into `text` (UTF-16 code units). */
+export interface Snippet {
+  /** The extract, with "…" where it was cut. */
+  text: string;
+  /** Ordered, non-overlapping [start, end) ranges of the matches in `text`. */
+  matches: [number, number][];
+}
+
+/** A short extract of `text` around the first match, with the ranges of every matching token. */
+export function snippetWithMatches(text: string, clauses: QueryClause[], maxChars = 200): Snippet {
   const terms = new Set(clauses.flatMap((c) => (c.prefix ? [] : c.terms)));
   const prefixes = clauses.filter((c) => c.prefix).map((c) => c.terms[0]!);
   const hits = tokenize(text).filter((t) => terms.has(t.term) || prefixes.some((p) => t.term.startsWith(p)));
@@ -138,13 +143,29 @@ export function highlightSnippet(text: string, clauses: QueryClause[], maxChars 
     if (last && s <= last[1]) last[1] = Math.max(last[1], e);
     else ranges.push([s, e]);
   }
-  let html = start > 0 ? '…' : '';
-  let at = start;
-  for (const [s, e] of ranges) {
-    html += `${escapeHtml(text.slice(at, s))}<mark>${escapeHtml(text.slice(s, e))}</mark>`;
+  const lead = start > 0 ? '…' : '';
+  const shift = lead.length - start;
+  return {
+    text: `${lead}${text.slice(start, end)}${end < text.length ? '…' : ''}`,
+    matches: ranges.map(([s, e]) => [s + shift, e + shift]),
+  };
+}
+
+/**
+ * A short extract of `text` around the first match, HTML-escaped, with every matching token
+ * wrapped in <mark>. Safe to insert as HTML.
+ */
+export function highlightSnippet(text: string, clauses: QueryClause[], maxChars = 200): string {
+  return snippetHtml(snippetWithMatches(text, clauses, maxChars));
+}
+
+/** A snippet as HTML: escaped text, the matches wrapped in <mark> and nothing else. */
+export function snippetHtml(snippet: Snippet): string {
+  let html = '';
+  let at = 0;
+  for (const [s, e] of snippet.matches) {
+    html += `${escapeHtml(snippet.text.slice(at, s))}<mark>${escapeHtml(snippet.text.slice(s, e))}</mark>`;
     at = e;
   }
-  html += escapeHtml(text.slice(at, end));
-  if (end < text.length) html += '…';
-  return html;
+  return html + escapeHtml(snippet.text.slice(at));
 }

@@ -1,11 +1,16 @@
+import { exportCommand } from '../cli/export.command.js';
+import { importCommand } from '../cli/import.command.js';
+import { importJsonCommand } from '../cli/import-json.command.js';
 import { migrateCommand } from '../cli/migrate.command.js';
+import { makeExportStaticCommand } from '../cli/export-static.command.js';
 import { reindexCommand } from '../cli/reindex.command.js';
 import { seedDemoCommand } from '../cli/seed-demo.command.js';
 import { userAddCommand } from '../cli/user-add.command.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { composeSystem } from './compose.js';
+import { staticExportFromConfig } from './static-renderer.js';
 
-const commands = [migrateCommand, reindexCommand, seedDemoCommand, userAddCommand];
+const commands = [migrateCommand, reindexCommand, seedDemoCommand, userAddCommand, makeExportStaticCommand(staticExportFromConfig), exportCommand, importJsonCommand, importCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;

@@ -16,9 +16,15 @@ import { makeSaveDraft } from '../app/workflow/save-draft.js';
 import { makeScheduleRelease } from '../app/workflow/schedule-release.js';
 import { makeApproveRelease, makeRejectRelease, makeSubmitRelease, makeUnscheduleRelease, makeWithdrawRelease } from '../app/workflow/simple-transitions.js';
 import { makeStartCorrection } from '../app/workflow/start-correction.js';
+import { makeSetAuthoritative, makeSetTranslationNeeded } from '../app/translations/mark-translations.js';
+import { makePublicVersions } from '../app/translations/public-versions.js';
+import { makeStartTranslation } from '../app/translations/start-translation.js';
+import { makePublicTranslations, makeTranslationRepo } from '../adapters/db/translation.repo.js';
 import { systemClock } from '../adapters/clock/system-clock.js';
 import { makeAdminCatalog } from '../adapters/db/admin-catalog.js';
 import { makeAuditLog } from '../adapters/db/audit-log.js';
+import { makeApiTokenRepo, makeApiTokenUnitOfWork } from '../adapters/db/api-token.repo.js';
+import { makeApiTokens } from '../app/api-tokens/api-tokens.js';
 import { makeBoardRepo } from '../adapters/db/board.repo.js';
 import { connectDatabase, migrateToLatest, type DatabaseTarget } from '../adapters/db/connect.js';
 import { makeJobQueue } from '../adapters/db/job-queue.js';
@@ -35,6 +41,8 @@ import { makePostgresSearchIndex } from '../adapters/search/postgres-search-inde
 import { makeSqliteSearchIndex } from '../adapters/search/sqlite-search-index.js';
 import type { Clock } from '../ports/clock.js';
 import { composeAccounts } from './compose-accounts.js';
+import { composeImport } from './compose-import.js';
+import { composeTransfer } from './compose-transfer.js';
 
 export interface SystemOptions {
   database: DatabaseTarget;
@@ -96,7 +104,7 @@ export async function composeSystem(options: SystemOptions) {
   const approveRelease = makeApproveRelease(deps);
   const publishRelease = makePublishRelease({ uow, clock, events });
   const scheduleRelease = makeScheduleRelease(deps);
-  const seedDemo = makeSeedDemo({ boards, clock, assets: makeDemoAssets(), createRelease, attachFile, submitRelease, approveRelease, publishRelease, scheduleRelease });
+  const seedDemo = makeSeedDemo({ boards, clock, assets: makeDemoAssets(), createRelease, attachFile, submitRelease, approveRelease, publishRelease, scheduleRelease, translations: { setAuthoritative: makeSetAuthoritative(deps), setTranslationNeeded: makeSetTranslationNeeded(deps) } });
 
   const audit = makeAuditLog(db);
   const accounts = composeAccounts({ db, clock, audit, requireTotp: options.requireTotp ?? false, passwordHashing: options.passwordHashing });
@@ -128,11 +136,22 @@ export async function composeSystem(options: SystemOptions) {
       withdrawRelease: makeWithdrawRelease({ ...deps, events }),
       runDueJobs: makeRunDueJobs({ uow, jobs, clock, publishRelease, workerId: options.workerId ?? `${hostname()}:${process.pid}` }),
       seedDemo,
+      startTranslation: makeStartTranslation(deps),
+      setTranslationNeeded: makeSetTranslationNeeded(deps),
+      setAuthoritative: makeSetAuthoritative(deps),
     },
+    /** Language versions: staff reads (translation groups, missing versions) and public ones. */
+    translations: makeTranslationRepo(db),
+    publicVersions: makePublicVersions({ translations: makePublicTranslations(db), clock }),
     previewLinks: makePreviewLinks({ uow, clock }),
+    /** JSON API tokens: created by admins, scoped, stored hashed, revocable, audited. */
+    apiTokens: makeApiTokens({ uow: makeApiTokenUnitOfWork(db), tokens: makeApiTokenRepo(db), users: accounts.users, audit, clock }),
     revisions: makeRevisions({ uow, saveDraft }),
     pages: makePublicPages({ boards, catalog, clock }),
     search: { index: searchIndex, idle: searchIdle, releases: makeSearchReleases({ index: searchIndex, boards, clock }) },
+    transfer: composeTransfer({ db, files, clock, search: searchIndex }),
+    /** Importers of old newsrooms: scraped pages, RSS/Atom feeds, WordPress exports. */
+    imports: composeImport({ db, clock, events, files, allowedTypes: options.allowedUploadTypes ?? DEFAULT_ALLOWED_TYPES, maxBytes: options.uploadMaxBytes }),
     views: makeViewCounter({ uow }),
     close: async () => {
       await searchIdle();

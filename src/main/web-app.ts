@@ -5,6 +5,8 @@ import multipart from '@fastify/multipart';
 import { requireStaff } from '../web/admin/register-auth.js';
 import { registerAdminRoutes } from '../web/admin/releases/register-admin-routes.js';
 import { makeApiQueries } from '../app/api-queries.js';
+import { makeApiWrites } from '../app/api-writes.js';
+import { registerApiTokenAdminRoutes } from '../web/admin/tokens/register-token-routes.js';
 import { registerApi } from '../web/api/register-api.js';
 import { buildServer } from '../web/server.js';
 import type { System } from './compose.js';
@@ -37,6 +39,7 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     boards: system.boards,
     catalog: system.catalog,
     pages: system.pages,
+    publicVersions: system.publicVersions,
     search: system.search.releases,
     previewLinks: system.previewLinks,
     accounts: system.accounts,
@@ -51,6 +54,11 @@ export async function createWebApp(system: System, options: WebOptions): Promise
   await app.register(registerApi, {
     prefix: '/api',
     queries: makeApiQueries({ boards: system.boards, catalog: system.catalog, clock: system.clock }),
+    // Search and the write side (bearer tokens; the same commands as the admin UI).
+    search: system.search.releases,
+    tokens: system.apiTokens,
+    writes: makeApiWrites({ commands: system.commands, releases: system.releases, boards: system.boards, tokens: system.apiTokens, allowSelfApproval: options.allowSelfApproval }),
+    timeZone: options.timeZone,
     baseUrl: options.baseUrl,
   });
   // The admin side (sign-in pages are registered by buildServer): uploads stream through multipart.
@@ -64,6 +72,8 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     allowSelfApproval: options.allowSelfApproval ?? false,
     uploadMaxBytes: options.uploadMaxBytes,
   });
+  // API tokens for the JSON API's write side (administrators only): /admin/tokens.
+  registerApiTokenAdminRoutes(app, { system, requireStaff, csrfProtection: app.csrfProtection, siteName: options.siteName, timeZone: options.timeZone });
   const flush = async () => {
     try {
       await system.views.flush();

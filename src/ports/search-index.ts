@@ -6,8 +6,13 @@ export type SearchSort = 'newest' | 'relevance';
 export interface SearchQuery {
   /** Parsed with parseQuery (domain/search-text.ts); every clause must match. */
   clauses: QueryClause[];
-  language: Language;
+  /** null: every language. */
+  language: Language | null;
   boardId: number | null;
+  /** The live edition's department, exactly; null or absent: any. */
+  department?: string | null;
+  /** One of the live edition's tags, exactly; null or absent: any. */
+  tag?: string | null;
   /** First publication within [from, to), either end open when null. */
   from: Date | null;
   to: Date | null;
@@ -20,8 +25,11 @@ export interface SearchQuery {
 export interface SearchHit {
   releaseId: number;
   boardSlug: string;
+  language: Language;
   number: number;
   title: string;
+  department: string;
+  tags: string[];
   firstPublishedAt: Date;
   /** Subtitle and body as plain text, for the snippet. */
   text: string;

@@ -3,6 +3,7 @@ import type { BoardRepo } from './board-repo.js';
 import type { JobQueue } from './job-queue.js';
 import type { PreviewLinkRepo } from './preview-link-repo.js';
 import type { ReleaseRepo } from './release-repo.js';
+import type { TranslationRepo } from './translation-repo.js';
 
 /** The repositories one transaction sees. */
 export interface TxRepos {
@@ -12,6 +13,8 @@ export interface TxRepos {
   audit: AuditLog;
   jobs: JobQueue;
   previewLinks: PreviewLinkRepo;
+  /** Language versions: translation groups, the authoritative marker, "translation needed". */
+  translations: TranslationRepo;
 }
 
 /** Runs a use case's writes in one transaction, passed explicitly, never ambient. */

@@ -7,4 +7,6 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   EDIT_CONFLICT: 409,
   UNSUPPORTED_FILE: 415,
   INVALID_STATE: 409,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
 };

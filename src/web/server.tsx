@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { PublicPages } from '../app/public-pages.js';
+import type { PublicVersions } from '../app/translations/public-versions.js';
 import type { SearchReleases } from '../app/search-releases.js';
 import type { PreviewLinks } from '../app/workflow/preview-links.js';
 import { registerAuth, type AuthAccounts } from './admin/register-auth.js';
@@ -20,6 +21,7 @@ import { makeSiteContext } from './public/site-context.js';
 import { registerPreviewRoutes } from './public/preview.route.js';
 import { registerSearchRoutes } from './public/search.route.js';
 import { registerSystemRoutes } from './public/system.route.js';
+import { registerLanguageRoutes } from './public/language.route.js';
 import { renderPage } from './render/page.js';
 import { ErrorView } from './views/error.view.js';
 
@@ -39,6 +41,8 @@ export interface WebDeps {
   trustProxy?: boolean;
   /** URLs per sitemap file before /sitemap.xml becomes an index (default 50,000). */
   sitemapChunkSize?: number;
+  /** Public language versions of releases (hreflang, "Also in", sitemap alternates). */
+  publicVersions?: PublicVersions;
 }
 
 /** Builds the HTTP server: security headers, routes, and one error mapping for every route. */
@@ -85,14 +89,15 @@ export async function buildServer(deps: WebDeps): Promise<FastifyInstance> {
   });
 
   registerSystemRoutes(app, { catalog: deps.catalog });
+  registerLanguageRoutes(app);
   registerFileRoutes(app, { pages: deps.pages, files: deps.files });
   registerPreviewRoutes(app, { previewLinks: deps.previewLinks, contextFor, files: deps.files });
   // Feeds and SEO documents before the page routes: their static segments (feed.xml, tags) must be
   // registered alongside the pages' `/:lang/:board` parameters, and win over them.
   registerFeedRoutes(app, { pages: deps.pages, cache: deps.cache, version: deps.version, site: { name: deps.site.name, baseUrl: deps.site.baseUrl } });
-  registerSeoRoutes(app, { pages: deps.pages, cache: deps.cache, version: deps.version, baseUrl: deps.site.baseUrl, sitemapChunkSize: deps.sitemapChunkSize });
+  registerSeoRoutes(app, { pages: deps.pages, cache: deps.cache, version: deps.version, baseUrl: deps.site.baseUrl, sitemapChunkSize: deps.sitemapChunkSize, versions: deps.publicVersions });
   // Search before the page routes too: the static `search` segment wins over `/:lang/:board`.
-  registerSearchRoutes(app, { search: deps.search, contextFor });
-  registerPageRoutes(app, { pages: deps.pages, contextFor, cache: deps.cache, version: deps.version, views: deps.views });
+  registerSearchRoutes(app, { search: deps.search, contextFor, timeZone: deps.site.timeZone });
+  registerPageRoutes(app, { pages: deps.pages, contextFor, cache: deps.cache, version: deps.version, views: deps.views, versions: deps.publicVersions });
   return app;
 }

@@ -158,7 +158,7 @@ describe('admin sign-in over HTTP', () => {
     const b = new Browser(w.app);
     for (let i = 0; i < 4; i++) assert.equal((await b.signIn('kim@mnd.example', 'wrong password!!')).statusCode, 401);
     const fifth = await b.signIn('kim@mnd.example', 'wrong password!!');
-    assert.match(fifth.body, /Wait 1 seconds before trying again/);
+    assert.match(fifth.body, /Wait 1 second before trying again/);
     const locked = await b.signIn('kim@mnd.example');
     assert.equal(locked.statusCode, 429);
     assert.equal(locked.headers['retry-after'], '1');

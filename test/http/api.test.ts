@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { ERROR_CODES } from '../../src/domain/errors.js';
 import { openApiPath } from '../../src/web/api/openapi.js';
 import { API_ROUTES } from '../../src/web/api/routes.js';
+import { API_WRITE_ROUTES } from '../../src/web/api/write-routes.js';
 import { buildBoard, buildRelease, pdfBytes, TEST_ACTOR } from '../support/factories.js';
 import { createTestWeb, type TestWeb } from '../support/web.js';
 
@@ -200,24 +201,27 @@ describe('JSON API v1 (read side)', () => {
     assert.equal(res.statusCode, 200);
     const doc = res.json() as {
       openapi: string;
-      paths: Record<string, { get: { parameters: { name: string; in: string }[]; responses: Record<string, unknown> } }>;
+      paths: Record<string, { get?: { parameters: { name: string; in: string; required: boolean }[]; responses: Record<string, unknown> } }>;
       components: { schemas: Record<string, { enum?: string[] }> };
       'x-error-codes': { code: string; status: number }[];
     };
     assert.equal(doc.openapi, '3.1.0');
-    const registered = API_ROUTES.map((r) => openApiPath(`/api${r.path}`));
+    const registered = [...new Set([...API_ROUTES, ...API_WRITE_ROUTES].map((r) => openApiPath(`/api${r.path}`)))];
     assert.ok(registered.length >= 5);
     assert.deepEqual(registered.sort(), Object.keys(doc.paths).sort(), 'no drift between routes and document');
-    for (const path of Object.keys(doc.paths)) {
+    const reads = Object.keys(doc.paths).filter((path) => API_ROUTES.some((r) => openApiPath(`/api${r.path}`) === path));
+    for (const path of reads) {
       const url = path.replace(/\{(\w+)\}/g, ':$1');
       assert.ok(t.app.hasRoute({ method: 'GET', url }), `the live server routes ${url}`);
     }
-    const examples: Record<string, string> = { slug: 'press-releases', language: 'en', number: String(withdrawn.number) };
-    for (const path of Object.keys(doc.paths)) {
-      const url = path.replace(/\{(\w+)\}/g, (_, name: string) => examples[name]!);
+    // Every read answers with its required parameters filled in (the write side: test/http/api-write.test.ts).
+    const examples: Record<string, string> = { slug: 'press-releases', language: 'en', number: String(withdrawn.number), q: 'notice' };
+    for (const path of reads) {
+      const required = doc.paths[path]!.get!.parameters.filter((p) => p.in === 'query' && p.required).map((p) => `${p.name}=${examples[p.name]}`);
+      const url = path.replace(/\{(\w+)\}/g, (_, name: string) => examples[name]!) + (required.length > 0 ? `?${required.join('&')}` : '');
       assert.equal((await get(url)).statusCode, 200, url);
     }
-    const listParams = doc.paths['/api/v1/releases']!.get.parameters.map((p) => p.name).sort();
+    const listParams = doc.paths['/api/v1/releases']!.get!.parameters.map((p) => p.name).sort();
     assert.deepEqual(listParams, ['board', 'cursor', 'language', 'limit', 'since', 'tag', 'until']);
     assert.ok(doc.components.schemas.ErrorResponse);
     assert.deepEqual(doc.components.schemas.ErrorCode!.enum, [...ERROR_CODES]);

@@ -48,7 +48,7 @@ describe('search page over HTTP', () => {
   test('results link to releases with marked, escaped snippets; drafts never show', async () => {
     const res = await get('/en/search?q=meeting&sort=relevance');
     assert.equal(res.statusCode, 200);
-    assert.match(res.body, /1 results for &quot;meeting&quot;/);
+    assert.match(res.body, /1 result for &quot;meeting&quot;/);
     assert.match(res.body, /<a href="\/en\/briefings\/1">Minister meets &lt;b>delegates&lt;\/b><\/a>/);
     assert.match(res.body, /A <mark>meeting<\/mark> about &lt;script&gt;alert\(1\)&lt;\/script&gt; &amp; &quot;quotes&quot;\./);
     assert.doesNotMatch(res.body, /<script>alert/);

@@ -1,17 +1,32 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { catalogues } from '../../src/web/i18n/messages.js';
+import { catalogueProblems } from '../../src/web/i18n/catalogue-check.js';
+import { formatMessage } from '../../src/web/i18n/icu.js';
+import { catalogues, translator } from '../../src/web/i18n/messages.js';
 
-test('every UI string exists, non-empty, in both Korean and English', () => {
-  const en = Object.keys(catalogues.en).sort();
-  const ko = Object.keys(catalogues.ko).sort();
-  assert.deepEqual(ko, en);
-  for (const lang of ['en', 'ko'] as const) {
-    for (const [key, value] of Object.entries(catalogues[lang])) assert.ok(value.trim().length > 0, `${lang}.${key} is empty`);
-  }
-  const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
-  for (const key of en) {
-    const k = key as keyof typeof catalogues.en;
-    assert.deepEqual(placeholders(catalogues.ko[k]), placeholders(catalogues.en[k]), `placeholders of ${key} differ`);
-  }
+test('every UI string (public and admin) exists, non-empty, in Korean and English, with the same arguments', () => {
+  assert.deepEqual(catalogueProblems(catalogues.en, { ko: catalogues.ko }), []);
+  assert.ok(Object.keys(catalogues.en).filter((k) => k.startsWith('admin')).length > 100, 'the admin strings are in the one catalogue');
+});
+
+test('the completeness check reports a missing key, an empty string and a changed argument', () => {
+  const { alsoIn: _dropped, ...missing } = catalogues.ko;
+  assert.deepEqual(catalogueProblems(catalogues.en, { ko: missing }), ['ko.alsoIn is missing']);
+  assert.deepEqual(catalogueProblems(catalogues.en, { ko: { ...catalogues.ko, adminSignIn: ' ' } }), ['ko.adminSignIn is empty']);
+  assert.deepEqual(catalogueProblems(catalogues.en, { ko: { ...catalogues.ko, pageOf: '{page}쪽' } }), ['ko.pageOf has different arguments']);
+  assert.deepEqual(catalogueProblems(catalogues.en, { ko: { ...catalogues.ko, extra: '추가' } }), ['ko.extra is not in the reference catalogue']);
+});
+
+test('ICU plurals follow each language: English one/other, Korean a single form; numbers grouped', () => {
+  const pattern = '{count, plural, =0 {no files} one {# file} other {# files}}';
+  assert.equal(formatMessage('en-GB', pattern, { count: 0 }), 'no files');
+  assert.equal(formatMessage('en-GB', pattern, { count: 1 }), '1 file');
+  assert.equal(formatMessage('en-GB', pattern, { count: 1200 }), '1,200 files');
+  assert.equal(formatMessage('ko-KR', '{count, plural, other {파일 #개}}', { count: 1 }), '파일 1개');
+  assert.throws(() => formatMessage('en-GB', '{count, plural, one {# file}}', { count: 1 }), /Malformed plural/);
+  assert.equal(translator('en')('searchResults', { count: 1, query: 'budget' }), '1 result for "budget"');
+  assert.equal(translator('en')('searchResults', { count: 3, query: 'budget' }), '3 results for "budget"');
+  assert.equal(translator('ko')('searchResults', { count: 3, query: '예산' }), '"예산" 검색 결과 3건');
+  assert.equal(translator('en')('adminReleaseCount', { count: 1 }), '1 release');
+  assert.equal(translator('en')('adminReleaseCount', { count: 2 }), '2 releases');
 });

@@ -40,6 +40,10 @@ export interface ReleasesTable {
   withdrawn_at: number | null;
   withdrawal_reason: string | null;
   translation_group: string | null;
+  /** 1 on the version the others translate (2026112808-translations). */
+  is_authoritative: Generated<number>;
+  /** 1 while a version in another language is wanted. */
+  translation_needed: Generated<number>;
   view_count: Generated<number>;
   created_at: number;
 }
@@ -162,7 +166,40 @@ export interface SearchDocumentsTable {
   document: string;
 }
 
+/** API tokens (migration 2026112806-api-tokens); times are epoch ms, `scopes` a JSON array. */
+export interface ApiTokensTable {
+  id: Generated<number>;
+  name: string;
+  owner_id: number;
+  /** SHA-256 hex of the secret; the secret itself is never stored. */
+  token_hash: string;
+  /** The secret's public prefix ("prt_" and a few characters), to tell tokens apart. */
+  token_hint: string;
+  scopes: string;
+  created_by: number | null;
+  created_at: number;
+  expires_at: number | null;
+  revoked_at: number | null;
+  revoked_by: number | null;
+  last_used_at: number | null;
+}
+
+/** Imported source items (migration 2026112807-import-sources); `details` is JSON. */
+export interface ImportSourcesTable {
+  id: Generated<number>;
+  /** SHA-256 hex of `source_key`: the unique identity of the source item. */
+  key_hash: string;
+  source_key: string;
+  source_kind: string;
+  content_hash: string;
+  release_id: number | null;
+  imported_at: number;
+  details: string;
+}
+
 export interface Database extends AccountsTables {
+  import_sources: ImportSourcesTable;
+  api_tokens: ApiTokensTable;
   search_fts: SearchFtsTable;
   search_documents: SearchDocumentsTable;
   site_state: SiteStateTable;

@@ -48,6 +48,8 @@ export interface DemoRelease {
   documents: DemoDocument[];
   /** Same key on an English and a Korean release that are translations of each other; else null. */
   pairKey: string | null;
+  /** A Korean-only release the press office has flagged for translation (dashboard: missing a version). */
+  translationNeeded?: boolean;
 }
 
 /** The four demo boards, in display order. */
@@ -820,7 +822,7 @@ export const DEMO_RELEASES: DemoRelease[] = [
         ],
       },
     ],
-    pairKey: null,
+    pairKey: 'pair-meals',
   },
   {
     board: 'press-releases', language: 'ko', daysAgo: 36, hour: 14, minute: 10,
@@ -872,6 +874,7 @@ export const DEMO_RELEASES: DemoRelease[] = [
     photos: [],
     documents: [],
     pairKey: null,
+    translationNeeded: true,
   },
   {
     board: 'press-releases', language: 'ko', daysAgo: 79, hour: 14, minute: 10,

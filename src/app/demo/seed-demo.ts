@@ -8,6 +8,7 @@ import type { CreateRelease } from '../workflow/create-release.js';
 import type { PublishRelease } from '../workflow/publish-release.js';
 import type { ScheduleRelease } from '../workflow/schedule-release.js';
 import type { makeApproveRelease, makeSubmitRelease } from '../workflow/simple-transitions.js';
+import type { makeSetAuthoritative, makeSetTranslationNeeded } from '../translations/mark-translations.js';
 import { DEMO_BOARDS, DEMO_RELEASES, type DemoRelease } from './demo-content.js';
 
 export interface SeedDemoDeps {
@@ -20,6 +21,8 @@ export interface SeedDemoDeps {
   approveRelease: ReturnType<typeof makeApproveRelease>;
   publishRelease: PublishRelease;
   scheduleRelease: ScheduleRelease;
+  /** Marks the Korean versions authoritative and flags a Korean-only release for translation. */
+  translations?: { setAuthoritative: ReturnType<typeof makeSetAuthoritative>; setTranslationNeeded: ReturnType<typeof makeSetTranslationNeeded> };
   /** Called after each release, for progress output. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -69,6 +72,8 @@ export function makeSeedDemo(deps: SeedDemoDeps) {
       await deps.submitRelease(release.id, DEMO_ACTOR);
       await deps.approveRelease(release.id, DEMO_ACTOR);
       await deps.publishRelease(release.id, DEMO_ACTOR, { publishedAt: publicationTime(now, item) });
+      if (item.language === 'ko' && item.pairKey) await deps.translations?.setAuthoritative(release.id, DEMO_ACTOR);
+      if (item.translationNeeded) await deps.translations?.setTranslationNeeded(release.id, true, DEMO_ACTOR);
       onProgress?.(index + 1, ordered.length);
     }
     await seedWorkInProgress(deps, now);
@@ -102,6 +107,27 @@ async function seedWorkInProgress(deps: SeedDemoDeps, now: Date): Promise<void> 
   await deps.submitRelease(embargoed.release.id, DEMO_ACTOR);
   await deps.approveRelease(embargoed.release.id, DEMO_ACTOR);
   await deps.publishRelease(embargoed.release.id, DEMO_ACTOR);
+
+  // Korean first, English later: the English version of the published Korean meal plan release is
+  // still in review, so the Korean page offers no English link yet.
+  const translation = await deps.createRelease(
+    {
+      ...base,
+      department: 'Logistics Management Office',
+      translationGroup: 'pair-meals',
+      title: 'Ministry announces 2027 plan for better meals for service members',
+      subtitle: ['Basic meal budget raised to 15,000 won per person per day, reflecting a survey of service members'],
+      bodyMarkdown: [
+        'The Ministry of National Defense announced on 9 November its 2027 plan to improve meals for service members.',
+        'The plan reflects a satisfaction and preference survey of about 12,000 service members in August.',
+        '- The basic meal budget rises from 13,000 won to 15,000 won per person per day.',
+        '- Choice menus piloted in some units will be extended to all units by the second half of next year.',
+        '- 600 civilian cooks will be hired for battalion-level units and above.',
+      ].join('\n\n'),
+    },
+    DEMO_ACTOR,
+  );
+  await deps.submitRelease(translation.release.id, DEMO_ACTOR);
 }
 
 function slugify(text: string): string {

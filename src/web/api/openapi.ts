@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { API_SCOPES, SCOPE_DESCRIPTIONS } from '../../domain/api-scopes.js';
 import { ERROR_CODES } from '../../domain/errors.js';
 import { STATUS_BY_CODE } from '../errors.js';
 import type { ApiRoute } from './routes.js';
 import { errorBodySchema, internalErrorBodySchema } from './schemas.js';
+import type { ApiWriteRoute } from './write-routes.js';
+import { editConflictBodySchema, staffReleaseResponseSchema } from './write-schemas.js';
 
 type Json = Record<string, unknown>;
 
@@ -32,13 +35,17 @@ function parameters(objectSchema: Json | undefined, location: 'query' | 'path'):
 }
 
 /** The OpenAPI 3.1 document of the routes, generated from the very zod schemas they parse and present with. */
-export function buildOpenApi(routes: ApiRoute[], options: { prefix: string; baseUrl: string }): Json {
+export function buildOpenApi(routes: ApiRoute[], options: { prefix: string; baseUrl: string }, writeRoutes: ApiWriteRoute[] = []): Json {
   const inputs: Record<string, z.ZodType> = {};
-  const outputs: Record<string, z.ZodType> = { __error: errorBodySchema, __internal: internalErrorBodySchema };
+  const outputs: Record<string, z.ZodType> = { __error: errorBodySchema, __internal: internalErrorBodySchema, __staff: staffReleaseResponseSchema, __conflict: editConflictBodySchema };
   routes.forEach((r, i) => {
     inputs[`q${i}`] = r.query;
     if (r.params) inputs[`p${i}`] = r.params;
     outputs[`r${i}`] = r.response;
+  });
+  writeRoutes.forEach((r, i) => {
+    if (r.params) inputs[`wp${i}`] = r.params;
+    if (r.body) inputs[`wb${i}`] = r.body;
   });
   const input = convert(inputs, 'input');
   const output = convert(outputs, 'output');
@@ -60,17 +67,56 @@ export function buildOpenApi(routes: ApiRoute[], options: { prefix: string; base
       },
     };
   });
+  writeRoutes.forEach((r, i) => {
+    const path = `${options.prefix}${openApiPath(r.path)}`;
+    const responses: Json = {
+      [r.creates ? '201' : '200']: {
+        description: r.creates ? 'Created' : 'OK',
+        headers: { ETag: { description: 'The edition and its version, "<edition>-<version>": send it back as If-Match', schema: { type: 'string' } }, ...(r.creates ? { Location: { schema: { type: 'string' } } } : {}) },
+        content: { 'application/json': { schema: output.schemas.__staff } },
+      },
+      '401': { description: 'No valid token: missing, unknown, revoked or expired, or its owner is disabled', content: { 'application/json': { schema: errorRef } } },
+    };
+    for (const status of r.errors) {
+      responses[String(status)] =
+        status === 409 && r.preconditioned
+          ? { description: 'A stale version (nothing was written; `current` is the edition as it now is), or a step the state does not allow', content: { 'application/json': { schema: output.schemas.__conflict } } }
+          : { description: status === 403 ? "The token's scope or its owner's role does not allow this; every reason is listed" : 'Error', content: { 'application/json': { schema: errorRef } } };
+    }
+    responses['500'] = { description: 'Unexpected error', content: { 'application/json': { schema: { $ref: '#/components/schemas/InternalErrorResponse' } } } };
+    const bodyRequired = r.body ? !r.body.safeParse(undefined).success : false;
+    const headerParams = r.preconditioned ? [{ name: 'If-Match', in: 'header', required: false, description: 'The ETag (or just the version) of the edition the change starts from; or send `version` in the body', schema: { type: 'string' } }] : [];
+    paths[path] = {
+      ...(paths[path] ?? {}),
+      [r.method.toLowerCase()]: {
+        operationId: r.operationId,
+        summary: r.summary,
+        description: r.scope ? `Needs a token with the \`${r.scope}\` scope whose owner's role may take this step.` : 'Needs any valid token.',
+        security: [{ bearerAuth: [] }],
+        'x-scope': r.scope,
+        parameters: [...parameters(input.schemas[`wp${i}`], 'path'), ...headerParams],
+        ...(r.body ? { requestBody: { required: bodyRequired, content: { 'application/json': { schema: input.schemas[`wb${i}`] } } } } : {}),
+        responses,
+      },
+    };
+  });
   return {
     openapi: '3.1.0',
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     info: {
       title: 'Pressroom public API',
       version: '1.0.0',
-      description: 'Read-only access to published releases. Responses carry an ETag and `Cache-Control: public, no-cache`; any origin may read (CORS).',
+      description:
+        'Reads: published releases and search, no credentials; responses carry an ETag and `Cache-Control: public, no-cache`; any origin may read (CORS). ' +
+        'Writes: drafts and workflow steps with an API token (`Authorization: Bearer <token>`, created by an administrator under /admin/tokens); never CORS-open. ' +
+        `Scopes: ${API_SCOPES.map((s) => `\`${s}\` (${SCOPE_DESCRIPTIONS[s]})`).join('; ')}.`,
     },
     servers: [{ url: options.baseUrl.replace(/\/+$/, '') }],
     paths,
-    components: { schemas: { ...input.defs, ...output.defs } },
+    components: {
+      schemas: { ...input.defs, ...output.defs },
+      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API token ("prt_..."); it acts as its owner, within its scopes' } },
+    },
     // The error catalogue: every code with its status, from the same table the handler uses.
     'x-error-codes': ERROR_CODES.map((code) => ({ code, status: STATUS_BY_CODE[code] })),
   };

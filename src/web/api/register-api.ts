@@ -2,18 +2,30 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodError } from 'zod';
 import type { ApiQueries } from '../../app/api-queries.js';
-import { DomainError, ValidationError, type ErrorCode } from '../../domain/errors.js';
+import type { ApiTokens } from '../../app/api-tokens/api-tokens.js';
+import type { ApiWrites } from '../../app/api-writes.js';
+import type { SearchReleases } from '../../app/search-releases.js';
+import { EditConflictError } from '../../app/workflow/save-draft.js';
+import { DomainError, UnauthenticatedError, ValidationError, type ErrorCode, type FieldIssue } from '../../domain/errors.js';
 import { STATUS_BY_CODE } from '../errors.js';
 import { sendDocument } from '../feeds/send-document.js';
 import { buildOpenApi } from './openapi.js';
 import { makePresenters } from './present.js';
 import { API_ROUTES, type ApiRouteContext } from './routes.js';
 import type { ErrorBody } from './schemas.js';
+import { API_WRITE_ROUTES, type Precondition } from './write-routes.js';
+import { editConflictBodySchema, staffReleaseResponseSchema } from './write-schemas.js';
 
 export interface ApiDeps {
   queries: ApiQueries;
+  search: SearchReleases;
+  /** Bearer-token authentication for the write side. */
+  tokens: ApiTokens;
+  writes: ApiWrites;
   /** Public origin, for absolute page, file and API URLs. */
   baseUrl: string;
+  /** The site's time zone (search dates are its calendar days); Asia/Seoul by default. */
+  timeZone?: string;
 }
 
 const CORS_HEADERS = {
@@ -29,38 +41,88 @@ const PREFLIGHT_HEADERS = {
 
 type Issue = ErrorBody['errors'][number];
 
-function sendErrors(reply: FastifyReply, status: number, errors: Issue[] | [{ code: 'INTERNAL'; message: string; field: null }]) {
-  return reply.code(status).headers(CORS_HEADERS).header('Cache-Control', 'no-store').type('application/json; charset=utf-8').send({ errors });
+/** Routes that need a bearer token are not readable from other origins (no CORS headers at all). */
+const isStaffRoute = (request: FastifyRequest) => (request.routeOptions.config as { staff?: boolean } | undefined)?.staff === true;
+
+/** Domain fields are camelCase; the API's are snake_case, and a few have their API names. */
+const FIELD_NAMES: Record<string, string> = { lockVersion: 'version', boardSlug: 'board', scheduledAt: 'at' };
+export function apiField(field: string): string {
+  return field
+    .split('.')
+    .map((part) => FIELD_NAMES[part] ?? part.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`))
+    .join('.');
 }
 
-function validationError(error: ZodError, location: 'query' | 'path'): ValidationError {
-  const issues = error.issues.map((i) => ({ code: 'VALIDATION_FAILED', message: i.message, field: i.path.length > 0 ? i.path.join('.') : location }));
-  return new ValidationError('The request is not valid', issues);
+function sendErrors(request: FastifyRequest, reply: FastifyReply, status: number, errors: Issue[] | [{ code: 'INTERNAL'; message: string; field: null }]) {
+  if (!isStaffRoute(request)) reply.headers(CORS_HEADERS);
+  return reply.code(status).header('Cache-Control', 'no-store').type('application/json; charset=utf-8').send({ errors });
+}
+
+function validationIssues(error: ZodError, location: string): FieldIssue[] {
+  return error.issues.map((i) => ({ code: 'VALIDATION_FAILED', message: i.message, field: i.path.length > 0 ? apiField(i.path.join('.')) : location }));
+}
+
+/** The bearer token of a request: null when no Authorization header, '' when it is not a bearer one. */
+function bearerToken(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (header === undefined) return null;
+  return /^Bearer +([^\s]+) *$/i.exec(header)?.[1] ?? '';
+}
+
+const IF_MATCH = /^\s*(?:W\/)?"?(?:(\d{1,9})-)?(\d{1,9})"?\s*$/;
+
+/** The version a change starts from: If-Match wins over the body's `version`; both must agree when both are sent. */
+function preconditionOf(request: FastifyRequest, bodyVersion: number | undefined): Precondition {
+  const header = request.headers['if-match'];
+  if (header !== undefined) {
+    const match = IF_MATCH.exec(header);
+    if (!match) throw new ValidationError('If-Match is not an edition version', [{ code: 'VALIDATION_FAILED', message: 'Send If-Match as the ETag you were given, such as "1-3"', field: 'If-Match' }]);
+    const version = Number(match[2]);
+    if (bodyVersion !== undefined && bodyVersion !== version) {
+      throw new ValidationError('If-Match and version disagree', [{ code: 'VALIDATION_FAILED', message: 'If-Match and `version` name different versions', field: 'version' }]);
+    }
+    return { editionNo: match[1] ? Number(match[1]) : null, version };
+  }
+  if (bodyVersion === undefined) {
+    throw new ValidationError('Say which version you changed', [{ code: 'VALIDATION_FAILED', message: 'Send the edition version you started from, as If-Match or `version`', field: 'version' }]);
+  }
+  return { editionNo: null, version: bodyVersion };
 }
 
 /**
- * JSON API v1 (read side), registered under the /api prefix. Every answer applies the
- * public-visibility rule through app/api-queries.ts, carries an ETag, is readable from any origin,
- * and fails as `{ "errors": [{ code, message, field }] }` with the status of web/errors.ts.
+ * JSON API v1, registered under the /api prefix. Reads apply the public-visibility rule through
+ * app/api-queries.ts and app/search-releases.ts, carry an ETag and are readable from any origin.
+ * Writes need `Authorization: Bearer <token>`, are never CORS-open or cached, and call the same
+ * application commands as the admin UI. Every failure is `{ "errors": [{ code, message, field }] }`
+ * with the status of web/errors.ts.
  */
 export async function registerApi(app: FastifyInstance, deps: ApiDeps): Promise<void> {
   const prefix = app.prefix;
   let openApi: Record<string, unknown> | null = null;
+  const presenters = makePresenters(deps.baseUrl);
   const ctx: ApiRouteContext = {
     queries: deps.queries,
-    presenters: makePresenters(deps.baseUrl),
-    openApi: () => (openApi ??= buildOpenApi(API_ROUTES, { prefix, baseUrl: deps.baseUrl })),
+    search: deps.search,
+    timeZone: deps.timeZone ?? 'Asia/Seoul',
+    presenters,
+    openApi: () => (openApi ??= buildOpenApi(API_ROUTES, { prefix, baseUrl: deps.baseUrl }, API_WRITE_ROUTES)),
   };
 
-  app.addHook('onRequest', (_request, reply, done) => {
-    reply.headers(CORS_HEADERS);
+  app.addHook('onRequest', (request, reply, done) => {
+    if (!isStaffRoute(request)) reply.headers(CORS_HEADERS);
     done();
   });
 
   // Unknown paths, and CORS preflights (no OPTIONS routes are registered), answer here in JSON.
   const notFound = (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.method === 'OPTIONS') return reply.code(204).headers(PREFLIGHT_HEADERS).header('Cache-Control', 'public, max-age=86400').send();
-    return sendErrors(reply, 404, [{ code: 'NOT_FOUND', message: `No API endpoint ${request.method} ${request.url.split('?')[0]}`, field: null }]);
+    if (request.method === 'OPTIONS') {
+      // Only reads are shared with other origins: a preflight for any other method gets no CORS
+      // headers, so a browser refuses to send it (tokens never travel from a web page elsewhere).
+      const asked = String(request.headers['access-control-request-method'] ?? 'GET').toUpperCase();
+      if (asked !== 'GET' && asked !== 'HEAD') return reply.code(204).removeHeader('Access-Control-Allow-Origin').removeHeader('Access-Control-Expose-Headers').header('Cache-Control', 'no-store').send();
+      return reply.code(204).headers(PREFLIGHT_HEADERS).header('Cache-Control', 'public, max-age=86400').send();
+    }
+    return sendErrors(request, reply, 404, [{ code: 'NOT_FOUND', message: `No API endpoint ${request.method} ${request.url.split('?')[0]}`, field: null }]);
   };
   app.setNotFoundHandler(notFound);
   // The site's `/:lang/...` page routes would otherwise claim `/api/anything` and answer with the
@@ -74,29 +136,67 @@ export async function registerApi(app: FastifyInstance, deps: ApiDeps): Promise<
       const code = error.code as ErrorCode;
       const status = STATUS_BY_CODE[code] ?? 500;
       if (status < 500) {
-        const issues: Issue[] = error.issues.length > 0 ? error.issues.map((i) => ({ code, message: i.message, field: i.field ?? null })) : [{ code, message: error.message, field: null }];
-        return sendErrors(reply, status, issues);
+        if (error instanceof UnauthenticatedError) {
+          reply.header('WWW-Authenticate', request.headers.authorization === undefined ? 'Bearer realm="pressroom"' : 'Bearer realm="pressroom", error="invalid_token"');
+        }
+        const issues: Issue[] = error.issues.length > 0 ? error.issues.map((i) => ({ code, message: i.message, field: i.field ? apiField(i.field) : null })) : [{ code, message: error.message, field: null }];
+        return sendErrors(request, reply, status, issues);
       }
     }
     const statusCode = (error as { statusCode?: number }).statusCode;
     if (statusCode && statusCode >= 400 && statusCode < 500) {
-      return sendErrors(reply, statusCode === 404 ? 404 : 400, [{ code: statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED', message: 'The request is not valid', field: null }]);
+      const unsupported = statusCode === 415;
+      return sendErrors(request, reply, statusCode === 404 ? 404 : 400, [
+        { code: statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED', message: unsupported ? 'Send the body as application/json' : 'The request is not valid', field: statusCode === 404 ? null : 'body' },
+      ]);
     }
     request.log.error({ err: error, url: request.url }, 'unhandled API error');
-    return sendErrors(reply, 500, [{ code: 'INTERNAL', message: 'Internal error', field: null }]);
+    return sendErrors(request, reply, 500, [{ code: 'INTERNAL', message: 'Internal error', field: null }]);
   });
 
   for (const route of API_ROUTES) {
     app.get(route.path, async (request, reply) => {
       const query = route.query.safeParse(request.query ?? {});
       const params = route.params?.safeParse(request.params);
-      const failures = [...(params && !params.success ? validationError(params.error, 'path').issues : []), ...(!query.success ? validationError(query.error, 'query').issues : [])];
+      const failures = [...(params && !params.success ? validationIssues(params.error, 'path') : []), ...(!query.success ? validationIssues(query.error, 'query') : [])];
       if (failures.length > 0) throw new ValidationError('The request is not valid', failures);
       const body = route.response.parse(await route.handle(ctx, { query: query.data, params: params?.data as never }));
       const json = Buffer.from(JSON.stringify(body), 'utf8');
       const etag = `"${createHash('sha1').update(json).digest('base64url')}"`;
       // Revalidated on every use (no-cache): cheap 304s, never a stale embargo or withdrawal.
       return sendDocument(request, reply, { body: json, etag, releaseId: null, contentType: 'application/json; charset=utf-8', lastModified: null }, 'public, no-cache');
+    });
+  }
+
+  for (const route of API_WRITE_ROUTES) {
+    app.route({
+      method: route.method,
+      url: route.path,
+      config: { staff: true } as Record<string, unknown>,
+      async handler(request, reply) {
+        // Credentials first: nothing about the request is answered to a caller without them.
+        const principal = await deps.tokens.authenticate(bearerToken(request), request.ip || null);
+        const params = route.params?.safeParse(request.params);
+        const body = route.body?.safeParse(request.body ?? undefined);
+        const failures = [...(params && !params.success ? validationIssues(params.error, 'path') : []), ...(body && !body.success ? validationIssues(body.error, 'body') : [])];
+        if (failures.length > 0) throw new ValidationError('The request is not valid', failures);
+        const bodyData = body?.data as { version?: number } | undefined;
+        const precondition = route.preconditioned ? preconditionOf(request, bodyData?.version) : null;
+        reply.header('Cache-Control', 'no-store');
+        try {
+          const view = await route.handle(deps.writes, principal, { params: params?.data, body: bodyData, precondition });
+          const out = staffReleaseResponseSchema.parse({ data: presenters.staffRelease(view) });
+          reply.header('ETag', `"${view.edition.editionNo}-${view.edition.lockVersion}"`);
+          if (route.creates) reply.code(201).header('Location', out.data.api_url);
+          return reply.type('application/json; charset=utf-8').send(out);
+        } catch (error) {
+          if (!(error instanceof EditConflictError) || !params?.success) throw error;
+          // The stale change is refused whole; the client gets the edition as it now is, to merge.
+          const current = presenters.staffRelease(await deps.writes.get(principal, (params.data as { id: number }).id));
+          const conflict = editConflictBodySchema.parse({ errors: [{ code: 'EDIT_CONFLICT', message: error.message, field: 'version' }], current });
+          return reply.code(409).header('ETag', `"${current.edition.number}-${current.edition.version}"`).type('application/json; charset=utf-8').send(conflict);
+        }
+      },
     });
   }
 }

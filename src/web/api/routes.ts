@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { ApiQueries } from '../../app/api-queries.js';
+import type { SearchReleases } from '../../app/search-releases.js';
+import { dayRange } from '../day-range.js';
 import { encodeCursor } from './cursor.js';
 import { makePresenters } from './present.js';
 import {
@@ -10,12 +12,17 @@ import {
   releaseResponseSchema,
   releasesQuerySchema,
   releasesResponseSchema,
+  searchQuerySchema,
+  searchResponseSchema,
   tagsQuerySchema,
   tagsResponseSchema,
 } from './schemas.js';
 
 export interface ApiRouteContext {
   queries: ApiQueries;
+  search: SearchReleases;
+  /** The site's time zone: search dates are its calendar days. */
+  timeZone: string;
   presenters: ReturnType<typeof makePresenters>;
   /** The OpenAPI document (built lazily from this same table). */
   openApi: () => Record<string, unknown>;
@@ -82,6 +89,36 @@ export const API_ROUTES: ApiRoute[] = [
     errors: [400, 404],
     async handle(ctx, { params }) {
       return { data: ctx.presenters.detail(await ctx.queries.release(params.slug, params.language, params.number)) };
+    },
+  }),
+  route({
+    path: '/v1/search',
+    operationId: 'searchReleases',
+    summary: 'Full-text search of public releases (Korean and English), with filters, highlighted snippets and pages',
+    query: searchQuerySchema,
+    params: null,
+    response: searchResponseSchema,
+    errors: [400, 404],
+    async handle(ctx, { query }) {
+      const results = await ctx.search({
+        query: query.q,
+        language: query.language ?? null,
+        board: query.board ?? null,
+        department: query.department ?? null,
+        tag: query.tag ?? null,
+        // The same whole-day rule as the search page: days of the site's time zone, `to` inclusive.
+        ...dayRange(query.from ?? null, query.to ?? null, ctx.timeZone),
+        sort: query.sort === 'date' ? 'newest' : 'relevance',
+        page: query.page,
+        pageSize: query.limit,
+      });
+      return {
+        data: results.items.map(ctx.presenters.searchHit),
+        total: results.total,
+        page: results.page,
+        page_count: results.pageCount,
+        next_page: results.page < results.pageCount ? results.page + 1 : null,
+      };
     },
   }),
   route({

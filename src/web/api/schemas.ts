@@ -3,6 +3,7 @@ import { BOARD_KINDS } from '../../domain/board.js';
 import { ERROR_CODES } from '../../domain/errors.js';
 import { LANGUAGES } from '../../domain/language.js';
 import { LIMITS } from '../../domain/limits.js';
+import { isCalendarDay } from '../day-range.js';
 import { decodeCursor } from './cursor.js';
 
 /**
@@ -170,3 +171,56 @@ export const releaseResponseSchema = z.object({ data: releaseDetailSchema });
 export const tagsResponseSchema = z.object({ data: z.array(z.object({ tag: z.string(), count: z.number().int().min(1) }).meta({ id: 'TagCount' })) });
 
 export const openApiResponseSchema = z.record(z.string(), z.unknown()).describe('This OpenAPI 3.1 document');
+
+// ---- search ---------------------------------------------------------------------------------
+
+const calendarDay = z.string().refine(isCalendarDay, 'A date written YYYY-MM-DD');
+
+export const searchQuerySchema = z.object({
+  q: z
+    .string()
+    .trim()
+    .min(1, 'Say what to search for')
+    .max(LIMITS.searchMaxChars)
+    .describe('Words (every one must match) and "quoted phrases". Korean is matched by character bigrams (합참의장 finds 합참의장을), English words by stem (meets finds meeting)'),
+  board: slug.optional().describe('Board slug'),
+  language: language.optional().describe('Only releases in this language; both when absent'),
+  department: z.string().trim().min(1).max(LIMITS.departmentMaxChars).optional().describe('Exact department'),
+  tag: z.string().trim().min(1).max(LIMITS.tagMaxChars).optional().describe('Exact tag'),
+  from: calendarDay.optional().describe('First published on or after this day (YYYY-MM-DD) in the site time zone (Asia/Seoul unless configured)'),
+  to: calendarDay.optional().describe('First published on or before this day (YYYY-MM-DD, whole day) in the site time zone'),
+  sort: z.enum(['date', 'relevance']).default('date').describe('`date`: newest first; `relevance`: best match first (ties newest first)'),
+  page: z.coerce.number().int().min(1).max(LIMITS.maxPage).default(1).describe('1-based page number'),
+  limit: z.coerce.number().int().min(1).max(50).default(10).describe('Results per page, 1 to 50'),
+});
+export type SearchQueryInput = z.output<typeof searchQuerySchema>;
+
+export const searchHitSchema = z
+  .object({
+    id: z.number().int(),
+    board: slug,
+    language,
+    number: z.number().int(),
+    title: z.string(),
+    department: z.string(),
+    tags: z.array(z.string()),
+    first_published_at: timestamp,
+    snippet: z
+      .object({
+        text: z.string().describe('Plain text around the first match ("…" where cut); never HTML'),
+        matches: z.array(z.object({ start: z.number().int().min(0), end: z.number().int().min(0) })).describe('Each match as [start, end) offsets into `text`, counted in Unicode code points'),
+      })
+      .describe('Highlighted snippet as plain text with match offsets'),
+    snippet_html: z.string().describe('The same snippet as HTML: the text escaped, each match in <mark>, no other markup'),
+    url: z.url().describe('The public page'),
+    api_url: z.url(),
+  })
+  .meta({ id: 'SearchHit' });
+
+export const searchResponseSchema = z.object({
+  data: z.array(searchHitSchema),
+  total: z.number().int().min(0).describe('Matching public releases'),
+  page: z.number().int().min(1),
+  page_count: z.number().int().min(1),
+  next_page: z.number().int().nullable().describe('Pass as `page` for the next page; null on the last page'),
+});

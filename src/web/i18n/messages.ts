@@ -1,4 +1,6 @@
 import type { Language } from '../../domain/language.js';
+import { adminEn, adminKo } from './admin-messages.js';
+import { formatMessage, type MessageParams } from './icu.js';
 
 /**
  * The public UI's words in both languages. `satisfies Record<Language, Messages>` makes a missing
@@ -72,7 +74,13 @@ const en = {
   searchFrom: 'From',
   searchTo: 'To',
   searchPrompt: 'Type words to search every public release. Put a phrase in "double quotes".',
-  searchResults: '{count} results for "{query}"',
+  searchResults: '{count, plural, one {# result} other {# results}} for "{query}"',
+  languageSwitcher: 'Language',
+  alsoIn: 'Also in',
+  authoritativeNote: 'The {language} version is authoritative.',
+  languageKorean: 'Korean',
+  languageEnglish: 'English',
+  ...adminEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -147,18 +155,22 @@ const ko: Messages = {
   searchTo: '종료일',
   searchPrompt: '공개된 모든 보도자료에서 찾을 낱말을 입력하십시오. 구절은 "큰따옴표"로 묶습니다.',
   searchResults: '"{query}" 검색 결과 {count}건',
+  languageSwitcher: '언어',
+  alsoIn: '다른 언어',
+  authoritativeNote: '{language} 버전이 원문입니다.',
+  languageKorean: '한국어',
+  languageEnglish: '영어',
+  ...adminKo,
 };
 
 export const catalogues = { en, ko } satisfies Record<Language, Messages>;
 
-/** A translator for one language: t('pageOf', { page: 2, count: 9 }). */
+/** The locale each UI language formats numbers, plurals and dates with. */
+export const LOCALES = { ko: 'ko-KR', en: 'en-GB' } as const satisfies Record<Language, string>;
+
+/** A translator for one language: t('pageOf', { page: 2, count: 9 }); ICU plurals via Intl.PluralRules. */
 export function translator(language: Language) {
   const messages: Messages = catalogues[language];
-  const numbers = new Intl.NumberFormat(language === 'ko' ? 'ko-KR' : 'en-GB');
-  return (key: MessageKey, params: Record<string, string | number> = {}): string =>
-    messages[key].replace(/\{(\w+)\}/g, (_, name: string) => {
-      const value = params[name];
-      return typeof value === 'number' ? numbers.format(value) : String(value ?? '');
-    });
+  return Object.assign((key: MessageKey, params: MessageParams = {}): string => formatMessage(LOCALES[language], messages[key], params), { language });
 }
 export type Translate = ReturnType<typeof translator>;

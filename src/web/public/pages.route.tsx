@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { PublicPages } from '../../app/public-pages.js';
+import type { PublicLanguageVersions, PublicVersions } from '../../app/translations/public-versions.js';
 import type { ViewCounter } from '../../app/view-counter.js';
 import { LANGUAGES, type Language } from '../../domain/language.js';
 import { LIMITS } from '../../domain/limits.js';
@@ -20,6 +21,8 @@ export interface PageRouteDeps {
   cache: PageCache;
   version: ContentVersionTracker;
   views: ViewCounter;
+  /** Language versions of a release (public ones only); without it pages show no alternates. */
+  versions?: PublicVersions;
 }
 
 const lang = z.enum(LANGUAGES);
@@ -97,7 +100,8 @@ export function registerPageRoutes(app: FastifyInstance, deps: PageRouteDeps): v
       if (!p) return reply;
       return cached(request, reply, `release:${p.lang}:${p.board}:${p.number}:${print ? 'print' : 'page'}`, async () => {
         const [ctx, model] = await Promise.all([deps.contextFor(p.lang), deps.pages.release(p.board, p.lang, p.number)]);
-        return { html: renderPage(<ReleaseView ctx={ctx} model={model} print={print} />), releaseId: print ? null : model.release.id };
+        const versions: PublicLanguageVersions = deps.versions ? await deps.versions.of(model.release) : { alternates: [], authoritative: null };
+        return { html: renderPage(<ReleaseView ctx={ctx} model={model} print={print} versions={versions} />), releaseId: print ? null : model.release.id };
       });
     });
   }

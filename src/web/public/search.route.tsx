@@ -3,17 +3,13 @@ import { z } from 'zod';
 import type { SearchReleases } from '../../app/search-releases.js';
 import { LANGUAGES } from '../../domain/language.js';
 import { LIMITS } from '../../domain/limits.js';
+import { dayRange, isCalendarDay } from '../day-range.js';
 import { renderPage } from '../render/page.js';
 import { SearchView } from '../views/search.view.js';
 import type { SiteContext } from './site-context.js';
 
 const params = z.object({ lang: z.enum(LANGUAGES) });
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)))
-  .optional()
-  .catch(undefined);
+const day = z.string().refine(isCalendarDay).optional().catch(undefined);
 /** Malformed values fall back to their defaults: a search page never answers with a validation error. */
 const searchQuery = z.object({
   q: z
@@ -38,10 +34,8 @@ const searchQuery = z.object({
   to: day,
 });
 
-const DAY_MS = 86_400_000;
-
 /** GET /{lang}/search: full-text search over public releases; never cached, never indexed by robots. */
-export function registerSearchRoutes(app: FastifyInstance, deps: { search: SearchReleases; contextFor: SiteContext }): void {
+export function registerSearchRoutes(app: FastifyInstance, deps: { search: SearchReleases; contextFor: SiteContext; timeZone?: string }): void {
   app.get('/:lang/search', async (request, reply) => {
     const p = params.safeParse(request.params);
     if (!p.success) return reply.callNotFound();
@@ -56,9 +50,8 @@ export function registerSearchRoutes(app: FastifyInstance, deps: { search: Searc
             query: q.q,
             language: lang,
             board: form.board,
-            // Whole days (UTC), `to` inclusive.
-            from: form.from ? new Date(`${form.from}T00:00:00Z`) : null,
-            to: form.to ? new Date(Date.parse(`${form.to}T00:00:00Z`) + DAY_MS) : null,
+            // Whole days in the site's time zone, `to` inclusive (the same rule as the JSON API).
+            ...dayRange(form.from, form.to, deps.timeZone ?? 'Asia/Seoul'),
             sort: q.sort,
             page: Math.min(q.page ?? 1, LIMITS.maxPage),
           });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { PublicCatalog } from '../../ports/public-catalog.js';
+import { negotiatedLanguage } from './language.route.js';
 import { cssAsset } from './site-context.js';
 
 /** Language from Accept-Language: Korean when preferred over English, otherwise English. */
@@ -30,8 +31,9 @@ export function registerSystemRoutes(app: FastifyInstance, deps: { catalog: Publ
   });
 
   app.get('/', async (request, reply) => {
-    reply.header('Vary', 'Accept-Language').header('Cache-Control', 'private, no-cache');
-    return reply.redirect(`/${preferredLanguage(request.headers['accept-language'])}/`, 302);
+    // The language chosen with the switcher (cookie) wins over the browser's Accept-Language.
+    reply.header('Vary', 'Accept-Language, Cookie').header('Cache-Control', 'private, no-cache');
+    return reply.redirect(`/${negotiatedLanguage(request)}/`, 302);
   });
 
   app.get(cssAsset.href, async (_request, reply) =>

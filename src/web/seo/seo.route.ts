@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PublicPages } from '../../app/public-pages.js';
+import type { PublicVersions } from '../../app/translations/public-versions.js';
 import type { ContentVersionTracker } from '../cache/content-version.js';
 import type { PageCache } from '../cache/page-cache.js';
 import { sendDocument } from '../feeds/send-document.js';
@@ -12,6 +13,8 @@ export interface SeoRouteDeps {
   baseUrl: string;
   /** URLs per sitemap file before `/sitemap.xml` becomes an index (tests use a small one). */
   sitemapChunkSize?: number;
+  /** Language versions, for each release's hreflang alternates. */
+  versions?: PublicVersions;
 }
 
 const XML = 'application/xml; charset=utf-8';
@@ -29,6 +32,7 @@ export function robotsTxt(baseUrl: string): string {
  */
 export function registerSeoRoutes(app: FastifyInstance, deps: SeoRouteDeps): void {
   const chunk = deps.sitemapChunkSize ?? SITEMAP_MAX_URLS;
+  const groups = async () => (deps.versions ? deps.versions.listedGroups() : new Map());
 
   async function cached(request: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<{ xml: string; lastModified: Date | null } | null>) {
     const version = deps.version.current();
@@ -48,7 +52,7 @@ export function registerSeoRoutes(app: FastifyInstance, deps: SeoRouteDeps): voi
       const overview = await deps.pages.sitemapOverview();
       const pages = pageUrls(overview);
       if (pages.length + overview.listedCount <= chunk) {
-        const all = [...pages, ...releaseUrls(await deps.pages.sitemapReleases(0, chunk))];
+        const all = [...pages, ...releaseUrls(await deps.pages.sitemapReleases(0, chunk), await groups())];
         return { xml: urlset(deps.baseUrl, all), lastModified: newestOf(all) };
       }
       const chunks = Math.ceil(overview.listedCount / chunk);
@@ -68,7 +72,7 @@ export function registerSeoRoutes(app: FastifyInstance, deps: SeoRouteDeps): voi
     const n = chunkFile.exec(file)?.[1];
     if (!n) return reply.callNotFound();
     return cached(request, reply, `sitemap:releases:${n}`, async () => {
-      const releases = releaseUrls(await deps.pages.sitemapReleases((Number(n) - 1) * chunk, chunk));
+      const releases = releaseUrls(await deps.pages.sitemapReleases((Number(n) - 1) * chunk, chunk), await groups());
       return releases.length === 0 ? null : { xml: urlset(deps.baseUrl, releases), lastModified: newestOf(releases) };
     });
   });

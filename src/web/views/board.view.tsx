@@ -1,5 +1,6 @@
 import type { BoardListing } from '../../app/public-pages.js';
 import { feedLinks, feedUrls } from '../feeds/feed-urls.js';
+import { LANGUAGES } from '../../domain/language.js';
 import { urls } from '../urls.js';
 import { Breadcrumb, Layout } from './layout.view.js';
 import { ListTitle } from './list-title.view.js';
@@ -22,6 +23,9 @@ export function BoardView(props: { ctx: PageContext; listing: BoardListing }) {
         prevPath: page > 1 ? href(page - 1) : null,
         nextPath: page < pageCount ? href(page + 1) : null,
         otherLanguagePath: urls.board(ctx.lang === 'ko' ? 'en' : 'ko', board.slug),
+        // Every board exists in both languages; page 1 of each is the other's alternate.
+        alternates: page === 1 && !filter ? LANGUAGES.map((lang) => ({ lang, path: urls.board(lang, board.slug) })) : undefined,
+        xDefaultPath: urls.board('ko', board.slug),
         noIndex: Boolean(filter),
         feeds: [feedLinks((f) => feedUrls.board(ctx.lang, board.slug, f), `${ctx.siteName}: ${name}`)],
       }}

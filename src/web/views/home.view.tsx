@@ -1,5 +1,6 @@
 import type { HomeSection } from '../../app/public-pages.js';
 import { feedLinks, feedUrls } from '../feeds/feed-urls.js';
+import { LANGUAGES } from '../../domain/language.js';
 import { urls } from '../urls.js';
 import { Layout } from './layout.view.js';
 import { ListTitle } from './list-title.view.js';
@@ -8,7 +9,7 @@ import type { PageContext } from './page-context.js';
 export function HomeView(props: { ctx: PageContext; sections: HomeSection[] }) {
   const { ctx } = props;
   return (
-    <Layout ctx={ctx} meta={{ title: `${ctx.t('newsZone')}`, canonicalPath: urls.home(ctx.lang), otherLanguagePath: urls.home(ctx.lang === 'ko' ? 'en' : 'ko'), feeds: [feedLinks((f) => feedUrls.site(ctx.lang, f), ctx.siteName)] }}>
+    <Layout ctx={ctx} meta={{ title: `${ctx.t('newsZone')}`, canonicalPath: urls.home(ctx.lang), otherLanguagePath: urls.home(ctx.lang === 'ko' ? 'en' : 'ko'), alternates: LANGUAGES.map((lang) => ({ lang, path: urls.home(lang) })), xDefaultPath: '/', feeds: [feedLinks((f) => feedUrls.site(ctx.lang, f), ctx.siteName)] }}>
       <h1>{ctx.t('newsZone')}</h1>
       <div class="home-sections">
         {props.sections.map(({ board, latest }) => (

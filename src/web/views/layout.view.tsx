@@ -14,8 +14,14 @@ export interface HeadMeta {
   ogType?: 'website' | 'article';
   ogImagePath?: string | null;
   publishedTime?: Date | null;
-  /** The other language's version of this page, when there is one. */
+  /** The other language's version of this page, when there is one (else the switcher goes home). */
   otherLanguagePath?: string | null;
+  /**
+   * Language versions of this page for `<link rel="alternate" hreflang>` (this page included);
+   * only public pages belong here. `xDefault` is the page for readers of neither language.
+   */
+  alternates?: { lang: Language; path: string }[];
+  xDefaultPath?: string | null;
   noIndex?: boolean;
   /** Feeds to announce with `<link rel="alternate">` (paths; made absolute). */
   feeds?: { title: string; rss: string; atom: string }[];
@@ -24,6 +30,14 @@ export interface HeadMeta {
 }
 
 const otherLang = (lang: Language): Language => (lang === 'ko' ? 'en' : 'ko');
+
+/**
+ * The language switcher's link: through /language, which remembers the choice in a cookie (no
+ * JavaScript needed) and then opens the page in the other language.
+ */
+export function switchLanguageHref(to: Language, next: string): string {
+  return `/language?${new URLSearchParams({ to, next }).toString()}`;
+}
 
 export function Layout(props: { ctx: PageContext; meta: HeadMeta; currentBoard?: string; print?: boolean; children: ComponentChildren }) {
   const { ctx, meta } = props;
@@ -39,6 +53,10 @@ export function Layout(props: { ctx: PageContext; meta: HeadMeta; currentBoard?:
         {meta.description && <meta name="description" content={meta.description} />}
         {meta.noIndex && <meta name="robots" content="noindex" />}
         {meta.canonicalPath && <link rel="canonical" href={abs(meta.canonicalPath)} />}
+        {meta.alternates && meta.alternates.length > 1 && [
+          ...meta.alternates.map((a) => <link key={a.lang} rel="alternate" hrefLang={a.lang} href={abs(a.path)} />),
+          meta.xDefaultPath ? <link key="x-default" rel="alternate" hrefLang="x-default" href={abs(meta.xDefaultPath)} /> : null,
+        ]}
         {meta.prevPath && <link rel="prev" href={meta.prevPath} />}
         {meta.nextPath && <link rel="next" href={meta.nextPath} />}
         <meta property="og:site_name" content={ctx.siteName} />
@@ -77,9 +95,14 @@ export function Layout(props: { ctx: PageContext; meta: HeadMeta; currentBoard?:
                 <input id="site-search-q" type="search" name="q" maxLength={LIMITS.searchMaxChars} />
                 <button type="submit">{ctx.t('filterButton')}</button>
               </form>
-              <a class="lang-switch" href={meta.otherLanguagePath ?? urls.home(other)} lang={other} hrefLang={other}>
-                {ctx.t('otherLanguage')}
-              </a>
+              <nav class="lang-switch" aria-label={ctx.t('languageSwitcher')}>
+                <span aria-current="true" lang={ctx.lang}>
+                  {ctx.t('languageName')}
+                </span>
+                <a href={switchLanguageHref(other, meta.otherLanguagePath ?? urls.home(other))} lang={other} hrefLang={other} rel="alternate">
+                  {ctx.t('otherLanguage')}
+                </a>
+              </nav>
             </div>
           </header>
         )}

@@ -1,5 +1,7 @@
+import type { PublicLanguageVersions } from '../../app/translations/public-versions.js';
 import type { PublicReleaseDetail, Neighbours } from '../../ports/public-catalog.js';
 import { attachmentKind, derivativeFileName, fileTypeLabel, formatByteSize, type Attachment, type ImageDerivative } from '../../domain/attachment.js';
+import { catalogues } from '../i18n/messages.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { jsonLdText, newsArticle } from '../seo/json-ld.js';
 import { urls } from '../urls.js';
@@ -29,8 +31,10 @@ function responsive(photo: Attachment, derivatives: ImageDerivative[], fileHref:
 }
 
 /** A release page: the seed's layout (board, title, dash-led subtitle, body, File area) and more. */
-export function ReleaseView(props: { ctx: PageContext; model: ReleaseViewModel; print?: boolean; preview?: PreviewMode }) {
+export function ReleaseView(props: { ctx: PageContext; model: ReleaseViewModel; print?: boolean; preview?: PreviewMode; versions?: PublicLanguageVersions }) {
   const { ctx, model, print, preview } = props;
+  // Previews and withdrawn pages link to no other version and announce none.
+  const versions = !preview && model.release.status === 'published' ? (props.versions ?? { alternates: [], authoritative: null }) : { alternates: [], authoritative: null };
   const fileHref = preview?.fileHref ?? urls.file;
   const { board, release, edition, attachments, neighbours } = model;
   const lang = ctx.lang;
@@ -42,6 +46,9 @@ export function ReleaseView(props: { ctx: PageContext; model: ReleaseViewModel; 
   const ogImagePath = photos[0] && !preview ? urls.file(photos[0].sha256, photos[0].fileName) : null;
   // Structured data only where search engines may index: not on previews, prints or withdrawals.
   const indexable = !print && !preview && release.status === 'published';
+  const selfPath = urls.release(lang, board.slug, number);
+  const alternatePaths = versions.alternates.map((v) => ({ lang: v.language, path: urls.release(v.language, v.boardSlug, v.number) }));
+  const authoritativePath = [{ lang, path: selfPath }, ...alternatePaths].find((a) => a.lang === versions.authoritative)?.path ?? selfPath;
   const jsonLd = indexable
     ? jsonLdText(newsArticle(model, { name: ctx.siteName, pageUrl: `${ctx.baseUrl}${urls.release(lang, board.slug, number)}`, description, imageUrl: ogImagePath ? `${ctx.baseUrl}${ogImagePath}` : null }))
     : null;
@@ -59,6 +66,9 @@ export function ReleaseView(props: { ctx: PageContext; model: ReleaseViewModel; 
         publishedTime: published,
         noIndex: !indexable,
         jsonLd,
+        otherLanguagePath: alternatePaths[0]?.path ?? null,
+        alternates: indexable && alternatePaths.length > 0 ? [{ lang, path: selfPath }, ...alternatePaths] : undefined,
+        xDefaultPath: authoritativePath,
       }}
     >
       <Breadcrumb ctx={ctx} trail={[{ label: ctx.t('newsZone'), href: urls.home(lang) }, { label: boardName, href: urls.board(lang, board.slug) }, { label: edition.title }]} />
@@ -79,6 +89,21 @@ export function ReleaseView(props: { ctx: PageContext; model: ReleaseViewModel; 
             )}
             {release.withdrawalReason && <p>{release.withdrawalReason}</p>}
           </section>
+        )}
+        {alternatePaths.length > 0 && !print && (
+          <nav class="also-in" aria-label={ctx.t('alsoIn')}>
+            {ctx.t('alsoIn')}:{' '}
+            <ul>
+              {alternatePaths.map((a) => (
+                <li key={a.lang}>
+                  <a href={a.path} hrefLang={a.lang} lang={a.lang} rel="alternate">
+                    {catalogues[a.lang].languageName}
+                  </a>
+                </li>
+              ))}
+            </ul>
+            {versions.authoritative && <span class="hint"> · {ctx.t('authoritativeNote', { language: ctx.t(versions.authoritative === 'ko' ? 'languageKorean' : 'languageEnglish') })}</span>}
+          </nav>
         )}
         <p class="board-label">{boardName}</p>
         <h1 id="release-title">{edition.title}</h1>

@@ -9,7 +9,7 @@ export const siteCss = String.raw`
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Apple SD Gothic Neo", "Malgun Gothic", "NanumGothic", "Noto Sans KR", sans-serif;
   color: var(--ink); background: var(--paper); line-height: 1.6;
 }
-html:lang(ko) { word-break: keep-all; overflow-wrap: anywhere; line-height: 1.75; }
+html:lang(ko) { word-break: keep-all; overflow-wrap: break-word; line-height: 1.75; }
 * { box-sizing: border-box; }
 body { margin: 0; }
 a { color: var(--link); }
@@ -22,7 +22,13 @@ a:hover { text-decoration-thickness: 2px; }
 .site-header .wrap { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: .5rem 1.5rem; padding-top: .75rem; padding-bottom: .75rem; }
 .site-name { color: var(--brand-ink); font-weight: 700; font-size: 1.25rem; text-decoration: none; }
 .site-header a { color: var(--brand-ink); }
-.lang-switch { font-size: .95rem; }
+.lang-switch { font-size: .95rem; display: flex; gap: .75rem; align-items: center; }
+.lang-switch span[aria-current] { font-weight: 700; text-decoration: underline; text-underline-offset: .3em; }
+.also-in { background: var(--wash); border-left: 4px solid var(--brand); padding: .5rem .75rem; margin: 0 0 1rem; }
+.also-in ul { display: inline; list-style: none; margin: 0; padding: 0; }
+.also-in li { display: inline; }
+.also-in li + li::before { content: ' / '; }
+.also-in .hint { color: var(--muted); }
 .board-nav { background: #082c54; }
 .board-nav ul { list-style: none; margin: 0 auto; padding: 0 1rem; max-width: 72rem; display: flex; flex-wrap: wrap; gap: 0 1.25rem; }
 .board-nav a { display: inline-block; padding: .6rem 0; color: #fff; text-decoration: none; border-bottom: 3px solid transparent; }

@@ -4,6 +4,9 @@ import * as editorial from './2026112802-editorial.js';
 import * as accounts from './2026112803-accounts.js';
 import * as derivatives from './2026112804-derivatives.js';
 import * as search from './2026112805-search.js';
+import * as apiTokens from './2026112806-api-tokens.js';
+import * as importSources from './2026112807-import-sources.js';
+import * as translations from './2026112808-translations.js';
 
 /** Every migration, in order. Immutable once landed: add a new file instead of editing one. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +15,7 @@ export const migrations: Record<string, Migration> = {
   '2026112803-accounts': accounts,
   '2026112804-derivatives': derivatives,
   '2026112805-search': search,
+  '2026112806-api-tokens': apiTokens,
+  '2026112807-import-sources': importSources,
+  '2026112808-translations': translations,
 };

@@ -17,13 +17,14 @@ const auditQuery = z.object({
 });
 type AuditQuery = z.output<typeof auditQuery>;
 
-function subjectLink(entry: AuditEntry) {
-  if (entry.subjectType === 'release' && entry.subjectId) return <a href={`/admin/releases/${entry.subjectId}`}>release {entry.subjectId}</a>;
+function subjectLink(entry: AuditEntry, t: AdminContext['t']) {
+  if (entry.subjectType === 'release' && entry.subjectId) return <a href={`/admin/releases/${entry.subjectId}`}>{t('adminReleaseN', { id: entry.subjectId })}</a>;
   return `${entry.subjectType}${entry.subjectId ? ` ${entry.subjectId}` : ''}`;
 }
 
 function AuditView(props: { ctx: AdminContext; q: AuditQuery; entries: AuditEntry[]; hasMore: boolean }) {
   const { ctx, q } = props;
+  const { t } = ctx;
   const last = props.entries.at(-1);
   const older = new URLSearchParams();
   if (q.action) older.set('action', q.action);
@@ -31,49 +32,49 @@ function AuditView(props: { ctx: AdminContext; q: AuditQuery; entries: AuditEntr
   if (q.subjectId) older.set('subjectId', q.subjectId);
   if (last) older.set('before', String(last.at.getTime()));
   return (
-    <AdminLayout ctx={ctx} title="Audit log">
-      <h1>Audit log</h1>
-      <p>Every change, sign-in and preview-link use, newest first. Entries are never changed or deleted.</p>
-      <form method="get" action="/admin/audit" class="inline-actions" aria-label="Filter the audit log">
+    <AdminLayout ctx={ctx} title={t('adminNavAudit')}>
+      <h1>{t('adminNavAudit')}</h1>
+      <p>{t('adminAuditIntro')}</p>
+      <form method="get" action="/admin/audit" class="inline-actions" aria-label={t('adminAuditFilter')}>
         <div class="form-group">
-          <label for="filter-action">Action</label>
+          <label for="filter-action">{t('adminAction')}</label>
           <input type="text" id="filter-action" name="action" value={q.action ?? ''} placeholder="release.published" />
         </div>
         <div class="form-group">
-          <label for="filter-subjectType">Subject type</label>
+          <label for="filter-subjectType">{t('adminSubjectType')}</label>
           <input type="text" id="filter-subjectType" name="subjectType" value={q.subjectType ?? ''} placeholder="release" />
         </div>
         <div class="form-group">
-          <label for="filter-subjectId">Subject id</label>
+          <label for="filter-subjectId">{t('adminSubjectId')}</label>
           <input type="text" id="filter-subjectId" name="subjectId" value={q.subjectId ?? ''} />
         </div>
-        <button type="submit">Filter</button>
+        <button type="submit">{t('adminFilter')}</button>
       </form>
       {props.entries.length === 0 ? (
-        <p>No entries match.</p>
+        <p>{t('adminNoEntries')}</p>
       ) : (
         <table class="admin-table">
           <thead>
             <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">Action</th>
-              <th scope="col">Subject</th>
-              <th scope="col">Details</th>
+              <th scope="col">{t('adminWhen')}</th>
+              <th scope="col">{t('adminWho')}</th>
+              <th scope="col">{t('adminAction')}</th>
+              <th scope="col">{t('adminSubject')}</th>
+              <th scope="col">{t('adminDetails')}</th>
             </tr>
           </thead>
           <tbody>
             {props.entries.map((e) => (
               <tr key={e.id}>
                 <td>
-                  <time datetime={e.at.toISOString()}>{formatDateTime(e.at, ctx.timeZone)}</time>
+                  <time datetime={e.at.toISOString()}>{formatDateTime(e.at, ctx.timeZone, ctx.lang)}</time>
                 </td>
                 <td>
                   {e.actor.label}
                   {e.actor.ip && <span class="hint"> ({e.actor.ip})</span>}
                 </td>
                 <td>{e.action}</td>
-                <td>{subjectLink(e)}</td>
+                <td>{subjectLink(e, t)}</td>
                 <td>
                   <code>{Object.keys(e.details).length > 0 ? JSON.stringify(e.details) : ''}</code>
                 </td>
@@ -84,7 +85,7 @@ function AuditView(props: { ctx: AdminContext; q: AuditQuery; entries: AuditEntr
       )}
       {props.hasMore && (
         <p>
-          <a href={`/admin/audit?${older.toString()}`}>Older entries</a>
+          <a href={`/admin/audit?${older.toString()}`}>{t('adminOlderEntries')}</a>
         </p>
       )}
     </AdminLayout>

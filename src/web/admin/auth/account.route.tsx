@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { DomainError, type FieldIssue } from '../../../domain/errors.js';
 import { PasswordView, RecoveryCodesView, TwoFactorSetupView, TwoFactorStatusView } from './account.view.js';
 import type { StaffGuard } from './guard.js';
+import { translator } from '../../i18n/messages.js';
+import { negotiatedLanguage } from '../../public/language.route.js';
 import { clientInfo, pageContext, sendHtml, setSessionCookie, type AuthWebDeps, type StaffContext } from './http.js';
 
 const passwordBody = z.object({ currentPassword: z.string().default(''), newPassword: z.string().default(''), confirmPassword: z.string().default('') });
@@ -54,7 +56,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AuthWebDeps, g
   app.get('/admin/account/two-factor', async (request, reply) => {
     const staff = await guard(request, reply, { minRole: 'viewer', allowSetup: true });
     if (!staff) return reply;
-    const notice = (request.query as Record<string, unknown>).disabled === '1' ? 'Two-factor sign-in is now off.' : null;
+    const notice = (request.query as Record<string, unknown>).disabled === '1' ? translator(negotiatedLanguage(request))('adminTotpNowOff') : null;
     return twoFactorPage(reply, staff, 200, [], notice);
   });
 
@@ -62,7 +64,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AuthWebDeps, g
     const staff = await guard(request, reply, { minRole: 'viewer', allowSetup: true });
     if (!staff) return reply;
     const parsed = twoFactorBody.safeParse(request.body ?? {});
-    if (!parsed.success) return twoFactorPage(reply, staff, 400, [{ code: 'bad_action', message: 'Choose what to do', field: 'code' }], null);
+    if (!parsed.success) return twoFactorPage(reply, staff, 400, [{ code: 'bad_action', message: translator(negotiatedLanguage(request))('adminChooseAction'), field: 'code' }], null);
     const body = parsed.data;
     if (body.action === 'enable') {
       try {

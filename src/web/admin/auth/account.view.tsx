@@ -4,29 +4,31 @@ import { AdminLayout, CsrfField, ErrorSummary, Field, type AdminPageContext } fr
 
 export function PasswordView(props: { ctx: AdminPageContext; errors: FieldIssue[]; changed: boolean }) {
   const { ctx, errors } = props;
+  const { t } = ctx;
   return (
-    <AdminLayout ctx={ctx} title="Change your password" hasErrors={errors.length > 0}>
-      <ErrorSummary errors={errors} fallbackField="currentPassword" />
+    <AdminLayout ctx={ctx} title={t('adminChangePasswordTitle')} hasErrors={errors.length > 0}>
+      <ErrorSummary errors={errors} fallbackField="currentPassword" t={t} />
       {props.changed && (
         <div class="success-notice" role="status">
-          <p>Your password has been changed. You have been signed out everywhere else.</p>
+          <p>{t('adminPasswordChanged')}</p>
         </div>
       )}
-      <h1>Change your password</h1>
+      <h1>{t('adminChangePasswordTitle')}</h1>
       <form class="admin-form" method="post" action="/admin/account/password" novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <Field id="currentPassword" label="Current password" type="password" autocomplete="current-password" errors={errors} maxLength={ACCOUNT_LIMITS.passwordMaxChars} />
+        <Field id="currentPassword" label={t('adminCurrentPassword')} type="password" autocomplete="current-password" errors={errors} maxLength={ACCOUNT_LIMITS.passwordMaxChars} t={t} />
         <Field
           id="newPassword"
-          label="New password"
+          label={t('adminNewPassword')}
           type="password"
           autocomplete="new-password"
-          hint={`At least ${ACCOUNT_LIMITS.passwordMinChars} characters. A few unrelated words make a strong password.`}
+          hint={t('adminNewPasswordHint', { min: ACCOUNT_LIMITS.passwordMinChars })}
           errors={errors}
           maxLength={ACCOUNT_LIMITS.passwordMaxChars}
+          t={t}
         />
-        <Field id="confirmPassword" label="Confirm new password" type="password" autocomplete="new-password" errors={errors} maxLength={ACCOUNT_LIMITS.passwordMaxChars} />
-        <button type="submit">Change password</button>
+        <Field id="confirmPassword" label={t('adminConfirmPassword')} type="password" autocomplete="new-password" errors={errors} maxLength={ACCOUNT_LIMITS.passwordMaxChars} t={t} />
+        <button type="submit">{t('adminChangePasswordButton')}</button>
       </form>
     </AdminLayout>
   );
@@ -37,30 +39,31 @@ const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret
 
 export function TwoFactorSetupView(props: { ctx: AdminPageContext; secret: string; uri: string; required: boolean; errors: FieldIssue[] }) {
   const { ctx, errors } = props;
+  const { t } = ctx;
   return (
-    <AdminLayout ctx={ctx} title="Set up two-factor sign-in" hasErrors={errors.length > 0}>
-      <ErrorSummary errors={errors} fallbackField="code" />
-      <h1>Set up two-factor sign-in</h1>
-      {props.required && <p class="notice">Two-factor sign-in is required on this site. Set it up to continue.</p>}
+    <AdminLayout ctx={ctx} title={t('adminTotpSetupTitle')} hasErrors={errors.length > 0}>
+      <ErrorSummary errors={errors} fallbackField="code" t={t} />
+      <h1>{t('adminTotpSetupTitle')}</h1>
+      {props.required && <p class="notice">{t('adminTotpRequiredSetup')}</p>}
       <ol>
         <li>
-          <p>Open an authenticator app on your phone and add an account by entering this key:</p>
+          <p>{t('adminTotpStep1')}</p>
           <p class="secret" id="totp-secret">
             {grouped(props.secret)}
           </p>
           <p>
-            Or paste this setup link into the app: <code class="secret">{props.uri}</code>
+            {t('adminTotpOrLink')} <code class="secret">{props.uri}</code>
           </p>
         </li>
         <li>
-          <p>Enter the 6-digit code the app shows.</p>
+          <p>{t('adminTotpStep2')}</p>
         </li>
       </ol>
       <form class="admin-form" method="post" action="/admin/account/two-factor" novalidate>
         <CsrfField token={ctx.csrfToken} />
         <input type="hidden" name="action" value="enable" />
-        <Field id="code" label="Code from the app" type="text" inputMode="numeric" autocomplete="one-time-code" className="code" maxLength={7} errors={errors} />
-        <button type="submit">Turn on two-factor sign-in</button>
+        <Field id="code" label={t('adminTotpCodeFromApp')} type="text" inputMode="numeric" autocomplete="one-time-code" className="code" maxLength={7} errors={errors} t={t} />
+        <button type="submit">{t('adminTotpTurnOn')}</button>
       </form>
     </AdminLayout>
   );
@@ -68,26 +71,27 @@ export function TwoFactorSetupView(props: { ctx: AdminPageContext; secret: strin
 
 export function TwoFactorStatusView(props: { ctx: AdminPageContext; unusedRecoveryCodes: number; mandatory: boolean; errors: FieldIssue[]; notice: string | null }) {
   const { ctx, errors } = props;
+  const { t } = ctx;
   return (
-    <AdminLayout ctx={ctx} title="Two-factor sign-in" hasErrors={errors.length > 0}>
-      <ErrorSummary errors={errors} fallbackField="password" />
+    <AdminLayout ctx={ctx} title={t('adminTwoFactor')} hasErrors={errors.length > 0}>
+      <ErrorSummary errors={errors} fallbackField="password" t={t} />
       {props.notice && (
         <div class="success-notice" role="status">
           <p>{props.notice}</p>
         </div>
       )}
-      <h1>Two-factor sign-in</h1>
-      <p>Two-factor sign-in is on. You have {props.unusedRecoveryCodes} unused recovery codes.</p>
+      <h1>{t('adminTwoFactor')}</h1>
+      <p>{t('adminTotpIsOn', { count: props.unusedRecoveryCodes })}</p>
       {props.mandatory ? (
-        <p>Two-factor sign-in is required on this site and cannot be turned off.</p>
+        <p>{t('adminTotpMandatory')}</p>
       ) : (
         <form class="admin-form" method="post" action="/admin/account/two-factor" novalidate>
-          <h2>Turn off two-factor sign-in</h2>
+          <h2>{t('adminTotpTurnOff')}</h2>
           <CsrfField token={ctx.csrfToken} />
           <input type="hidden" name="action" value="disable" />
-          <Field id="password" label="Your password" type="password" autocomplete="current-password" errors={errors} maxLength={ACCOUNT_LIMITS.passwordMaxChars} />
+          <Field id="password" label={t('adminYourPassword')} type="password" autocomplete="current-password" errors={errors} maxLength={ACCOUNT_LIMITS.passwordMaxChars} t={t} />
           <button type="submit" class="button-secondary">
-            Turn off two-factor sign-in
+            {t('adminTotpTurnOff')}
           </button>
         </form>
       )}
@@ -96,24 +100,24 @@ export function TwoFactorStatusView(props: { ctx: AdminPageContext; unusedRecove
 }
 
 export function RecoveryCodesView(props: { ctx: AdminPageContext; codes: string[]; continuePath: string }) {
+  const { t } = props.ctx;
   return (
-    <AdminLayout ctx={props.ctx} title="Save your recovery codes">
+    <AdminLayout ctx={props.ctx} title={t('adminRecoveryTitle')}>
       <div class="success-notice" role="status">
-        <p>Two-factor sign-in is now on.</p>
+        <p>{t('adminTotpNowOn')}</p>
       </div>
-      <h1>Save your recovery codes</h1>
+      <h1>{t('adminRecoveryTitle')}</h1>
       <p>
-        If you lose your phone, each of these codes signs you in once instead of a code from the app. Print them or keep them somewhere safe.{' '}
-        <strong>They will not be shown again.</strong>
+        {t('adminRecoveryBody')} <strong>{t('adminRecoveryOnce')}</strong>
       </p>
-      <ul class="recovery-codes" aria-label="Recovery codes">
+      <ul class="recovery-codes" aria-label={t('adminRecoveryCodes')}>
         {props.codes.map((c) => (
           <li key={c}>{c}</li>
         ))}
       </ul>
       <p>
         <a class="button" href={props.continuePath}>
-          I have saved my codes, continue
+          {t('adminRecoverySaved')}
         </a>
       </p>
     </AdminLayout>

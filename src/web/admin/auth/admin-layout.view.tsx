@@ -1,5 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import type { FieldIssue } from '../../../domain/errors.js';
+import type { Language } from '../../../domain/language.js';
+import type { Translate } from '../../i18n/messages.js';
+import { switchLanguageHref } from '../../views/layout.view.js';
 import { cssAsset } from '../../public/site-context.js';
 import { adminCssAsset } from '../admin-css.js';
 
@@ -8,43 +11,58 @@ export interface AdminPageContext {
   siteName: string;
   csrfToken: string;
   staff: { name: string; email: string } | null;
+  /** The UI language (cookie from the switcher, else Accept-Language) and its translator. */
+  lang: Language;
+  t: Translate;
+  /** This page's path, so the language switcher comes back to it. */
+  path?: string;
 }
 
 export function AdminLayout(props: { ctx: AdminPageContext; title: string; hasErrors?: boolean; children: ComponentChildren }) {
   const { ctx } = props;
+  const { t } = ctx;
+  const other: Language = ctx.lang === 'ko' ? 'en' : 'ko';
   return (
-    <html lang="en">
+    <html lang={ctx.lang}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
-        <title>{`${props.hasErrors ? 'Error: ' : ''}${props.title} | ${ctx.siteName} admin`}</title>
+        <title>{`${props.hasErrors ? t('adminErrorPrefix') : ''}${props.title} | ${t('adminSiteName', { site: ctx.siteName })}`}</title>
         <link rel="stylesheet" href={cssAsset.href} />
         <link rel="stylesheet" href={adminCssAsset.href} />
       </head>
       <body>
         <a class="skip-link" href="#main">
-          Skip to main content
+          {t('skipToContent')}
         </a>
         <header class="admin-header">
           <div class="wrap">
-            <span class="site-name">{ctx.siteName} admin</span>
+            <span class="site-name">{t('adminSiteName', { site: ctx.siteName })}</span>
+            <nav class="lang-switch" aria-label={t('languageSwitcher')}>
+              <span aria-current="true" lang={ctx.lang}>
+                {t('languageName')}
+              </span>
+              <a href={switchLanguageHref(other, ctx.path ?? '/admin')} lang={other} hrefLang={other}>
+                {t('otherLanguage')}
+              </a>
+            </nav>
             {ctx.staff && (
-              <nav aria-label="Account">
+              <nav aria-label={t('adminAccountNav')}>
                 <ul class="admin-nav">
                   <li>
-                    Signed in as <strong>{ctx.staff.name}</strong>
+                    {t('adminSignedInAs')} <strong>{ctx.staff.name}</strong>
                   </li>
                   <li>
-                    <a href="/admin/account/password">Password</a>
+                    <a href="/admin/account/password">{t('adminPassword')}</a>
                   </li>
                   <li>
-                    <a href="/admin/account/two-factor">Two-factor sign-in</a>
+                    <a href="/admin/account/two-factor">{t('adminTwoFactor')}</a>
                   </li>
                   <li>
                     <form method="post" action="/admin/logout">
                       <CsrfField token={ctx.csrfToken} />
-                      <button type="submit">Sign out</button>
+                      <button type="submit">{t('adminSignOut')}</button>
                     </form>
                   </li>
                 </ul>
@@ -65,11 +83,11 @@ export function CsrfField(props: { token: string }) {
 }
 
 /** Every problem at the top of the page, each linking to its field (GOV.UK error summary pattern). */
-export function ErrorSummary(props: { errors: FieldIssue[]; fallbackField: string }) {
+export function ErrorSummary(props: { errors: FieldIssue[]; fallbackField: string; t: Translate }) {
   if (props.errors.length === 0) return null;
   return (
     <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-      <h2 id="error-summary-title">There is a problem</h2>
+      <h2 id="error-summary-title">{props.t('adminThereIsAProblem')}</h2>
       <ul>
         {props.errors.map((e, i) => (
           <li key={i}>
@@ -93,6 +111,7 @@ export function Field(props: {
   inputMode?: 'numeric' | 'text';
   className?: string;
   maxLength?: number;
+  t: Translate;
 }) {
   const own = props.errors.filter((e) => e.field === props.id);
   const describedBy = [props.hint ? `${props.id}-hint` : null, own.length > 0 ? `${props.id}-error` : null].filter(Boolean).join(' ') || undefined;
@@ -106,7 +125,7 @@ export function Field(props: {
       )}
       {own.length > 0 && (
         <p class="field-error" id={`${props.id}-error`}>
-          <span class="visually-hidden">Error: </span>
+          <span class="visually-hidden">{props.t('adminErrorPrefix')}</span>
           {own.map((e) => e.message).join(' ')}
         </p>
       )}

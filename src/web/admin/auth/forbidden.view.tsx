@@ -1,16 +1,31 @@
 import { AdminLayout, type AdminPageContext } from './admin-layout.view.js';
 
+const MARK = '\u0000';
+
+/** A translated sentence with its one argument in <strong> (word order differs by language). */
+function withStrong(sentence: string, value: string) {
+  const [before, after] = sentence.split(MARK);
+  return (
+    <>
+      {before}
+      <strong>{value}</strong>
+      {after}
+    </>
+  );
+}
+
 /** Signed in, but the role does not allow this page: say so plainly, with a way on. */
 export function ForbiddenView(props: { ctx: AdminPageContext; requiredRole: string; role: string }) {
+  const { t } = props.ctx;
   return (
-    <AdminLayout ctx={props.ctx} title="You do not have permission">
-      <h1>You do not have permission to see this page</h1>
+    <AdminLayout ctx={props.ctx} title={t('adminForbiddenTitle')}>
+      <h1>{t('adminForbiddenHeading')}</h1>
       <p>
-        This page needs the <strong>{props.requiredRole}</strong> role or higher. Your account has the <strong>{props.role}</strong> role.
+        {withStrong(t('adminForbiddenNeeds', { role: MARK }), props.requiredRole)} {withStrong(t('adminForbiddenYours', { role: MARK }), props.role)}
       </p>
-      <p>If you need access, ask an administrator of your press office.</p>
+      <p>{t('adminForbiddenAsk')}</p>
       <p>
-        <a href="/admin">Go to the admin home page</a>
+        <a href="/admin">{t('adminGoHome')}</a>
       </p>
     </AdminLayout>
   );
@@ -18,13 +33,14 @@ export function ForbiddenView(props: { ctx: AdminPageContext; requiredRole: stri
 
 /** A form sent without a valid CSRF token: usually an old tab or an expired page. */
 export function FormExpiredView(props: { ctx: AdminPageContext }) {
+  const { t } = props.ctx;
   return (
-    <AdminLayout ctx={props.ctx} title="The form has expired">
-      <h1>The form has expired</h1>
-      <p>For your security, the form could not be accepted. Nothing was changed.</p>
-      <p>Go back, reload the page and try again.</p>
+    <AdminLayout ctx={props.ctx} title={t('adminFormExpiredTitle')}>
+      <h1>{t('adminFormExpiredTitle')}</h1>
+      <p>{t('adminFormExpiredBody')}</p>
+      <p>{t('adminFormExpiredAgain')}</p>
       <p>
-        <a href="/admin/login">Go to the sign-in page</a>
+        <a href="/admin/login">{t('adminGoToSignIn')}</a>
       </p>
     </AdminLayout>
   );

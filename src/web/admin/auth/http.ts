@@ -6,6 +6,8 @@ import type { ResolveSession, ResolvedSession } from '../../../app/accounts/reso
 import type { SignOut } from '../../../app/accounts/sign-out.js';
 import type { Totp } from '../../../app/accounts/totp.js';
 import type { Role, User } from '../../../domain/user.js';
+import { translator } from '../../i18n/messages.js';
+import { negotiatedLanguage } from '../../public/language.route.js';
 import { renderPage } from '../../render/page.js';
 import type { AdminPageContext } from './admin-layout.view.js';
 
@@ -88,7 +90,8 @@ export function sendHtml(reply: FastifyReply, status: number, view: VNode): Fast
 }
 
 export function pageContext(reply: FastifyReply, siteName: string, staff: { name: string; email: string } | null): AdminPageContext {
-  return { siteName, csrfToken: reply.generateCsrf({ secure: isTls(reply.request) }), staff };
+  const lang = negotiatedLanguage(reply.request);
+  return { siteName, csrfToken: reply.generateCsrf({ secure: isTls(reply.request) }), staff, lang, t: translator(lang), path: reply.request.url.split('?')[0] };
 }
 
 export type { ResolvedSession };

@@ -2,6 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { SignInResult } from '../../../app/accounts/authenticate.js';
 import type { FieldIssue } from '../../../domain/errors.js';
+import { translator, type Translate } from '../../i18n/messages.js';
+import { negotiatedLanguage } from '../../public/language.route.js';
 import { LoginView, SecondFactorView } from './login.view.js';
 import { clearSessionCookie, clientInfo, pageContext, safeNext, sendHtml, sessionToken, setSessionCookie, type AuthWebDeps } from './http.js';
 
@@ -10,15 +12,15 @@ const loginBody = z.object({ email: z.string().default(''), password: z.string()
 const codeBody = z.object({ code: z.string().default(''), next: z.string().optional() });
 
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
-const waitText = (ms: number) => (ms >= 120_000 ? `${Math.ceil(ms / 60_000)} minutes` : `${seconds(ms)} seconds`);
+const waitText = (ms: number, t: Translate) => (ms >= 120_000 ? t('adminWaitMinutes', { count: Math.ceil(ms / 60_000) }) : t('adminWaitSeconds', { count: seconds(ms) }));
 
 /** The page a refused sign-in step shows: 401 for wrong details, 429 with Retry-After when throttled. */
-function refusal(result: Extract<SignInResult, { outcome: 'refused' | 'throttled' }>, field: string, wrong: string): { status: number; errors: FieldIssue[]; retryAfter: number | null } {
+function refusal(result: Extract<SignInResult, { outcome: 'refused' | 'throttled' }>, field: string, wrong: string, t: Translate): { status: number; errors: FieldIssue[]; retryAfter: number | null } {
   if (result.outcome === 'throttled') {
-    return { status: 429, retryAfter: seconds(result.retryAfterMs), errors: [{ code: 'throttled', message: `Too many failed attempts. Wait ${waitText(result.retryAfterMs)} and try again.`, field }] };
+    return { status: 429, retryAfter: seconds(result.retryAfterMs), errors: [{ code: 'throttled', message: t('adminThrottled', { wait: waitText(result.retryAfterMs, t) }), field }] };
   }
   const errors: FieldIssue[] = [{ code: 'refused', message: wrong, field }];
-  if (result.retryAfterMs > 0) errors.push({ code: 'throttled', message: `Too many failed attempts. Wait ${waitText(result.retryAfterMs)} before trying again.`, field });
+  if (result.retryAfterMs > 0) errors.push({ code: 'throttled', message: t('adminThrottledBefore', { wait: waitText(result.retryAfterMs, t) }), field });
   return { status: 401, retryAfter: null, errors };
 }
 
@@ -41,7 +43,8 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AuthWebDeps): vo
     const next = safeNext(query.next);
     const current = await accounts.resolveSession(sessionToken(request));
     if (current?.session.stage === 'full') return reply.header('Cache-Control', 'no-store').redirect(next ?? home, 303);
-    const notice = query.signed_out ? 'You have signed out.' : query.expired ? 'Your sign-in took too long. Enter your password again.' : null;
+    const t = translator(negotiatedLanguage(request));
+    const notice = query.signed_out ? t('adminSignedOut') : query.expired ? t('adminSignInExpired') : null;
     return sendHtml(reply, 200, <LoginView ctx={pageContext(reply, siteName, null)} next={next} email="" errors={[]} notice={notice} />);
   });
 
@@ -49,13 +52,14 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AuthWebDeps): vo
     const body = loginBody.parse(request.body ?? {});
     const next = safeNext(body.next);
     const errors: FieldIssue[] = [];
-    if (body.email.trim() === '') errors.push({ code: 'required', message: 'Enter your email address', field: 'email' });
-    if (body.password === '') errors.push({ code: 'required', message: 'Enter your password', field: 'password' });
+    const t = translator(negotiatedLanguage(request));
+    if (body.email.trim() === '') errors.push({ code: 'required', message: t('adminEnterEmail'), field: 'email' });
+    if (body.password === '') errors.push({ code: 'required', message: t('adminEnterPassword'), field: 'password' });
     if (errors.length === 0) {
       const result = await accounts.authenticate({ email: body.email, password: body.password, ...clientInfo(request) });
       if (result.outcome === 'session') return afterSignIn(request, reply, result, next);
       if (result.outcome === 'refused' || result.outcome === 'throttled') {
-        const refused = refusal(result, 'email', 'The email address or password is not right');
+        const refused = refusal(result, 'email', t('adminWrongPassword'), t);
         if (refused.retryAfter !== null) reply.header('Retry-After', String(refused.retryAfter));
         return sendHtml(reply, refused.status, <LoginView ctx={pageContext(reply, siteName, null)} next={next} email={body.email} errors={refused.errors} />);
       }
@@ -74,8 +78,9 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AuthWebDeps): vo
     const body = codeBody.parse(request.body ?? {});
     const next = safeNext(body.next);
     const token = sessionToken(request);
+    const t = translator(negotiatedLanguage(request));
     if (body.code.trim() === '') {
-      return sendHtml(reply, 400, <SecondFactorView ctx={pageContext(reply, siteName, null)} next={next} errors={[{ code: 'required', message: 'Enter the code from your app', field: 'code' }]} />);
+      return sendHtml(reply, 400, <SecondFactorView ctx={pageContext(reply, siteName, null)} next={next} errors={[{ code: 'required', message: t('adminEnterCode'), field: 'code' }]} />);
     }
     const result = token ? await accounts.completeSignIn({ token, code: body.code, ...clientInfo(request) }) : ({ outcome: 'expired' } as const);
     if (result.outcome === 'session') return afterSignIn(request, reply, result, next);
@@ -83,7 +88,7 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AuthWebDeps): vo
       clearSessionCookie(request, reply);
       return reply.header('Cache-Control', 'no-store').redirect('/admin/login?expired=1', 303);
     }
-    const refused = refusal(result, 'code', 'The code is not right. Enter the code your app shows now, or a recovery code.');
+    const refused = refusal(result, 'code', t('adminWrongCode'), t);
     if (refused.retryAfter !== null) reply.header('Retry-After', String(refused.retryAfter));
     return sendHtml(reply, refused.status, <SecondFactorView ctx={pageContext(reply, siteName, null)} next={next} errors={refused.errors} />);
   });

@@ -9,21 +9,22 @@ function NextField(props: { next: string | null }) {
 
 export function LoginView(props: { ctx: AdminPageContext; next: string | null; email: string; errors: FieldIssue[]; notice?: string | null }) {
   const { ctx, errors } = props;
+  const { t } = ctx;
   return (
-    <AdminLayout ctx={ctx} title="Sign in" hasErrors={errors.length > 0}>
-      <ErrorSummary errors={errors} fallbackField="email" />
+    <AdminLayout ctx={ctx} title={t('adminSignIn')} hasErrors={errors.length > 0}>
+      <ErrorSummary errors={errors} fallbackField="email" t={t} />
       {props.notice && (
         <div class="success-notice" role="status">
           <p>{props.notice}</p>
         </div>
       )}
-      <h1>Sign in</h1>
+      <h1>{t('adminSignIn')}</h1>
       <form class="admin-form" method="post" action="/admin/login" novalidate>
         <CsrfField token={ctx.csrfToken} />
         <NextField next={props.next} />
-        <Field id="email" label="Email address" type="email" autocomplete="username" value={props.email} errors={errors} maxLength={ACCOUNT_LIMITS.emailMaxChars} />
-        <Field id="password" label="Password" type="password" autocomplete="current-password" errors={errors} maxLength={ACCOUNT_LIMITS.passwordMaxChars} />
-        <button type="submit">Sign in</button>
+        <Field id="email" label={t('adminEmail')} type="email" autocomplete="username" value={props.email} errors={errors} maxLength={ACCOUNT_LIMITS.emailMaxChars} t={t} />
+        <Field id="password" label={t('adminPassword')} type="password" autocomplete="current-password" errors={errors} maxLength={ACCOUNT_LIMITS.passwordMaxChars} t={t} />
+        <button type="submit">{t('adminSignIn')}</button>
       </form>
     </AdminLayout>
   );
@@ -31,27 +32,19 @@ export function LoginView(props: { ctx: AdminPageContext; next: string | null; e
 
 export function SecondFactorView(props: { ctx: AdminPageContext; next: string | null; errors: FieldIssue[] }) {
   const { ctx, errors } = props;
+  const { t } = ctx;
   return (
-    <AdminLayout ctx={ctx} title="Enter your sign-in code" hasErrors={errors.length > 0}>
-      <ErrorSummary errors={errors} fallbackField="code" />
-      <h1>Enter your sign-in code</h1>
+    <AdminLayout ctx={ctx} title={t('adminCodeTitle')} hasErrors={errors.length > 0}>
+      <ErrorSummary errors={errors} fallbackField="code" t={t} />
+      <h1>{t('adminCodeTitle')}</h1>
       <form class="admin-form" method="post" action="/admin/login/two-factor" novalidate>
         <CsrfField token={ctx.csrfToken} />
         <NextField next={props.next} />
-        <Field
-          id="code"
-          label="Code"
-          type="text"
-          hint="The 6-digit code from your authenticator app, or one of your recovery codes."
-          autocomplete="one-time-code"
-          className="code"
-          maxLength={20}
-          errors={errors}
-        />
-        <button type="submit">Continue</button>
+        <Field id="code" label={t('adminCode')} type="text" hint={t('adminCodeHint')} autocomplete="one-time-code" className="code" maxLength={20} errors={errors} t={t} />
+        <button type="submit">{t('adminContinue')}</button>
       </form>
       <p>
-        <a href="/admin/login">Start again with your password</a>
+        <a href="/admin/login">{t('adminStartAgain')}</a>
       </p>
     </AdminLayout>
   );

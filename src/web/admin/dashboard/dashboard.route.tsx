@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { Board } from '../../../domain/board.js';
 import type { AdminReleaseQuery, AdminReleaseRow } from '../../../ports/admin-catalog.js';
+import type { MissingTranslation } from '../../../ports/translation-repo.js';
 import { adminContext, type AdminContext } from '../shared/admin-context.js';
 import { canRead, type AdminWebDeps } from '../shared/admin-deps.js';
 import { AdminLayout } from '../shared/admin-layout.view.js';
 import { sendAdminPage } from '../shared/html.js';
 import { ReleaseTable } from '../shared/release-table.view.js';
 import { roleAtLeast } from '../shared/staff.js';
+import { MissingTranslationsSection } from '../translations/translations.view.js';
 
 const SECTION_SIZE = 10;
 
@@ -21,15 +23,16 @@ interface Section {
   when?: (row: AdminReleaseRow) => Date | null;
 }
 
-function DashboardView(props: { ctx: AdminContext; boards: Board[]; sections: Section[] }) {
+function DashboardView(props: { ctx: AdminContext; boards: Board[]; sections: Section[]; missing: { rows: MissingTranslation[]; total: number } }) {
   const { ctx } = props;
+  const { t } = ctx;
   return (
-    <AdminLayout ctx={ctx} title="Dashboard">
-      <h1>Dashboard</h1>
+    <AdminLayout ctx={ctx} title={t('adminNavDashboard')}>
+      <h1>{t('adminNavDashboard')}</h1>
       {roleAtLeast(ctx.user.role, 'writer') && (
         <p>
           <a class="button" href="/admin/releases/new">
-            Write a new release
+            {t('adminWriteNew')}
           </a>
         </p>
       )}
@@ -39,39 +42,45 @@ function DashboardView(props: { ctx: AdminContext; boards: Board[]; sections: Se
             <h2 id={s.id}>
               {s.title} <span class="hint">({s.total})</span>
             </h2>
-            <ReleaseTable rows={s.rows} boards={props.boards} timeZone={ctx.timeZone} caption={s.title} empty={s.empty} when={s.when} whenLabel={s.whenLabel} />
+            <ReleaseTable ctx={ctx} rows={s.rows} boards={props.boards} caption={s.title} empty={s.empty} when={s.when} whenLabel={s.whenLabel} />
             {s.total > s.rows.length && (
               <p>
-                <a href={s.more}>All {s.total}</a>
+                <a href={s.more}>{t('adminAllCount', { count: s.total })}</a>
               </p>
             )}
           </section>
         ))}
+        <MissingTranslationsSection ctx={ctx} boards={props.boards} missing={props.missing} />
       </div>
     </AdminLayout>
   );
 }
 
-/** GET /admin: what needs attention: my drafts, review, the schedule, embargoes, recent publications. */
+/**
+ * GET /admin: what needs attention: my drafts, review, the schedule, embargoes, recent
+ * publications, and releases flagged "translation needed" that still miss a language version.
+ */
 export function registerDashboardRoutes(app: FastifyInstance, deps: AdminWebDeps): void {
   app.get('/admin', canRead(deps), async (request, reply) => {
     const ctx = await adminContext(request, reply, deps);
+    const { t } = ctx;
     const list = (q: Omit<AdminReleaseQuery, 'limit' | 'offset'>) => deps.system.admin.list({ ...q, limit: SECTION_SIZE, offset: 0 });
-    const [boards, mine, review, scheduled, embargoed, published] = await Promise.all([
+    const [boards, mine, review, scheduled, embargoed, published, missing] = await Promise.all([
       deps.system.boards.list(),
       list({ state: 'draft', createdBy: ctx.user.id }),
       list({ state: 'in_review' }),
       list({ state: 'scheduled' }),
       list({ embargoedAt: ctx.now }),
       list({ state: 'published', status: 'published' }),
+      deps.system.translations.missingTranslations(SECTION_SIZE),
     ]);
     const sections: Section[] = [
-      { id: 'my-drafts', title: 'My drafts', empty: 'You have no drafts.', more: '/admin/releases?state=draft&mine=1', ...mine },
-      { id: 'in-review', title: 'In review', empty: 'Nothing is waiting for review.', more: '/admin/releases?state=in_review', ...review },
-      { id: 'scheduled', title: 'Scheduled', empty: 'Nothing is scheduled.', more: '/admin/releases?state=scheduled', whenLabel: 'Publishes at', when: (r) => r.scheduledAt, ...scheduled },
-      { id: 'embargoed', title: 'Under embargo', empty: 'Nothing is under embargo.', more: '/admin/releases?state=published', whenLabel: 'Public from', when: (r) => r.publicAt, ...embargoed },
-      { id: 'published', title: 'Recently published', empty: 'Nothing has been published yet.', more: '/admin/releases?state=published', ...published },
+      { id: 'my-drafts', title: t('adminMyDrafts'), empty: t('adminNoDrafts'), more: '/admin/releases?state=draft&mine=1', ...mine },
+      { id: 'in-review', title: t('adminState_in_review'), empty: t('adminNothingInReview'), more: '/admin/releases?state=in_review', ...review },
+      { id: 'scheduled', title: t('adminState_scheduled'), empty: t('adminNothingScheduled'), more: '/admin/releases?state=scheduled', whenLabel: t('adminPublishesAt'), when: (r) => r.scheduledAt, ...scheduled },
+      { id: 'embargoed', title: t('adminUnderEmbargo'), empty: t('adminNothingEmbargoed'), more: '/admin/releases?state=published', whenLabel: t('adminPublicFrom'), when: (r) => r.publicAt, ...embargoed },
+      { id: 'published', title: t('adminRecentlyPublished'), empty: t('adminNothingPublished'), more: '/admin/releases?state=published', ...published },
     ];
-    return sendAdminPage(reply, <DashboardView ctx={ctx} boards={boards} sections={sections} />);
+    return sendAdminPage(reply, <DashboardView ctx={ctx} boards={boards} sections={sections} missing={missing} />);
   });
 }

@@ -11,6 +11,13 @@ import { pasteCleanupSource } from './paste-cleanup.source.js';
 const wiring = String.raw`
 (function () {
   var me = document.currentScript;
+  var messages = {};
+  try { messages = JSON.parse((me && me.getAttribute('data-messages')) || '{}'); } catch (e) { messages = {}; }
+  function msg(key, fallback, params) {
+    var text = messages[key] || fallback;
+    for (var name in params || {}) text = text.split('{' + name + '}').join(String(params[name]));
+    return text;
+  }
   var textarea = document.getElementById('field-bodyMarkdown');
   if (!textarea || !me) return;
   var form = textarea.form;
@@ -44,13 +51,13 @@ const wiring = String.raw`
 
   // 1. The toolbar: one tab stop, arrow keys move between buttons (the ARIA toolbar pattern).
   var actions = [
-    { label: 'Bold', keys: 'Control+B', edit: function (v, s, e) { return markdownEdits.wrapSelection(v, s, e, '**', 'bold text'); } },
-    { label: 'Italic', keys: 'Control+I', edit: function (v, s, e) { return markdownEdits.wrapSelection(v, s, e, '*', 'italic text'); } },
-    { label: 'Heading', edit: function (v, s, e) { return markdownEdits.prefixLines(v, s, e, 'heading'); } },
-    { label: 'Bulleted list', edit: function (v, s, e) { return markdownEdits.prefixLines(v, s, e, 'bullets'); } },
-    { label: 'Numbered list', edit: function (v, s, e) { return markdownEdits.prefixLines(v, s, e, 'numbers'); } },
-    { label: 'Link', keys: 'Control+K', edit: function (v, s, e) { return markdownEdits.link(v, s, e); } },
-    { label: 'Quote', edit: function (v, s, e) { return markdownEdits.prefixLines(v, s, e, 'quote'); } },
+    { label: msg('adminEditorBold', 'Bold'), keys: 'Control+B', edit: function (v, s, e) { return markdownEdits.wrapSelection(v, s, e, '**', msg('adminEditorBoldText', 'bold text')); } },
+    { label: msg('adminEditorItalic', 'Italic'), keys: 'Control+I', edit: function (v, s, e) { return markdownEdits.wrapSelection(v, s, e, '*', msg('adminEditorItalicText', 'italic text')); } },
+    { label: msg('adminEditorHeading', 'Heading'), edit: function (v, s, e) { return markdownEdits.prefixLines(v, s, e, 'heading'); } },
+    { label: msg('adminEditorBulletedlist', 'Bulleted list'), edit: function (v, s, e) { return markdownEdits.prefixLines(v, s, e, 'bullets'); } },
+    { label: msg('adminEditorNumberedlist', 'Numbered list'), edit: function (v, s, e) { return markdownEdits.prefixLines(v, s, e, 'numbers'); } },
+    { label: msg('adminEditorLink', 'Link'), keys: 'Control+K', edit: function (v, s, e) { return markdownEdits.link(v, s, e); } },
+    { label: msg('adminEditorQuote', 'Quote'), edit: function (v, s, e) { return markdownEdits.prefixLines(v, s, e, 'quote'); } },
   ];
   function run(action) {
     replaceRange(action.edit(textarea.value, textarea.selectionStart, textarea.selectionEnd));
@@ -58,7 +65,7 @@ const wiring = String.raw`
   var toolbar = document.createElement('div');
   toolbar.className = 'md-toolbar';
   toolbar.setAttribute('role', 'toolbar');
-  toolbar.setAttribute('aria-label', 'Formatting');
+  toolbar.setAttribute('aria-label', msg('adminEditorFormatting', 'Formatting'));
   toolbar.setAttribute('aria-controls', textarea.id);
   var buttons = actions.map(function (action, i) {
     var button = document.createElement('button');
@@ -100,7 +107,7 @@ const wiring = String.raw`
     section.setAttribute('aria-labelledby', 'live-preview-title');
     var heading = document.createElement('h2');
     heading.id = 'live-preview-title';
-    heading.textContent = 'Live preview of the body';
+    heading.textContent = msg('adminEditorLivePreview', 'Live preview of the body');
     var output = document.createElement('div');
     output.className = 'release-body live-preview-body';
     output.id = 'live-preview';
@@ -127,10 +134,10 @@ const wiring = String.raw`
         .then(function (data) {
           if (mine !== latest) return;
           output.innerHTML = data.html;
-          note.textContent = data.html ? '' : 'Nothing to show yet.';
+          note.textContent = data.html ? '' : msg('adminEditorNothingYet', 'Nothing to show yet.');
         })
         .catch(function () {
-          if (mine === latest) note.textContent = 'The live preview is not available just now; the Preview button still works.';
+          if (mine === latest) note.textContent = msg('adminEditorPreviewDown', 'The live preview is not available just now; the Preview button still works.');
         });
     };
     textarea.addEventListener('input', function () {

@@ -10,6 +10,13 @@ import { hashedAsset } from './hashed-asset.js';
 const source = String.raw`
 (function () {
   var me = document.currentScript;
+  var messages = {};
+  try { messages = JSON.parse((me && me.getAttribute('data-messages')) || '{}'); } catch (e) { messages = {}; }
+  function msg(key, fallback, params) {
+    var text = messages[key] || fallback;
+    for (var name in params || {}) text = text.split('{' + name + '}').join(String(params[name]));
+    return text;
+  }
   var form = document.querySelector('form[data-upload-form]');
   if (!form || !window.FormData || !window.XMLHttpRequest || !window.DOMParser) return;
   var input = form.querySelector('input[type="file"]');
@@ -26,7 +33,7 @@ const source = String.raw`
   zone.classList.add('drop-zone');
   var hint = document.createElement('p');
   hint.className = 'hint drop-zone-hint';
-  hint.textContent = 'You can also drag files from your computer and drop them in this box: they upload straight away, with the caption, credit and alt text typed here.';
+  hint.textContent = msg('adminUploadDrop', 'You can also drag files from your computer and drop them in this box: they upload straight away, with the caption, credit and alt text typed here.');
   zone.insertBefore(hint, zone.firstElementChild && zone.firstElementChild.tagName === 'LEGEND' ? zone.firstElementChild.nextSibling : zone.firstChild);
   var list = document.createElement('ul');
   list.className = 'upload-progress';
@@ -52,7 +59,7 @@ const source = String.raw`
       var title = doc.querySelector('main h1');
       if (title) return title.textContent.trim();
     } catch (e) {}
-    return 'The server refused the file (status ' + xhr.status + ').';
+    return msg('adminUploadRefused', 'The server refused the file (status {status}).', { status: xhr.status });
   }
 
   function uploadOne(file, row) {
@@ -72,17 +79,17 @@ const source = String.raw`
       xhr.addEventListener('load', function () {
         if (xhr.status >= 200 && xhr.status < 300) {
           row.bar.value = row.bar.max;
-          row.state.textContent = 'uploaded';
+          row.state.textContent = msg('adminUploadDone', 'uploaded');
           resolve({ ok: true, url: xhr.responseURL });
         } else {
           row.item.classList.add('upload-refused');
-          row.state.textContent = 'not attached: ' + messageFrom(xhr);
+          row.state.textContent = msg('adminUploadNotAttached', 'not attached: {reason}', { reason: messageFrom(xhr) });
           resolve({ ok: false });
         }
       });
       xhr.addEventListener('error', function () {
         row.item.classList.add('upload-refused');
-        row.state.textContent = 'not attached: the connection failed.';
+        row.state.textContent = msg('adminUploadConnection', 'not attached: the connection failed.');
         resolve({ ok: false });
       });
       xhr.send(data);
@@ -94,7 +101,7 @@ const source = String.raw`
     busy = true;
     if (submit) submit.disabled = true;
     list.textContent = '';
-    summary.textContent = 'Uploading ' + files.length + (files.length === 1 ? ' file' : ' files') + '.';
+    summary.textContent = msg(files.length === 1 ? 'adminUploadingOne' : 'adminUploadingMany', 'Uploading {count} files.', { count: files.length });
     var rows = files.map(function (file) {
       var item = document.createElement('li');
       var name = document.createElement('span');
@@ -102,10 +109,10 @@ const source = String.raw`
       var bar = document.createElement('progress');
       bar.max = file.size || 1;
       bar.value = 0;
-      bar.setAttribute('aria-label', 'Upload of ' + file.name);
+      bar.setAttribute('aria-label', msg('adminUploadOf', 'Upload of {name}', { name: file.name }));
       var state = document.createElement('span');
       state.className = 'upload-state';
-      state.textContent = 'waiting';
+      state.textContent = msg('adminUploadWaiting', 'waiting');
       item.appendChild(name);
       item.appendChild(bar);
       item.appendChild(state);
@@ -117,7 +124,7 @@ const source = String.raw`
     files
       .reduce(function (previous, file, i) {
         return previous.then(function () {
-          rows[i].state.textContent = 'uploading';
+          rows[i].state.textContent = msg('adminUploadUploading', 'uploading');
           return uploadOne(file, rows[i]).then(function (r) { results.push(r); });
         });
       }, Promise.resolve())
@@ -126,16 +133,16 @@ const source = String.raw`
         if (submit) submit.disabled = false;
         var good = results.filter(function (r) { return r.ok; });
         if (good.length === results.length) {
-          summary.textContent = 'All files uploaded. Showing them now.';
+          summary.textContent = msg('adminUploadAllDone', 'All files uploaded. Showing them now.');
           setTimeout(function () { window.location.assign(good[good.length - 1].url || window.location.pathname); }, 300);
           return;
         }
         summary.setAttribute('role', 'alert');
-        summary.textContent = (results.length - good.length) + ' of ' + results.length + ' files were not attached; the reasons are shown next to each file.';
+        summary.textContent = msg('adminUploadSomeFailed', '{failed} of {count} files were not attached; the reasons are shown next to each file.', { failed: results.length - good.length, count: results.length });
         if (good.length > 0) {
           var again = document.createElement('a');
           again.href = window.location.pathname + '?done=attached#files-title';
-          again.textContent = ' Show the attached files';
+          again.textContent = ' ' + msg('adminUploadShowAttached', 'Show the attached files');
           summary.appendChild(again);
         }
       });

@@ -14,23 +14,24 @@ import { BodyPreview, ReleaseFields } from './release-form.view.js';
 
 function NewReleaseView(props: { ctx: AdminContext; boards: Board[]; values: ReleaseFormValues; issues: FieldIssue[]; previewHtml: string | null }) {
   const { ctx } = props;
+  const { t } = ctx;
   return (
-    <AdminLayout ctx={ctx} title="New release">
-      <ErrorSummary issues={props.issues} />
-      <h1>New release</h1>
+    <AdminLayout ctx={ctx} title={t('adminNavNewRelease')}>
+      <ErrorSummary issues={props.issues} t={t} />
+      <h1>{t('adminNavNewRelease')}</h1>
       {props.boards.length === 0 ? (
-        <p>There are no boards yet. An administrator must create one before releases can be written.</p>
+        <p>{t('adminNoBoards')}</p>
       ) : (
         <form method="post" action="/admin/releases" novalidate>
           <CsrfField ctx={ctx} />
-          <ReleaseFields values={props.values} issues={props.issues} boards={props.boards} timeZone={ctx.timeZone} />
-          {props.previewHtml !== null && <BodyPreview html={props.previewHtml} />}
+          <ReleaseFields values={props.values} issues={props.issues} boards={props.boards} timeZone={ctx.timeZone} t={t} lang={ctx.lang} />
+          {props.previewHtml !== null && <BodyPreview html={props.previewHtml} t={t} />}
           <div class="form-buttons">
             <button type="submit" name="intent" value="save">
-              Create draft
+              {t('adminCreateDraft')}
             </button>
             <button type="submit" name="intent" value="preview" class="button-secondary">
-              Preview
+              {t('adminPreview')}
             </button>
           </div>
         </form>

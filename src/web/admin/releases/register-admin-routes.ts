@@ -12,6 +12,7 @@ import { registerReleaseListRoutes } from './release-list.route.js';
 import { registerReleasePageRoutes } from './release-page.route.js';
 import { registerRevisionRoutes } from './revisions.route.js';
 import { registerWorkflowActionRoutes } from './workflow-actions.route.js';
+import { registerTranslationRoutes } from '../translations/translations.route.js';
 
 export type { AdminWebDeps } from '../shared/admin-deps.js';
 
@@ -33,6 +34,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminWebDeps): v
     registerNewReleaseRoutes(scope, deps);
     registerReleasePageRoutes(scope, deps);
     registerWorkflowActionRoutes(scope, deps);
+    registerTranslationRoutes(scope, deps);
     registerAttachmentRoutes(scope, deps);
     registerRevisionRoutes(scope, deps);
     registerPreviewLinkRoutes(scope, deps);

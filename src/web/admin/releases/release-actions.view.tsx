@@ -4,6 +4,7 @@ import type { WorkflowAction } from '../../../domain/workflow.js';
 import type { AdminContext } from '../shared/admin-context.js';
 import { CsrfField } from '../shared/admin-layout.view.js';
 import { FieldErrors } from '../shared/error-summary.view.js';
+import type { Translate } from '../../i18n/messages.js';
 import type { ReleasePageData } from './release-page.data.js';
 
 function ActionForm(props: { ctx: AdminContext; releaseId: number; action: string; label: string; danger?: boolean; children?: ComponentChildren }) {
@@ -18,7 +19,7 @@ function ActionForm(props: { ctx: AdminContext; releaseId: number; action: strin
   );
 }
 
-function TextArea(props: { id: string; name: string; label: string; hint?: string; value: string; issues: FieldIssue[]; required?: boolean }) {
+function TextArea(props: { id: string; name: string; label: string; hint?: string; value: string; issues: FieldIssue[]; required?: boolean; t: Translate }) {
   return (
     <div class="form-group">
       <label for={props.id}>{props.label}</label>
@@ -27,7 +28,7 @@ function TextArea(props: { id: string; name: string; label: string; hint?: strin
           {props.hint}
         </p>
       )}
-      <FieldErrors issues={props.issues} id={props.id} />
+      <FieldErrors issues={props.issues} id={props.id} t={props.t} />
       <textarea id={props.id} name={props.name} rows={3} required={props.required} aria-describedby={props.hint ? `${props.id}-hint` : undefined}>
         {props.value}
       </textarea>
@@ -41,56 +42,57 @@ function TextArea(props: { id: string; name: string; label: string; hint?: strin
  */
 export function ActionsSection(props: { ctx: AdminContext; data: ReleasePageData; allowed: Set<WorkflowAction>; typed: Record<string, string>; issues: FieldIssue[] }) {
   const { ctx, data, allowed, typed, issues } = props;
+  const { t } = ctx;
   const id = data.release.id;
   const correcting = data.release.liveEditionId !== null && data.edition.state !== 'published';
   const shown = (['submit', 'approve', 'reject', 'schedule', 'unschedule', 'publish', 'correct', 'withdraw'] as const).filter((a) => allowed.has(a));
   return (
     <section aria-labelledby="actions-title">
-      <h2 id="actions-title">Workflow</h2>
+      <h2 id="actions-title">{t('adminWorkflow')}</h2>
       {shown.length === 0 ? (
-        <p>There is nothing you can do with this edition in its current state.</p>
+        <p>{t('adminNothingToDo')}</p>
       ) : (
         <div class="actions">
-          {allowed.has('submit') && <ActionForm ctx={ctx} releaseId={id} action="submit" label="Send for review" />}
-          {allowed.has('approve') && <ActionForm ctx={ctx} releaseId={id} action="approve" label="Approve" />}
+          {allowed.has('submit') && <ActionForm ctx={ctx} releaseId={id} action="submit" label={t('adminSendForReview')} />}
+          {allowed.has('approve') && <ActionForm ctx={ctx} releaseId={id} action="approve" label={t('adminApprove')} />}
           {allowed.has('reject') && (
-            <ActionForm ctx={ctx} releaseId={id} action="reject" label="Send back to the writer">
-              <TextArea id="field-comment" name="comment" label="What needs to change" value={typed.comment ?? ''} issues={issues} required />
+            <ActionForm ctx={ctx} releaseId={id} action="reject" label={t('adminSendBack')}>
+              <TextArea id="field-comment" name="comment" label={t('adminWhatToChange')} value={typed.comment ?? ''} issues={issues} required t={t} />
             </ActionForm>
           )}
           {allowed.has('schedule') && (
-            <ActionForm ctx={ctx} releaseId={id} action="schedule" label="Schedule">
+            <ActionForm ctx={ctx} releaseId={id} action="schedule" label={t('adminSchedule')}>
               <div class="form-group">
-                <label for="field-scheduledAt">Publish at</label>
+                <label for="field-scheduledAt">{t('adminPublishAt')}</label>
                 <p class="hint" id="field-scheduledAt-hint">
-                  Date and time in {ctx.timeZone}.
+                  {t('adminDateTimeIn', { zone: ctx.timeZone })}
                 </p>
-                <FieldErrors issues={issues} id="field-scheduledAt" />
+                <FieldErrors issues={issues} id="field-scheduledAt" t={t} />
                 <input type="datetime-local" id="field-scheduledAt" name="scheduledAt" value={typed.scheduledAt ?? ''} required aria-describedby="field-scheduledAt-hint" />
               </div>
             </ActionForm>
           )}
-          {allowed.has('unschedule') && <ActionForm ctx={ctx} releaseId={id} action="unschedule" label="Unschedule" />}
+          {allowed.has('unschedule') && <ActionForm ctx={ctx} releaseId={id} action="unschedule" label={t('adminUnschedule')} />}
           {allowed.has('publish') && (
-            <ActionForm ctx={ctx} releaseId={id} action="publish" label={correcting ? 'Publish the correction' : 'Publish now'}>
+            <ActionForm ctx={ctx} releaseId={id} action="publish" label={correcting ? t('adminPublishCorrection') : t('adminPublishNow')}>
               {correcting && (
                 <fieldset>
-                  <legend>Public change note</legend>
-                  <TextArea id="field-changeNote" name="changeNote" label="Change note" hint='Shown on the page as "Updated <date>: <note>".' value={typed.changeNote ?? ''} issues={issues} />
+                  <legend>{t('adminPublicChangeNote')}</legend>
+                  <TextArea id="field-changeNote" name="changeNote" label={t('adminChangeNote')} hint={t('adminChangeNoteHint')} value={typed.changeNote ?? ''} issues={issues} t={t} />
                   <div class="form-group">
                     <input type="checkbox" id="field-isMinorChange" name="isMinorChange" value="1" checked={typed.isMinorChange === '1'} />{' '}
                     <label for="field-isMinorChange" class="inline-label">
-                      Minor edit (typo, formatting): no change note
+                      {t('adminMinorEdit')}
                     </label>
                   </div>
                 </fieldset>
               )}
             </ActionForm>
           )}
-          {allowed.has('correct') && <ActionForm ctx={ctx} releaseId={id} action="correct" label="Start a correction" />}
+          {allowed.has('correct') && <ActionForm ctx={ctx} releaseId={id} action="correct" label={t('adminStartCorrection')} />}
           {allowed.has('withdraw') && (
-            <ActionForm ctx={ctx} releaseId={id} action="withdraw" label="Withdraw" danger>
-              <TextArea id="field-reason" name="reason" label="Public reason for the withdrawal" value={typed.reason ?? ''} issues={issues} required />
+            <ActionForm ctx={ctx} releaseId={id} action="withdraw" label={t('adminWithdraw')} danger>
+              <TextArea id="field-reason" name="reason" label={t('adminWithdrawReason')} value={typed.reason ?? ''} issues={issues} required t={t} />
             </ActionForm>
           )}
         </div>

@@ -1,50 +1,54 @@
 import { diffContent, type FieldDiff } from '../../../app/workflow/revisions.js';
 import type { Edition, EditionContent } from '../../../domain/release.js';
 import { renderMarkdown } from '../../render/markdown.js';
+import type { Language } from '../../../domain/language.js';
+import type { MessageKey, Translate } from '../../i18n/messages.js';
 import { formatDateTime } from '../shared/format.js';
 
-export const FIELD_LABELS: Record<keyof EditionContent, string> = {
-  title: 'Title',
-  subtitle: 'Subtitle lines',
-  bodyMarkdown: 'Body',
-  department: 'Department',
-  contact: 'Press contact',
-  tags: 'Tags',
+export const FIELD_LABELS: Record<keyof EditionContent, MessageKey> = {
+  title: 'adminColTitle',
+  subtitle: 'adminSubtitleLines',
+  bodyMarkdown: 'adminBody',
+  department: 'department',
+  contact: 'pressContact',
+  tags: 'adminTags',
 };
 
 /** Content as plain text fields, for comparing two versions side by side. */
-export function ContentText(props: { content: EditionContent }) {
+export function ContentText(props: { content: EditionContent; t: Translate }) {
   const c = props.content;
+  const { t } = props;
   return (
     <dl>
-      <dt>Title</dt>
+      <dt>{t('adminColTitle')}</dt>
       <dd>{c.title}</dd>
-      <dt>Subtitle lines</dt>
+      <dt>{t('adminSubtitleLines')}</dt>
       <dd>
         <pre>{c.subtitle.join('\n')}</pre>
       </dd>
-      <dt>Body</dt>
+      <dt>{t('adminBody')}</dt>
       <dd>
         <pre>{c.bodyMarkdown}</pre>
       </dd>
-      <dt>Department</dt>
+      <dt>{t('department')}</dt>
       <dd>{c.department}</dd>
-      <dt>Press contact</dt>
+      <dt>{t('pressContact')}</dt>
       <dd>{c.contact ? [c.contact.name, c.contact.phone, c.contact.email].filter(Boolean).join(', ') : ''}</dd>
-      <dt>Tags</dt>
+      <dt>{t('adminTags')}</dt>
       <dd>{c.tags.join(', ')}</dd>
     </dl>
   );
 }
 
 /** A word diff as <del>/<ins>, readable without colour. */
-export function DiffList(props: { diff: FieldDiff[] }) {
-  if (props.diff.length === 0) return <p>The two versions have the same content.</p>;
+export function DiffList(props: { diff: FieldDiff[]; t: Translate }) {
+  const { t } = props;
+  if (props.diff.length === 0) return <p>{t('adminSameContent')}</p>;
   return (
     <dl class="diff">
       {props.diff.map((d) => (
         <>
-          <dt key={`${d.field}-t`}>{FIELD_LABELS[d.field]}</dt>
+          <dt key={`${d.field}-t`}>{t(FIELD_LABELS[d.field])}</dt>
           <dd key={`${d.field}-d`}>
             <pre>
               {d.parts.map((p, i) =>
@@ -68,35 +72,35 @@ export function DiffList(props: { diff: FieldDiff[] }) {
  * A lost edit race: both versions side by side, and what changed. The form below keeps what the
  * person typed and carries the new lock version, so saving again after merging works.
  */
-export function ConflictPanel(props: { current: Edition; attempted: EditionContent; timeZone: string }) {
+export function ConflictPanel(props: { current: Edition; attempted: EditionContent; timeZone: string; t: Translate; lang: Language }) {
+  const { t } = props;
   return (
     <section class="notice" aria-labelledby="conflict-title" id="conflict">
-      <h2 id="conflict-title">Someone else saved this release while you were editing it</h2>
-      <p>
-        Nothing you typed has been lost: it is still in the form below. Compare both versions, bring what you need from the saved version into the form, then save again.
-      </p>
+      <h2 id="conflict-title">{t('adminConflictTitle')}</h2>
+      <p>{t('adminConflictBody')}</p>
       <div class="conflict">
         <section aria-labelledby="conflict-current">
-          <h3 id="conflict-current">Saved version (version {props.current.lockVersion}, {formatDateTime(props.current.updatedAt, props.timeZone)})</h3>
-          <ContentText content={props.current} />
+          <h3 id="conflict-current">{t('adminConflictSaved', { version: props.current.lockVersion, at: formatDateTime(props.current.updatedAt, props.timeZone, props.lang) })}</h3>
+          <ContentText content={props.current} t={t} />
         </section>
         <section aria-labelledby="conflict-yours">
-          <h3 id="conflict-yours">Your version (not saved)</h3>
-          <ContentText content={props.attempted} />
+          <h3 id="conflict-yours">{t('adminConflictYours')}</h3>
+          <ContentText content={props.attempted} t={t} />
         </section>
       </div>
-      <h3>What differs (saved → yours)</h3>
-      <DiffList diff={diffContent(props.current, props.attempted)} />
+      <h3>{t('adminConflictDiff')}</h3>
+      <DiffList diff={diffContent(props.current, props.attempted)} t={t} />
     </section>
   );
 }
 
 /** The read-only view of an edition that is not a draft (or that this person cannot edit). */
-export function EditionReadOnly(props: { edition: Edition; timeZone: string }) {
+export function EditionReadOnly(props: { edition: Edition; timeZone: string; t: Translate; lang: Language }) {
   const e = props.edition;
+  const { t } = props;
   return (
     <section aria-labelledby="content-title">
-      <h2 id="content-title">Content</h2>
+      <h2 id="content-title">{t('adminContent')}</h2>
       {e.subtitle.length > 0 && (
         <ul class="standfirst">
           {e.subtitle.map((line, i) => (
@@ -108,26 +112,26 @@ export function EditionReadOnly(props: { edition: Edition; timeZone: string }) {
       <dl class="release-meta">
         {e.department && (
           <div>
-            <dt>Department</dt>
+            <dt>{t('department')}</dt>
             <dd>{e.department}</dd>
           </div>
         )}
         {e.contact && (
           <div>
-            <dt>Press contact</dt>
+            <dt>{t('pressContact')}</dt>
             <dd>{[e.contact.name, e.contact.phone, e.contact.email].filter(Boolean).join(', ')}</dd>
           </div>
         )}
         {e.tags.length > 0 && (
           <div>
-            <dt>Tags</dt>
+            <dt>{t('adminTags')}</dt>
             <dd>{e.tags.join(', ')}</dd>
           </div>
         )}
         {e.embargoUntil && (
           <div>
-            <dt>Embargoed until</dt>
-            <dd>{formatDateTime(e.embargoUntil, props.timeZone)}</dd>
+            <dt>{t('adminEmbargoedUntil')}</dt>
+            <dd>{formatDateTime(e.embargoUntil, props.timeZone, props.lang)}</dd>
           </div>
         )}
       </dl>

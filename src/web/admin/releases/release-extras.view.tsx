@@ -9,20 +9,22 @@ import type { ReleasePageData } from './release-page.data.js';
 /** Every save is a revision: compare any two, or restore one (as a new revision) on a draft. */
 export function RevisionsSection(props: { ctx: AdminContext; data: ReleasePageData; canEdit: boolean; lockVersion: number }) {
   const { ctx, data } = props;
+  const { t } = ctx;
+  const when = (d: Date) => formatDateTime(d, ctx.timeZone, ctx.lang);
   const revs = [...data.revisions].sort((a, b) => b.revisionNo - a.revisionNo);
   if (revs.length === 0) return null;
   const latest = revs[0]!;
   const previous = revs[1] ?? latest;
   return (
     <section aria-labelledby="revisions-title">
-      <h2 id="revisions-title">Revisions of edition {data.edition.editionNo}</h2>
+      <h2 id="revisions-title">{t('adminRevisionsOf', { number: data.edition.editionNo })}</h2>
       <table class="admin-table">
         <thead>
           <tr>
-            <th scope="col">Revision</th>
-            <th scope="col">Saved by</th>
-            <th scope="col">When</th>
-            {props.canEdit && <th scope="col">Restore</th>}
+            <th scope="col">{t('adminRevision')}</th>
+            <th scope="col">{t('adminSavedBy')}</th>
+            <th scope="col">{t('adminWhen')}</th>
+            {props.canEdit && <th scope="col">{t('adminRestore')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -30,7 +32,7 @@ export function RevisionsSection(props: { ctx: AdminContext; data: ReleasePageDa
             <tr key={r.id}>
               <td>{r.revisionNo}</td>
               <td>{r.authorLabel}</td>
-              <td>{formatDateTime(r.createdAt, ctx.timeZone)}</td>
+              <td>{when(r.createdAt)}</td>
               {props.canEdit && (
                 <td>
                   {r.id !== latest.id && (
@@ -38,7 +40,7 @@ export function RevisionsSection(props: { ctx: AdminContext; data: ReleasePageDa
                       <CsrfField ctx={ctx} />
                       <input type="hidden" name="lockVersion" value={String(props.lockVersion)} />
                       <button type="submit" class="button-secondary">
-                        Restore revision {r.revisionNo}
+                        {t('adminRestoreRevision', { number: r.revisionNo })}
                       </button>
                     </form>
                   )}
@@ -51,27 +53,27 @@ export function RevisionsSection(props: { ctx: AdminContext; data: ReleasePageDa
       {revs.length > 1 && (
         <form method="get" action={`/admin/releases/${data.release.id}/revisions`} class="inline-actions">
           <div class="form-group">
-            <label for="field-from">From</label>
+            <label for="field-from">{t('adminFrom')}</label>
             <select id="field-from" name="from">
               {revs.map((r) => (
                 <option key={r.id} value={r.id} selected={r.id === previous.id}>
-                  Revision {r.revisionNo}
+                  {t('adminRevisionN', { number: r.revisionNo })}
                 </option>
               ))}
             </select>
           </div>
           <div class="form-group">
-            <label for="field-to">To</label>
+            <label for="field-to">{t('adminTo')}</label>
             <select id="field-to" name="to">
               {revs.map((r) => (
                 <option key={r.id} value={r.id} selected={r.id === latest.id}>
-                  Revision {r.revisionNo}
+                  {t('adminRevisionN', { number: r.revisionNo })}
                 </option>
               ))}
             </select>
           </div>
           <button type="submit" class="button-secondary">
-            Compare
+            {t('adminCompare')}
           </button>
         </form>
       )}
@@ -82,15 +84,17 @@ export function RevisionsSection(props: { ctx: AdminContext; data: ReleasePageDa
 /** Secret links for journalists under embargo: created, listed with their use, revoked. */
 export function PreviewLinksSection(props: { ctx: AdminContext; data: ReleasePageData; allowed: Set<WorkflowAction>; issues: FieldIssue[]; typed: Record<string, string>; newLink?: { recipient: string; url: string } }) {
   const { ctx, data } = props;
+  const { t } = ctx;
+  const when = (d: Date) => formatDateTime(d, ctx.timeZone, ctx.lang);
   const canShare = props.allowed.has('share_preview');
   if (!canShare && data.previewLinks.length === 0) return null;
   return (
     <section aria-labelledby="preview-links-title">
-      <h2 id="preview-links-title">Preview links</h2>
+      <h2 id="preview-links-title">{t('adminPreviewLinks')}</h2>
       {props.newLink && (
         <div class="success-notice" role="status">
           <p>
-            Preview link for <strong>{props.newLink.recipient}</strong>. Copy it now: it will not be shown again.
+            {t('adminPreviewLinkFor')} <strong>{props.newLink.recipient}</strong>. {t('adminCopyNow')}
           </p>
           <p class="secret">{props.newLink.url}</p>
         </div>
@@ -99,32 +103,32 @@ export function PreviewLinksSection(props: { ctx: AdminContext; data: ReleasePag
         <table class="admin-table">
           <thead>
             <tr>
-              <th scope="col">Recipient</th>
-              <th scope="col">Created</th>
-              <th scope="col">Last opened</th>
-              <th scope="col">Opens</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('adminRecipient')}</th>
+              <th scope="col">{t('adminCreated')}</th>
+              <th scope="col">{t('adminLastOpened')}</th>
+              <th scope="col">{t('adminOpens')}</th>
+              <th scope="col">{t('adminColState')}</th>
             </tr>
           </thead>
           <tbody>
             {data.previewLinks.map((l) => (
               <tr key={l.id}>
                 <td>{l.recipient}</td>
-                <td>{formatDateTime(l.createdAt, ctx.timeZone)}</td>
-                <td>{l.lastOpenedAt ? formatDateTime(l.lastOpenedAt, ctx.timeZone) : 'Never'}</td>
+                <td>{when(l.createdAt)}</td>
+                <td>{l.lastOpenedAt ? when(l.lastOpenedAt) : t('adminNever')}</td>
                 <td>{l.openCount}</td>
                 <td>
                   {l.revokedAt ? (
-                    `Revoked ${formatDateTime(l.revokedAt, ctx.timeZone)}`
+                    t('adminRevokedAt', { at: when(l.revokedAt) })
                   ) : canShare ? (
                     <form method="post" action={`/admin/releases/${data.release.id}/preview-links/${l.id}/revoke`}>
                       <CsrfField ctx={ctx} />
                       <button type="submit" class="button-secondary">
-                        Revoke<span class="visually-hidden"> the link for {l.recipient}</span>
+                        {t('adminRevoke')}<span class="visually-hidden"> {t('adminRevokeFor', { recipient: l.recipient })}</span>
                       </button>
                     </form>
                   ) : (
-                    'Active'
+                    t('adminActive')
                   )}
                 </td>
               </tr>
@@ -136,11 +140,11 @@ export function PreviewLinksSection(props: { ctx: AdminContext; data: ReleasePag
         <form method="post" action={`/admin/releases/${data.release.id}/preview-links`} class="inline-actions">
           <CsrfField ctx={ctx} />
           <div class="form-group">
-            <label for="field-recipient">Journalist or outlet</label>
-            <FieldErrors issues={props.issues} id="field-recipient" />
+            <label for="field-recipient">{t('adminJournalist')}</label>
+            <FieldErrors issues={props.issues} id="field-recipient" t={t} />
             <input type="text" id="field-recipient" name="recipient" value={props.typed.recipient ?? ''} maxLength={254} required />
           </div>
-          <button type="submit">Create preview link</button>
+          <button type="submit">{t('adminCreatePreviewLink')}</button>
         </form>
       )}
     </section>

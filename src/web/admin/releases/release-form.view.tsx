@@ -1,13 +1,14 @@
 import type { ComponentChildren } from 'preact';
 import type { Board } from '../../../domain/board.js';
 import type { FieldIssue } from '../../../domain/errors.js';
-import { LANGUAGES } from '../../../domain/language.js';
+import { LANGUAGES, type Language } from '../../../domain/language.js';
 import { LIMITS } from '../../../domain/limits.js';
 import { characters, isListTitleCut, listTitle } from '../../../domain/release.js';
 import { FieldErrors, issuesFor } from '../shared/error-summary.view.js';
 import { listTitleScript } from '../shared/list-title-script.js';
 import { EditorScripts } from '../editor/editor-scripts.view.js';
-import { LANGUAGE_LABELS } from '../shared/format.js';
+import { languageLabel } from '../shared/format.js';
+import { translator, type Translate } from '../../i18n/messages.js';
 import type { ReleaseFormValues } from './release-form.js';
 
 function describedBy(issues: FieldIssue[], id: string, hint: boolean): string | undefined {
@@ -15,7 +16,7 @@ function describedBy(issues: FieldIssue[], id: string, hint: boolean): string | 
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
-function Field(props: { id: string; label: string; hint?: string; issues: FieldIssue[]; children: (aria: { 'aria-describedby'?: string; 'aria-invalid'?: 'true' }) => ComponentChildren }) {
+function Field(props: { id: string; label: string; hint?: string; issues: FieldIssue[]; t: Translate; children: (aria: { 'aria-describedby'?: string; 'aria-invalid'?: 'true' }) => ComponentChildren }) {
   const hasError = issuesFor(props.issues, props.id).length > 0;
   const aria = { 'aria-describedby': describedBy(props.issues, props.id, Boolean(props.hint)), ...(hasError ? { 'aria-invalid': 'true' as const } : {}) };
   return (
@@ -26,23 +27,24 @@ function Field(props: { id: string; label: string; hint?: string; issues: FieldI
           {props.hint}
         </p>
       )}
-      <FieldErrors issues={props.issues} id={props.id} />
+      <FieldErrors issues={props.issues} id={props.id} t={props.t} />
       {props.children(aria)}
     </div>
   );
 }
 
 /** How the title will look in board lists (cut at 64 characters), computed on the server. */
-export function ListTitleLine(props: { title: string }) {
+export function ListTitleLine(props: { title: string; t?: Translate }) {
+  const t = props.t ?? translator('en');
   const count = characters(props.title).length;
   return (
-    <p class="list-title-cut" id="list-title-preview" aria-live="polite">
+    <p class="list-title-cut" id="list-title-preview" aria-live="polite" data-cut={t('adminListTitleCut')} data-full={t('adminListTitleFull', { count: '{count}', max: '{max}' })}>
       {isListTitleCut(props.title) ? (
         <>
-          In lists the title is cut to: <q>{listTitle(props.title)}</q>
+          {t('adminListTitleCut')} <q>{listTitle(props.title)}</q>
         </>
       ) : (
-        `Shown in full in lists (${count} of ${LIMITS.listTitleChars} characters).`
+        t('adminListTitleFull', { count, max: LIMITS.listTitleChars })
       )}
     </p>
   );
@@ -52,30 +54,30 @@ export function ListTitleLine(props: { title: string }) {
  * The release fields, shared by "new release" and the draft editor. Board and language are chosen
  * once, at creation.
  */
-export function ReleaseFields(props: { values: ReleaseFormValues; issues: FieldIssue[]; boards?: Board[]; timeZone: string }) {
-  const { values: v, issues } = props;
+export function ReleaseFields(props: { values: ReleaseFormValues; issues: FieldIssue[]; boards?: Board[]; timeZone: string; t: Translate; lang: Language }) {
+  const { values: v, issues, t, lang } = props;
   return (
     <>
       {props.boards && (
         <fieldset>
-          <legend>Where it is published</legend>
-          <Field id="field-boardSlug" label="Board" issues={issues}>
+          <legend>{t('adminWherePublished')}</legend>
+          <Field id="field-boardSlug" label={t('adminColBoard')} issues={issues} t={t}>
             {(aria) => (
               <select id="field-boardSlug" name="boardSlug" required {...aria}>
                 {props.boards!.map((b) => (
                   <option key={b.slug} value={b.slug} selected={v.boardSlug === b.slug}>
-                    {b.name.en}
+                    {b.name[lang]}
                   </option>
                 ))}
               </select>
             )}
           </Field>
-          <Field id="field-language" label="Language" issues={issues}>
+          <Field id="field-language" label={t('adminColLanguage')} issues={issues} t={t}>
             {(aria) => (
               <select id="field-language" name="language" required {...aria}>
                 {LANGUAGES.map((l) => (
                   <option key={l} value={l} selected={v.language === l}>
-                    {LANGUAGE_LABELS[l]}
+                    {languageLabel(l, t)}
                   </option>
                 ))}
               </select>
@@ -84,49 +86,49 @@ export function ReleaseFields(props: { values: ReleaseFormValues; issues: FieldI
         </fieldset>
       )}
       <fieldset>
-        <legend>Content</legend>
-        <Field id="field-title" label="Title" hint={`At most ${LIMITS.titleMaxChars} characters. Board lists show the first ${LIMITS.listTitleChars}.`} issues={issues}>
+        <legend>{t('adminContent')}</legend>
+        <Field id="field-title" label={t('adminColTitle')} hint={t('adminTitleHint', { max: LIMITS.titleMaxChars, list: LIMITS.listTitleChars })} issues={issues} t={t}>
           {(aria) => <input type="text" id="field-title" name="title" value={v.title} maxLength={LIMITS.titleMaxChars} required data-list-chars={LIMITS.listTitleChars} {...aria} />}
         </Field>
-        <ListTitleLine title={v.title} />
+        <ListTitleLine title={v.title} t={t} />
         <script src={listTitleScript.href} defer />
-        <Field id="field-subtitle" label="Subtitle lines (optional)" hint={`One line each, up to ${LIMITS.subtitleMaxLines}; a leading dash is added on the page.`} issues={issues}>
+        <Field id="field-subtitle" label={t('adminSubtitleLabel')} hint={t('adminSubtitleHint', { max: LIMITS.subtitleMaxLines })} issues={issues} t={t}>
           {(aria) => (
             <textarea id="field-subtitle" name="subtitle" rows={3} {...aria}>
               {v.subtitle}
             </textarea>
           )}
         </Field>
-        <Field id="field-bodyMarkdown" label="Body" hint="Markdown: blank line between paragraphs, ## for a heading, - for a list item." issues={issues}>
+        <Field id="field-bodyMarkdown" label={t('adminBody')} hint={t('adminBodyHint')} issues={issues} t={t}>
           {(aria) => (
             <textarea id="field-bodyMarkdown" name="bodyMarkdown" class="body" rows={18} maxLength={LIMITS.bodyMaxChars} {...aria}>
               {v.bodyMarkdown}
             </textarea>
           )}
         </Field>
-        <EditorScripts />
-        <Field id="field-tags" label="Tags (optional)" hint="Separate tags with commas." issues={issues}>
+        <EditorScripts t={t} />
+        <Field id="field-tags" label={t('adminTagsLabel')} hint={t('adminTagsHint')} issues={issues} t={t}>
           {(aria) => <input type="text" id="field-tags" name="tags" value={v.tags} {...aria} />}
         </Field>
       </fieldset>
       <fieldset>
-        <legend>Department and press contact</legend>
-        <Field id="field-department" label="Department (optional)" issues={issues}>
+        <legend>{t('adminDeptContact')}</legend>
+        <Field id="field-department" label={t('adminDepartmentLabel')} issues={issues} t={t}>
           {(aria) => <input type="text" id="field-department" name="department" value={v.department} maxLength={LIMITS.departmentMaxChars} {...aria} />}
         </Field>
-        <Field id="field-contactName" label="Contact name" issues={issues}>
+        <Field id="field-contactName" label={t('adminContactName')} issues={issues} t={t}>
           {(aria) => <input type="text" id="field-contactName" name="contactName" value={v.contactName} autoComplete="off" {...aria} />}
         </Field>
-        <Field id="field-contactPhone" label="Contact phone" issues={issues}>
+        <Field id="field-contactPhone" label={t('adminContactPhone')} issues={issues} t={t}>
           {(aria) => <input type="tel" id="field-contactPhone" name="contactPhone" value={v.contactPhone} {...aria} />}
         </Field>
-        <Field id="field-contactEmail" label="Contact email" issues={issues}>
+        <Field id="field-contactEmail" label={t('adminContactEmail')} issues={issues} t={t}>
           {(aria) => <input type="email" id="field-contactEmail" name="contactEmail" value={v.contactEmail} {...aria} />}
         </Field>
       </fieldset>
       <fieldset>
-        <legend>Embargo</legend>
-        <Field id="field-embargoUntil" label="Embargoed until (optional)" hint={`Date and time in ${props.timeZone}. Once published, the release is public only from this time.`} issues={issues}>
+        <legend>{t('adminEmbargo')}</legend>
+        <Field id="field-embargoUntil" label={t('adminEmbargoLabel')} hint={t('adminEmbargoHint', { zone: props.timeZone })} issues={issues} t={t}>
           {(aria) => <input type="datetime-local" id="field-embargoUntil" name="embargoUntil" value={v.embargoUntil} {...aria} />}
         </Field>
       </fieldset>
@@ -135,10 +137,10 @@ export function ReleaseFields(props: { values: ReleaseFormValues; issues: FieldI
 }
 
 /** Rendered Markdown for the "Preview" button, sanitized exactly as the public page does. */
-export function BodyPreview(props: { html: string }) {
+export function BodyPreview(props: { html: string; t: Translate }) {
   return (
     <section class="preview-body" aria-labelledby="preview-title">
-      <h2 id="preview-title">Preview of the body</h2>
+      <h2 id="preview-title">{props.t('adminBodyPreview')}</h2>
       <div class="release-body" dangerouslySetInnerHTML={{ __html: props.html }} />
     </section>
   );

@@ -8,7 +8,7 @@ import type { AdminReleaseRow } from '../../../ports/admin-catalog.js';
 import { adminContext, type AdminContext } from '../shared/admin-context.js';
 import { canRead, type AdminWebDeps } from '../shared/admin-deps.js';
 import { AdminLayout } from '../shared/admin-layout.view.js';
-import { LANGUAGE_LABELS, stateLabel } from '../shared/format.js';
+import { languageLabel, stateLabel } from '../shared/format.js';
 import { sendAdminPage } from '../shared/html.js';
 import { ReleaseTable } from '../shared/release-table.view.js';
 
@@ -37,68 +37,69 @@ function pageHref(q: ListQuery, page: number): string {
 
 function ReleaseListView(props: { ctx: AdminContext; boards: Board[]; q: ListQuery; rows: AdminReleaseRow[]; total: number; page: number }) {
   const { ctx, q, page } = props;
+  const { t } = ctx;
   const pages = Math.max(1, Math.ceil(props.total / PAGE_SIZE));
   return (
-    <AdminLayout ctx={ctx} title="Releases">
-      <h1>Releases</h1>
-      <form method="get" action="/admin/releases" class="inline-actions" aria-label="Filter releases">
+    <AdminLayout ctx={ctx} title={t('adminNavReleases')}>
+      <h1>{t('adminNavReleases')}</h1>
+      <form method="get" action="/admin/releases" class="inline-actions" aria-label={t('adminFilterReleases')}>
         <div class="form-group">
-          <label for="filter-board">Board</label>
+          <label for="filter-board">{t('adminColBoard')}</label>
           <select id="filter-board" name="board">
-            <option value="">Any board</option>
+            <option value="">{t('adminAnyBoard')}</option>
             {props.boards.map((b) => (
               <option key={b.slug} value={b.slug} selected={q.board === b.slug}>
-                {b.name.en}
+                {b.name[ctx.lang]}
               </option>
             ))}
           </select>
         </div>
         <div class="form-group">
-          <label for="filter-state">State</label>
+          <label for="filter-state">{t('adminColState')}</label>
           <select id="filter-state" name="state">
-            <option value="">Any state</option>
+            <option value="">{t('adminAnyState')}</option>
             {EDITION_STATES.map((s) => (
               <option key={s} value={s} selected={q.state === s}>
-                {stateLabel(s)}
+                {stateLabel(s, t)}
               </option>
             ))}
           </select>
         </div>
         <div class="form-group">
-          <label for="filter-language">Language</label>
+          <label for="filter-language">{t('adminColLanguage')}</label>
           <select id="filter-language" name="language">
-            <option value="">Any language</option>
+            <option value="">{t('adminAnyLanguage')}</option>
             {LANGUAGES.map((l) => (
               <option key={l} value={l} selected={q.language === l}>
-                {LANGUAGE_LABELS[l]}
+                {languageLabel(l, t)}
               </option>
             ))}
           </select>
         </div>
         <div class="form-group">
-          <input type="checkbox" id="filter-mine" name="mine" value="1" checked={q.mine === '1'} /> <label for="filter-mine" class="inline-label">Only mine</label>
+          <input type="checkbox" id="filter-mine" name="mine" value="1" checked={q.mine === '1'} /> <label for="filter-mine" class="inline-label">{t('adminOnlyMine')}</label>
         </div>
-        <button type="submit">Filter</button>
+        <button type="submit">{t('adminFilter')}</button>
       </form>
       <p class="list-summary" role="status">
-        {props.total} {props.total === 1 ? 'release' : 'releases'}
-        {pages > 1 && ` · page ${page} of ${pages}`}
+        {t('adminReleaseCount', { count: props.total })}
+        {pages > 1 && ` · ${t('adminPageOf', { page, count: pages })}`}
       </p>
-      <ReleaseTable rows={props.rows} boards={props.boards} timeZone={ctx.timeZone} caption="Releases" empty="No releases match these filters." />
+      <ReleaseTable ctx={ctx} rows={props.rows} boards={props.boards} caption={t('adminNavReleases')} empty={t('adminNoMatches')} />
       {pages > 1 && (
-        <nav class="pagination" aria-label="Pages">
+        <nav class="pagination" aria-label={t('pagination')}>
           <ul>
             {page > 1 && (
               <li>
                 <a href={pageHref(q, page - 1)} rel="prev">
-                  Previous page
+                  {t('adminPreviousPage')}
                 </a>
               </li>
             )}
             {page < pages && (
               <li>
                 <a href={pageHref(q, page + 1)} rel="next">
-                  Next page
+                  {t('adminNextPage')}
                 </a>
               </li>
             )}

@@ -8,6 +8,8 @@ import type { PreviewLink } from '../../../ports/preview-link-repo.js';
 import type { Revision } from '../../../ports/release-repo.js';
 import type { FieldIssue } from '../../../domain/errors.js';
 import type { StaffUser } from '../shared/staff.js';
+import type { LanguageVersion } from '../../../domain/translation.js';
+import type { Translate } from '../../i18n/messages.js';
 import type { ReleaseFormValues } from './release-form.js';
 
 export interface ReleasePageData {
@@ -17,6 +19,8 @@ export interface ReleasePageData {
   attachments: Attachment[];
   revisions: Revision[];
   previewLinks: PreviewLink[];
+  /** Every language version of the release's translation group (itself included). */
+  versions: LanguageVersion[];
 }
 
 /** A release's latest edition with everything its admin page shows. */
@@ -25,12 +29,13 @@ export async function loadReleasePage(system: System, releaseId: number): Promis
   const edition = release ? await system.releases.latestEdition(releaseId) : null;
   const board = release ? await system.boards.byId(release.boardId) : null;
   if (!release || !edition || !board) throw new NotFoundError(`No release ${releaseId}`);
-  const [attachments, revisions, previewLinks] = await Promise.all([
+  const [attachments, revisions, previewLinks, versions] = await Promise.all([
     system.releases.attachmentsOf(edition.id),
     system.revisions.list(edition.id),
     system.previewLinks.list(releaseId),
+    system.translations.versionsOf(releaseId),
   ]);
-  return { release, edition, board, attachments, revisions, previewLinks };
+  return { release, edition, board, attachments, revisions, previewLinks, versions };
 }
 
 /** Which workflow actions this person may take now: the same domain rule the commands apply. */
@@ -59,26 +64,9 @@ export interface ReleasePageState {
   newPreviewLink?: { recipient: string; url: string };
 }
 
-const NOTICES: Record<string, string> = {
-  created: 'Draft created.',
-  saved: 'Saved.',
-  submitted: 'Sent for review.',
-  approved: 'Approved.',
-  rejected: 'Sent back to the writer with your comment.',
-  scheduled: 'Scheduled for publication.',
-  unscheduled: 'Unscheduled: the edition is approved and waits to be published or scheduled again.',
-  published: 'Published.',
-  corrected: 'The correction is published.',
-  correction: 'A correction draft has been started. The live version stays public until the correction is published.',
-  withdrawn: 'Withdrawn. The page stays online with the withdrawal notice.',
-  attached: 'Files attached.',
-  attachment_updated: 'The attachment has been saved.',
-  attachment_moved: 'The attachments have been reordered.',
-  attachment_removed: 'The attachment has been removed.',
-  restored: 'The revision has been restored as a new revision.',
-  revoked: 'The preview link has been revoked.',
-};
+const NOTICES = ['created', 'saved', 'submitted', 'approved', 'rejected', 'scheduled', 'unscheduled', 'published', 'corrected', 'correction', 'withdrawn', 'attached', 'attachment_updated', 'attachment_moved', 'attachment_removed', 'restored', 'revoked', 'translation_started', 'translation_flag_saved', 'authoritative_set'] as const;
 
-export function noticeFor(done: unknown): string | null {
-  return typeof done === 'string' ? (NOTICES[done] ?? null) : null;
+/** The short notice after a successful POST (Post/Redirect/Get), in the staff member's language. */
+export function noticeFor(done: unknown, t: Translate): string | null {
+  return typeof done === 'string' && (NOTICES as readonly string[]).includes(done) ? t(`adminNotice_${done as (typeof NOTICES)[number]}`) : null;
 }

@@ -4,6 +4,8 @@ import { editionContentSchema } from '../../../app/release.schema.js';
 import { EditConflictError } from '../../../app/workflow/save-draft.js';
 import { DomainError, NotFoundError, ValidationError } from '../../../domain/errors.js';
 import { STATUS_BY_CODE } from '../../errors.js';
+import { translator } from '../../i18n/messages.js';
+import { negotiatedLanguage } from '../../public/language.route.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { adminContext } from '../shared/admin-context.js';
 import { canRead, canWrite, DEFAULT_UPLOAD_MAX_BYTES, type AdminWebDeps } from '../shared/admin-deps.js';
@@ -44,7 +46,7 @@ export async function renderReleasePage(deps: AdminWebDeps, request: FastifyRequ
 export function registerReleasePageRoutes(app: FastifyInstance, deps: AdminWebDeps): void {
   app.get('/admin/releases/:id', canRead(deps), async (request, reply) => {
     const done = (request.query as Record<string, unknown> | undefined)?.done;
-    return renderReleasePage(deps, request, reply, releaseIdOf(request), { notice: noticeFor(done) });
+    return renderReleasePage(deps, request, reply, releaseIdOf(request), { notice: noticeFor(done, translator(negotiatedLanguage(request))) });
   });
 
   app.post('/admin/releases/:id', canWrite(deps, 'writer'), async (request, reply) => {
@@ -59,7 +61,7 @@ export function registerReleasePageRoutes(app: FastifyInstance, deps: AdminWebDe
     }
     const lockVersion = Number(fieldText(request.body, 'lockVersion'));
     if (!Number.isInteger(lockVersion) || lockVersion < 1) {
-      const issue = { code: 'lock_version_missing', message: 'This form is incomplete: reload the page and make your changes again' };
+      const issue = { code: 'lock_version_missing', message: translator(negotiatedLanguage(request))('adminFormIncomplete') };
       return renderReleasePage(deps, request, reply, releaseId, { form: { values, issues: [issue] } }, 400);
     }
     try {
@@ -71,7 +73,7 @@ export function registerReleasePageRoutes(app: FastifyInstance, deps: AdminWebDe
       }
       if (error instanceof ValidationError) return renderReleasePage(deps, request, reply, releaseId, { form: { values, issues: error.issues } }, 400);
       if (error instanceof DomainError && !(error instanceof NotFoundError)) {
-        return renderReleasePage(deps, request, reply, releaseId, { issues: error.issues.length > 0 ? error.issues : [{ code: error.code, message: error.message }], issuesTitle: 'Your changes could not be saved' }, statusOf(error));
+        return renderReleasePage(deps, request, reply, releaseId, { issues: error.issues.length > 0 ? error.issues : [{ code: error.code, message: error.message }], issuesTitle: translator(negotiatedLanguage(request))('adminChangesNotSaved') }, statusOf(error));
       }
       throw error;
     }

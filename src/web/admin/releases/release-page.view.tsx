@@ -3,7 +3,8 @@ import { urls } from '../../urls.js';
 import type { AdminContext } from '../shared/admin-context.js';
 import { AdminLayout, CsrfField } from '../shared/admin-layout.view.js';
 import { ErrorSummary } from '../shared/error-summary.view.js';
-import { formatDateTime, LANGUAGE_LABELS, stateLabel, statusLabel } from '../shared/format.js';
+import { formatDateTime, languageLabel, stateLabel, statusLabel } from '../shared/format.js';
+import { TranslationsSection } from '../translations/translations.view.js';
 import { formFromEdition } from './release-form.js';
 import { BodyPreview, ReleaseFields } from './release-form.view.js';
 import { ActionsSection } from './release-actions.view.js';
@@ -28,94 +29,97 @@ export function ReleasePageView(props: { ctx: AdminContext; data: ReleasePageDat
   const values = form?.values ?? formFromEdition(edition, ctx.timeZone);
   const lockVersion = form?.conflict?.current.lockVersion ?? edition.lockVersion;
   const linkable = new Set([...(canEdit ? LINKABLE : []), ...ACTION_FIELDS]);
-  const title = edition.title || 'Untitled release';
+  const { t } = ctx;
+  const title = edition.title || t('adminUntitledRelease');
+  const when = (d: Date) => formatDateTime(d, ctx.timeZone, ctx.lang);
   return (
     <AdminLayout ctx={ctx} title={title}>
-      {form && <ErrorSummary issues={form.issues} linkable={linkable} />}
-      {state.issues && <ErrorSummary title={state.issuesTitle ?? 'This could not be done'} issues={state.issues} linkable={linkable} />}
+      {form && <ErrorSummary issues={form.issues} linkable={linkable} t={t} />}
+      {state.issues && <ErrorSummary title={state.issuesTitle ?? t('adminCouldNotBeDone')} issues={state.issues} linkable={linkable} t={t} />}
       {state.notice && (
         <div class="success-notice" role="status">
           <p>{state.notice}</p>
         </div>
       )}
       <p>
-        <a href="/admin/releases">All releases</a>
+        <a href="/admin/releases">{t('adminAllReleases')}</a>
       </p>
       <h1>{title}</h1>
       <dl class="release-meta">
         <div>
-          <dt>Board</dt>
-          <dd>{board.name.en}</dd>
+          <dt>{t('adminColBoard')}</dt>
+          <dd>{board.name[ctx.lang]}</dd>
         </div>
         <div>
-          <dt>Language</dt>
-          <dd>{LANGUAGE_LABELS[release.language]}</dd>
+          <dt>{t('adminColLanguage')}</dt>
+          <dd>{languageLabel(release.language, t)}</dd>
         </div>
         <div>
-          <dt>Edition</dt>
+          <dt>{t('adminEdition')}</dt>
           <dd>
-            {edition.editionNo} <span class={`state state-${edition.state}`}>{stateLabel(edition.state)}</span>
+            {edition.editionNo} <span class={`state state-${edition.state}`}>{stateLabel(edition.state, t)}</span>
           </dd>
         </div>
         <div>
-          <dt>Release</dt>
+          <dt>{t('adminRelease')}</dt>
           <dd>
-            {statusLabel(release.status)}
-            {release.number !== null && ` (No. ${release.number})`}
+            {statusLabel(release.status, t)}
+            {release.number !== null && ` (${t('adminNumber', { number: release.number })})`}
           </dd>
         </div>
         <div>
-          <dt>Updated</dt>
-          <dd>{formatDateTime(edition.updatedAt, ctx.timeZone)}</dd>
+          <dt>{t('adminColUpdated')}</dt>
+          <dd>{when(edition.updatedAt)}</dd>
         </div>
         {edition.scheduledAt && edition.state === 'scheduled' && (
           <div>
-            <dt>Scheduled for</dt>
-            <dd>{formatDateTime(edition.scheduledAt, ctx.timeZone)}</dd>
+            <dt>{t('adminScheduledFor')}</dt>
+            <dd>{when(edition.scheduledAt)}</dd>
           </div>
         )}
         {release.publicAt && (
           <div>
-            <dt>{release.publicAt > ctx.now ? 'Embargoed: public from' : 'Public since'}</dt>
-            <dd>{formatDateTime(release.publicAt, ctx.timeZone)}</dd>
+            <dt>{release.publicAt > ctx.now ? t('adminEmbargoedPublicFrom') : t('adminPublicSince')}</dt>
+            <dd>{when(release.publicAt)}</dd>
           </div>
         )}
       </dl>
       {release.number !== null && release.publicAt && release.publicAt <= ctx.now && (
         <p>
-          <a href={urls.release(release.language, board.slug, release.number)}>View the public page</a>
+          <a href={urls.release(release.language, board.slug, release.number)}>{t('adminViewPublicPage')}</a>
         </p>
       )}
-      {release.status === 'withdrawn' && <p class="notice">Withdrawn: {release.withdrawalReason}</p>}
+      {release.status === 'withdrawn' && <p class="notice">{t('adminWithdrawnReason', { reason: release.withdrawalReason ?? '' })}</p>}
       {edition.state === 'draft' && edition.reviewComment && (
         <div class="notice">
-          <h2>Sent back by the reviewer</h2>
+          <h2>{t('adminSentBack')}</h2>
           <p>{edition.reviewComment}</p>
         </div>
       )}
       {canEdit ? (
         <>
-          {form?.conflict && <ConflictPanel current={form.conflict.current} attempted={form.conflict.attempted} timeZone={ctx.timeZone} />}
+          {form?.conflict && <ConflictPanel current={form.conflict.current} attempted={form.conflict.attempted} timeZone={ctx.timeZone} t={t} lang={ctx.lang} />}
           <form method="post" action={`/admin/releases/${release.id}`} novalidate>
-            <h2>Edit the draft</h2>
+            <h2>{t('adminEditDraft')}</h2>
             <CsrfField ctx={ctx} />
             <input type="hidden" name="lockVersion" value={String(lockVersion)} />
-            <ReleaseFields values={values} issues={form?.issues ?? []} timeZone={ctx.timeZone} />
-            {form?.previewHtml && <BodyPreview html={form.previewHtml} />}
+            <ReleaseFields values={values} issues={form?.issues ?? []} timeZone={ctx.timeZone} t={t} lang={ctx.lang} />
+            {form?.previewHtml && <BodyPreview html={form.previewHtml} t={t} />}
             <div class="form-buttons">
               <button type="submit" name="intent" value="save">
-                Save draft
+                {t('adminSaveDraft')}
               </button>
               <button type="submit" name="intent" value="preview" class="button-secondary">
-                Preview
+                {t('adminPreview')}
               </button>
             </div>
           </form>
         </>
       ) : (
-        <EditionReadOnly edition={edition} timeZone={ctx.timeZone} />
+        <EditionReadOnly edition={edition} timeZone={ctx.timeZone} t={t} lang={ctx.lang} />
       )}
       <ActionsSection ctx={ctx} data={data} allowed={allowed} typed={state.typed ?? {}} issues={state.issues ?? []} />
+      <TranslationsSection ctx={ctx} releaseId={release.id} versions={data.versions} />
       <AttachmentsSection ctx={ctx} data={data} canEdit={canEdit} issues={state.issues ?? []} uploadMaxBytes={props.uploadMaxBytes} typed={state.typed ?? {}} />
       <RevisionsSection ctx={ctx} data={data} canEdit={canEdit} lockVersion={lockVersion} />
       <PreviewLinksSection ctx={ctx} data={data} allowed={allowed} issues={state.issues ?? []} typed={state.typed ?? {}} newLink={state.newPreviewLink} />

@@ -6,6 +6,8 @@ import type { Revision } from '../../../ports/release-repo.js';
 import { adminContext, type AdminContext } from '../shared/admin-context.js';
 import { canRead, canWrite, type AdminWebDeps } from '../shared/admin-deps.js';
 import { AdminLayout } from '../shared/admin-layout.view.js';
+import { translator } from '../../i18n/messages.js';
+import { negotiatedLanguage } from '../../public/language.route.js';
 import { formatDateTime } from '../shared/format.js';
 import { redirectDone, sendAdminPage } from '../shared/html.js';
 import { actorOf } from '../shared/staff.js';
@@ -24,17 +26,16 @@ async function revisionOf(system: System, releaseId: number, revisionId: number)
 
 function CompareView(props: { ctx: AdminContext; releaseId: number; title: string; from: Revision; to: Revision }) {
   const { ctx, from, to } = props;
-  const label = (r: Revision) => `revision ${r.revisionNo} (${r.authorLabel}, ${formatDateTime(r.createdAt, ctx.timeZone)})`;
+  const { t } = ctx;
+  const label = (r: Revision) => t('adminRevisionLabel', { number: r.revisionNo, author: r.authorLabel, at: formatDateTime(r.createdAt, ctx.timeZone, ctx.lang) });
   return (
-    <AdminLayout ctx={ctx} title={`Compare revisions: ${props.title}`}>
+    <AdminLayout ctx={ctx} title={`${t('adminCompareRevisions')}: ${props.title}`}>
       <p>
-        <a href={`/admin/releases/${props.releaseId}`}>Back to the release</a>
+        <a href={`/admin/releases/${props.releaseId}`}>{t('adminBackToRelease')}</a>
       </p>
-      <h1>Compare revisions</h1>
-      <p>
-        From {label(from)} to {label(to)}. Removed words are marked as deleted, added words as inserted.
-      </p>
-      <DiffList diff={diffContent(from.content, to.content)} />
+      <h1>{t('adminCompareRevisions')}</h1>
+      <p>{t('adminCompareIntro', { from: label(from), to: label(to) })}</p>
+      <DiffList diff={diffContent(from.content, to.content)} t={t} />
     </AdminLayout>
   );
 }
@@ -58,8 +59,9 @@ export function registerRevisionRoutes(app: FastifyInstance, deps: AdminWebDeps)
       return redirectDone(reply, `/admin/releases/${releaseId}`, 'restored');
     } catch (error) {
       if (!(error instanceof DomainError) || error instanceof NotFoundError) throw error;
-      const issues = error instanceof EditConflictError ? [{ code: 'stale_version', message: 'Someone saved this draft after you opened it: check the latest version, then restore again' }] : error.issues;
-      return renderReleasePage(deps, request, reply, releaseId, { issues, issuesTitle: `Could not restore revision ${revision.revisionNo}` }, statusOf(error));
+      const t = translator(negotiatedLanguage(request));
+      const issues = error instanceof EditConflictError ? [{ code: 'stale_version', message: t('adminRestoreStale') }] : error.issues;
+      return renderReleasePage(deps, request, reply, releaseId, { issues, issuesTitle: t('adminCouldNotRestore', { number: revision.revisionNo }) }, statusOf(error));
     }
   });
 }

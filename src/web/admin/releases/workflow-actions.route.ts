@@ -3,6 +3,8 @@ import type { StaffActor } from '../../../app/workflow/actor.js';
 import { DomainError, NotFoundError } from '../../../domain/errors.js';
 import type { StaffRole } from '../../../domain/workflow.js';
 import type { System } from '../../../main/compose.js';
+import { translator, type MessageKey } from '../../i18n/messages.js';
+import { negotiatedLanguage } from '../../public/language.route.js';
 import { canWrite, type AdminWebDeps } from '../shared/admin-deps.js';
 import { parseLocalDateTime } from '../shared/datetime-local.js';
 import { redirectDone } from '../shared/html.js';
@@ -13,8 +15,8 @@ import { releaseIdOf, renderReleasePage, statusOf } from './release-page.route.j
 interface ActionRoute {
   /** The least role that may ever take the step; the domain then checks state and authorship. */
   role: StaffRole;
-  /** Said in the refusal's heading: "Could not approve". */
-  verb: string;
+  /** The refusal's heading: "Could not approve this release". */
+  verb: MessageKey;
   /** Form fields kept on the page when the step is refused. */
   typed: string[];
   /** Runs the one command; returns the notice key for the page it redirects to. */
@@ -22,20 +24,20 @@ interface ActionRoute {
 }
 
 const ACTIONS: Record<string, ActionRoute> = {
-  submit: { role: 'writer', verb: 'send for review', typed: [], run: async (s, id, _f, a) => (await s.commands.submitRelease(id, a), 'submitted') },
-  approve: { role: 'editor', verb: 'approve', typed: [], run: async (s, id, _f, a) => (await s.commands.approveRelease(id, a), 'approved') },
-  reject: { role: 'editor', verb: 'send back', typed: ['comment'], run: async (s, id, f, a) => (await s.commands.rejectRelease(id, f.comment ?? '', a), 'rejected') },
+  submit: { role: 'writer', verb: 'adminCouldNot_submit', typed: [], run: async (s, id, _f, a) => (await s.commands.submitRelease(id, a), 'submitted') },
+  approve: { role: 'editor', verb: 'adminCouldNot_approve', typed: [], run: async (s, id, _f, a) => (await s.commands.approveRelease(id, a), 'approved') },
+  reject: { role: 'editor', verb: 'adminCouldNot_reject', typed: ['comment'], run: async (s, id, f, a) => (await s.commands.rejectRelease(id, f.comment ?? '', a), 'rejected') },
   schedule: {
     role: 'editor',
-    verb: 'schedule',
+    verb: 'adminCouldNot_schedule',
     typed: ['scheduledAt'],
     // An unreadable time becomes an invalid Date, which the command refuses with its own message.
     run: async (s, id, f, a, tz) => (await s.commands.scheduleRelease(id, parseLocalDateTime(f.scheduledAt ?? '', tz) ?? new Date(Number.NaN), a), 'scheduled'),
   },
-  unschedule: { role: 'editor', verb: 'unschedule', typed: [], run: async (s, id, _f, a) => (await s.commands.unscheduleRelease(id, a), 'unscheduled') },
+  unschedule: { role: 'editor', verb: 'adminCouldNot_unschedule', typed: [], run: async (s, id, _f, a) => (await s.commands.unscheduleRelease(id, a), 'unscheduled') },
   publish: {
     role: 'editor',
-    verb: 'publish',
+    verb: 'adminCouldNot_publish',
     typed: ['changeNote', 'isMinorChange'],
     async run(s, id, f, a) {
       const correcting = (await s.releases.getRelease(id))?.liveEditionId != null;
@@ -43,8 +45,8 @@ const ACTIONS: Record<string, ActionRoute> = {
       return correcting ? 'corrected' : 'published';
     },
   },
-  correct: { role: 'writer', verb: 'start a correction', typed: [], run: async (s, id, _f, a) => (await s.commands.startCorrection(id, a), 'correction') },
-  withdraw: { role: 'editor', verb: 'withdraw', typed: ['reason'], run: async (s, id, f, a) => (await s.commands.withdrawRelease(id, f.reason ?? '', a), 'withdrawn') },
+  correct: { role: 'writer', verb: 'adminCouldNot_correct', typed: [], run: async (s, id, _f, a) => (await s.commands.startCorrection(id, a), 'correction') },
+  withdraw: { role: 'editor', verb: 'adminCouldNot_withdraw', typed: ['reason'], run: async (s, id, f, a) => (await s.commands.withdrawRelease(id, f.reason ?? '', a), 'withdrawn') },
 };
 
 /**
@@ -62,7 +64,7 @@ export function registerWorkflowActionRoutes(app: FastifyInstance, deps: AdminWe
       } catch (error) {
         if (!(error instanceof DomainError) || error instanceof NotFoundError) throw error;
         const issues = error.issues.length > 0 ? error.issues : [{ code: error.code, message: error.message }];
-        return renderReleasePage(deps, request, reply, releaseId, { issues, issuesTitle: `Could not ${action.verb} this release`, typed: form }, statusOf(error));
+        return renderReleasePage(deps, request, reply, releaseId, { issues, issuesTitle: translator(negotiatedLanguage(request))(action.verb), typed: form }, statusOf(error));
       }
     });
   }

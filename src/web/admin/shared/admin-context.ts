@@ -1,5 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Language } from '../../../domain/language.js';
 import type { System } from '../../../main/compose.js';
+import { translator, type Translate } from '../../i18n/messages.js';
+import { negotiatedLanguage } from '../../public/language.route.js';
 import { staffOf, type StaffUser } from './staff.js';
 
 /** What every admin view renders with. */
@@ -12,6 +15,9 @@ export interface AdminContext {
   /** The request path, to mark the current navigation item. */
   path: string;
   now: Date;
+  /** The staff member's UI language: the switcher's cookie, else Accept-Language. */
+  lang: Language;
+  t: Translate;
 }
 
 export interface AdminContextDeps {
@@ -28,5 +34,7 @@ export async function adminContext(request: FastifyRequest, reply: FastifyReply,
     csrfToken: await reply.generateCsrf({ secure: request.protocol === 'https' }),
     path: request.url.split('?')[0] ?? '/admin',
     now: deps.system.clock.now(),
+    lang: negotiatedLanguage(request),
+    t: translator(negotiatedLanguage(request)),
   };
 }

@@ -1,4 +1,6 @@
 import type { FieldIssue } from '../../../domain/errors.js';
+import type { Language } from '../../../domain/language.js';
+import { translator } from '../../i18n/messages.js';
 import { AdminLayout as AccountFrame } from '../auth/admin-layout.view.js';
 
 export interface AdminErrorPage {
@@ -9,10 +11,11 @@ export interface AdminErrorPage {
 }
 
 /** A friendly page for refusals and failures inside admin: what happened and where to go next. */
-export function AdminErrorView(props: { siteName: string; csrfToken: string; staff: { name: string; email: string } | null; page: AdminErrorPage }) {
+export function AdminErrorView(props: { siteName: string; csrfToken: string; staff: { name: string; email: string } | null; page: AdminErrorPage; lang: Language }) {
   const { page } = props;
+  const t = translator(props.lang);
   return (
-    <AccountFrame ctx={{ siteName: props.siteName, csrfToken: props.csrfToken, staff: props.staff }} title={page.title}>
+    <AccountFrame ctx={{ siteName: props.siteName, csrfToken: props.csrfToken, staff: props.staff, lang: props.lang, t }} title={page.title}>
       <h1>{page.title}</h1>
       <p>{page.message}</p>
       {page.issues && page.issues.length > 0 && (
@@ -23,7 +26,7 @@ export function AdminErrorView(props: { siteName: string; csrfToken: string; sta
         </ul>
       )}
       <p>
-        <a href="/admin">Go to the dashboard</a> · <a href="/admin/releases">All releases</a>
+        <a href="/admin">{t('adminGoToDashboard')}</a> · <a href="/admin/releases">{t('adminAllReleases')}</a>
       </p>
     </AccountFrame>
   );

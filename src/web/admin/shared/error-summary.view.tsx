@@ -1,4 +1,18 @@
 import type { FieldIssue } from '../../../domain/errors.js';
+import { catalogues, translator, type MessageKey, type Translate } from '../../i18n/messages.js';
+
+const english = translator('en');
+
+/**
+ * An issue's message in the staff member's language. The application writes its refusal reasons in
+ * English; in another language a reason with a stable code is shown from the catalogue
+ * (`adminIssue_<code>`), and one without a translation as written.
+ */
+export function issueMessage(issue: FieldIssue, t: Translate = english): string {
+  if (t.language === 'en') return issue.message;
+  const key = `adminIssue_${issue.code}`;
+  return key in catalogues.en ? t(key as MessageKey) : issue.message;
+}
 
 /** The form field id an issue's path points at: "contact.email" -> "field-contactEmail", "tags.2" -> "field-tags". */
 export function fieldId(field: string): string {
@@ -11,15 +25,16 @@ export function fieldId(field: string): string {
  * Every problem at the top of the page, each linking to its field; it takes focus-friendly
  * role="alert" so screen readers announce it after a POST re-renders the page.
  */
-export function ErrorSummary(props: { title?: string; issues: FieldIssue[]; linkable?: ReadonlySet<string> }) {
+export function ErrorSummary(props: { title?: string; issues: FieldIssue[]; linkable?: ReadonlySet<string>; t?: Translate }) {
   if (props.issues.length === 0) return null;
   return (
     <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} id="error-summary">
-      <h2 id="error-summary-title">{props.title ?? 'There is a problem'}</h2>
+      <h2 id="error-summary-title">{props.title ?? (props.t ?? english)('adminThereIsAProblem')}</h2>
       <ul>
         {props.issues.map((issue, i) => {
           const id = issue.field ? fieldId(issue.field) : null;
-          return <li key={i}>{id && (!props.linkable || props.linkable.has(id)) ? <a href={`#${id}`}>{issue.message}</a> : issue.message}</li>;
+          const text = issueMessage(issue, props.t);
+          return <li key={i}>{id && (!props.linkable || props.linkable.has(id)) ? <a href={`#${id}`}>{text}</a> : text}</li>;
         })}
       </ul>
     </div>
@@ -31,20 +46,20 @@ export function issuesFor(issues: FieldIssue[], id: string): FieldIssue[] {
   return issues.filter((i) => i.field && fieldId(i.field) === id);
 }
 
-export function FieldErrors(props: { issues: FieldIssue[]; id: string }) {
-  return <ErrorList issues={issuesFor(props.issues, props.id)} id={props.id} />;
+export function FieldErrors(props: { issues: FieldIssue[]; id: string; t?: Translate }) {
+  return <ErrorList issues={issuesFor(props.issues, props.id)} id={props.id} t={props.t} />;
 }
 
 /** The messages shown under one field; its id links the field's aria-describedby to them. */
-export function ErrorList(props: { issues: FieldIssue[]; id: string }) {
+export function ErrorList(props: { issues: FieldIssue[]; id: string; t?: Translate }) {
   const mine = props.issues;
   if (mine.length === 0) return null;
   return (
     <div id={`${props.id}-error`}>
       {mine.map((issue, i) => (
         <p class="field-error" key={i}>
-          <span class="visually-hidden">Error: </span>
-          {issue.message}
+          <span class="visually-hidden">{(props.t ?? english)('adminErrorPrefix')}</span>
+          {issueMessage(issue, props.t)}
         </p>
       ))}
     </div>

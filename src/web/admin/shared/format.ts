@@ -1,39 +1,40 @@
+import type { Language } from '../../../domain/language.js';
 import type { EditionState, ReleaseStatus } from '../../../domain/release.js';
+import { LOCALES, translator, type Translate } from '../../i18n/messages.js';
 
+const english = translator('en');
 const dateTimeFormatters = new Map<string, { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat; zone: Intl.DateTimeFormat }>();
 
-/** "2026-11-20 10:00 GMT+9": staff see times in the press office's zone, with the zone named. */
-export function formatDateTime(date: Date, timeZone: string): string {
-  let f = dateTimeFormatters.get(timeZone);
+/**
+ * "2026-11-20 10:00 GMT+9" in English, "2026. 11. 20. 10:00 GMT+9" in Korean: staff see times in
+ * the press office's zone (Asia/Seoul by default), in their language's date format, with the zone.
+ */
+export function formatDateTime(date: Date, timeZone: string, lang: Language = 'en'): string {
+  const key = `${lang}|${timeZone}`;
+  let f = dateTimeFormatters.get(key);
   if (!f) {
     f = {
-      date: new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }),
-      time: new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+      date: new Intl.DateTimeFormat(lang === 'ko' ? LOCALES.ko : 'en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+      time: new Intl.DateTimeFormat(lang === 'ko' ? LOCALES.ko : 'en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
       zone: new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }),
     };
-    dateTimeFormatters.set(timeZone, f);
+    dateTimeFormatters.set(key, f);
   }
   const zone = f.zone.formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
   return `${f.date.format(date)} ${f.time.format(date)} ${zone}`;
 }
 
-const STATE_LABELS: Record<EditionState, string> = {
-  draft: 'Draft',
-  in_review: 'In review',
-  approved: 'Approved',
-  scheduled: 'Scheduled',
-  published: 'Published',
-  superseded: 'Superseded',
-};
-
-export function stateLabel(state: EditionState): string {
-  return STATE_LABELS[state];
+export function stateLabel(state: EditionState, t: Translate = english): string {
+  return t(`adminState_${state}`);
 }
 
-const STATUS_LABELS: Record<ReleaseStatus, string> = { unpublished: 'Not yet published', published: 'Published', withdrawn: 'Withdrawn' };
+export function statusLabel(status: ReleaseStatus, t: Translate = english): string {
+  return t(`adminStatus_${status}`);
+}
 
-export function statusLabel(status: ReleaseStatus): string {
-  return STATUS_LABELS[status];
+/** A language's name in the UI language ("Korean" / "한국어"). */
+export function languageLabel(language: Language, t: Translate = english): string {
+  return t(language === 'ko' ? 'languageKorean' : 'languageEnglish');
 }
 
 export const LANGUAGE_LABELS = { ko: 'Korean', en: 'English' } as const;

@@ -14,9 +14,12 @@ const source = `(() => {
   const chars = (s) => (seg ? Array.from(seg.segment(s), (x) => x.segment) : Array.from(s));
   const update = () => {
     const c = chars(input.value);
+    // The words come from the server in the staff member's language (data-cut, data-full).
+    var cut = line.getAttribute('data-cut') || 'In lists the title is cut to:';
+    var full = line.getAttribute('data-full') || 'Shown in full in lists ({count} of {max} characters).';
     line.textContent = c.length > limit
-      ? 'In lists the title is cut to: "' + c.slice(0, limit).join('') + '..."'
-      : 'Shown in full in lists (' + c.length + ' of ' + limit + ' characters).';
+      ? cut + ' "' + c.slice(0, limit).join('') + '..."'
+      : full.split('{count}').join(String(c.length)).split('{max}').join(String(limit));
   };
   input.addEventListener('input', update);
 })();

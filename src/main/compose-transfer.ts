@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import type { Kysely } from 'kysely';
+import { makeExportContent, type ProgressFactory } from '../app/transfer/export-content.js';
+import { makeImportContent } from '../app/transfer/import-content.js';
+import type { Database } from '../adapters/db/schema.js';
+import { makeDbContentStore } from '../adapters/transfer/db-content-store.js';
+import { makeDirectoryArchiveReader, makeDirectoryArchiveWriter } from '../adapters/transfer/directory-archive.js';
+import type { Clock } from '../ports/clock.js';
+import type { FileStore } from '../ports/file-store.js';
+import type { SearchIndex } from '../ports/search-index.js';
+
+function generator(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return `pressroom ${pkg.version ?? 'unknown'}`;
+  } catch {
+    return 'pressroom';
+  }
+}
+
+/** Export to and import from a Pressroom export directory (docs/export-format.md). */
+export function composeTransfer(deps: { db: Kysely<Database>; files: FileStore; clock: Clock; search: SearchIndex }) {
+  const content = makeDbContentStore(deps.db);
+  const name = generator();
+  return {
+    content,
+    exportTo: (dir: string, progress?: ProgressFactory) =>
+      makeExportContent({ content, files: deps.files, clock: deps.clock, generator: name, progress })(makeDirectoryArchiveWriter(dir)),
+    importFrom: (dir: string, options: { dryRun: boolean; reindex?: boolean; progress?: ProgressFactory }) =>
+      makeImportContent({ content, files: deps.files, search: deps.search, progress: options.progress })(makeDirectoryArchiveReader(dir), { dryRun: options.dryRun, reindex: options.reindex }),
+  };
+}
+export type Transfer = ReturnType<typeof composeTransfer>;

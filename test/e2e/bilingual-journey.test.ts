@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { browserSkipReason, describeViolations, launchBrowser, listen, seriousViolations } from '../support/browser.js';
+import { createTestWeb, type TestWeb } from '../support/web.js';
+
+const artifacts = process.env.PRESSROOM_TEST_ARTIFACTS ?? 'test-artifacts';
+
+/** Whether two Hangul syllables draw as different glyphs in the page's font (no tofu boxes). */
+async function hangulGlyphsDistinct(page: Page): Promise<boolean> {
+  return page.evaluate(`(() => {
+    const font = getComputedStyle(document.querySelector('h1')).font.replace(/\\d+(\\.\\d+)?px/, '48px');
+    const pixels = (text) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 80;
+      canvas.height = 80;
+      const ctx = canvas.getContext('2d');
+      ctx.font = font;
+      ctx.fillText(text, 10, 60);
+      return Array.from(ctx.getImageData(0, 0, 80, 80).data).join(',');
+    };
+    return pixels('한') !== pixels('국') && pixels('한') !== pixels('\\u{10FFFD}');
+  })()`) as Promise<boolean>;
+}
+
+async function axeClean(page: Page, label: string) {
+  const violations = await seriousViolations(page);
+  assert.deepEqual(violations, [], `${label}: ${describeViolations(violations)}`);
+}
+
+describe('a Korean reader switches a release to English in Chromium', { skip: browserSkipReason() }, () => {
+  let web: TestWeb;
+  let origin: string;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let pair: { ko: string; en: string };
+  let koreanFirst: string;
+
+  before(async () => {
+    web = await createTestWeb('sqlite', { demo: true });
+    web.clock.set(new Date());
+    await web.system.commands.seedDemo();
+    await mkdir(artifacts, { recursive: true });
+    // A demo pair with both versions public, and the Korean release whose English version is in review.
+    const groups = await web.system.publicVersions.listedGroups();
+    const both = [...groups.values()].find((g) => g.some((v) => v.language === 'ko') && g.some((v) => v.language === 'en' && v.boardSlug === 'press-releases'))!;
+    const path = (v: (typeof both)[number]) => `/${v.language}/${v.boardSlug}/${v.number}`;
+    pair = { ko: path(both.find((v) => v.language === 'ko')!), en: path(both.find((v) => v.language === 'en')!) };
+    const inReview = (await web.system.admin.list({ language: 'en', state: 'in_review', limit: 20, offset: 0 })).rows.find((r) => r.title.includes('meals'))!;
+    const ko = (await web.system.translations.versionsOf(inReview.releaseId)).find((v) => v.language === 'ko')!;
+    koreanFirst = `/ko/${ko.boardSlug}/${ko.number}`;
+    origin = await listen(web);
+    browser = await launchBrowser();
+    // A Korean browser; bypassCSP lets the test inject axe-core (the site's CSP forbids inline scripts).
+    context = await browser.newContext({ locale: 'ko-KR', extraHTTPHeaders: { 'Accept-Language': 'ko-KR,ko;q=0.9' }, bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+  });
+  after(async () => {
+    await browser?.close();
+    await web?.close();
+  });
+
+  test('/ opens Korean; the Korean release offers English, renders real Hangul and passes axe', async () => {
+    await page.goto(`${origin}/`);
+    await page.waitForURL(`${origin}/ko/`);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'ko');
+    await axeClean(page, 'Korean home');
+
+    await page.goto(`${origin}${pair.ko}`);
+    assert.match((await page.locator('h1').textContent()) ?? '', /[가-힣]/);
+    const alsoIn = page.getByRole('navigation', { name: '다른 언어' });
+    assert.equal(await alsoIn.getByRole('link', { name: 'English' }).getAttribute('href'), pair.en);
+    assert.ok(await hangulGlyphsDistinct(page), 'Hangul syllables render as distinct glyphs (fonts-nanum installed)');
+    assert.equal(await page.locator('h1').evaluate((h) => getComputedStyle(h).wordBreak), 'keep-all');
+    await axeClean(page, 'Korean release');
+    await page.screenshot({ path: join(artifacts, 'bilingual-korean-release.png') });
+  });
+
+  test('the Korean release whose English version is still in review links to no English version', async () => {
+    await page.goto(`${origin}${koreanFirst}`);
+    assert.equal(await page.getByRole('navigation', { name: '다른 언어' }).count(), 0);
+    assert.equal(await page.locator('link[hreflang="en"]').count(), 0);
+    assert.equal(await page.getByRole('navigation', { name: '언어', exact: true }).getByRole('link', { name: 'English' }).getAttribute('href'), '/language?to=en&next=%2Fen%2F');
+  });
+
+  test('the switcher opens the English version, and the choice persists on the next visit to /', async () => {
+    await page.goto(`${origin}${pair.ko}`);
+    await page.getByRole('navigation', { name: '언어', exact: true }).getByRole('link', { name: 'English' }).click();
+    await page.waitForURL(`${origin}${pair.en}`);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    assert.equal(await page.getByRole('navigation', { name: 'Language', exact: true }).locator('[aria-current="true"]').textContent(), 'English');
+    await axeClean(page, 'English release');
+    await page.screenshot({ path: join(artifacts, 'bilingual-english-release.png') });
+
+    // The browser still prefers Korean, but the remembered choice wins.
+    await page.goto(`${origin}/`);
+    await page.waitForURL(`${origin}/en/`);
+    const fresh = await context.newPage();
+    await fresh.goto(`${origin}/`);
+    await fresh.waitForURL(`${origin}/en/`);
+    await fresh.close();
+
+    // And back to Korean from an English page, again remembered.
+    await page.getByRole('navigation', { name: 'Language', exact: true }).getByRole('link', { name: '한국어' }).click();
+    await page.waitForURL(`${origin}/ko/`);
+    await page.goto(`${origin}/`);
+    await page.waitForURL(`${origin}/ko/`);
+  });
+
+  test('the press office in Korean: dashboard lists the release missing a translation; axe-clean', async () => {
+    await web.system.accounts.createUser({ email: 'kim@press.example', name: '김기자', role: 'writer', password: 'correct horse battery staple' }, { userId: null, label: 'system:test', ip: null });
+    await page.goto(`${origin}/admin/login`);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'ko');
+    await page.getByLabel('이메일 주소').fill('kim@press.example');
+    await page.getByLabel('비밀번호').fill('correct horse battery staple');
+    await page.getByRole('button', { name: '로그인' }).click();
+    await page.waitForURL(`${origin}/admin`);
+    const missing = page.locator('section[aria-labelledby="missing-translations"]');
+    assert.match((await missing.locator('h2').textContent()) ?? '', /번역이 필요한 보도자료/);
+    assert.ok((await missing.locator('tbody tr').count()) >= 1, 'the Korean-only demo release flagged for translation');
+    await axeClean(page, 'Korean dashboard');
+    await page.screenshot({ path: join(artifacts, 'bilingual-admin-dashboard-ko.png'), fullPage: true });
+    await page.getByRole('navigation', { name: '언어', exact: true }).getByRole('link', { name: 'English' }).click();
+    await page.waitForURL(`${origin}/admin`);
+    assert.equal(await page.locator('h1').textContent(), 'Dashboard');
+    await axeClean(page, 'English dashboard');
+  });
+});
