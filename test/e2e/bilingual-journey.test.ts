@@ -3,27 +3,10 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserSkipReason, describeViolations, launchBrowser, listen, seriousViolations } from '../support/browser.js';
+import { browserSkipReason, describeViolations, hangulGlyphsDistinct, launchBrowser, listen, seriousViolations } from '../support/browser.js';
 import { createTestWeb, type TestWeb } from '../support/web.js';
 
 const artifacts = process.env.PRESSROOM_TEST_ARTIFACTS ?? 'test-artifacts';
-
-/** Whether two Hangul syllables draw as different glyphs in the page's font (no tofu boxes). */
-async function hangulGlyphsDistinct(page: Page): Promise<boolean> {
-  return page.evaluate(`(() => {
-    const font = getComputedStyle(document.querySelector('h1')).font.replace(/\\d+(\\.\\d+)?px/, '48px');
-    const pixels = (text) => {
-      const canvas = document.createElement('canvas');
-      canvas.width = 80;
-      canvas.height = 80;
-      const ctx = canvas.getContext('2d');
-      ctx.font = font;
-      ctx.fillText(text, 10, 60);
-      return Array.from(ctx.getImageData(0, 0, 80, 80).data).join(',');
-    };
-    return pixels('한') !== pixels('국') && pixels('한') !== pixels('\\u{10FFFD}');
-  })()`) as Promise<boolean>;
-}
 
 async function axeClean(page: Page, label: string) {
   const violations = await seriousViolations(page);

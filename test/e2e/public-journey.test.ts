@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { browserSkipReason, describeViolations, launchBrowser, listen, seriousViolations } from '../support/browser.js';
+import { browserSkipReason, describeViolations, hangulGlyphsDistinct, launchBrowser, listen, seriousViolations } from '../support/browser.js';
 import { createTestWeb, type TestWeb } from '../support/web.js';
 
 const artifacts = process.env.PRESSROOM_TEST_ARTIFACTS ?? 'test-artifacts';
@@ -78,22 +78,8 @@ describe('a reader in Chromium', { skip: browserSkipReason() }, () => {
     assert.deepEqual(violations, [], describeViolations(violations));
     await page.screenshot({ path: join(artifacts, 'korean-release.png'), fullPage: false });
 
-    // Missing fonts draw every syllable as the same empty box: two different syllables drawn in the
-    // page's font must give different pixels.
-    // (A string, not a function: tsx's name-keeping helper does not exist inside the page.)
-    const distinct = await page.evaluate(`(() => {
-      const font = getComputedStyle(document.querySelector('h1')).font.replace(/\\d+(\\.\\d+)?px/, '48px');
-      const pixels = (text) => {
-        const canvas = document.createElement('canvas');
-        canvas.width = 80;
-        canvas.height = 80;
-        const ctx = canvas.getContext('2d');
-        ctx.font = font;
-        ctx.fillText(text, 10, 60);
-        return Array.from(ctx.getImageData(0, 0, 80, 80).data).join(',');
-      };
-      return pixels('국') !== pixels('방') && pixels('국') !== pixels('\\u{10FFFD}');
-    })()`);
+    // Missing fonts draw every syllable as the same empty box.
+    const distinct = await hangulGlyphsDistinct(page, '국', '방');
     assert.ok(distinct, 'Hangul syllables render as distinct glyphs (fonts-nanum installed)');
   });
 

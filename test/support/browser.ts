@@ -45,3 +45,24 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
 export function describeViolations(violations: AxeViolation[]): string {
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('\n');
 }
+
+/**
+ * Whether two Hangul syllables draw as different glyphs in the font of the page's h1. Missing fonts
+ * draw every syllable as the same empty box (tofu), so fonts-nanum must be installed for this to hold.
+ * (A string, not a function: tsx's name-keeping helper does not exist inside the page.)
+ */
+export async function hangulGlyphsDistinct(page: Page, first = '한', second = '국'): Promise<boolean> {
+  return page.evaluate(`(() => {
+    const font = getComputedStyle(document.querySelector('h1')).font.replace(/\\d+(\\.\\d+)?px/, '48px');
+    const pixels = (text) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 80;
+      canvas.height = 80;
+      const ctx = canvas.getContext('2d');
+      ctx.font = font;
+      ctx.fillText(text, 10, 60);
+      return Array.from(ctx.getImageData(0, 0, 80, 80).data).join(',');
+    };
+    return pixels(${JSON.stringify(first)}) !== pixels(${JSON.stringify(second)}) && pixels(${JSON.stringify(first)}) !== pixels('\\u{10FFFD}');
+  })()`) as Promise<boolean>;
+}

@@ -1,4 +1,5 @@
 import { hashedAsset } from './hashed-asset.js';
+import { scriptMessagesSource } from './script-messages.source.js';
 import { markdownEditsSource } from './markdown-edits.source.js';
 import { pasteCleanupSource } from './paste-cleanup.source.js';
 
@@ -11,13 +12,7 @@ import { pasteCleanupSource } from './paste-cleanup.source.js';
 const wiring = String.raw`
 (function () {
   var me = document.currentScript;
-  var messages = {};
-  try { messages = JSON.parse((me && me.getAttribute('data-messages')) || '{}'); } catch (e) { messages = {}; }
-  function msg(key, fallback, params) {
-    var text = messages[key] || fallback;
-    for (var name in params || {}) text = text.split('{' + name + '}').join(String(params[name]));
-    return text;
-  }
+  ${scriptMessagesSource}
   var textarea = document.getElementById('field-bodyMarkdown');
   if (!textarea || !me) return;
   var form = textarea.form;

@@ -1,4 +1,5 @@
 import { hashedAsset } from './hashed-asset.js';
+import { scriptMessagesSource } from './script-messages.source.js';
 
 /**
  * Progressive enhancement of the upload form (marked data-upload-form): files can be dropped on it,
@@ -10,13 +11,7 @@ import { hashedAsset } from './hashed-asset.js';
 const source = String.raw`
 (function () {
   var me = document.currentScript;
-  var messages = {};
-  try { messages = JSON.parse((me && me.getAttribute('data-messages')) || '{}'); } catch (e) { messages = {}; }
-  function msg(key, fallback, params) {
-    var text = messages[key] || fallback;
-    for (var name in params || {}) text = text.split('{' + name + '}').join(String(params[name]));
-    return text;
-  }
+  ${scriptMessagesSource}
   var form = document.querySelector('form[data-upload-form]');
   if (!form || !window.FormData || !window.XMLHttpRequest || !window.DOMParser) return;
   var input = form.querySelector('input[type="file"]');
