@@ -1,5 +1,6 @@
 // One measured import, run in its own process by bench/import.ts so its peak memory is its own:
 // `node --import tsx bench/import-run.ts EXPORT_DIR DATA_DIR [DATABASE_URL]`. Prints one JSON line.
+// With BENCH_MODE=export it measures `pressroom export` of that database into EXPORT_DIR (new) instead.
 import { join } from 'node:path';
 import { composeSystem } from '../src/main/compose.js';
 
@@ -15,6 +16,17 @@ async function main(): Promise<void> {
   const sampler = setInterval(sample, 100);
   const marks: Record<string, number> = {};
   const started = performance.now();
+  if (process.env.BENCH_MODE === 'export') {
+    try {
+      const manifest = await system.transfer.exportTo(dir, () => sample);
+      const exportMs = performance.now() - started;
+      console.log(JSON.stringify({ releases: manifest.streams.releases.count, exportMs, exportRss: peak.import, maxRss: process.resourceUsage().maxRSS * 1024 }));
+    } finally {
+      clearInterval(sampler);
+      await system.close();
+    }
+    return;
+  }
   try {
     const report = await system.transfer.importFrom(dir, {
       dryRun: false,

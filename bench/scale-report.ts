@@ -5,26 +5,40 @@ import type { DatabaseRun, ScaleReport } from './scale.js';
 
 export const SCALE_GOALS = { searchP95Ms: 30, loadRps: 5_000, publishMs: 1_000 };
 
-/** Profiling notes (single statements timed on the SQLite corpus, EXPLAIN QUERY PLAN); see issue #4. */
-const NOTES = `- Before this bench's changes a search for a term in ~46,000 releases took 1.2-2.1 s on SQLite
-  (newest first): every match was joined with its edition and the bodies went through the sort.
-  Search now runs in two phases (the page's ids from \`releases\` and the index alone, then ten
-  rows by id, the visibility rule checked again) and relevance ranks only the newest 500 matches.
-- What remains for a common term: reading its doclist costs ~12 ms, but the count and the
-  newest-first page both join every match with \`releases\` for the visibility rule, the language,
-  board and dates (46,000 primary-key lookups, 50-110 ms each under the load above). bm25 over all
-  matches would add ~300 ms; over the window it is ~20 ms. A query costs what its commonest term costs, whatever the
-  filters leave: \`budget (board=news)\` still joins all 46,000 matches of budget.
-- Meeting 30 ms needs the filter and sort columns inside the index so neither the count nor the
-  page needs that join: FTS5 \`UNINDEXED\` columns (language, board, status, first publication,
-  public_at) on SQLite, the same columns in \`search_documents\` with a composite index on
-  PostgreSQL, kept in step by the indexer, with the page rows still checked by the visibility rule.
-  That is a migration and a reindex (not done here).
+/** Profiling notes (single statements timed on the 100,000 corpus, EXPLAIN / EXPLAIN ANALYZE); see issue #4. */
+const NOTES = `- Before the search-filters change (run of 2026-11-28T11:29Z, load 13 on 2 cores) no query met
+  30 ms: slowest p95 438 ms on SQLite and 808 ms on PostgreSQL; a common term took 60-440 ms
+  because the count and the newest-first page joined every match (~46,000) with \`releases\` for
+  the visibility rule, the language, board and dates.
+- Now the index carries those columns (migration 2026112809, which carries an existing index over
+  in SQL, no \`pressroom reindex\` needed), and neither the count nor the page reads \`releases\`:
+  - SQLite: a contentless FTS5 table (title, body, facets) whose rowid is first publication x 2^20 +
+    release id, so newest first is rowid order (\`ORDER BY rowid DESC LIMIT 10\`: under 1 ms) and a
+    date range is a rowid range; language, board, department and tags are facet terms ANDed into the
+    MATCH. \`search_fts_entries\` maps keys to releases with the copied columns; \`public_at\` is
+    indexed there, and the count subtracts the few matches still under embargo.
+  - PostgreSQL: the same facets as lexemes in the tsvector (GIN), the columns beside it, and a
+    (first publication desc, id desc) b-tree that the newest page walks (under 1 ms for a common term).
+  - The page's ten rows are still read from \`releases\` with the visibility rule, so an index that
+    lags behind a withdrawal cannot show it. On PostgreSQL a page of few matches (≤ 2,000) is
+    sorted from the GIN matches instead of walking the b-tree (\`ko: budget\`, no match, walked
+    the whole table: 258 ms, now 5 ms).
+  - Snippets tokenized every word of the ten bodies again (~5 ms a page in English); normalised
+    words are now cached (~1 ms).
+- What a common term costs now is counting its matches. SQLite: a word's doclist plus the language
+  facet's, ~8-25 ms for 46,000 matches; a phrase (quotes, or a Korean word with a particle, which is
+  the phrase of its bigrams) checks positions in every candidate, 30-100 ms for 45,000 under load;
+  \`relevance\` adds bm25, whose IDF makes FTS5 count each phrase once more. PostgreSQL: the GIN
+  bitmap (~7-17 ms) and then a visit of every match's heap page (~9,000 pages; PostgreSQL 15 has
+  no index-only count for GIN), ~35 ms at load 5; a phrase also rechecks every candidate's tsvector
+  (detoast, positions), several hundred ms for 45,000 matches.
+- Left to do for phrases of common words: index adjacent-token pairs (a two-word phrase or a
+  three-syllable Korean word becomes one term, counted from one doclist, about twice the index), or
+  an honest capped count ("10,000+ results") for PostgreSQL; neither is done here.
 - The API list read every listed release with its edition and sorted them (2.9 s a request at
   100,000). It now takes the newest ids from the \`public_at\` index, proven complete because a
   first publication never follows its public time, and falls back to the full sort otherwise
-  (~9 ms). It is still answered from the database on every request; ≥ 5,000 req/s needs the page
-  cache that feeds use (keyed by URL and content version) in front of \`/api/v1\` reads.`;
+  (~9 ms).`;
 
 const int = (n: number) => Math.round(n).toLocaleString('en');
 const ms = (n: number) => `${n.toFixed(1)} ms`;
@@ -107,9 +121,9 @@ ${searchTable(report.runs)}
 
 ### Feeds and API lists
 
-\`wrk\` against the compiled server (as in the page bench above), after a warm-up. Feeds are
-rendered once per content version and then served from the page cache; the API list is
-answered from the database on every request (ETag, \`Cache-Control: no-cache\`). Goal: ≥ ${int(SCALE_GOALS.loadRps)} req/s.
+\`wrk\` against the compiled server (as in the page bench above), after a warm-up. Feeds, and the
+API reads the server caches, are rendered once per content version and then served from the page
+cache (ETag, revalidated on every use). Goal: ≥ ${int(SCALE_GOALS.loadRps)} req/s.
 
 ${loadTable(report.runs)}
 

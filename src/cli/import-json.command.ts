@@ -10,7 +10,7 @@ Loads a Pressroom export (made by \`pressroom export DIR\`) into an empty databa
 release numbers; files are checked against their SHA-256. --dry-run checks everything and changes
 nothing. --skip-reindex leaves the search index for a later \`pressroom reindex\` (large newsrooms:
 the site serves pages meanwhile, search finds nothing until then). Staff accounts arrive without
-passwords: give each a new one before they sign in.`;
+passwords: give each one with \`pressroom user set-password EMAIL\` before they sign in.`;
 
 const args = z.object({
   values: z.object({ 'dry-run': z.boolean().optional(), 'skip-reindex': z.boolean().optional() }),
@@ -43,7 +43,7 @@ export const importJsonCommand = {
       else {
         const seconds = (performance.now() - started) / 1000;
         console.log(`Imported ${what} in ${seconds.toFixed(1)} s; ${reindex ? `${report.indexed} releases indexed for search.` : 'search index not rebuilt: run `pressroom reindex`.'}`);
-        if (c.users > 0) console.log('Imported staff accounts have no password: none of them can sign in until given a new one.');
+        if (c.users > 0) console.log('Imported staff accounts have no password: none of them can sign in until given one with `pressroom user set-password EMAIL` (`pressroom user list` shows them).');
       }
       return 0;
     } catch (error) {

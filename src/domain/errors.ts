@@ -49,6 +49,11 @@ export class ForbiddenError extends DomainError {
   readonly code = 'FORBIDDEN';
 }
 
+/** Too many attempts from one caller (failed API tokens from one address): try again later. */
+export class RateLimitedError extends DomainError {
+  readonly code = 'RATE_LIMITED';
+}
+
 /** Every error code the system can return; the API docs test keeps this list and the docs in step. */
-export const ERROR_CODES = ['NOT_FOUND', 'VALIDATION_FAILED', 'EDIT_CONFLICT', 'UNSUPPORTED_FILE', 'INVALID_STATE', 'UNAUTHENTICATED', 'FORBIDDEN'] as const;
+export const ERROR_CODES = ['NOT_FOUND', 'VALIDATION_FAILED', 'EDIT_CONFLICT', 'UNSUPPORTED_FILE', 'INVALID_STATE', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

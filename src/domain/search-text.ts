@@ -25,7 +25,23 @@ const CJK = new RegExp(CJK_CLASS, 'u');
 /** A CJK run, or a run of other letters, digits and marks (never both: 2026년 is 2026 + 년). */
 const RUN = new RegExp(`${CJK_CLASS}+|(?:(?!${CJK_CLASS})[\\p{L}\\p{N}\\p{M}])+`, 'gu');
 
+/**
+ * Words already normalised: prose repeats its words, and a search page tokenizes ten bodies for its
+ * snippets, so most lookups hit. Emptied when it grows past WORD_CACHE_MAX (no unbounded growth).
+ */
+const wordCache = new Map<string, string>();
+const WORD_CACHE_MAX = 20_000;
+
 function normaliseWord(word: string): string {
+  const cached = wordCache.get(word);
+  if (cached !== undefined) return cached;
+  if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear();
+  const term = normaliseUncached(word);
+  wordCache.set(word, term);
+  return term;
+}
+
+function normaliseUncached(word: string): string {
   // NFKC folds full-width Latin and digits; marks are dropped so café and cafe meet.
   const plain = word
     .normalize('NFKD')

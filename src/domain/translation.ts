@@ -1,3 +1,4 @@
+import type { FieldIssue } from './errors.js';
 import { LANGUAGES, type Language } from './language.js';
 import { isListedPublicly, type EditionState, type ReleaseStatus } from './release.js';
 
@@ -48,4 +49,32 @@ export function authoritativeVersion<V extends Pick<LanguageVersion, 'releaseId'
 /** The language a translation of a `language` release is written in. */
 export function otherLanguage(language: Language): Language {
   return language === 'ko' ? 'en' : 'ko';
+}
+
+/** The language's English name, for refusal reasons (the admin shows its own words by code). */
+const LANGUAGE_NAMES: Record<Language, string> = { ko: 'Korean', en: 'English' };
+
+/**
+ * Why two releases cannot become language versions of each other, every reason at once (empty
+ * when they can). `ownGroup` and `otherGroup` are each release's current versions (itself
+ * included): the joined group must still hold one version per language.
+ */
+export function pairingRefusals(ownGroup: readonly Pick<LanguageVersion, 'releaseId' | 'language'>[], self: number, otherGroup: readonly Pick<LanguageVersion, 'releaseId' | 'language'>[], other: number): FieldIssue[] {
+  const me = ownGroup.find((v) => v.releaseId === self);
+  const them = otherGroup.find((v) => v.releaseId === other);
+  if (!me || !them) return [];
+  if (self === other) return [{ code: 'pair_self', message: 'A release cannot be paired with itself', field: 'other' }];
+  if (ownGroup.some((v) => v.releaseId === other)) return [{ code: 'already_paired', message: 'These releases are already language versions of each other', field: 'other' }];
+  const issues: FieldIssue[] = [];
+  if (me.language === them.language) {
+    issues.push({ code: 'pair_same_language', message: `Both releases are in ${LANGUAGE_NAMES[me.language]}: pair a release with one in the other language`, field: 'other' });
+    return issues;
+  }
+  if (ownGroup.some((v) => v.releaseId !== self && v.language === them.language)) {
+    issues.push({ code: 'translation_exists', message: `This release already has a ${LANGUAGE_NAMES[them.language]} version`, field: 'other' });
+  }
+  if (otherGroup.some((v) => v.releaseId !== other && v.language === me.language)) {
+    issues.push({ code: 'other_translation_exists', message: `The chosen release already has a ${LANGUAGE_NAMES[me.language]} version: unpair it first`, field: 'other' });
+  }
+  return issues;
 }

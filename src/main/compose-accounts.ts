@@ -2,9 +2,11 @@ import type { Kysely } from 'kysely';
 import { makeAuthenticate, makeCompleteSignIn } from '../app/accounts/authenticate.js';
 import { makeChangePassword } from '../app/accounts/change-password.js';
 import { makeCreateUser } from '../app/accounts/create-user.js';
+import { makeListUsers } from '../app/accounts/list-users.js';
 import { makeLoginThrottle } from '../app/accounts/login-throttle.js';
 import { DEFAULT_SCRYPT, makePasswordHasher, type ScryptParams } from '../app/accounts/password-hashing.js';
 import { makeResolveSession } from '../app/accounts/resolve-session.js';
+import { makeSetPassword } from '../app/accounts/set-password.js';
 import { makeSignOut } from '../app/accounts/sign-out.js';
 import { makeTotp } from '../app/accounts/totp.js';
 import { makeAuditLog } from '../adapters/db/audit-log.js';
@@ -51,6 +53,8 @@ export function composeAccounts(options: AccountsOptions) {
     resolveSession: makeResolveSession({ users, sessions, clock, requireTotp }),
     signOut: makeSignOut({ users, sessions, audit, clock }),
     changePassword: makeChangePassword({ uow, users, throttle, clock, hasher }),
+    setPassword: makeSetPassword({ uow, users, clock, hasher }),
+    listUsers: makeListUsers({ users, hasher }),
     totp: makeTotp({ uow, users, clock, hasher, issuer: options.issuer ?? 'Pressroom', requireTotp }),
   };
 }

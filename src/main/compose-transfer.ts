@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import type { Kysely } from 'kysely';
 import { makeExportContent, type ProgressFactory } from '../app/transfer/export-content.js';
 import { makeImportContent } from '../app/transfer/import-content.js';
@@ -18,16 +19,34 @@ function generator(): string {
   }
 }
 
+/**
+ * An export or import allocates gigabytes while its live data stays at one batch (~25 MB), and V8
+ * lets old space grow to about four times the live size before a full collection when collections
+ * look cheap: 90-130 MB of garbage at the peak, and a peak that grew with the run. Growing by at
+ * most half keeps the process's memory flat (a few more 10-30 ms collections, no measurable
+ * slowdown). Process-wide, so it is set only when a transfer runs (the CLI), never at start-up.
+ */
+function keepHeapSmall(): void {
+  setFlagsFromString('--heap-growing-percent=50');
+}
+
 /** Export to and import from a Pressroom export directory (docs/export-format.md). */
 export function composeTransfer(deps: { db: Kysely<Database>; files: FileStore; clock: Clock; search: SearchIndex }) {
   const content = makeDbContentStore(deps.db);
   const name = generator();
   return {
     content,
-    exportTo: (dir: string, progress?: ProgressFactory) =>
-      makeExportContent({ content, files: deps.files, clock: deps.clock, generator: name, progress })(makeDirectoryArchiveWriter(dir)),
-    importFrom: (dir: string, options: { dryRun: boolean; reindex?: boolean; progress?: ProgressFactory }) =>
-      makeImportContent({ content, files: deps.files, search: deps.search, progress: options.progress })(makeDirectoryArchiveReader(dir), { dryRun: options.dryRun, reindex: options.reindex }),
+    exportTo(dir: string, progress?: ProgressFactory) {
+      keepHeapSmall();
+      return makeExportContent({ content, files: deps.files, clock: deps.clock, generator: name, progress })(makeDirectoryArchiveWriter(dir));
+    },
+    importFrom(dir: string, options: { dryRun: boolean; reindex?: boolean; progress?: ProgressFactory }) {
+      keepHeapSmall();
+      return makeImportContent({ content, files: deps.files, search: deps.search, progress: options.progress })(makeDirectoryArchiveReader(dir), {
+        dryRun: options.dryRun,
+        reindex: options.reindex,
+      });
+    },
   };
 }
 export type Transfer = ReturnType<typeof composeTransfer>;

@@ -17,6 +17,7 @@ import { makeScheduleRelease } from '../app/workflow/schedule-release.js';
 import { makeApproveRelease, makeRejectRelease, makeSubmitRelease, makeUnscheduleRelease, makeWithdrawRelease } from '../app/workflow/simple-transitions.js';
 import { makeStartCorrection } from '../app/workflow/start-correction.js';
 import { makeSetAuthoritative, makeSetTranslationNeeded } from '../app/translations/mark-translations.js';
+import { makePairTranslations, makeUnpairTranslation } from '../app/translations/pair-translations.js';
 import { makePublicVersions } from '../app/translations/public-versions.js';
 import { makeStartTranslation } from '../app/translations/start-translation.js';
 import { makePublicTranslations, makeTranslationRepo } from '../adapters/db/translation.repo.js';
@@ -138,7 +139,9 @@ export async function composeSystem(options: SystemOptions) {
       seedDemo,
       startTranslation: makeStartTranslation(deps),
       setTranslationNeeded: makeSetTranslationNeeded(deps),
-      setAuthoritative: makeSetAuthoritative(deps),
+      setAuthoritative: makeSetAuthoritative({ ...deps, events }),
+      pairTranslations: makePairTranslations({ ...deps, events }),
+      unpairTranslation: makeUnpairTranslation({ ...deps, events }),
     },
     /** Language versions: staff reads (translation groups, missing versions) and public ones. */
     translations: makeTranslationRepo(db),

@@ -60,6 +60,10 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     writes: makeApiWrites({ commands: system.commands, releases: system.releases, boards: system.boards, tokens: system.apiTokens, allowSelfApproval: options.allowSelfApproval }),
     timeZone: options.timeZone,
     baseUrl: options.baseUrl,
+    // API reads have their own page cache (a crawler walking cursors must not evict the pages),
+    // valid under the same content version; bounded in entries and bytes.
+    cache: { pages: makePageCache({ version: version.current, maxEntries: 2000, maxBytes: 32 * 1024 * 1024, ttlMs: 5 * 60_000 }), version },
+    now: () => system.clock.now().getTime(),
   });
   // The admin side (sign-in pages are registered by buildServer): uploads stream through multipart.
   await app.register(multipart);

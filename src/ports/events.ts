@@ -1,5 +1,6 @@
 /** Events are resource + past tense, the same words as in logs and the audit trail. */
-export type DomainEvent = { type: 'release.published' | 'release.corrected' | 'release.withdrawn'; releaseId: number; at: Date };
+/** `release.translations_changed`: paired, unpaired or a new authoritative version (public links change). */
+export type DomainEvent = { type: 'release.published' | 'release.corrected' | 'release.withdrawn' | 'release.translations_changed'; releaseId: number; at: Date };
 
 /** Side effects (cache purge, search index, mail) subscribe here and run after commit. */
 export interface EventBus {

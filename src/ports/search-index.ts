@@ -41,9 +41,12 @@ export interface SearchHits {
 }
 
 /**
- * Full-text search over the live editions of public releases. The index may lag behind or hold a
- * release that is no longer listed: `search` applies the public-visibility rule itself, so nothing
- * unpublished, embargoed or withdrawn is ever found.
+ * Full-text search over the live editions of public releases. The index holds each published
+ * release with its filter values (language, board, department, tags, first publication, public
+ * time): counts and pages come from the index alone, skipping releases whose public time has not
+ * come, so an embargo lifts with no reindex. The index may lag behind a withdrawal or correction
+ * for a moment: the page's rows are read again under the public-visibility rule, so nothing
+ * unpublished, embargoed or withdrawn is ever shown.
  */
 export interface SearchIndex {
   /** Indexes the release's live edition, or removes it when it has none or is withdrawn. */

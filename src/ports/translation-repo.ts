@@ -17,6 +17,15 @@ export interface TranslationRepo {
   setAuthoritative(releaseId: number): Promise<void>;
   /** Releases flagged "translation needed" still missing a language, most recently changed first. */
   missingTranslations(limit: number): Promise<{ rows: MissingTranslation[]; total: number }>;
+  /** Takes a release out of its translation group (no group, not authoritative); the rest stay grouped. */
+  leaveGroup(releaseId: number): Promise<void>;
+  /** The release numbered `number` in (board, language), published at least once; null when none. */
+  findByNumber(boardSlug: string, language: Language, number: number): Promise<number | null>;
+  /**
+   * Releases in `language` that no other release translates (no group, or alone in it), newest
+   * first: what an editor may pair with a release in the other language.
+   */
+  unpairedReleases(language: Language, limit: number): Promise<LanguageVersion[]>;
 }
 
 /** A listed (public) version of a page, for hreflang and "Also in" links. */

@@ -27,6 +27,8 @@ export interface UserRepo {
   byId(id: number): Promise<User | null>;
   /** By normalised email address. */
   byEmail(email: string): Promise<User | null>;
+  /** Every account, by id (staff lists are short: tens, not thousands). */
+  list(): Promise<User[]>;
   credentials(id: number): Promise<UserCredentials | null>;
   setPassword(id: number, passwordHash: string, at: Date): Promise<void>;
   setPendingTotpSecret(id: number, secret: string | null, at: Date): Promise<void>;

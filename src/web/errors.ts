@@ -9,4 +9,5 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   INVALID_STATE: 409,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  RATE_LIMITED: 429,
 };

@@ -77,6 +77,35 @@ describe('admin API tokens page over HTTP', () => {
     assert.match(third.body, /<input type="checkbox" id="scope-drafts-write" name="scopes" value="drafts:write" checked/);
   });
 
+  test('in Korean: every word, the count with its plural, dates in the Korean format, and refusals by code', async () => {
+    const korean = new StaffBrowser(t, staffUser('admin', '관리자 한'));
+    await korean.get('/language?to=ko&next=/admin/tokens');
+    const created = await korean.post('/admin/tokens', { name: '보도자료 연동', ownerEmail: editor.user.email, scopes: 'drafts:write', expiresAt: '2027-01-01T09:00' });
+    assert.equal(created.statusCode, 201);
+    assert.match(created.body, /<html lang="ko">/);
+    assert.match(created.body, /<h1>API 토큰<\/h1>/);
+    assert.match(created.body, /토큰 &quot;보도자료 연동&quot;을\(를\) 만들었습니다/);
+    assert.match(created.body, /지금 복사하십시오/);
+    const count = Number(/<h2>토큰 목록 <span class="hint">\(토큰 (\d+)개\)<\/span><\/h2>/.exec(created.body)?.[1]);
+    assert.equal(count, (await t.system.apiTokens.list()).length);
+    assert.match(created.body, /<time datetime="2027-01-01T00:00:00\.000Z">2027\. 01\. 01\. 09:00 GMT\+9<\/time>/, 'the expiry in the Korean date format, in Seoul time');
+    assert.match(created.body, /<td>사용 중<\/td>/);
+    assert.match(created.body, /Editor Oh <span class="hint">\([^,]+, 편집자\)<\/span>/, 'the owner role in Korean');
+    assert.match(created.body, /<code>drafts:write<\/code>: 보도자료를 초안으로 만들고/);
+    assert.match(created.body, /aria-label="토큰 보도자료 연동 폐기">폐기<\/button>/);
+    assert.doesNotMatch(created.body, /Create a token|Copy it now|Revoke|Active</);
+
+    const refused = await korean.post('/admin/tokens', { name: '', ownerEmail: 'nobody@press.example', scopes: 'workflow:publish' });
+    assert.equal(refused.statusCode, 400);
+    assert.match(refused.body, /토큰을 만들지 못했습니다/);
+    assert.match(refused.body, /토큰 이름을 입력하십시오/);
+    assert.match(refused.body, /이 이메일 주소를 쓰는 직원이 없습니다/);
+    assert.doesNotMatch(refused.body, /Name the token|There is no staff member/);
+
+    const english = await admin.get('/admin/tokens');
+    assert.match(english.body, new RegExp(`<h2>Tokens <span class="hint">\\(${count} tokens?\\)</span></h2>`), 'English plural');
+  });
+
   test('administrators only, with CSRF, and linked from the admin navigation for them alone', async () => {
     assert.equal((await editor.get('/admin/tokens')).statusCode, 403);
     assert.equal((await editor.post('/admin/tokens', { name: 'Mine', ownerEmail: editor.user.email, scopes: 'drafts:write' })).statusCode, 403);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { ERROR_CODES } from '../../src/domain/errors.js';
 import { openApiPath } from '../../src/web/api/openapi.js';
@@ -196,7 +197,7 @@ describe('JSON API v1 (read side)', () => {
     assert.match(res.headers['access-control-allow-methods'] as string, /GET/);
   });
 
-  test('the OpenAPI document covers every registered route, every documented path answers, and the error catalogue is ERROR_CODES', async () => {
+  test('the OpenAPI document covers every registered route, every documented path answers, and the error catalogue (ERROR_CODES and RATE_LIMITED) matches docs/api.md', async () => {
     const res = await get('/api/openapi.json');
     assert.equal(res.statusCode, 200);
     const doc = res.json() as {
@@ -228,6 +229,13 @@ describe('JSON API v1 (read side)', () => {
     assert.deepEqual(
       doc['x-error-codes'].map((e) => e.code),
       [...ERROR_CODES],
+    );
+    assert.deepEqual(doc['x-error-codes'].find((e) => e.code === 'RATE_LIMITED'), { code: 'RATE_LIMITED', status: 429 });
+    // docs/api.md's error table lists the same codes with the same statuses.
+    const table = [...readFileSync(new URL('../../docs/api.md', import.meta.url), 'utf8').matchAll(/^\| `([A-Z_]+)` \| (\d{3}) \|/gm)].map((m) => ({ code: m[1]!, status: Number(m[2]) }));
+    assert.deepEqual(
+      table.sort((a, b) => a.code.localeCompare(b.code)),
+      [...doc['x-error-codes']].sort((a, b) => a.code.localeCompare(b.code)),
     );
     assert.ok(JSON.stringify(doc).includes('"#/components/schemas/ReleaseSummary"'));
     assert.ok(!JSON.stringify(doc).includes('#/$defs/'));

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
 import { catalogues } from '../../src/web/i18n/messages.js';
-import { StaffBrowser, staffUser } from '../support/admin-web.js';
+import { StaffBrowser, staffUser, type FormFields } from '../support/admin-web.js';
 import { buildBoard, buildRelease, jpegBytes, TEST_ACTOR } from '../support/factories.js';
 import { createTestWeb, type TestWeb } from '../support/web.js';
 
@@ -57,6 +57,7 @@ describe('a bilingual newsroom over HTTP', () => {
   let paired: { ko: number; en: number; koId: number; enId: number };
   let pending: { ko: number; koId: number; enId: number };
   let englishOnlyRelease: number;
+  let englishOnlyId: number;
 
   const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
 
@@ -78,7 +79,9 @@ describe('a bilingual newsroom over HTTP', () => {
     await t.system.commands.saveDraft(en2.release.id, { title: 'Chairman inspects coastal units (in review)', bodyMarkdown: 'Coastal inspection text.', lockVersion: en2.edition.lockVersion }, TEST_ACTOR);
     await t.system.commands.submitRelease(en2.release.id, TEST_ACTOR);
     pending = { ko: ko2.release.number!, koId: ko2.release.id, enId: en2.release.id };
-    englishOnlyRelease = (await buildRelease(t.system, { boardSlug: 'press-releases', language: 'en', title: 'English-only statement' })).release.number!;
+    const lone = await buildRelease(t.system, { boardSlug: 'press-releases', language: 'en', title: 'English-only statement' });
+    englishOnlyRelease = lone.release.number!;
+    englishOnlyId = lone.release.id;
   });
   after(async () => t?.close());
 
@@ -261,7 +264,11 @@ describe('a bilingual newsroom over HTTP', () => {
       assert.equal(res.headers.location, '/admin');
       const english = await new StaffBrowser(t, staffUser('editor', '편집자')).get('/admin');
       assert.ok(englishLeftIn(english.body).length > 3, 'the check can fail: an English page is full of them');
-      for (const url of ['/admin', '/admin/releases', '/admin/releases/new', `/admin/releases/${draft.release.id}`, `/admin/releases/${paired.koId}`, `/admin/releases/${pending.enId}`, '/admin/audit', '/admin/account/password', '/admin/account/two-factor', '/admin/releases/999999']) {
+      // The tokens page with a token listed (owner role, dates, status and scope descriptions shown).
+      const token = await admin.post('/admin/tokens', { name: '보도자료 연동', ownerEmail: admin.user.email, scopes: ['drafts:write', 'workflow:submit'], expiresAt: '2027-01-01T09:00' });
+      assert.equal(token.statusCode, 201);
+      assert.deepEqual(englishLeftIn(token.body), [], 'token created');
+      for (const url of ['/admin', '/admin/releases', '/admin/releases/new', `/admin/releases/${draft.release.id}`, `/admin/releases/${paired.koId}`, `/admin/releases/${pending.enId}`, '/admin/audit', '/admin/tokens', '/admin/tokens?done=revoked', `/admin/releases/${paired.koId}/pair`, `/admin/releases/${englishOnlyId}/pair?other=${draft.release.id}`, '/admin/account/password', '/admin/account/two-factor', '/admin/releases/999999']) {
         const page = await admin.get(url);
         assert.match(page.body, /<html lang="ko">/, url);
         assert.deepEqual(englishLeftIn(page.body), [], url);
@@ -272,6 +279,17 @@ describe('a bilingual newsroom over HTTP', () => {
       assert.match(refused.body, /고칠 내용을 적으십시오/);
       assert.doesNotMatch(refused.body, /Say what needs to change/);
       assert.deepEqual(englishLeftIn(refused.body), [], 'refused reject');
+      const tokenCases: [FormFields, RegExp[]][] = [
+        [{ name: 'x', ownerEmail: admin.user.email, scopes: ['made:up'], expiresAt: 'tomorrow' }, [/목록에 있는 범위를 고르십시오/, /올바른 날짜와 시각을 입력하십시오/]],
+        [{ name: '', ownerEmail: 'nobody@press.example', scopes: [] }, [/토큰 이름을 입력하십시오/, /이 이메일 주소를 쓰는 직원이 없습니다/, /범위를 하나 이상 고르십시오/]],
+      ];
+      for (const [fields, expected] of tokenCases) {
+        const refusedToken = await admin.post('/admin/tokens', fields);
+        assert.equal(refusedToken.statusCode, 400);
+        assert.match(refusedToken.body, /토큰을 만들지 못했습니다/);
+        for (const message of expected) assert.match(refusedToken.body, message);
+        assert.deepEqual(englishLeftIn(refusedToken.body), [], 'refused token form');
+      }
       const login = await t.app.inject({ method: 'GET', url: '/admin/login', headers: { cookie: 'pressroom_lang=ko' } });
       assert.match(login.body, /<html lang="ko">/);
       assert.deepEqual(englishLeftIn(login.body), [], '/admin/login');

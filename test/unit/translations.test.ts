@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ReleaseStatus } from '../../src/domain/release.js';
-import { authoritativeVersion, missingLanguages, otherLanguage, publicAlternates } from '../../src/domain/translation.js';
+import { authoritativeVersion, missingLanguages, otherLanguage, pairingRefusals, publicAlternates } from '../../src/domain/translation.js';
 
 const now = new Date('2026-11-20T01:00:00Z');
 const hourAgo = new Date(now.getTime() - 3_600_000);
@@ -38,4 +38,17 @@ test('missing languages, the authoritative version and the other language', () =
   assert.equal(authoritativeVersion([{ releaseId: 3, isAuthoritative: false }, { releaseId: 5, isAuthoritative: true }])?.releaseId, 5, 'the marked one wins');
   assert.equal(otherLanguage('ko'), 'en');
   assert.equal(otherLanguage('en'), 'ko');
+});
+
+test('pairing two releases: refused for the same language, itself, an existing pair, or a language already taken on either side', () => {
+  const v = (releaseId: number, language: 'ko' | 'en') => ({ releaseId, language });
+  const codes = (own: ReturnType<typeof v>[], self: number, other: ReturnType<typeof v>[], them: number) => pairingRefusals(own, self, other, them).map((i) => i.code);
+  assert.deepEqual(codes([v(1, 'ko')], 1, [v(2, 'en')], 2), [], 'two lone releases in different languages');
+  assert.deepEqual(codes([v(1, 'ko')], 1, [v(2, 'ko')], 2), ['pair_same_language']);
+  assert.deepEqual(codes([v(1, 'ko')], 1, [v(1, 'ko')], 1), ['pair_self']);
+  assert.deepEqual(codes([v(1, 'ko'), v(2, 'en')], 1, [v(1, 'ko'), v(2, 'en')], 2), ['already_paired']);
+  assert.deepEqual(codes([v(1, 'ko'), v(3, 'en')], 1, [v(2, 'en')], 2), ['translation_exists']);
+  assert.deepEqual(codes([v(1, 'ko')], 1, [v(2, 'en'), v(4, 'ko')], 2), ['other_translation_exists']);
+  assert.deepEqual(codes([v(1, 'ko'), v(3, 'en')], 1, [v(2, 'en'), v(4, 'ko')], 2), ['translation_exists', 'other_translation_exists'], 'every reason at once');
+  assert.ok(pairingRefusals([v(1, 'ko')], 1, [v(2, 'ko')], 2).every((i) => i.field === 'other' && i.message.length > 0));
 });

@@ -152,16 +152,45 @@ export interface ImageDerivativesTable {
   created_at: number;
 }
 
-/** SQLite's FTS5 table of pre-tokenized text (domain/search-text.ts); rowid is the release id. */
+/**
+ * SQLite's FTS5 table of pre-tokenized text (domain/search-text.ts), contentless (2026112809):
+ * `facets` holds the filter terms (adapters/search/search-documents.ts); rowid is the entry's
+ * `sort_key` in `search_fts_entries`, not the release id.
+ */
 export interface SearchFtsTable {
-  rowid: number;
+  rowid: bigint | number;
   title: string;
   body: string;
+  facets: string;
 }
 
-/** PostgreSQL's search table: a tsvector of the same pre-tokenized text, GIN-indexed. */
+/**
+ * One row per release in SQLite's search index: its FTS5 rowid (first publication x 2^20 + id, a
+ * bigint) and the filter columns as indexed, so searches need no join with `releases`.
+ */
+export interface SearchFtsEntriesTable {
+  release_id: number;
+  sort_key: bigint | number;
+  language: string;
+  board_id: number;
+  first_published_at: number;
+  /** Publication or embargo end; searches skip entries whose time has not come. */
+  public_at: number;
+  department: string;
+  /** JSON array of strings. */
+  tags: string;
+}
+
+/** PostgreSQL's search table: a tsvector of the same pre-tokenized text and facet lexemes, GIN-indexed, with the filter columns. */
 export interface SearchDocumentsTable {
   release_id: number;
+  language: string;
+  board_id: number;
+  first_published_at: number;
+  public_at: number;
+  department: string;
+  /** JSON array of strings. */
+  tags: string;
   /** tsvector; written and read through sql only. */
   document: string;
 }
@@ -201,6 +230,7 @@ export interface Database extends AccountsTables {
   import_sources: ImportSourcesTable;
   api_tokens: ApiTokensTable;
   search_fts: SearchFtsTable;
+  search_fts_entries: SearchFtsEntriesTable;
   search_documents: SearchDocumentsTable;
   site_state: SiteStateTable;
   boards: BoardsTable;

@@ -91,6 +91,44 @@ export function makeTranslationRepo(db: Kysely<Database>): TranslationRepo {
       });
       return { rows: all.slice(0, limit), total: all.length };
     },
+
+    async leaveGroup(releaseId) {
+      await db.updateTable('releases').set({ translation_group: null, is_authoritative: 0 }).where('id', '=', releaseId).execute();
+    },
+
+    async findByNumber(boardSlug, language, number) {
+      const row = await db
+        .selectFrom('releases')
+        .innerJoin('boards', 'boards.id', 'releases.board_id')
+        .select('releases.id')
+        .where('boards.slug', '=', boardSlug)
+        .where('releases.language', '=', language)
+        .where('releases.number', '=', number)
+        .executeTakeFirst();
+      return row ? Number(row.id) : null;
+    },
+
+    async unpairedReleases(language, limit) {
+      const rows = await versionQuery(db)
+        .where('releases.language', '=', language)
+        .where(({ or, eb, not, exists, selectFrom }) =>
+          or([
+            eb('releases.translation_group', 'is', null),
+            not(
+              exists(
+                selectFrom('releases as sibling')
+                  .select('sibling.id')
+                  .whereRef('sibling.translation_group', '=', 'releases.translation_group')
+                  .whereRef('sibling.id', '<>', 'releases.id'),
+              ),
+            ),
+          ]),
+        )
+        .orderBy('releases.id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map(toVersion);
+    },
   };
 }
 

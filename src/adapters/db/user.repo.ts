@@ -42,6 +42,9 @@ export function makeUserRepo(db: Kysely<AccountsDatabase>): UserRepo {
       const row = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
       return row ? toUser(row) : null;
     },
+    async list() {
+      return (await db.selectFrom('users').selectAll().orderBy('id').execute()).map(toUser);
+    },
     async credentials(id) {
       const row = await db
         .selectFrom('users')

@@ -1,8 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import type { QueryClause } from '../../domain/search-text.js';
-import type { SearchIndex } from '../../ports/search-index.js';
+import type { SearchIndex, SearchQuery } from '../../ports/search-index.js';
 import type { Database } from '../db/schema.js';
-import { countIndexable, indexableIds, loadSearchDocument, loadSearchDocuments, REBUILD_BATCH, runSearch, type SearchIndexOptions, type SearchDocument } from './search-documents.js';
+import { countIndexable, documentFacets, indexableIds, loadSearchDocument, loadSearchDocuments, queryFacets, REBUILD_BATCH, runSearch, type IndexQuery, type SearchDocument, type SearchIndexOptions } from './search-documents.js';
+
+/** Up to this many matches, a page is read by sorting the matches rather than walking newest first. */
+const FEW_MATCHES = 2_000;
 
 /** A tsquery text: each clause a phrase (<->) of quoted terms (a lone CJK character as a prefix), ANDed. */
 export function tsQuery(clauses: QueryClause[]): string {
@@ -10,10 +13,33 @@ export function tsQuery(clauses: QueryClause[]): string {
   return clauses.map((c) => (c.prefix ? `${quote(c.terms[0]!)}:*` : `(${c.terms.map(quote).join(' <-> ')})`)).join(' & ');
 }
 
-/** The stored document: title terms weighted A, the rest B. */
-const tsvector = (doc: SearchDocument) => sql<string>`setweight(to_tsvector('simple', ${doc.title}), 'A') || setweight(to_tsvector('simple', ${doc.body}), 'B')`;
+/**
+ * Facet terms as lexemes: '=' first, a character the tokenizer never keeps, so no word a reader types
+ * can match one. Migration 2026112809 writes the same lexemes in SQL.
+ */
+const facetLexeme = (term: string) => `=${term}`;
+/** The facets a query requires, as a tsquery text for a plain ::tsquery cast (no parser, no dictionary). */
+const facetQuery = (facets: string[]) => facets.map((f) => `'${facetLexeme(f)}'`).join(' & ');
 
-/** Full-text search on PostgreSQL: a tsvector ('simple') of pre-tokenized text, GIN-indexed. */
+/** The stored document: title terms weighted A, the rest B, then the facet lexemes (no positions). */
+const tsvector = (doc: SearchDocument) =>
+  sql<string>`setweight(to_tsvector('simple', ${doc.title}), 'A') || setweight(to_tsvector('simple', ${doc.body}), 'B') || array_to_tsvector(${documentFacets(doc).map(facetLexeme)}::text[])`;
+
+const row = (doc: SearchDocument) => ({
+  release_id: doc.releaseId,
+  language: doc.language,
+  board_id: doc.boardId,
+  first_published_at: doc.firstPublishedAt,
+  public_at: doc.publicAt,
+  department: doc.department,
+  tags: JSON.stringify(doc.tags),
+  document: tsvector(doc),
+});
+
+/**
+ * Full-text search on PostgreSQL: a tsvector ('simple') of pre-tokenized text plus facet lexemes,
+ * GIN-indexed, next to the filter columns; (language, first publication) b-trees serve newest first.
+ */
 export function makePostgresSearchIndex(db: Kysely<Database>, options: SearchIndexOptions = {}): SearchIndex {
   async function write(releaseId: number): Promise<void> {
     const doc = await loadSearchDocument(db, releaseId);
@@ -21,12 +47,68 @@ export function makePostgresSearchIndex(db: Kysely<Database>, options: SearchInd
       await db.deleteFrom('search_documents').where('release_id', '=', releaseId).execute();
       return;
     }
-    const document = tsvector(doc);
+    await upsert([doc]);
+  }
+
+  async function upsert(docs: SearchDocument[]): Promise<void> {
+    if (docs.length === 0) return;
     await db
       .insertInto('search_documents')
-      .values({ release_id: doc.releaseId, document })
-      .onConflict((oc) => oc.column('release_id').doUpdateSet({ document }))
+      .values(docs.map(row))
+      .onConflict((oc) =>
+        oc.column('release_id').doUpdateSet((eb) => ({
+          language: eb.ref('excluded.language'),
+          board_id: eb.ref('excluded.board_id'),
+          first_published_at: eb.ref('excluded.first_published_at'),
+          public_at: eb.ref('excluded.public_at'),
+          department: eb.ref('excluded.department'),
+          tags: eb.ref('excluded.tags'),
+          document: eb.ref('excluded.document'),
+        })),
+      )
       .execute();
+  }
+
+  function query(q: SearchQuery): IndexQuery {
+    const text = sql`to_tsquery('simple', ${tsQuery(q.clauses)})`;
+    const facets = queryFacets(q);
+    const tsquery = facets.length === 0 ? text : sql`(${text} && ${facetQuery(facets)}::tsquery)`;
+    // Language, board, department and tags are facet lexemes, answered by the GIN index with the
+    // words (a b-tree on language as well only adds a bitmap to AND); dates are columns.
+    const where = sql.join(
+      [
+        sql`document @@ ${tsquery}`,
+        sql`public_at <= ${q.now.getTime()}`,
+        ...(q.from ? [sql`first_published_at >= ${q.from.getTime()}`] : []),
+        ...(q.to ? [sql`first_published_at < ${q.to.getTime()}`] : []),
+      ],
+      sql` and `,
+    );
+    return {
+      async count() {
+        const rows = await sql<{ n: string }>`select count(*) as n from search_documents where ${where}`.execute(db);
+        return Number(rows.rows[0]?.n ?? 0);
+      },
+      async newest(limit, offset, total) {
+        // Many matches: walk the (first publication, id) b-tree, testing each row, and stop at the
+        // page. Few: that walk would test most of the table to find them (a language without the
+        // word: every row), so take them from the GIN index and sort; `offset 0` keeps the planner
+        // from turning the subquery back into the walk.
+        const rows =
+          total > FEW_MATCHES
+            ? await sql<{ id: number }>`select release_id as id from search_documents where ${where}
+                order by first_published_at desc, release_id desc limit ${limit} offset ${offset}`.execute(db)
+            : await sql<{ id: number }>`select id from (select release_id as id, first_published_at from search_documents where ${where} offset 0) matches
+                order by first_published_at desc, id desc limit ${limit} offset ${offset}`.execute(db);
+        return rows.rows.map((r) => r.id);
+      },
+      async score(ids) {
+        if (ids.length === 0) return new Map();
+        const rows = await sql<{ id: number; score: number }>`select release_id as id, -ts_rank_cd(document, ${text}) as score from search_documents
+          where release_id = any(${ids})`.execute(db);
+        return new Map(rows.rows.map((r) => [r.id, Number(r.score)]));
+      },
+    };
   }
 
   return {
@@ -34,7 +116,9 @@ export function makePostgresSearchIndex(db: Kysely<Database>, options: SearchInd
 
     async rebuild(onProgress) {
       const total = await countIndexable(db);
-      await db.deleteFrom('search_documents').execute();
+      // Truncate, not delete: 100,000 dead rows (and their GIN entries) would double what every
+      // count visits until autovacuum came round.
+      await sql`truncate search_documents`.execute(db);
       let done = 0;
       let after = 0;
       onProgress?.(0, total);
@@ -43,29 +127,19 @@ export function makePostgresSearchIndex(db: Kysely<Database>, options: SearchInd
         if (ids.length === 0) break;
         const docs = await loadSearchDocuments(db, ids);
         // A release published while the rebuild runs may have been indexed already by its event.
-        if (docs.length > 0) {
-          await db
-            .insertInto('search_documents')
-            .values(docs.map((d) => ({ release_id: d.releaseId, document: tsvector(d) })))
-            .onConflict((oc) => oc.column('release_id').doUpdateSet((eb) => ({ document: eb.ref('excluded.document') })))
-            .execute();
-        }
+        await upsert(docs);
         done += docs.length;
         after = ids[ids.length - 1]!;
         onProgress?.(Math.min(done, total), total);
       }
+      // Moves the GIN pending list into the index and refreshes the planner's statistics.
+      await sql`vacuum analyze search_documents`.execute(db);
       return done;
     },
 
     async search(q) {
       if (q.clauses.length === 0) return { total: 0, items: [] };
-      const query = sql`to_tsquery('simple', ${tsQuery(q.clauses)})`;
-      return runSearch(db, q, sql<boolean>`releases.id in (select release_id from search_documents where document @@ ${query})`, async (ids) => {
-        if (ids.length === 0) return new Map();
-        const rows = await sql<{ id: number; score: number }>`select release_id as id, -ts_rank_cd(document, ${query}) as score from search_documents
-          where release_id = any(${ids})`.execute(db);
-        return new Map(rows.rows.map((r) => [r.id, Number(r.score)]));
-      }, options.relevanceWindow);
+      return runSearch(db, q, query(q), options.relevanceWindow);
     },
   };
 }

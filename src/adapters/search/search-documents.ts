@@ -1,4 +1,4 @@
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Language } from '../../domain/language.js';
 import { indexText } from '../../domain/search-text.js';
 import type { SearchHit, SearchHits, SearchQuery } from '../../ports/search-index.js';
@@ -6,9 +6,12 @@ import { listedPublicly } from '../db/public-visibility.js';
 import type { Database } from '../db/schema.js';
 
 /**
- * What both search adapters share: which text of a release is indexed, which releases are, and the
- * query around the match (visibility rule, filters, paging). Each adapter adds only its own match
- * condition and relevance expression.
+ * What both search adapters share: which text and which filter columns of a release are indexed,
+ * which releases are, and the query around the match (paging, the relevance window, the page's
+ * rows). Each adapter answers the count and the newest-first ids from its index alone: the
+ * language, board, department, tags, first publication and public time are stored in the index
+ * (migration 2026112809-search-filters), so a term found in 50,000 releases is counted without
+ * reading `releases` 50,000 times.
  */
 
 export interface SearchDocument {
@@ -17,6 +20,13 @@ export interface SearchDocument {
   title: string;
   /** Tokens of the subtitle, body, department, tags and attachment captions. */
   body: string;
+  language: Language;
+  boardId: number;
+  firstPublishedAt: number;
+  /** The publication, or the later embargo end: the index may hold a release before this time. */
+  publicAt: number;
+  department: string;
+  tags: string[];
 }
 
 /** The live edition of a published release as index text, or null when it must not be indexed. */
@@ -25,18 +35,33 @@ export async function loadSearchDocument(db: Kysely<Database>, releaseId: number
 }
 
 /**
- * Index text of the given releases, a batch in two queries (releases with their live editions,
- * then every caption); releases that must not be indexed are left out.
+ * Index text and filter columns of the given releases, a batch in two queries (releases with their
+ * live editions, then every caption); releases that must not be indexed are left out.
  */
 export async function loadSearchDocuments(db: Kysely<Database>, releaseIds: number[]): Promise<SearchDocument[]> {
   if (releaseIds.length === 0) return [];
   const rows = await db
     .selectFrom('releases')
     .innerJoin('editions', 'editions.id', 'releases.live_edition_id')
-    .select(['releases.id', 'editions.id as edition_id', 'editions.title', 'editions.subtitle', 'editions.body_markdown', 'editions.department', 'editions.tags'])
+    .select([
+      'releases.id',
+      'releases.language',
+      'releases.board_id',
+      'releases.first_published_at',
+      'releases.public_at',
+      'editions.id as edition_id',
+      'editions.title',
+      'editions.subtitle',
+      'editions.body_markdown',
+      'editions.department',
+      'editions.tags',
+    ])
     .where('releases.id', 'in', releaseIds)
-    // Embargoed releases are indexed (status published): the query hides them until their time.
+    // Embargoed releases are indexed (status published) with their public time: every search
+    // filters on it, so they are found from that moment on with no reindex.
     .where('releases.status', '=', 'published')
+    .where('releases.first_published_at', 'is not', null)
+    .where('releases.public_at', 'is not', null)
     .orderBy('releases.id')
     .execute();
   if (rows.length === 0) return [];
@@ -54,9 +79,48 @@ export async function loadSearchDocuments(db: Kysely<Database>, releaseIds: numb
   const byEdition = new Map<number, string[]>();
   for (const c of captions) byEdition.set(c.edition_id, [...(byEdition.get(c.edition_id) ?? []), c.caption]);
   return rows.map((row) => {
-    const body = [...(JSON.parse(row.subtitle) as string[]), row.body_markdown, row.department, ...(JSON.parse(row.tags) as string[]), ...(byEdition.get(row.edition_id) ?? [])].join('\n');
-    return { releaseId: row.id, title: indexText(row.title), body: indexText(body) };
+    const tags = JSON.parse(row.tags) as string[];
+    const body = [...(JSON.parse(row.subtitle) as string[]), row.body_markdown, row.department, ...tags, ...(byEdition.get(row.edition_id) ?? [])].join('\n');
+    return {
+      releaseId: row.id,
+      title: indexText(row.title),
+      body: indexText(body),
+      language: row.language as Language,
+      boardId: row.board_id,
+      firstPublishedAt: Number(row.first_published_at),
+      publicAt: Number(row.public_at),
+      department: row.department,
+      tags,
+    };
   });
+}
+
+/**
+ * The filter values of a release as index terms: `len`, `b3`, `d` + the department's UTF-8 in hex,
+ * `t` + each tag's. Exact (hex, not words), and made of letters and digits only, so both indexes
+ * keep them as they are. Migration 2026112809 writes the same terms in SQL (lower(hex(...)) on
+ * SQLite, encode(convert_to(...), 'hex') on PostgreSQL): keep the two in step.
+ */
+export const facet = {
+  language: (language: string) => `l${language}`,
+  board: (boardId: number) => `b${boardId}`,
+  department: (department: string) => `d${Buffer.from(department, 'utf8').toString('hex')}`,
+  tag: (tag: string) => `t${Buffer.from(tag, 'utf8').toString('hex')}`,
+};
+
+/** Every facet term of a document. */
+export function documentFacets(doc: Pick<SearchDocument, 'language' | 'boardId' | 'department' | 'tags'>): string[] {
+  return [facet.language(doc.language), facet.board(doc.boardId), ...(doc.department ? [facet.department(doc.department)] : []), ...doc.tags.filter((t) => t !== '').map(facet.tag)];
+}
+
+/** The facet terms a query requires (every one must be present). */
+export function queryFacets(q: SearchQuery): string[] {
+  return [
+    ...(q.language !== null ? [facet.language(q.language)] : []),
+    ...(q.boardId !== null ? [facet.board(q.boardId)] : []),
+    ...(q.department ? [facet.department(q.department)] : []),
+    ...(q.tag ? [facet.tag(q.tag)] : []),
+  ];
 }
 
 /** Rebuild batches: big enough that a 100,000-release index is a few hundred round trips. */
@@ -109,52 +173,40 @@ export interface SearchIndexOptions {
   relevanceWindow?: number;
 }
 
-/** Scores for some releases (lower is better); each adapter asks its own index. */
-export type ScoreReleases = (releaseIds: number[]) => Promise<Map<number, number>>;
+/**
+ * One search as an adapter answers it from its index alone: every method applies the clauses,
+ * the filters and `public_at <= now` (the denormalized columns), newest first publication first.
+ */
+export interface IndexQuery {
+  count(): Promise<number>;
+  /** Release ids of matches, newest first (first publication, then id, both descending); `total` is count()'s answer. */
+  newest(limit: number, offset: number, total: number): Promise<number[]>;
+  /** Scores for some of the matches (lower is better). */
+  score(releaseIds: number[]): Promise<Map<number, number>>;
+}
 
 /**
- * Runs a search: `matches` holds for releases whose index entry matches; `score` ranks a window of
- * them for `relevance`. Two phases: the ids on the page are found reading only `releases` (and the
- * index), then the page's few rows are read with their editions, so a term found in 50,000 releases
- * never drags 50,000 bodies through a sort.
+ * Runs a search: the count and the page's ids come from the index (no join with `releases`), then
+ * the page's few rows are read with their editions, the visibility rule checked again, so an index
+ * that lags behind a withdrawal never shows the withdrawn release.
  */
-export async function runSearch(db: Kysely<Database>, q: SearchQuery, matches: Expression<SqlBool>, score: ScoreReleases, relevanceWindow = RELEVANCE_WINDOW): Promise<SearchHits> {
-  let base = db
-    .selectFrom('releases')
-    .where((eb) => listedPublicly(eb, q.now))
-    .where(matches);
-  if (q.language !== null) base = base.where('releases.language', '=', q.language);
-  if (q.boardId !== null) base = base.where('releases.board_id', '=', q.boardId);
-  if (q.from) base = base.where('releases.first_published_at', '>=', q.from.getTime());
-  if (q.to) base = base.where('releases.first_published_at', '<', q.to.getTime());
-  if (q.department || q.tag) {
-    const { department, tag } = q;
-    base = base.where((eb) => {
-      let edition = eb.selectFrom('editions').select('editions.id').whereRef('editions.id', '=', 'releases.live_edition_id');
-      if (department) edition = edition.where('editions.department', '=', department);
-      // Exact tag, as the catalog tests it: the tag's JSON string occurs in the stored array.
-      if (tag) edition = edition.where(sql<boolean>`replace(editions.tags, ${JSON.stringify(tag)}, '') <> editions.tags`);
-      return eb.exists(edition);
-    });
-  }
-  const newest = (limit: number, offset: number) =>
-    base.select('releases.id').orderBy('releases.first_published_at', 'desc').orderBy('releases.id', 'desc').limit(limit).offset(offset).execute();
-
-  const countRow = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-  const total = Number(countRow?.n ?? 0);
+export async function runSearch(db: Kysely<Database>, q: SearchQuery, index: IndexQuery, relevanceWindow = RELEVANCE_WINDOW): Promise<SearchHits> {
+  // The count first: it tells the adapter how to read the page (few matches: sort them; many: walk
+  // the newest-first order until enough match), and an empty result needs no page at all.
+  const total = await index.count();
   let ids: number[] = [];
   if (total > q.offset) {
     if (q.sort === 'relevance' && q.offset < relevanceWindow) {
       // Rank the newest `relevanceWindow` matches (all of them when there are fewer); a page that
       // runs past the window is completed from the newest-first order.
-      const window = (await newest(relevanceWindow, 0)).map((r) => r.id);
-      const scores = await score(window);
+      const window = await index.newest(relevanceWindow, 0, total);
+      const scores = await index.score(window);
       const position = new Map(window.map((id, i) => [id, i]));
       const ranked = [...window].sort((a, b) => (scores.get(a) ?? 0) - (scores.get(b) ?? 0) || position.get(a)! - position.get(b)!);
       ids = ranked.slice(q.offset, q.offset + q.limit);
-      if (ids.length < q.limit && total > relevanceWindow) ids.push(...(await newest(q.limit - ids.length, relevanceWindow)).map((r) => r.id));
+      if (ids.length < q.limit && total > relevanceWindow) ids.push(...(await index.newest(q.limit - ids.length, relevanceWindow, total)));
     } else {
-      ids = (await newest(q.limit, q.offset)).map((r) => r.id);
+      ids = await index.newest(q.limit, q.offset, total);
     }
   }
   return { total, items: await hitsFor(db, ids, q.now) };

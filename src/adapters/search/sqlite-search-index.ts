@@ -1,22 +1,136 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { QueryClause } from '../../domain/search-text.js';
-import type { SearchIndex } from '../../ports/search-index.js';
+import type { SearchIndex, SearchQuery } from '../../ports/search-index.js';
 import type { Database } from '../db/schema.js';
-import { countIndexable, indexableIds, loadSearchDocument, loadSearchDocuments, REBUILD_BATCH, runSearch, type SearchIndexOptions } from './search-documents.js';
+import { countIndexable, documentFacets, indexableIds, loadSearchDocument, loadSearchDocuments, queryFacets, REBUILD_BATCH, runSearch, type IndexQuery, type SearchDocument, type SearchIndexOptions } from './search-documents.js';
 
 /** An FTS5 MATCH expression: each clause a quoted phrase (a lone CJK character as a prefix), ANDed. */
 export function fts5Query(clauses: QueryClause[]): string {
   return clauses.map((c) => `"${c.terms.join(' ').replace(/"/g, '""')}"${c.prefix ? '*' : ''}`).join(' ');
 }
 
-/** Full-text search on SQLite: an FTS5 table over pre-tokenized text, rowid = release id. */
+/**
+ * The whole MATCH of a search: the reader's clauses in the title and body, and every facet term the
+ * filters require in the `facets` column (which holds nothing else, so a word never matches a facet).
+ */
+export function fts5SearchMatch(clauses: QueryClause[], facets: string[]): string {
+  const text = `{title body} : (${fts5Query(clauses)})`;
+  return facets.length === 0 ? text : `${text} AND facets : (${facets.map((f) => `"${f}"`).join(' ')})`;
+}
+
+/**
+ * The FTS5 rowid of an entry: first publication (epoch ms) x 2^20 + the release id's low 20 bits,
+ * so rowid order is newest-first order (ties by id) and a date range is a rowid range, both of
+ * which FTS5 answers from the doclists without reading any other table. Kept as a bigint (it
+ * passes 2^53). Unique: a clash (two releases in the same millisecond whose ids differ by a
+ * multiple of 2^20) moves to the next free key.
+ */
+const KEY_SHIFT = 1_048_576n;
+const KEY_ID_MASK = 1_048_576;
+const sortKeyOf = (doc: Pick<SearchDocument, 'firstPublishedAt' | 'releaseId'>) => BigInt(doc.firstPublishedAt) * KEY_SHIFT + BigInt(doc.releaseId % KEY_ID_MASK);
+const boundKey = (at: Date) => BigInt(at.getTime()) * KEY_SHIFT;
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Removes releases from the index (both tables). */
+async function remove(tx: Db, releaseIds: number[]): Promise<void> {
+  if (releaseIds.length === 0) return;
+  await sql`delete from search_fts where rowid in (select sort_key from search_fts_entries where release_id in (${sql.join(releaseIds)}))`.execute(tx);
+  await tx.deleteFrom('search_fts_entries').where('release_id', 'in', releaseIds).execute();
+}
+
+/** Adds documents (not in the index) to both tables. */
+async function add(tx: Db, docs: SearchDocument[]): Promise<void> {
+  if (docs.length === 0) return;
+  const wanted = docs.map(sortKeyOf);
+  const taken = new Set(
+    (await sql<{ k: string }>`select cast(sort_key as text) as k from search_fts_entries where sort_key in (${sql.join(wanted)})`.execute(tx)).rows.map((r) => r.k),
+  );
+  const keys: bigint[] = [];
+  for (let key of wanted) {
+    while (taken.has(key.toString())) {
+      key += 1n;
+      if (await isTaken(tx, key)) taken.add(key.toString());
+    }
+    taken.add(key.toString());
+    keys.push(key);
+  }
+  await tx
+    .insertInto('search_fts_entries')
+    .values(
+      docs.map((d, i) => ({
+        release_id: d.releaseId,
+        sort_key: keys[i]!,
+        language: d.language,
+        board_id: d.boardId,
+        first_published_at: d.firstPublishedAt,
+        public_at: d.publicAt,
+        department: d.department,
+        tags: JSON.stringify(d.tags),
+      })),
+    )
+    .execute();
+  await tx
+    .insertInto('search_fts')
+    .values(docs.map((d, i) => ({ rowid: keys[i]!, title: d.title, body: d.body, facets: documentFacets(d).join(' ') })))
+    .execute();
+}
+
+async function isTaken(tx: Db, key: bigint): Promise<boolean> {
+  return (await sql`select 1 from search_fts_entries where sort_key = ${key}`.execute(tx)).rows.length > 0;
+}
+
+/**
+ * Full-text search on SQLite: a contentless FTS5 table over pre-tokenized text with the filters as
+ * facet terms and newest-first rowids, and `search_fts_entries` (one row per indexed release: its
+ * key and filter columns, `public_at` indexed for the few releases still under embargo).
+ */
 export function makeSqliteSearchIndex(db: Kysely<Database>, options: SearchIndexOptions = {}): SearchIndex {
   async function write(releaseId: number): Promise<void> {
     const doc = await loadSearchDocument(db, releaseId);
     await db.transaction().execute(async (tx) => {
-      await tx.deleteFrom('search_fts').where('rowid', '=', releaseId).execute();
-      if (doc) await tx.insertInto('search_fts').values({ rowid: doc.releaseId, title: doc.title, body: doc.body }).execute();
+      await remove(tx, [releaseId]);
+      if (doc) await add(tx, [doc]);
     });
+  }
+
+  function query(q: SearchQuery): IndexQuery {
+    const facets = queryFacets(q);
+    const match = fts5SearchMatch(q.clauses, facets);
+    // bm25 counts every phrase of its MATCH once more (for the IDF): a language facet would cost a
+    // pass over half the index, and the window's rowid range rarely holds many other-language rows
+    // that match the words. Narrower facets (board, department, tag) stay, as they shrink the range.
+    const scoreMatch = q.boardId === null && !q.department && !q.tag ? fts5SearchMatch(q.clauses, []) : match;
+    const range = sql.join(
+      [sql`search_fts match ${match}`, ...(q.from ? [sql`rowid >= ${boundKey(q.from)}`] : []), ...(q.to ? [sql`rowid < ${boundKey(q.to)}`] : [])],
+      sql` and `,
+    );
+    // Releases indexed under an embargo that has not lifted yet: few, read from the public_at index.
+    const notYetPublic = sql`select sort_key from search_fts_entries where public_at > ${q.now.getTime()}`;
+    return {
+      async count() {
+        const row = await sql<{ n: number }>`select (select count(*) from search_fts where ${range})
+          - (select count(*) from search_fts where ${range} and rowid in (${notYetPublic})) as n`.execute(db);
+        return Number(row.rows[0]?.n ?? 0);
+      },
+      async newest(limit, offset) {
+        const rows = await sql<{ id: number }>`select (select release_id from search_fts_entries where sort_key = search_fts.rowid) as id from search_fts
+          where ${range} and rowid not in (${notYetPublic}) order by rowid desc limit ${limit} offset ${offset}`.execute(db);
+        return rows.rows.map((r) => r.id);
+      },
+      async score(ids) {
+        if (ids.length === 0) return new Map();
+        // bm25 needs a MATCH query of its own; a rowid range (not a list of probes) keeps it to one pass.
+        const bounds = await sql<{ lo: string; hi: string }>`select cast(min(sort_key) as text) as lo, cast(max(sort_key) as text) as hi
+          from search_fts_entries where release_id in (${sql.join(ids)})`.execute(db);
+        const { lo, hi } = bounds.rows[0] ?? {};
+        if (lo == null || hi == null) return new Map();
+        const rows = await sql<{ id: number; score: number }>`select (select release_id from search_fts_entries where sort_key = search_fts.rowid) as id,
+          bm25(search_fts, 5.0, 1.0, 0.0) as score from search_fts
+          where search_fts match ${scoreMatch} and rowid >= ${BigInt(lo)} and rowid <= ${BigInt(hi)}`.execute(db);
+        return new Map(rows.rows.map((r) => [r.id, r.score]));
+      },
+    };
   }
 
   return {
@@ -24,7 +138,11 @@ export function makeSqliteSearchIndex(db: Kysely<Database>, options: SearchIndex
 
     async rebuild(onProgress) {
       const total = await countIndexable(db);
-      await db.deleteFrom('search_fts').execute();
+      await db.transaction().execute(async (tx) => {
+        // 'delete-all' empties a contentless index at once (row deletes would leave tombstones).
+        await sql`insert into search_fts (search_fts) values ('delete-all')`.execute(tx);
+        await tx.deleteFrom('search_fts_entries').execute();
+      });
       let done = 0;
       let after = 0;
       onProgress?.(0, total);
@@ -32,28 +150,23 @@ export function makeSqliteSearchIndex(db: Kysely<Database>, options: SearchIndex
         const ids = await indexableIds(db, after, REBUILD_BATCH);
         if (ids.length === 0) break;
         const docs = await loadSearchDocuments(db, ids);
-        // Delete first: a release published while the rebuild runs may have been indexed by its event.
+        // Remove first: a release published while the rebuild runs may have been indexed by its event.
         await db.transaction().execute(async (tx) => {
-          await tx.deleteFrom('search_fts').where('rowid', 'in', ids).execute();
-          if (docs.length > 0) await tx.insertInto('search_fts').values(docs.map((d) => ({ rowid: d.releaseId, title: d.title, body: d.body }))).execute();
+          await remove(tx, ids);
+          await add(tx, docs);
         });
         done += docs.length;
         after = ids[ids.length - 1]!;
         onProgress?.(Math.min(done, total), total);
       }
+      // One b-tree per term instead of the many segments the batches left: faster to read.
+      await sql`insert into search_fts(search_fts) values ('optimize')`.execute(db);
       return done;
     },
 
     async search(q) {
       if (q.clauses.length === 0) return { total: 0, items: [] };
-      const match = fts5Query(q.clauses);
-      return runSearch(db, q, sql<boolean>`releases.id in (select rowid from search_fts where search_fts match ${match})`, async (ids) => {
-        if (ids.length === 0) return new Map();
-        // bm25 needs a MATCH query of its own; a rowid range (not a list of probes) keeps it to one pass.
-        const rows = await sql<{ id: number; score: number }>`select rowid as id, bm25(search_fts, 5.0, 1.0) as score from search_fts
-          where search_fts match ${match} and rowid >= ${Math.min(...ids)} and rowid <= ${Math.max(...ids)}`.execute(db);
-        return new Map(rows.rows.map((r) => [r.id, r.score]));
-      }, options.relevanceWindow);
+      return runSearch(db, q, query(q), options.relevanceWindow);
     },
   };
 }

@@ -3,29 +3,15 @@ import type { StreamName, StreamRecord } from '../../app/transfer/export-format.
 import type { ContentSink, ContentStore } from '../../ports/transfer.js';
 import { isPostgres } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
+import { makeRowInserter } from './row-inserter.js';
 import * as rows from './transfer-rows.js';
 
 /** Tables whose id is generated: after explicit ids are inserted, PostgreSQL's sequences move past them. */
 const ID_TABLES = ['boards', 'users', 'releases', 'editions', 'attachments', 'revisions', 'jobs', 'preview_links', 'import_sources', 'audit_log'] as const;
-/** Bind parameters per INSERT: well under SQLite's 32,766 and PostgreSQL's 65,535. */
-const MAX_PARAMETERS = 16_000;
+/** Releases read per batch on export: each carries its editions, revisions and attachments. */
+const RELEASE_BATCH = 100;
 
 class Rollback extends Error {}
-
-type Db = Kysely<Database> | Transaction<Database>;
-
-/** Inserts rows in as few statements as the parameter limit allows. */
-async function insertRows<T extends keyof Database & string>(db: Db, table: T, values: Record<string, unknown>[]): Promise<void> {
-  if (values.length === 0) return;
-  const perRow = Object.keys(values[0]!).length;
-  const chunk = Math.max(1, Math.floor(MAX_PARAMETERS / perRow));
-  for (let i = 0; i < values.length; i += chunk) {
-    await db
-      .insertInto(table)
-      .values(values.slice(i, i + chunk) as never)
-      .execute();
-  }
-}
 
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
   const map = new Map<K, T[]>();
@@ -38,28 +24,49 @@ function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
   return map;
 }
 
-/** Releases with their editions, attachments and revisions: four queries per batch, never one per release. */
+/**
+ * Releases with their editions, attachments and revisions: four queries per batch, never one per
+ * release. The children are selected by the batch's range of release ids (through the editions'
+ * (release_id, edition_no) index), not by a list of ids, so each query has one SQL text that
+ * SQLite prepares once.
+ */
 async function* readReleases(db: Kysely<Database>, batchSize: number): AsyncIterable<StreamRecord<'releases'>[]> {
   let after = 0;
   for (;;) {
     const releases = await db.selectFrom('releases').selectAll().where('id', '>', after).orderBy('id').limit(batchSize).execute();
     if (releases.length === 0) return;
-    after = releases[releases.length - 1]!.id;
+    const first = after;
+    const last = releases[releases.length - 1]!.id;
+    after = last;
     const editions = await db
       .selectFrom('editions')
       .selectAll()
-      .where('release_id', 'in', releases.map((r) => r.id))
+      .where('release_id', '>', first)
+      .where('release_id', '<=', last)
       .orderBy('release_id')
       .orderBy('edition_no')
       .execute();
-    const editionIds = editions.map((e) => e.id);
-    const [attachments, revisions] =
-      editionIds.length === 0
-        ? [[], []]
-        : await Promise.all([
-            db.selectFrom('attachments').selectAll().where('edition_id', 'in', editionIds).orderBy('edition_id').orderBy('position').orderBy('id').execute(),
-            db.selectFrom('revisions').selectAll().where('edition_id', 'in', editionIds).orderBy('edition_id').orderBy('revision_no').execute(),
-          ]);
+    const [attachments, revisions] = await Promise.all([
+      db
+        .selectFrom('attachments')
+        .innerJoin('editions', 'editions.id', 'attachments.edition_id')
+        .selectAll('attachments')
+        .where('editions.release_id', '>', first)
+        .where('editions.release_id', '<=', last)
+        .orderBy('attachments.edition_id')
+        .orderBy('attachments.position')
+        .orderBy('attachments.id')
+        .execute(),
+      db
+        .selectFrom('revisions')
+        .innerJoin('editions', 'editions.id', 'revisions.edition_id')
+        .selectAll('revisions')
+        .where('editions.release_id', '>', first)
+        .where('editions.release_id', '<=', last)
+        .orderBy('revisions.edition_id')
+        .orderBy('revisions.revision_no')
+        .execute(),
+    ]);
     const attachmentsBy = groupBy(attachments, (a) => a.edition_id);
     const revisionsBy = groupBy(revisions, (v) => v.edition_id);
     const editionsBy = groupBy(editions, (e) => e.release_id);
@@ -106,23 +113,24 @@ async function* readDerivatives(db: Kysely<Database>, batchSize: number): AsyncI
   }
 }
 
-function sinkFor(db: Transaction<Database>): ContentSink {
+function sinkFor(trx: Transaction<Database>): ContentSink {
+  const { insert } = makeRowInserter(trx);
   const writers: { [S in StreamName]: (records: StreamRecord<S>[]) => Promise<void> } = {
-    boards: (records) => insertRows(db, 'boards', records.map(rows.boardToRow)),
-    board_counters: (records) => insertRows(db, 'board_counters', records),
-    users: (records) => insertRows(db, 'users', records.map(rows.userToRow)),
+    boards: (records) => insert('boards', records.map(rows.boardToRow)),
+    board_counters: (records) => insert('board_counters', records),
+    users: (records) => insert('users', records.map(rows.userToRow)),
     async releases(records) {
-      await insertRows(db, 'releases', records.map(rows.releaseToRow));
+      await insert('releases', records.map(rows.releaseToRow));
       const editions = records.flatMap((r) => r.editions.map((e) => ({ releaseId: r.id, e })));
-      await insertRows(db, 'editions', editions.map(({ releaseId, e }) => rows.editionToRow(e, releaseId)));
-      await insertRows(db, 'attachments', editions.flatMap(({ e }) => e.attachments.map((a) => rows.attachmentToRow(a, e.id))));
-      await insertRows(db, 'revisions', editions.flatMap(({ e }) => e.revisions.map((v) => rows.revisionToRow(v, e.id))));
+      await insert('editions', editions.map(({ releaseId, e }) => rows.editionToRow(e, releaseId)));
+      await insert('attachments', editions.flatMap(({ e }) => e.attachments.map((a) => rows.attachmentToRow(a, e.id))));
+      await insert('revisions', editions.flatMap(({ e }) => e.revisions.map((v) => rows.revisionToRow(v, e.id))));
     },
-    image_derivatives: (records) => insertRows(db, 'image_derivatives', records.map(rows.derivativeToRow)),
-    jobs: (records) => insertRows(db, 'jobs', records.map(rows.jobToRow)),
-    preview_links: (records) => insertRows(db, 'preview_links', records.map(rows.previewLinkToRow)),
-    import_sources: (records) => insertRows(db, 'import_sources', records.map(rows.importSourceToRow)),
-    audit_log: (records) => insertRows(db, 'audit_log', records.map(rows.auditToRow)),
+    image_derivatives: (records) => insert('image_derivatives', records.map(rows.derivativeToRow)),
+    jobs: (records) => insert('jobs', records.map(rows.jobToRow)),
+    preview_links: (records) => insert('preview_links', records.map(rows.previewLinkToRow)),
+    import_sources: (records) => insert('import_sources', records.map(rows.importSourceToRow)),
+    audit_log: (records) => insert('audit_log', records.map(rows.auditToRow)),
   };
   return { insert: (stream, records) => (writers[stream] as (r: typeof records) => Promise<void>)(records) };
 }
@@ -139,7 +147,7 @@ export function makeDbContentStore(db: Kysely<Database>): ContentStore {
         yield (await db.selectFrom('board_counters').selectAll().orderBy('board_id').orderBy('language').execute()).map(rows.counterToRecord);
       },
       users: () => readById(db, 'users', rows.userToRecord, batchSize),
-      releases: () => readReleases(db, batchSize),
+      releases: () => readReleases(db, Math.min(batchSize, RELEASE_BATCH)),
       image_derivatives: () => readDerivatives(db, batchSize),
       jobs: () => readById(db, 'jobs', rows.jobToRecord, batchSize),
       preview_links: () => readById(db, 'preview_links', rows.previewLinkToRecord, batchSize),

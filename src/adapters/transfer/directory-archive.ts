@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, type WriteStream } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { ValidationError } from '../../domain/errors.js';
 import type { ArchiveReader, ArchiveWriter, LineReader, LineWriter } from '../../ports/transfer.js';
@@ -11,9 +10,12 @@ const MANIFEST = 'manifest.json';
 const FILES = 'files';
 const SHA256 = /^[0-9a-f]{64}$/;
 
-/** Writes one line, waiting for the stream to drain when its buffer is full (memory stays flat). */
-function writeLine(out: WriteStream, text: string): Promise<void> {
-  if (out.write(text)) return Promise.resolve();
+/** Characters gathered before a write to disk. */
+const WRITE_CHUNK = 1 << 20;
+
+/** Writes one chunk, waiting for the stream to drain when its buffer is full (memory stays flat). */
+function writeChunk(out: WriteStream, chunk: Buffer): Promise<void> {
+  if (out.write(chunk)) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const onError = (error: Error) => reject(error);
     out.once('error', onError);
@@ -38,18 +40,31 @@ export function makeDirectoryArchiveWriter(dir: string): ArchiveWriter {
       const out = createWriteStream(join(dir, file), { flags: 'wx' });
       const hash = createHash('sha256');
       let bytes = 0;
+      // Lines are gathered into ~1 MB writes: one write per line cost more than the rest of the export.
+      let pending: string[] = [];
+      let pendingChars = 0;
+      const flush = async () => {
+        if (pending.length === 0) return;
+        const chunk = Buffer.from(pending.join(''));
+        pending = [];
+        pendingChars = 0;
+        hash.update(chunk);
+        bytes += chunk.length;
+        await writeChunk(out, chunk);
+      };
       return {
         async write(line) {
-          const text = `${line}\n`;
-          hash.update(text);
-          bytes += Buffer.byteLength(text);
-          await writeLine(out, text);
+          pending.push(line, '\n');
+          pendingChars += line.length + 1;
+          if (pendingChars >= WRITE_CHUNK) await flush();
         },
-        close: () =>
-          new Promise((resolve, reject) => {
+        async close() {
+          await flush();
+          return new Promise((resolve, reject) => {
             out.once('error', reject);
             out.end(() => resolve({ sha256: hash.digest('hex'), bytes }));
-          }),
+          });
+        },
       };
     },
 
@@ -72,6 +87,37 @@ export function makeDirectoryArchiveWriter(dir: string): ArchiveWriter {
   };
 }
 
+const NEWLINE = 0x0a;
+
+/**
+ * The lines of a file (without their `\n`, and a trailing `\r` dropped), read in 256 KiB chunks
+ * pulled one at a time, so a slow consumer holds back the reading (back-pressure) and memory holds
+ * one chunk plus one partial line. Each chunk goes to `onChunk` first (the digest). Cheaper than
+ * node:readline, which decodes the whole stream into strings and splits them with a RegExp.
+ */
+async function* readLines(path: string, onChunk: (chunk: Buffer) => void): AsyncGenerator<string> {
+  const text = (bytes: Buffer) => bytes.toString('utf8', 0, bytes.length > 0 && bytes[bytes.length - 1] === 0x0d ? bytes.length - 1 : bytes.length);
+  // The start of a line that continues into the next chunk (several chunks for a very long line).
+  let partial: Buffer[] = [];
+  for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
+    onChunk(chunk);
+    let start = 0;
+    let end = chunk.indexOf(NEWLINE);
+    if (end !== -1 && partial.length > 0) {
+      yield text(Buffer.concat([...partial, chunk.subarray(0, end)]));
+      partial = [];
+      start = end + 1;
+      end = chunk.indexOf(NEWLINE, start);
+    }
+    for (; end !== -1; end = chunk.indexOf(NEWLINE, start)) {
+      yield text(chunk.subarray(start, end));
+      start = end + 1;
+    }
+    if (start < chunk.length) partial.push(chunk.subarray(start));
+  }
+  if (partial.length > 0) yield text(Buffer.concat(partial));
+}
+
 export function makeDirectoryArchiveReader(dir: string): ArchiveReader {
   return {
     async readManifest() {
@@ -86,12 +132,10 @@ export function makeDirectoryArchiveReader(dir: string): ArchiveReader {
     openStream(file): LineReader | null {
       const path = join(dir, file);
       if (!existsSync(path)) return null;
-      const input = createReadStream(path);
       const hash = createHash('sha256');
-      input.on('data', (chunk) => hash.update(chunk));
       let digest: string | null = null;
       return {
-        lines: createInterface({ input, crlfDelay: Infinity }),
+        lines: readLines(path, (chunk) => hash.update(chunk)),
         digest: () => (digest ??= hash.digest('hex')),
       };
     },

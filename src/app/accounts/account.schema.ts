@@ -32,3 +32,7 @@ export const passwordChangeSchema = z
   .refine((v) => v.newPassword === v.confirmPassword, { message: 'The two new passwords do not match', path: ['confirmPassword'] })
   .refine((v) => v.currentPassword === '' || v.newPassword !== v.currentPassword, { message: 'Choose a password different from the current one', path: ['newPassword'] });
 export type PasswordChangeInput = z.input<typeof passwordChangeSchema>;
+
+/** A new password an administrator gives an account (imported staff, a forgotten password). */
+export const passwordSetSchema = z.object({ email: emailSchema, password });
+export type PasswordSetInput = z.input<typeof passwordSetSchema>;

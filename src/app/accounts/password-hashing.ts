@@ -29,6 +29,8 @@ export interface PasswordHasher {
   verify(password: string, stored: string): Promise<boolean>;
   /** Checks a password against nothing in the same time as a real check, for unknown accounts. */
   verifyAgainstNothing(password: string): Promise<false>;
+  /** Whether a stored string is a password hash at all (imported accounts hold a marker no password matches). */
+  isHash(stored: string): boolean;
 }
 
 /**
@@ -52,6 +54,7 @@ export function makePasswordHasher(params: ScryptParams = DEFAULT_SCRYPT): Passw
       const actual = await derive(password, Buffer.from(m[4]!, 'base64'), storedParams);
       return expected.length === actual.length && timingSafeEqual(expected, actual);
     },
+    isHash: (stored) => FORMAT.test(stored),
     async verifyAgainstNothing(password) {
       dummy ??= hasher.hash('not a real password');
       await hasher.verify(password, await dummy);

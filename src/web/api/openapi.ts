@@ -76,6 +76,11 @@ export function buildOpenApi(routes: ApiRoute[], options: { prefix: string; base
         content: { 'application/json': { schema: output.schemas.__staff } },
       },
       '401': { description: 'No valid token: missing, unknown, revoked or expired, or its owner is disabled', content: { 'application/json': { schema: errorRef } } },
+      '429': {
+        description: 'Too many failed token attempts from this address (RATE_LIMITED): every token it sends is refused until Retry-After seconds have passed',
+        headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+        content: { 'application/json': { schema: errorRef } },
+      },
     };
     for (const status of r.errors) {
       responses[String(status)] =
@@ -108,6 +113,7 @@ export function buildOpenApi(routes: ApiRoute[], options: { prefix: string; base
       version: '1.0.0',
       description:
         'Reads: published releases and search, no credentials; responses carry an ETag and `Cache-Control: public, no-cache`; any origin may read (CORS). ' +
+        'Dates written YYYY-MM-DD are calendar days of the site time zone (Asia/Seoul unless configured). ' +
         'Writes: drafts and workflow steps with an API token (`Authorization: Bearer <token>`, created by an administrator under /admin/tokens); never CORS-open. ' +
         `Scopes: ${API_SCOPES.map((s) => `\`${s}\` (${SCOPE_DESCRIPTIONS[s]})`).join('; ')}.`,
     },

@@ -6,13 +6,16 @@ import type { ApiTokens } from '../../app/api-tokens/api-tokens.js';
 import type { ApiWrites } from '../../app/api-writes.js';
 import type { SearchReleases } from '../../app/search-releases.js';
 import { EditConflictError } from '../../app/workflow/save-draft.js';
-import { DomainError, UnauthenticatedError, ValidationError, type ErrorCode, type FieldIssue } from '../../domain/errors.js';
+import { DomainError, RateLimitedError, UnauthenticatedError, ValidationError, type ErrorCode, type FieldIssue } from '../../domain/errors.js';
 import { STATUS_BY_CODE } from '../errors.js';
+import type { ContentVersionTracker } from '../cache/content-version.js';
+import type { PageCache } from '../cache/page-cache.js';
 import { sendDocument } from '../feeds/send-document.js';
 import { buildOpenApi } from './openapi.js';
 import { makePresenters } from './present.js';
 import { API_ROUTES, type ApiRouteContext } from './routes.js';
 import type { ErrorBody } from './schemas.js';
+import { makeTokenThrottle } from './token-throttle.js';
 import { API_WRITE_ROUTES, type Precondition } from './write-routes.js';
 import { editConflictBodySchema, staffReleaseResponseSchema } from './write-schemas.js';
 
@@ -24,8 +27,34 @@ export interface ApiDeps {
   writes: ApiWrites;
   /** Public origin, for absolute page, file and API URLs. */
   baseUrl: string;
-  /** The site's time zone (search dates are its calendar days); Asia/Seoul by default. */
+  /** The site's time zone (list and search dates are its calendar days); Asia/Seoul by default. */
   timeZone?: string;
+  /**
+   * The page cache in front of the cacheable reads and the content version it is valid under (the
+   * same tracker as the public pages': local events, the database's version, embargo lifts).
+   * Without it every read goes to the database.
+   */
+  cache?: { pages: PageCache; version: ContentVersionTracker };
+  /** The clock failed-token counting uses (milliseconds); Date.now by default. */
+  now?: () => number;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+// Revalidated on every use (no-cache): cheap 304s, never a stale embargo or withdrawal.
+const READ_CACHE_CONTROL = 'public, no-cache';
+
+
+/**
+ * Parsed parameters as text with their names sorted, so equal inputs give equal cache keys. Values
+ * are JSON; nested values (a cursor) are made by this code, always with their keys in one order.
+ */
+function canonicalText(value: object | null): string {
+  if (value === null) return '';
+  const record = value as Record<string, unknown>;
+  return Object.keys(record)
+    .sort()
+    .map((name) => `${name}=${JSON.stringify(record[name])}`)
+    .join('&');
 }
 
 const CORS_HEADERS = {
@@ -108,6 +137,29 @@ export async function registerApi(app: FastifyInstance, deps: ApiDeps): Promise<
     openApi: () => (openApi ??= buildOpenApi(API_ROUTES, { prefix, baseUrl: deps.baseUrl }, API_WRITE_ROUTES)),
   };
 
+  const throttle = makeTokenThrottle({ now: deps.now ?? Date.now });
+  /** The caller's token, refusing an address that has failed too often (429) before it is even looked up. */
+  async function authenticate(request: FastifyRequest, reply: FastifyReply) {
+    const token = bearerToken(request);
+    const address = request.ip || 'unknown';
+    if (token !== null) {
+      const waitMs = throttle.retryAfterMs(address);
+      if (waitMs > 0) {
+        reply.header('Retry-After', String(Math.ceil(waitMs / 1000)));
+        throw new RateLimitedError('Too many failed API token attempts from this address; try again later');
+      }
+    }
+    try {
+      return await deps.tokens.authenticate(token, request.ip || null);
+    } catch (error) {
+      // Only presented tokens count: a request with none guesses nothing.
+      if (error instanceof UnauthenticatedError && token !== null && throttle.fail(address)) {
+        request.log.warn({ ip: address }, 'API token attempts from this address are refused for a while: too many failures');
+      }
+      throw error;
+    }
+  }
+
   app.addHook('onRequest', (request, reply, done) => {
     if (!isStaffRoute(request)) reply.headers(CORS_HEADERS);
     done();
@@ -160,11 +212,20 @@ export async function registerApi(app: FastifyInstance, deps: ApiDeps): Promise<
       const params = route.params?.safeParse(request.params);
       const failures = [...(params && !params.success ? validationIssues(params.error, 'path') : []), ...(!query.success ? validationIssues(query.error, 'query') : [])];
       if (failures.length > 0) throw new ValidationError('The request is not valid', failures);
-      const body = route.response.parse(await route.handle(ctx, { query: query.data, params: params?.data as never }));
-      const json = Buffer.from(JSON.stringify(body), 'utf8');
-      const etag = `"${createHash('sha1').update(json).digest('base64url')}"`;
-      // Revalidated on every use (no-cache): cheap 304s, never a stale embargo or withdrawal.
-      return sendDocument(request, reply, { body: json, etag, releaseId: null, contentType: 'application/json; charset=utf-8', lastModified: null }, 'public, no-cache');
+      // A request carrying credentials is answered from the database, and its answer is not kept.
+      const cache = route.cached && request.headers.authorization === undefined ? deps.cache : undefined;
+      // Keyed by what the handler is given (parsed parameters and query), so spellings of one request
+      // share an entry and unknown query parameters cannot multiply entries. The version is read
+      // before the database is: a change while answering leaves the entry stale, never wrong.
+      const key = cache ? `${route.path} ${canonicalText((params?.data as object | undefined) ?? null)} ${canonicalText(query.data as object)}` : '';
+      const version = cache?.version.current() ?? '';
+      const cached = cache?.pages.get(key);
+      if (cached) return sendDocument(request, reply, cached, READ_CACHE_CONTROL);
+      const body = JSON.stringify(route.response.parse(await route.handle(ctx, { query: query.data, params: params?.data as never })));
+      const doc = cache
+        ? cache.pages.set(key, version, body, null, { contentType: JSON_TYPE })
+        : { body: Buffer.from(body, 'utf8'), etag: `"${createHash('sha1').update(body).digest('base64url')}"`, releaseId: null, contentType: JSON_TYPE, lastModified: null };
+      return sendDocument(request, reply, doc, READ_CACHE_CONTROL);
     });
   }
 
@@ -175,7 +236,7 @@ export async function registerApi(app: FastifyInstance, deps: ApiDeps): Promise<
       config: { staff: true } as Record<string, unknown>,
       async handler(request, reply) {
         // Credentials first: nothing about the request is answered to a caller without them.
-        const principal = await deps.tokens.authenticate(bearerToken(request), request.ip || null);
+        const principal = await authenticate(request, reply);
         const params = route.params?.safeParse(request.params);
         const body = route.body?.safeParse(request.body ?? undefined);
         const failures = [...(params && !params.success ? validationIssues(params.error, 'path') : []), ...(body && !body.success ? validationIssues(body.error, 'body') : [])];

@@ -21,7 +21,7 @@ import {
 export interface ApiRouteContext {
   queries: ApiQueries;
   search: SearchReleases;
-  /** The site's time zone: search dates are its calendar days. */
+  /** The site's time zone: list and search dates are its calendar days. */
   timeZone: string;
   presenters: ReturnType<typeof makePresenters>;
   /** The OpenAPI document (built lazily from this same table). */
@@ -39,6 +39,12 @@ export interface ApiRoute<Q extends z.ZodType = z.ZodType, P extends z.ZodType =
   response: R;
   /** Status codes of errors this route can answer with (besides 500). */
   errors: number[];
+  /**
+   * Whether answers may be kept in the API's page cache (valid while the content version holds).
+   * Not search: its index is updated after the commit that changes the version, so an answer made
+   * in between would be kept without the change.
+   */
+  cached: boolean;
   handle(ctx: ApiRouteContext, input: { query: z.output<Q>; params: P extends z.ZodType ? z.output<P> : undefined }): Promise<z.input<R>>;
 }
 
@@ -53,6 +59,7 @@ export const API_ROUTES: ApiRoute[] = [
     query: emptyQuerySchema,
     params: null,
     response: boardsResponseSchema,
+    cached: true,
     errors: [],
     async handle(ctx) {
       return { data: (await ctx.queries.boards()).map(ctx.presenters.board) };
@@ -65,14 +72,16 @@ export const API_ROUTES: ApiRoute[] = [
     query: releasesQuerySchema,
     params: null,
     response: releasesResponseSchema,
+    cached: true,
     errors: [400, 404],
     async handle(ctx, { query }) {
       const page = await ctx.queries.releases({
         boardSlug: query.board ?? null,
         language: query.language ?? null,
         tag: query.tag ?? null,
-        since: query.since ?? null,
-        until: query.until ?? null,
+        // Days are the site time zone's, as in search: `since` from its start, `until` inclusive.
+        since: typeof query.since === 'string' ? dayRange(query.since, null, ctx.timeZone).from : (query.since ?? null),
+        until: typeof query.until === 'string' ? dayRange(null, query.until, ctx.timeZone).to : (query.until ?? null),
         after: query.cursor ?? null,
         limit: query.limit,
       });
@@ -86,6 +95,7 @@ export const API_ROUTES: ApiRoute[] = [
     query: emptyQuerySchema,
     params: releaseParamsSchema,
     response: releaseResponseSchema,
+    cached: true,
     errors: [400, 404],
     async handle(ctx, { params }) {
       return { data: ctx.presenters.detail(await ctx.queries.release(params.slug, params.language, params.number)) };
@@ -98,6 +108,7 @@ export const API_ROUTES: ApiRoute[] = [
     query: searchQuerySchema,
     params: null,
     response: searchResponseSchema,
+    cached: false,
     errors: [400, 404],
     async handle(ctx, { query }) {
       const results = await ctx.search({
@@ -128,6 +139,7 @@ export const API_ROUTES: ApiRoute[] = [
     query: tagsQuerySchema,
     params: null,
     response: tagsResponseSchema,
+    cached: true,
     errors: [400],
     async handle(ctx, { query }) {
       return { data: await ctx.queries.tags(query.language ?? null) };
@@ -140,6 +152,7 @@ export const API_ROUTES: ApiRoute[] = [
     query: emptyQuerySchema,
     params: null,
     response: openApiResponseSchema,
+    cached: true,
     errors: [],
     async handle(ctx) {
       return ctx.openApi();

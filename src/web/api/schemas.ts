@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { BOARD_KINDS } from '../../domain/board.js';
-import { ERROR_CODES } from '../../domain/errors.js';
 import { LANGUAGES } from '../../domain/language.js';
 import { LIMITS } from '../../domain/limits.js';
 import { isCalendarDay } from '../day-range.js';
+import { ERROR_CODES } from '../../domain/errors.js';
 import { decodeCursor } from './cursor.js';
 
 /**
@@ -20,18 +20,20 @@ const slug = z
   .max(60);
 const language = z.enum(LANGUAGES);
 const timestamp = z.iso.datetime({ offset: true }).describe('RFC 3339 date-time');
+const calendarDay = z.string().refine(isCalendarDay, 'A date written YYYY-MM-DD');
 
-const DAY_MS = 86_400_000;
-/** A date (YYYY-MM-DD, a UTC day) or a full RFC 3339 date-time. */
+/**
+ * A day (YYYY-MM-DD, a calendar day of the site's time zone, kept as text: the route reads it with
+ * web/day-range.ts, as search does) or a full RFC 3339 date-time (an instant).
+ */
 const dateOrTime = (edge: 'start' | 'end') =>
   z
-    .union([z.iso.date(), z.iso.datetime({ offset: true })])
-    .transform((text) => {
-      const at = new Date(text.length === 10 ? `${text}T00:00:00Z` : text);
-      // `until=2026-11-20` includes that whole (UTC) day.
-      return text.length === 10 && edge === 'end' ? new Date(at.getTime() + DAY_MS) : at;
-    })
-    .describe(edge === 'start' ? 'First published at or after this date (YYYY-MM-DD, UTC) or date-time' : 'First published on or before this date (YYYY-MM-DD, UTC, whole day) or before this date-time');
+    .union([z.iso.date(), z.iso.datetime({ offset: true }).transform((text) => new Date(text))])
+    .describe(
+      edge === 'start'
+        ? 'First published on or after this day (YYYY-MM-DD, from its start in the site time zone, Asia/Seoul unless configured) or at or after this date-time (RFC 3339)'
+        : 'First published on or before this day (YYYY-MM-DD, the whole day in the site time zone, Asia/Seoul unless configured) or before this date-time (RFC 3339)',
+    );
 
 // ---- errors ---------------------------------------------------------------------------------
 
@@ -174,7 +176,6 @@ export const openApiResponseSchema = z.record(z.string(), z.unknown()).describe(
 
 // ---- search ---------------------------------------------------------------------------------
 
-const calendarDay = z.string().refine(isCalendarDay, 'A date written YYYY-MM-DD');
 
 export const searchQuerySchema = z.object({
   q: z

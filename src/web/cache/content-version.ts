@@ -14,17 +14,34 @@ export function makeContentVersionTracker(deps: { catalog: PublicCatalog; clock:
   let timer: NodeJS.Timeout | null = null;
   let refreshing: Promise<void> | null = null;
 
+  let requestedAgain = false;
+
+  async function readOnce(): Promise<void> {
+    try {
+      const now = deps.clock.now();
+      const [version, transition] = await Promise.all([deps.catalog.contentVersion(), deps.catalog.nextPublicTransition(now)]);
+      dbVersion = version;
+      nextTransition = transition?.getTime() ?? null;
+    } catch (error) {
+      deps.onError?.(error);
+    }
+  }
+
+  /**
+   * Re-reads the version and the next transition. A request made while a read is running cannot
+   * join it (that read may have started before the write it is about): it runs one more read after.
+   */
   async function refresh(): Promise<void> {
-    refreshing ??= (async () => {
+    if (refreshing) {
+      requestedAgain = true;
+      return refreshing;
+    }
+    refreshing = (async () => {
       try {
-        const now = deps.clock.now();
-        const [version, transition] = await Promise.all([deps.catalog.contentVersion(), deps.catalog.nextPublicTransition(now)]);
-        if (version !== dbVersion) {
-          dbVersion = version;
-        }
-        nextTransition = transition?.getTime() ?? null;
-      } catch (error) {
-        deps.onError?.(error);
+        do {
+          requestedAgain = false;
+          await readOnce();
+        } while (requestedAgain);
       } finally {
         refreshing = null;
       }

@@ -24,20 +24,30 @@ interface Entry extends CachedPage {
 
 /**
  * Rendered public pages, keyed by URL, valid while the content version is unchanged and for at most
- * `ttlMs` (view counts on pages refresh that often). Least recently used pages are dropped first.
+ * `ttlMs` (view counts on pages refresh that often). Least recently used pages are dropped first,
+ * once there are more than `maxEntries` or their bodies exceed `maxBytes` together.
  */
-export function makePageCache(options: { version: () => string; maxEntries?: number; ttlMs?: number; now?: () => number }) {
+export function makePageCache(options: { version: () => string; maxEntries?: number; maxBytes?: number; ttlMs?: number; now?: () => number }) {
   const entries = new Map<string, Entry>();
   const maxEntries = options.maxEntries ?? 5000;
+  const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
   const ttlMs = options.ttlMs ?? 30_000;
   const now = options.now ?? Date.now;
+  let bytes = 0;
+
+  function remove(key: string): void {
+    const entry = entries.get(key);
+    if (!entry) return;
+    entries.delete(key);
+    bytes -= entry.body.length;
+  }
 
   return {
     get(key: string): CachedPage | undefined {
       const entry = entries.get(key);
       if (!entry) return undefined;
       if (entry.version !== options.version() || entry.expiresAt <= now()) {
-        entries.delete(key);
+        remove(key);
         return undefined;
       }
       entries.delete(key);
@@ -50,15 +60,22 @@ export function makePageCache(options: { version: () => string; maxEntries?: num
       const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
       const contentType = options.contentType ?? 'text/html; charset=utf-8';
       const entry: Entry = { body, etag, releaseId, contentType, lastModified: options.lastModified ?? null, version, expiresAt: now() + ttlMs };
+      remove(key);
       entries.set(key, entry);
-      if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+      bytes += body.length;
+      while (entries.size > maxEntries || (bytes > maxBytes && entries.size > 1)) remove(entries.keys().next().value as string);
       return entry;
     },
     clear(): void {
       entries.clear();
+      bytes = 0;
     },
     get size(): number {
       return entries.size;
+    },
+    /** Bytes of the cached bodies together. */
+    get bytes(): number {
+      return bytes;
     },
   };
 }

@@ -1,3 +1,7 @@
+import { issueEn, issueKo } from './admin-issue-messages.js';
+import { pairingEn, pairingKo } from './admin-pairing-messages.js';
+import { tokensEn, tokensKo } from './admin-tokens-messages.js';
+
 /**
  * The press office's (admin) words, part of the one UI catalogue (messages.ts merges them). Keys
  * start with `admin`; `satisfies` there makes a key missing in Korean a compile error.
@@ -349,6 +353,9 @@ export const adminEn = {
   adminIssue_translation_exists: 'This release already has a version in that language',
   adminIssue_too_small: 'This field is required',
   adminIssue_too_big: 'This is too long',
+  ...issueEn,
+  ...pairingEn,
+  ...tokensEn,
 } as const;
 
 export type AdminMessageKey = keyof typeof adminEn;
@@ -700,4 +707,7 @@ export const adminKo: Record<AdminMessageKey, string> = {
   adminIssue_translation_exists: '이 보도자료에는 이미 그 언어 버전이 있습니다',
   adminIssue_too_small: '필수 입력 항목입니다',
   adminIssue_too_big: '너무 깁니다',
+  ...issueKo,
+  ...pairingKo,
+  ...tokensKo,
 };

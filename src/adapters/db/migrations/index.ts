@@ -7,6 +7,7 @@ import * as search from './2026112805-search.js';
 import * as apiTokens from './2026112806-api-tokens.js';
 import * as importSources from './2026112807-import-sources.js';
 import * as translations from './2026112808-translations.js';
+import * as searchFilters from './2026112809-search-filters.js';
 
 /** Every migration, in order. Immutable once landed: add a new file instead of editing one. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026112806-api-tokens': apiTokens,
   '2026112807-import-sources': importSources,
   '2026112808-translations': translations,
+  '2026112809-search-filters': searchFilters,
 };

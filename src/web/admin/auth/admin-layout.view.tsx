@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { FieldIssue } from '../../../domain/errors.js';
 import type { Language } from '../../../domain/language.js';
+import { issueText } from '../../i18n/issue-messages.js';
 import type { Translate } from '../../i18n/messages.js';
 import { switchLanguageHref } from '../../views/layout.view.js';
 import { cssAsset } from '../../public/site-context.js';
@@ -91,7 +92,7 @@ export function ErrorSummary(props: { errors: FieldIssue[]; fallbackField: strin
       <ul>
         {props.errors.map((e, i) => (
           <li key={i}>
-            <a href={`#${e.field ?? props.fallbackField}`}>{e.message}</a>
+            <a href={`#${e.field ?? props.fallbackField}`}>{issueText(e, props.t)}</a>
           </li>
         ))}
       </ul>
@@ -126,7 +127,7 @@ export function Field(props: {
       {own.length > 0 && (
         <p class="field-error" id={`${props.id}-error`}>
           <span class="visually-hidden">{props.t('adminErrorPrefix')}</span>
-          {own.map((e) => e.message).join(' ')}
+          {own.map((e) => issueText(e, props.t)).join(' ')}
         </p>
       )}
       <input

@@ -2,6 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DomainError, NotFoundError, ValidationError } from '../../../domain/errors.js';
 import { canWrite, type AdminWebDeps } from '../shared/admin-deps.js';
+import { translator, type MessageKey } from '../../i18n/messages.js';
+import { negotiatedLanguage } from '../../public/language.route.js';
 import { redirectDone } from '../shared/html.js';
 import { actorOf } from '../shared/staff.js';
 import { fieldText } from './release-form.js';
@@ -20,7 +22,7 @@ function attachmentIdOf(request: FastifyRequest): number {
 export function registerAttachmentEditRoutes(app: FastifyInstance, deps: AdminWebDeps): void {
   const base = '/admin/releases/:id/attachments/:attachmentId';
 
-  async function run(request: FastifyRequest, reply: Parameters<typeof renderReleasePage>[2], done: string, title: string, step: (releaseId: number, attachmentId: number) => Promise<unknown>) {
+  async function run(request: FastifyRequest, reply: Parameters<typeof renderReleasePage>[2], done: string, title: MessageKey, step: (releaseId: number, attachmentId: number) => Promise<unknown>) {
     const releaseId = releaseIdOf(request);
     const attachmentId = attachmentIdOf(request);
     try {
@@ -31,12 +33,12 @@ export function registerAttachmentEditRoutes(app: FastifyInstance, deps: AdminWe
       const issues = (error.issues.length > 0 ? error.issues : [{ code: error.code, message: error.message }]).map((i) =>
         error instanceof ValidationError && i.field ? { ...i, field: `attachments.${attachmentId}.${i.field}` } : i,
       );
-      return renderReleasePage(deps, request, reply, releaseId, { issues, issuesTitle: title }, statusOf(error));
+      return renderReleasePage(deps, request, reply, releaseId, { issues, issuesTitle: translator(negotiatedLanguage(request))(title) }, statusOf(error));
     }
   }
 
   app.post(base, canWrite(deps, 'writer'), async (request, reply) =>
-    run(request, reply, 'attachment_updated', 'Could not save the attachment', (releaseId, attachmentId) =>
+    run(request, reply, 'attachment_updated', 'adminCouldNotSaveAttachment', (releaseId, attachmentId) =>
       deps.system.commands.attachments.update(
         releaseId,
         attachmentId,
@@ -47,7 +49,7 @@ export function registerAttachmentEditRoutes(app: FastifyInstance, deps: AdminWe
   );
 
   app.post(`${base}/move`, canWrite(deps, 'writer'), async (request, reply) =>
-    run(request, reply, 'attachment_moved', 'Could not move the attachment', (releaseId, attachmentId) => {
+    run(request, reply, 'attachment_moved', 'adminCouldNotMoveAttachment', (releaseId, attachmentId) => {
       const parsed = direction.safeParse(fieldText(request.body, 'direction'));
       if (!parsed.success) throw new ValidationError('Choose up or down', [{ code: 'direction_invalid', message: 'Choose to move it up or down' }]);
       return deps.system.commands.attachments.move(releaseId, attachmentId, parsed.data, actorOf(request));
@@ -55,6 +57,6 @@ export function registerAttachmentEditRoutes(app: FastifyInstance, deps: AdminWe
   );
 
   app.post(`${base}/remove`, canWrite(deps, 'writer'), async (request, reply) =>
-    run(request, reply, 'attachment_removed', 'Could not remove the attachment', (releaseId, attachmentId) => deps.system.commands.attachments.remove(releaseId, attachmentId, actorOf(request))),
+    run(request, reply, 'attachment_removed', 'adminCouldNotRemoveAttachment', (releaseId, attachmentId) => deps.system.commands.attachments.remove(releaseId, attachmentId, actorOf(request))),
   );
 }

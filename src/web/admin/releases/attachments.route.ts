@@ -2,9 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { MultipartFile } from '@fastify/multipart';
 import { PassThrough, type Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import { DomainError, NotFoundError, type FieldIssue } from '../../../domain/errors.js';
+import { formatByteSize } from '../../../domain/attachment.js';
+import { DomainError, NotFoundError } from '../../../domain/errors.js';
 import { workflowRefusals } from '../../../domain/workflow.js';
 import { DEFAULT_UPLOAD_MAX_BYTES, type AdminWebDeps } from '../shared/admin-deps.js';
+import type { ShownIssue } from '../../i18n/issue-messages.js';
+import { catalogues, translator } from '../../i18n/messages.js';
+import { negotiatedLanguage } from '../../public/language.route.js';
 import { redirectDone } from '../shared/html.js';
 import { actorOf, staffOf } from '../shared/staff.js';
 import { registerAttachmentEditRoutes } from './attachment-edit.route.js';
@@ -68,14 +72,15 @@ export function registerAttachmentRoutes(app: FastifyInstance, deps: AdminWebDep
     if (!release || !edition) throw new NotFoundError(`No release ${releaseId}`);
     // Files are part of the content: only a draft takes new ones, as for any other edit.
     const refusals = workflowRefusals('edit', { role: user.role, isAuthor: edition.createdBy === user.id, editionState: edition.state, releaseStatus: release.status });
-    if (refusals.length > 0) return renderReleasePage(deps, request, reply, releaseId, { issues: refusals, issuesTitle: 'Could not attach files' }, 409);
+    const t = translator(negotiatedLanguage(request));
+    if (refusals.length > 0) return renderReleasePage(deps, request, reply, releaseId, { issues: refusals, issuesTitle: t('adminCouldNotAttach') }, 409);
     if (!request.isMultipart()) {
-      return renderReleasePage(deps, request, reply, releaseId, { issues: [{ code: 'no_files', message: 'Choose one or more files to upload', field: 'files' }], issuesTitle: 'Could not attach files' }, 400);
+      return renderReleasePage(deps, request, reply, releaseId, { issues: [{ code: 'no_files', message: 'Choose one or more files to upload', field: 'files' }], issuesTitle: t('adminCouldNotAttach') }, 400);
     }
 
     const text: Record<TextField, string> = { caption: '', credit: '', altText: '' };
     const attached: string[] = [];
-    const refused: FieldIssue[] = [];
+    const refused: ShownIssue[] = [];
     let status = 400;
     // One byte over the limit reaches the command, which then refuses the file; the parser drops the rest.
     const parts = request.parts({ limits: { fileSize: max + 1, files: 20, fields: 20, fieldSize: 4000 }, throwFileSizeLimit: false } as Parameters<FastifyRequest['parts']>[0]);
@@ -96,15 +101,24 @@ export function registerAttachmentRoutes(app: FastifyInstance, deps: AdminWebDep
         attached.push(attachment.fileName);
       } catch (error) {
         if (!(error instanceof DomainError) || error instanceof NotFoundError) throw error;
-        refused.push({ code: error.code, message: [error.message, ...error.issues.map((i) => i.message)].join('. '), field: 'files' });
+        // The file's own refusal code (empty_file, svg_refused...) and name, so Korean staff read it in Korean.
+        const first = error.issues[0];
+        const code = first && (`adminIssue_${first.code}` in catalogues.en || first.field !== 'files') ? first.code : 'file_refused';
+        refused.push({
+          code,
+          message: [error.message, ...error.issues.map((i) => i.message)].join('. '),
+          field: 'files',
+          messageField: first?.field,
+          params: { file: part.filename, size: formatByteSize(max) },
+        });
         status = refusalStatus(error);
       }
     }
 
     if (attached.length === 0 && refused.length === 0) refused.push({ code: 'no_files', message: 'Choose one or more files to upload', field: 'files' });
     if (refused.length === 0) return redirectDone(reply, `/admin/releases/${releaseId}`, 'attached');
-    const notice = attached.length > 0 ? `Attached: ${attached.join(', ')}.` : null;
-    return renderReleasePage(deps, request, reply, releaseId, { issues: refused, issuesTitle: 'Some files were not attached', notice, typed: text }, status);
+    const notice = attached.length > 0 ? t('adminAttachedFiles', { files: attached.join(', ') }) : null;
+    return renderReleasePage(deps, request, reply, releaseId, { issues: refused, issuesTitle: t('adminSomeNotAttached'), notice, typed: text }, status);
   });
 
   registerAttachmentEditRoutes(app, deps);

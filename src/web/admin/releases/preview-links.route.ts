@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { DomainError, NotFoundError } from '../../../domain/errors.js';
 import { canWrite, type AdminWebDeps } from '../shared/admin-deps.js';
+import { translator } from '../../i18n/messages.js';
+import { negotiatedLanguage } from '../../public/language.route.js';
 import { redirectDone } from '../shared/html.js';
 import { actorOf } from '../shared/staff.js';
 import { fieldText } from './release-form.js';
@@ -18,7 +20,7 @@ export function registerPreviewLinkRoutes(app: FastifyInstance, deps: AdminWebDe
     } catch (error) {
       if (!(error instanceof DomainError) || error instanceof NotFoundError) throw error;
       const issues = error.issues.length > 0 ? error.issues : [{ code: error.code, message: error.message }];
-      return renderReleasePage(deps, request, reply, releaseId, { issues, issuesTitle: 'Could not create the preview link', typed: { recipient } }, statusOf(error));
+      return renderReleasePage(deps, request, reply, releaseId, { issues, issuesTitle: translator(negotiatedLanguage(request))('adminCouldNotCreatePreview'), typed: { recipient } }, statusOf(error));
     }
   });
 
@@ -32,7 +34,7 @@ export function registerPreviewLinkRoutes(app: FastifyInstance, deps: AdminWebDe
       return redirectDone(reply, `/admin/releases/${releaseId}`, 'revoked');
     } catch (error) {
       if (!(error instanceof DomainError) || error instanceof NotFoundError) throw error;
-      return renderReleasePage(deps, request, reply, releaseId, { issues: error.issues, issuesTitle: 'Could not revoke the preview link' }, statusOf(error));
+      return renderReleasePage(deps, request, reply, releaseId, { issues: error.issues, issuesTitle: translator(negotiatedLanguage(request))('adminCouldNotRevokePreview') }, statusOf(error));
     }
   });
 }

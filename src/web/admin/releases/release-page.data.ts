@@ -64,7 +64,7 @@ export interface ReleasePageState {
   newPreviewLink?: { recipient: string; url: string };
 }
 
-const NOTICES = ['created', 'saved', 'submitted', 'approved', 'rejected', 'scheduled', 'unscheduled', 'published', 'corrected', 'correction', 'withdrawn', 'attached', 'attachment_updated', 'attachment_moved', 'attachment_removed', 'restored', 'revoked', 'translation_started', 'translation_flag_saved', 'authoritative_set'] as const;
+const NOTICES = ['created', 'saved', 'submitted', 'approved', 'rejected', 'scheduled', 'unscheduled', 'published', 'corrected', 'correction', 'withdrawn', 'attached', 'attachment_updated', 'attachment_moved', 'attachment_removed', 'restored', 'revoked', 'translation_started', 'translation_flag_saved', 'authoritative_set', 'translations_paired', 'translations_unpaired'] as const;
 
 /** The short notice after a successful POST (Post/Redirect/Get), in the staff member's language. */
 export function noticeFor(done: unknown, t: Translate): string | null {

@@ -1,17 +1,16 @@
 import type { FieldIssue } from '../../../domain/errors.js';
-import { catalogues, translator, type MessageKey, type Translate } from '../../i18n/messages.js';
+import { issueText, type ShownIssue } from '../../i18n/issue-messages.js';
+import { translator, type Translate } from '../../i18n/messages.js';
 
 const english = translator('en');
 
 /**
- * An issue's message in the staff member's language. The application writes its refusal reasons in
- * English; in another language a reason with a stable code is shown from the catalogue
- * (`adminIssue_<code>`), and one without a translation as written.
+ * An issue's message in the staff member's language: zod issues on form fields from the catalogue
+ * in both languages; other refusal reasons as the application wrote them in English, and in
+ * Korean from the catalogue by their stable code (`adminIssue_<code>`). See i18n/issue-messages.ts.
  */
-export function issueMessage(issue: FieldIssue, t: Translate = english): string {
-  if (t.language === 'en') return issue.message;
-  const key = `adminIssue_${issue.code}`;
-  return key in catalogues.en ? t(key as MessageKey) : issue.message;
+export function issueMessage(issue: ShownIssue, t: Translate = english): string {
+  return issueText(issue, t);
 }
 
 /** The form field id an issue's path points at: "contact.email" -> "field-contactEmail", "tags.2" -> "field-tags". */

@@ -1,10 +1,11 @@
-import { API_SCOPES, SCOPE_DESCRIPTIONS, type ApiScope } from '../../../domain/api-scopes.js';
+import { API_SCOPES, type ApiScope } from '../../../domain/api-scopes.js';
 import type { FieldIssue } from '../../../domain/errors.js';
 import type { ApiTokenListing } from '../../../ports/api-token-repo.js';
 import type { AdminContext } from '../shared/admin-context.js';
 import { AdminLayout, CsrfField } from '../shared/admin-layout.view.js';
 import { ErrorSummary, FieldErrors } from '../shared/error-summary.view.js';
 import { formatDateTime } from '../shared/format.js';
+import type { StaffRole } from '../../../domain/workflow.js';
 
 /** What the person typed into the create form, kept as text so a refused form comes back as sent. */
 export interface TokenFormValues {
@@ -24,82 +25,87 @@ export interface TokensPageProps {
   done?: string;
 }
 
-function tokenStatus(token: ApiTokenListing, now: Date): string {
-  if (token.revokedAt) return 'Revoked';
-  if (token.expiresAt && token.expiresAt <= now) return 'Expired';
-  return 'Active';
+function tokenStatus(token: ApiTokenListing, now: Date): 'active' | 'expired' | 'revoked' {
+  if (token.revokedAt) return 'revoked';
+  if (token.expiresAt && token.expiresAt <= now) return 'expired';
+  return 'active';
 }
 
 const describedBy = (issues: FieldIssue[], id: string, hint: boolean) =>
   [hint ? `${id}-hint` : null, issues.some((i) => i.field && `field-${i.field.split('.')[0]}` === id) ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
 
-/** GET /admin/tokens: every API token, the create form, and (once) a new token's secret. */
+/** GET /admin/tokens: every API token, the create form, and (once) a new token's secret; in the staff member's language. */
 export function TokensView(props: TokensPageProps) {
   const { ctx, values, issues } = props;
-  const when = (d: Date | null) => (d ? <time datetime={d.toISOString()}>{formatDateTime(d, ctx.timeZone)}</time> : '—');
+  const { t } = ctx;
+  const when = (d: Date | null, none = '—') => (d ? <time datetime={d.toISOString()}>{formatDateTime(d, ctx.timeZone, ctx.lang)}</time> : none);
   return (
-    <AdminLayout ctx={ctx} title="API tokens" hasErrors={issues.length > 0}>
-      <ErrorSummary issues={issues} title="The token could not be created" />
+    <AdminLayout ctx={ctx} title={t('adminNavTokens')} hasErrors={issues.length > 0}>
+      <ErrorSummary issues={issues} title={t('adminTokenNotCreated')} t={t} />
       {props.done === 'revoked' && (
         <div class="success-notice" role="status">
-          <p>The token has been revoked. Requests with it are refused from now on.</p>
+          <p>{t('adminTokenRevokedNotice')}</p>
         </div>
       )}
-      <h1>API tokens</h1>
+      <h1>{t('adminNavTokens')}</h1>
       <p>
-        Tokens let other systems use the JSON API's write endpoints (<code>Authorization: Bearer &lt;token&gt;</code>). A token acts as its owner: a request needs both one of the
-        token's scopes and the owner's role. See <a href="/api/openapi.json">the API description</a>.
+        {t('adminTokensIntro')} <code>Authorization: Bearer &lt;token&gt;</code>
+      </p>
+      <p>
+        {t('adminTokensActsAsOwner')} <a href="/api/openapi.json">{t('adminTokensApiDocs')}</a>
       </p>
       {props.created && (
         <div class="success-notice" role="status" aria-labelledby="new-token-title">
-          <h2 id="new-token-title">Token "{props.created.name}" created</h2>
-          <p>Copy it now: it is shown only this once and cannot be recovered. Only a hash of it is stored.</p>
+          <h2 id="new-token-title">{t('adminTokenCreatedTitle', { name: props.created.name })}</h2>
+          <p>{t('adminTokenCopyNow')}</p>
           <p class="secret" id="new-token-secret">
             {props.created.secret}
           </p>
         </div>
       )}
-      <h2>Tokens</h2>
+      <h2>
+        {t('adminTokensList')} <span class="hint">({t('adminTokensCount', { count: props.tokens.length })})</span>
+      </h2>
       {props.tokens.length === 0 ? (
-        <p>There are no API tokens yet.</p>
+        <p>{t('adminNoTokens')}</p>
       ) : (
         <table class="admin-table">
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Starts with</th>
-              <th scope="col">Owner</th>
-              <th scope="col">Scopes</th>
-              <th scope="col">Created</th>
-              <th scope="col">Expires</th>
-              <th scope="col">Last used</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('adminTokenColName')}</th>
+              <th scope="col">{t('adminTokenColHint')}</th>
+              <th scope="col">{t('adminTokenColOwner')}</th>
+              <th scope="col">{t('adminTokenColScopes')}</th>
+              <th scope="col">{t('adminCreated')}</th>
+              <th scope="col">{t('adminTokenColExpires')}</th>
+              <th scope="col">{t('adminTokenColLastUsed')}</th>
+              <th scope="col">{t('adminTokenColStatus')}</th>
               <th scope="col">
-                <span class="visually-hidden">Actions</span>
+                <span class="visually-hidden">{t('adminTokenColActions')}</span>
               </th>
             </tr>
           </thead>
           <tbody>
-            {props.tokens.map((t) => (
-              <tr key={t.id} id={`token-${t.id}`}>
-                <td>{t.name}</td>
+            {props.tokens.map((tk) => (
+              <tr key={tk.id} id={`token-${tk.id}`}>
+                <td>{tk.name}</td>
                 <td>
-                  <code>{t.tokenHint}…</code>
+                  <code>{tk.tokenHint}…</code>
                 </td>
                 <td>
-                  {t.owner.name} <span class="hint">({t.owner.email}, {t.owner.role})</span>
+                  {tk.owner.name} <span class="hint">({tk.owner.email}, {t(`adminRole_${tk.owner.role as StaffRole}`)})</span>
                 </td>
-                <td>{t.scopes.join(', ')}</td>
-                <td>{when(t.createdAt)}</td>
-                <td>{when(t.expiresAt)}</td>
-                <td>{when(t.lastUsedAt)}</td>
-                <td>{tokenStatus(t, ctx.now)}</td>
+                <td>{tk.scopes.join(', ')}</td>
+                <td>{when(tk.createdAt)}</td>
+                <td>{when(tk.expiresAt)}</td>
+                <td>{when(tk.lastUsedAt)}</td>
+                <td>{t(`adminTokenStatus_${tokenStatus(tk, ctx.now)}`)}</td>
                 <td>
-                  {!t.revokedAt && (
-                    <form method="post" action={`/admin/tokens/${t.id}/revoke`}>
+                  {!tk.revokedAt && (
+                    <form method="post" action={`/admin/tokens/${tk.id}/revoke`}>
                       <CsrfField ctx={ctx} />
-                      <button type="submit" class="button-danger" aria-label={`Revoke the token ${t.name}`}>
-                        Revoke
+                      <button type="submit" class="button-danger" aria-label={t('adminTokenRevokeLabel', { name: tk.name })}>
+                        {t('adminTokenRevoke')}
                       </button>
                     </form>
                   )}
@@ -109,47 +115,47 @@ export function TokensView(props: TokensPageProps) {
           </tbody>
         </table>
       )}
-      <h2 id="create">Create a token</h2>
+      <h2 id="create">{t('adminTokenCreateTitle')}</h2>
       <form method="post" action="/admin/tokens" class="admin-form" novalidate>
         <CsrfField ctx={ctx} />
         <div class="form-group">
-          <label for="field-name">Name</label>
+          <label for="field-name">{t('adminTokenName')}</label>
           <span class="hint" id="field-name-hint">
-            What uses it, for example "Ministry CMS import"
+            {t('adminTokenNameHint')}
           </span>
-          <FieldErrors issues={issues} id="field-name" />
+          <FieldErrors issues={issues} id="field-name" t={t} />
           <input type="text" id="field-name" name="name" value={values.name} maxLength={120} aria-describedby={describedBy(issues, 'field-name', true)} />
         </div>
         <div class="form-group">
-          <label for="field-ownerEmail">Owner's email address</label>
+          <label for="field-ownerEmail">{t('adminTokenOwner')}</label>
           <span class="hint" id="field-ownerEmail-hint">
-            The staff member the token acts as; their role limits it and the audit log names them
+            {t('adminTokenOwnerHint')}
           </span>
-          <FieldErrors issues={issues} id="field-ownerEmail" />
+          <FieldErrors issues={issues} id="field-ownerEmail" t={t} />
           <input type="email" id="field-ownerEmail" name="ownerEmail" value={values.ownerEmail} aria-describedby={describedBy(issues, 'field-ownerEmail', true)} spellcheck={false} />
         </div>
         <fieldset id="field-scopes" aria-describedby={describedBy(issues, 'field-scopes', false)}>
-          <legend>Scopes</legend>
-          <FieldErrors issues={issues} id="field-scopes" />
+          <legend>{t('adminTokenScopes')}</legend>
+          <FieldErrors issues={issues} id="field-scopes" t={t} />
           {API_SCOPES.map((scope: ApiScope) => (
             <div key={scope}>
               <input type="checkbox" id={`scope-${scope.replace(':', '-')}`} name="scopes" value={scope} checked={values.scopes.includes(scope)} />{' '}
               <label class="inline-label" for={`scope-${scope.replace(':', '-')}`}>
-                <code>{scope}</code>: {SCOPE_DESCRIPTIONS[scope]}
+                <code>{scope}</code>: {t(`adminScope_${scope}`)}
               </label>
             </div>
           ))}
         </fieldset>
         <div class="form-group">
-          <label for="field-expiresAt">Expires (optional)</label>
+          <label for="field-expiresAt">{t('adminTokenExpires')}</label>
           <span class="hint" id="field-expiresAt-hint">
-            Date and time in {ctx.timeZone}; leave empty for a token that lasts until revoked
+            {t('adminTokenExpiresHint', { zone: ctx.timeZone })}
           </span>
-          <FieldErrors issues={issues} id="field-expiresAt" />
+          <FieldErrors issues={issues} id="field-expiresAt" t={t} />
           <input type="datetime-local" id="field-expiresAt" name="expiresAt" value={values.expiresAt} aria-describedby={describedBy(issues, 'field-expiresAt', true)} />
         </div>
         <div class="form-buttons">
-          <button type="submit">Create token</button>
+          <button type="submit">{t('adminTokenCreate')}</button>
         </div>
       </form>
     </AdminLayout>

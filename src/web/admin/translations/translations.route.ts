@@ -5,6 +5,7 @@ import { canWrite, type AdminWebDeps } from '../shared/admin-deps.js';
 import { redirectDone } from '../shared/html.js';
 import { actorOf } from '../shared/staff.js';
 import { releaseIdOf } from '../releases/release-page.route.js';
+import { registerPairRoutes } from './pair.route.js';
 
 const startBody = z.object({ language: z.enum(LANGUAGES) });
 /** The hidden "0" comes first and a ticked box adds "1": the last value wins. */
@@ -13,7 +14,8 @@ const authoritativeBody = z.object({ back: z.string().regex(/^[1-9]\d{0,9}$/).op
 
 /**
  * The translation workflow's endpoints, each one command: start the other-language version
- * (writer), flag "translation needed" (writer), mark the authoritative version (editor).
+ * (writer), flag "translation needed" (writer), mark the authoritative version (editor), pair
+ * two existing releases or unpair them (editor, pair.route.tsx).
  */
 export function registerTranslationRoutes(app: FastifyInstance, deps: AdminWebDeps): void {
   app.post('/admin/releases/:id/translations', canWrite(deps, 'writer'), async (request, reply) => {
@@ -36,4 +38,6 @@ export function registerTranslationRoutes(app: FastifyInstance, deps: AdminWebDe
     const back = authoritativeBody.parse(request.body ?? {}).back;
     return redirectDone(reply, `/admin/releases/${back ?? releaseId}`, 'authoritative_set');
   });
+
+  registerPairRoutes(app, deps);
 }

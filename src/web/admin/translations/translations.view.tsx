@@ -22,7 +22,8 @@ function StartTranslationForm(props: { ctx: AdminContext; releaseId: number; lan
 
 /**
  * A release's language versions on its admin page: each version with its own state, which one is
- * authoritative, the "translation needed" flag, and "start translation" for a missing language.
+ * authoritative, the "translation needed" flag, "start translation" for a missing language, and
+ * (editors) pairing with an existing release in that language or unpairing.
  */
 export function TranslationsSection(props: { ctx: AdminContext; releaseId: number; versions: LanguageVersion[] }) {
   const { ctx, releaseId, versions } = props;
@@ -92,6 +93,27 @@ export function TranslationsSection(props: { ctx: AdminContext; releaseId: numbe
             ))}
           </tbody>
         </table>
+      )}
+      {canDecide && self && versions.length > 1 && (
+        <form method="post" action={`/admin/releases/${releaseId}/unpair`} class="inline-form">
+          <CsrfField ctx={ctx} />
+          <input type="hidden" name="back" value={String(releaseId)} />
+          <button type="submit" class="button-secondary" aria-describedby="unpair-hint">
+            {t('adminUnpair')}
+          </button>{' '}
+          <span class="hint" id="unpair-hint">
+            {t('adminUnpairHint')}
+          </span>
+        </form>
+      )}
+      {canDecide && self && missing.length > 0 && (
+        <p>
+          {missing.map((language) => (
+            <a key={language} href={`/admin/releases/${releaseId}/pair`}>
+              {t('adminPairLink', { language: languageLabel(language, t) })}
+            </a>
+          ))}
+        </p>
       )}
       {canWrite && self && missing.length > 0 && (
         <>
