@@ -29,7 +29,7 @@ export interface WebOptions {
 }
 
 /** Wires the web server to a composed system and starts its timers; `stop` flushes and closes. */
-export async function createWebApp(system: System, options: WebOptions): Promise<{ app: FastifyInstance; stop: () => Promise<void> }> {
+export async function createWebApp(system: System, options: WebOptions): Promise<{ app: FastifyInstance; settled: () => Promise<void>; stop: () => Promise<void> }> {
   const version = makeContentVersionTracker({ catalog: system.catalog, clock: system.clock, events: system.events });
   await version.refresh();
   version.start();
@@ -106,6 +106,8 @@ export async function createWebApp(system: System, options: WebOptions): Promise
   schedulerTimer?.unref();
   return {
     app,
+    /** Resolves once the content version has caught up with every write announced so far. */
+    settled: () => version.refresh(),
     async stop() {
       clearInterval(flushTimer);
       if (schedulerTimer) clearInterval(schedulerTimer);

@@ -33,6 +33,7 @@ for (const { kind, skip } of databaseKinds()) {
       first = { id: r.release.id, number: r.release.number! };
       t.clock.advance(60_000);
       await buildRelease(t.system, { boardSlug: 'news', language: 'ko', title: '국방 소식', tags: ['국방'] });
+      await t.settled();
     });
     after(async () => t?.close());
 

@@ -5,6 +5,8 @@ import { createTestSystem, type TestSystem } from './system.js';
 
 export interface TestWeb extends TestSystem {
   app: FastifyInstance;
+  /** Waits until cached pages have seen every write announced so far (the content version caught up). */
+  settled(): Promise<void>;
 }
 
 /** A composed system plus its web server, for in-process requests with `app.inject`. */
@@ -23,6 +25,7 @@ export async function createTestWeb(kind: DatabaseKind = 'sqlite', options: { de
   return {
     ...t,
     app: web.app,
+    settled: web.settled,
     async close() {
       await web.stop();
       await t.close();
