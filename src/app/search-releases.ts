@@ -41,8 +41,11 @@ export interface SearchResultItem {
 
 export interface SearchResults {
   query: string;
+  /** How many releases match when `totalExact`; otherwise more than this many do (counting stopped). */
   total: number;
+  totalExact: boolean;
   page: number;
+  /** The number of pages; when the total is not exact, at least this many (one past the counted matches). */
   pageCount: number;
   items: SearchResultItem[];
 }
@@ -74,8 +77,9 @@ export function makeSearchReleases(deps: { index: SearchIndex; boards: BoardRepo
     return {
       query: input.query,
       total: hits.total,
+      totalExact: hits.exact,
       page: input.page,
-      pageCount: Math.max(1, Math.ceil(hits.total / pageSize)),
+      pageCount: Math.max(1, Math.ceil((hits.exact ? hits.total : hits.total + 1) / pageSize)),
       items: hits.items.map((h) => {
         const snippet = snippetWithMatches(h.text, clauses);
         return {

@@ -39,6 +39,7 @@ import { makeFileInspector } from '../adapters/files/file-inspector.js';
 import { makeLocalFileStore } from '../adapters/files/local-file-store.js';
 import { makeSharpImageProcessor } from '../adapters/files/sharp-image-processor.js';
 import { makePostgresSearchIndex } from '../adapters/search/postgres-search-index.js';
+import type { SearchIndexOptions } from '../adapters/search/search-documents.js';
 import { makeSqliteSearchIndex } from '../adapters/search/sqlite-search-index.js';
 import type { Clock } from '../ports/clock.js';
 import { composeAccounts } from './compose-accounts.js';
@@ -58,6 +59,8 @@ export interface SystemOptions {
   allowedUploadTypes?: readonly string[];
   /** Largest accepted upload in bytes; 50 MB unless set. The web server may set a lower one. */
   uploadMaxBytes?: number;
+  /** Search tuning (how many matches relevance ranks, how far counts go); tests set small ones. */
+  search?: SearchIndexOptions;
   /** Tests pass cheap scrypt parameters; stored hashes keep their own either way. */
   passwordHashing?: Parameters<typeof composeAccounts>[0]['passwordHashing'];
   /** Told when updating the search index after a commit fails; the write itself stands. */
@@ -83,7 +86,7 @@ export async function composeSystem(options: SystemOptions) {
   const deps = { uow, clock, allowSelfApproval: options.allowSelfApproval };
 
   // Search: the index follows every publication, correction and withdrawal after commit.
-  const searchIndex = options.database.kind === 'postgres' ? makePostgresSearchIndex(db) : makeSqliteSearchIndex(db);
+  const searchIndex = options.database.kind === 'postgres' ? makePostgresSearchIndex(db, options.search) : makeSqliteSearchIndex(db, options.search);
   const onIndexError = options.onSearchIndexError ?? ((error: unknown, releaseId: number) => console.error(`Search index update failed for release ${releaseId}:`, error));
   const indexing = new Set<Promise<void>>();
   events.subscribe((event) => {

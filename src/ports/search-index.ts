@@ -36,7 +36,9 @@ export interface SearchHit {
 }
 
 export interface SearchHits {
+  /** The number of matches when `exact`; otherwise a lower bound (more than `total` match). */
   total: number;
+  exact: boolean;
   items: SearchHit[];
 }
 

@@ -40,11 +40,11 @@ for (const { kind, skip } of databaseKinds()) {
     });
     after(async () => t?.close());
 
-    const index = (relevanceWindow?: number): SearchIndex =>
-      kind === 'postgres' ? makePostgresSearchIndex(t.system.db, { relevanceWindow }) : makeSqliteSearchIndex(t.system.db, { relevanceWindow });
-    const ask = async (search: SearchIndex, sort: SearchQuery['sort'], limit: number, offset: number) => {
-      const hits = await search.search({ clauses: parseQuery('harbour'), language: 'en', boardId, from: null, to: null, sort, limit, offset, now: t.clock.now() });
-      return { total: hits.total, keys: hits.items.map((h) => ids.get(h.releaseId)) };
+    const index = (relevanceWindow?: number, countLimit?: number): SearchIndex =>
+      kind === 'postgres' ? makePostgresSearchIndex(t.system.db, { relevanceWindow, countLimit }) : makeSqliteSearchIndex(t.system.db, { relevanceWindow, countLimit });
+    const ask = async (search: SearchIndex, sort: SearchQuery['sort'], limit: number, offset: number, query = 'harbour') => {
+      const hits = await search.search({ clauses: parseQuery(query), language: 'en', boardId, from: null, to: null, sort, limit, offset, now: t.clock.now() });
+      return { total: hits.total, exact: hits.exact, keys: hits.items.map((h) => ids.get(h.releaseId)) };
     };
 
     test('with every match inside the window, the most relevant comes first', async () => {
@@ -67,6 +67,23 @@ for (const { kind, skip } of databaseKinds()) {
       assert.deepEqual(straddling.keys, [all.keys[2], 'D3']);
       const beyond = await ask(search, 'relevance', 2, 4);
       assert.deepEqual(beyond.keys, ['D2', 'D1']);
+    });
+
+    test('counting stops past the count limit: the total becomes a lower bound, the pages stay whole', async () => {
+      const search = index(undefined, 3);
+      for (const sort of ['newest', 'relevance'] as const) {
+        const first = await ask(search, sort, 2, 0);
+        assert.deepEqual([first.total, first.exact], [3, false], `${sort}: "more than 3", not 6`);
+        assert.equal(first.keys.length, 2);
+        // A page past the limit counts as far as that page, and still finds its matches.
+        const deep = await ask(search, sort, 2, 4);
+        assert.deepEqual([deep.total, deep.exact], [6, true], `${sort}: counting reached the end`);
+        assert.equal(deep.keys.length, 2);
+      }
+      const newest = await ask(search, 'newest', 2, 2);
+      assert.deepEqual([newest.total, newest.exact, newest.keys], [4, false, ['D4', 'D3']]);
+      // Fewer matches than the limit: exact as ever.
+      assert.deepEqual(await ask(search, 'newest', 10, 0, 'storm'), { total: 1, exact: true, keys: ['D5'] });
     });
 
     test('newest first is unaffected by the window', async () => {

@@ -76,3 +76,45 @@ describe('search page over HTTP', () => {
     assert.equal((await get('/xx/search?q=meets')).statusCode, 404);
   });
 });
+
+describe('search page and API when counting stops (count limit 3 here, 1,000 in production)', () => {
+  let t: TestWeb;
+
+  before(async () => {
+    t = await createTestWeb('sqlite', { search: { countLimit: 3 } });
+    await buildBoard(t.system, { slug: 'briefings' });
+    for (let i = 1; i <= 13; i++) {
+      t.clock.advance(60_000);
+      await buildRelease(t.system, { boardSlug: 'briefings', title: `Harbour notice ${i}`, bodyMarkdown: 'The harbour is open.' });
+    }
+    await t.system.search.idle();
+  });
+  after(async () => t?.close());
+
+  const get = (url: string) => t.app.inject({ method: 'GET', url });
+
+  test('the page says "more than", offers Next but no Last page, and the later pages still list', async () => {
+    const first = await get('/en/search?q=harbour&page=1');
+    // Ten a page: counting goes one past the page (11), so the page says more than 10.
+    assert.match(first.body, /More than 10 results for &quot;harbour&quot; · Page 1</);
+    assert.match(first.body, /rel="next"/);
+    assert.doesNotMatch(first.body, />Last</);
+    assert.doesNotMatch(first.body, / of \d/, 'no page count is claimed');
+    assert.match((await get('/en/search?q=harbour&page=2')).body, /Harbour notice 3<\/a>.*Harbour notice 1<\/a>/s, 'the second page lists the rest');
+    // Pages of 2 through the API: counting stops one past max(limit 3, the page's end).
+    const api = (page: number) => get(`/api/v1/search?q=harbour&limit=2&page=${page}`).then((r) => r.json() as { data: { title: string }[]; total: number; total_exact: boolean; page_count: number; next_page: number | null });
+    const p1 = await api(1);
+    assert.deepEqual([p1.total, p1.total_exact, p1.next_page], [3, false, 2]);
+    assert.deepEqual(p1.data.map((d) => d.title), ['Harbour notice 13', 'Harbour notice 12']);
+    const p3 = await api(3);
+    assert.deepEqual([p3.total, p3.total_exact, p3.next_page], [6, false, 4]);
+    const p7 = await api(7);
+    assert.deepEqual([p7.total, p7.total_exact, p7.page_count, p7.next_page], [13, true, 7, null]);
+    assert.deepEqual(p7.data.map((d) => d.title), ['Harbour notice 1']);
+  });
+
+  test('a search with fewer matches than the limit keeps its exact count and page count', async () => {
+    const res = await get('/en/search?q=%22notice%2013%22');
+    assert.match(res.body, /1 result for &quot;&quot;notice 13&quot;&quot; · Page 1 of 1/);
+  });
+});

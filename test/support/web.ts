@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { SystemOptions } from '../../src/main/compose.js';
 import { createWebApp } from '../../src/main/web-app.js';
 import type { DatabaseKind } from './databases.js';
 import { createTestSystem, type TestSystem } from './system.js';
@@ -10,8 +11,8 @@ export interface TestWeb extends TestSystem {
 }
 
 /** A composed system plus its web server, for in-process requests with `app.inject`. */
-export async function createTestWeb(kind: DatabaseKind = 'sqlite', options: { demo?: boolean; uploadMaxBytes?: number } = {}): Promise<TestWeb> {
-  const t = await createTestSystem(kind);
+export async function createTestWeb(kind: DatabaseKind = 'sqlite', options: { demo?: boolean; uploadMaxBytes?: number; search?: SystemOptions['search'] } = {}): Promise<TestWeb> {
+  const t = await createTestSystem(kind, undefined, { search: options.search });
   const web = await createWebApp(t.system, {
     siteName: 'Test Newsroom',
     baseUrl: 'https://news.example.org',

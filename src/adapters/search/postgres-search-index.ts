@@ -4,9 +4,6 @@ import type { SearchIndex, SearchQuery } from '../../ports/search-index.js';
 import type { Database } from '../db/schema.js';
 import { countIndexable, documentFacets, indexableIds, loadSearchDocument, loadSearchDocuments, queryFacets, REBUILD_BATCH, runSearch, type IndexQuery, type SearchDocument, type SearchIndexOptions } from './search-documents.js';
 
-/** Up to this many matches, a page is read by sorting the matches rather than walking newest first. */
-const FEW_MATCHES = 2_000;
-
 /** A tsquery text: each clause a phrase (<->) of quoted terms (a lone CJK character as a prefix), ANDed. */
 export function tsQuery(clauses: QueryClause[]): string {
   const quote = (term: string) => `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
@@ -85,17 +82,17 @@ export function makePostgresSearchIndex(db: Kysely<Database>, options: SearchInd
       sql` and `,
     );
     return {
-      async count() {
-        const rows = await sql<{ n: string }>`select count(*) as n from search_documents where ${where}`.execute(db);
+      async count(upTo) {
+        const rows = await sql<{ n: string }>`select count(*) as n from (select 1 from search_documents where ${where} limit ${upTo}) matches`.execute(db);
         return Number(rows.rows[0]?.n ?? 0);
       },
-      async newest(limit, offset, total) {
+      async newest(limit, offset, many) {
         // Many matches: walk the (first publication, id) b-tree, testing each row, and stop at the
         // page. Few: that walk would test most of the table to find them (a language without the
         // word: every row), so take them from the GIN index and sort; `offset 0` keeps the planner
         // from turning the subquery back into the walk.
         const rows =
-          total > FEW_MATCHES
+          many
             ? await sql<{ id: number }>`select release_id as id from search_documents where ${where}
                 order by first_published_at desc, release_id desc limit ${limit} offset ${offset}`.execute(db)
             : await sql<{ id: number }>`select id from (select release_id as id, first_published_at from search_documents where ${where} offset 0) matches
@@ -138,8 +135,8 @@ export function makePostgresSearchIndex(db: Kysely<Database>, options: SearchInd
     },
 
     async search(q) {
-      if (q.clauses.length === 0) return { total: 0, items: [] };
-      return runSearch(db, q, query(q), options.relevanceWindow);
+      if (q.clauses.length === 0) return { total: 0, exact: true, items: [] };
+      return runSearch(db, q, query(q), options);
     },
   };
 }

@@ -167,10 +167,14 @@ function plainText(markdown: string): string {
  * sorting by relevance looks at the first pages. Past the window, results continue newest first.
  */
 export const RELEVANCE_WINDOW = 500;
+/** Searches count their matches up to this many; past it the total is "more than 1,000". */
+export const COUNT_LIMIT = 1_000;
 
 export interface SearchIndexOptions {
   /** How many of the newest matches `relevance` ranks; RELEVANCE_WINDOW unless set (tests set a few). */
   relevanceWindow?: number;
+  /** How far searches count their matches; COUNT_LIMIT unless set (tests set a few). */
+  countLimit?: number;
 }
 
 /**
@@ -178,9 +182,10 @@ export interface SearchIndexOptions {
  * the filters and `public_at <= now` (the denormalized columns), newest first publication first.
  */
 export interface IndexQuery {
-  count(): Promise<number>;
-  /** Release ids of matches, newest first (first publication, then id, both descending); `total` is count()'s answer. */
-  newest(limit: number, offset: number, total: number): Promise<number[]>;
+  /** The number of matches, counting no further than `upTo` (min(matches, upTo)). */
+  count(upTo: number): Promise<number>;
+  /** Release ids of matches, newest first (first publication, then id, both descending); `many`: counting stopped. */
+  newest(limit: number, offset: number, many: boolean): Promise<number[]>;
   /** Scores for some of the matches (lower is better). */
   score(releaseIds: number[]): Promise<Map<number, number>>;
 }
@@ -190,26 +195,32 @@ export interface IndexQuery {
  * the page's few rows are read with their editions, the visibility rule checked again, so an index
  * that lags behind a withdrawal never shows the withdrawn release.
  */
-export async function runSearch(db: Kysely<Database>, q: SearchQuery, index: IndexQuery, relevanceWindow = RELEVANCE_WINDOW): Promise<SearchHits> {
+export async function runSearch(db: Kysely<Database>, q: SearchQuery, index: IndexQuery, options: SearchIndexOptions): Promise<SearchHits> {
+  const { relevanceWindow = RELEVANCE_WINDOW, countLimit = COUNT_LIMIT } = options;
   // The count first: it tells the adapter how to read the page (few matches: sort them; many: walk
-  // the newest-first order until enough match), and an empty result needs no page at all.
-  const total = await index.count();
+  // the newest-first order until enough match), and an empty result needs no page at all. Counting
+  // stops past COUNT_LIMIT (or past the page asked for): counting every one of 45,000 matches of a
+  // common word, or checking every phrase's positions, cost more than the page itself.
+  const upTo = Math.max(countLimit, q.offset + q.limit) + 1;
+  const counted = await index.count(upTo);
+  const exact = counted < upTo;
+  const total = exact ? counted : upTo - 1;
   let ids: number[] = [];
   if (total > q.offset) {
     if (q.sort === 'relevance' && q.offset < relevanceWindow) {
       // Rank the newest `relevanceWindow` matches (all of them when there are fewer); a page that
       // runs past the window is completed from the newest-first order.
-      const window = await index.newest(relevanceWindow, 0, total);
+      const window = await index.newest(relevanceWindow, 0, !exact);
       const scores = await index.score(window);
       const position = new Map(window.map((id, i) => [id, i]));
       const ranked = [...window].sort((a, b) => (scores.get(a) ?? 0) - (scores.get(b) ?? 0) || position.get(a)! - position.get(b)!);
       ids = ranked.slice(q.offset, q.offset + q.limit);
-      if (ids.length < q.limit && total > relevanceWindow) ids.push(...(await index.newest(q.limit - ids.length, relevanceWindow, total)));
+      if (ids.length < q.limit && total > relevanceWindow) ids.push(...(await index.newest(q.limit - ids.length, relevanceWindow, !exact)));
     } else {
-      ids = await index.newest(q.limit, q.offset, total);
+      ids = await index.newest(q.limit, q.offset, !exact);
     }
   }
-  return { total, items: await hitsFor(db, ids, q.now) };
+  return { total, exact, items: await hitsFor(db, ids, q.now) };
 }
 
 /** The page's rows, in the order of `ids`; the visibility rule again, for a withdrawal in between. */

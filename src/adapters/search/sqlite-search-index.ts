@@ -108,9 +108,9 @@ export function makeSqliteSearchIndex(db: Kysely<Database>, options: SearchIndex
     // Releases indexed under an embargo that has not lifted yet: few, read from the public_at index.
     const notYetPublic = sql`select sort_key from search_fts_entries where public_at > ${q.now.getTime()}`;
     return {
-      async count() {
-        const row = await sql<{ n: number }>`select (select count(*) from search_fts where ${range})
-          - (select count(*) from search_fts where ${range} and rowid in (${notYetPublic})) as n`.execute(db);
+      async count(upTo) {
+        const row = await sql<{ n: number }>`select count(*) as n from (select 1 from search_fts
+          where ${range} and rowid not in (${notYetPublic}) limit ${upTo})`.execute(db);
         return Number(row.rows[0]?.n ?? 0);
       },
       async newest(limit, offset) {
@@ -165,8 +165,8 @@ export function makeSqliteSearchIndex(db: Kysely<Database>, options: SearchIndex
     },
 
     async search(q) {
-      if (q.clauses.length === 0) return { total: 0, items: [] };
-      return runSearch(db, q, query(q), options.relevanceWindow);
+      if (q.clauses.length === 0) return { total: 0, exact: true, items: [] };
+      return runSearch(db, q, query(q), options);
     },
   };
 }

@@ -126,6 +126,7 @@ export const API_ROUTES: ApiRoute[] = [
       return {
         data: results.items.map(ctx.presenters.searchHit),
         total: results.total,
+        total_exact: results.totalExact,
         page: results.page,
         page_count: results.pageCount,
         next_page: results.page < results.pageCount ? results.page + 1 : null,

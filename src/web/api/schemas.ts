@@ -220,8 +220,9 @@ export const searchHitSchema = z
 
 export const searchResponseSchema = z.object({
   data: z.array(searchHitSchema),
-  total: z.number().int().min(0).describe('Matching public releases'),
+  total: z.number().int().min(0).describe('Matching public releases; when `total_exact` is false, more than this many match'),
+  total_exact: z.boolean().describe('False when counting stopped: past 1,000 matches (or past the page asked for) the total is a lower bound'),
   page: z.number().int().min(1),
-  page_count: z.number().int().min(1),
+  page_count: z.number().int().min(1).describe('Pages; a lower bound when `total_exact` is false (`next_page` is still exact)'),
   next_page: z.number().int().nullable().describe('Pass as `page` for the next page; null on the last page'),
 });

@@ -1,8 +1,10 @@
 import type { PageContext } from './page-context.js';
 
 /** Page links in blocks of ten, as government boards show them, plus first/previous/next/last. */
-export function Pagination(props: { ctx: PageContext; page: number; pageCount: number; href: (page: number) => string }) {
+/** `pageCountKnown: false`: there are at least `pageCount` pages (a search that stopped counting): no "Last" link. */
+export function Pagination(props: { ctx: PageContext; page: number; pageCount: number; pageCountKnown?: boolean; href: (page: number) => string }) {
   const { ctx, page, pageCount, href } = props;
+  const known = props.pageCountKnown ?? true;
   if (pageCount <= 1) return null;
   const blockStart = Math.floor((page - 1) / 10) * 10 + 1;
   const blockEnd = Math.min(pageCount, blockStart + 9);
@@ -28,7 +30,7 @@ export function Pagination(props: { ctx: PageContext; page: number; pageCount: n
             {p === page ? (
               <span aria-current="page">{ctx.fmt.number(p)}</span>
             ) : (
-              <a href={href(p)} aria-label={ctx.t('pageOf', { page: p, count: pageCount })}>
+              <a href={href(p)} aria-label={known ? ctx.t('pageOf', { page: p, count: pageCount }) : ctx.t('pageNumber', { page: p })}>
                 {ctx.fmt.number(p)}
               </a>
             )}
@@ -41,7 +43,7 @@ export function Pagination(props: { ctx: PageContext; page: number; pageCount: n
             </a>
           </li>
         )}
-        {page < pageCount && (
+        {known && page < pageCount && (
           <li>
             <a href={href(pageCount)}>{ctx.t('lastPage')}</a>
           </li>

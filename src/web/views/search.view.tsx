@@ -66,7 +66,8 @@ export function SearchView(props: { ctx: PageContext; form: SearchForm; results:
       ) : (
         <>
           <p class="list-summary" role="status">
-            {ctx.t('searchResults', { count: results.total, query: results.query })} · {ctx.t('pageOf', { page: results.page, count: results.pageCount })}
+            {ctx.t(results.totalExact ? 'searchResults' : 'searchResultsMore', { count: results.total, query: results.query })} ·{' '}
+            {results.totalExact ? ctx.t('pageOf', { page: results.page, count: results.pageCount }) : ctx.t('pageNumber', { page: results.page })}
           </p>
           {results.items.length === 0 ? (
             <p>{ctx.t('noMatches')}</p>
@@ -86,7 +87,7 @@ export function SearchView(props: { ctx: PageContext; form: SearchForm; results:
               ))}
             </ol>
           )}
-          <Pagination ctx={ctx} page={results.page} pageCount={results.pageCount} href={href} />
+          <Pagination ctx={ctx} page={results.page} pageCount={results.pageCount} pageCountKnown={results.totalExact} href={href} />
         </>
       )}
     </Layout>
