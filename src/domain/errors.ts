@@ -6,6 +6,8 @@ export interface FieldIssue {
   code: string;
   message: string;
   field?: string;
+  /** Values the message names (a wait in seconds, a limit), so the web layer can say it in either language. */
+  params?: Record<string, string | number>;
 }
 
 export abstract class DomainError extends Error {

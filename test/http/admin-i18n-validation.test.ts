@@ -124,6 +124,17 @@ describe('admin forms refused in Korean show Korean reasons', () => {
     assert.doesNotMatch(res.body, /Use at least|do not match|Enter your current password/);
   });
 
+  test('wrong current passwords, then the lockout: both reasons in Korean, with the wait in seconds', async () => {
+    const wrong = { currentPassword: 'not my password', newPassword: '새 비밀번호는 충분히 길다', confirmPassword: '새 비밀번호는 충분히 길다' };
+    const first = await writer.post('/admin/account/password', wrong);
+    assert.match(first.body, /비밀번호가 맞지 않습니다/);
+    let locked = first;
+    for (let i = 0; i < 6 && !/너무 많습니다/.test(locked.body); i++) locked = await writer.post('/admin/account/password', wrong);
+    assert.equal(locked.statusCode, 400);
+    assert.match(locked.body, /틀린 비밀번호 입력이 너무 많습니다\. \d+초 뒤 다시 시도하십시오\./);
+    assert.doesNotMatch(locked.body, /Too many wrong passwords/);
+  });
+
   test('in English the same form still reads in English, with the real limit', async () => {
     const english = new StaffBrowser(t, staffUser('writer', 'Writer Park'));
     const res = await english.post('/admin/releases', { ...form, language: 'en', title: 'x'.repeat(301) });

@@ -24,7 +24,8 @@ export function makeChangePassword(deps: { uow: AccountsUnitOfWork; users: UserR
     if (input.currentPassword) {
       const wait = await deps.throttle.retryAfterMs(user.email, input.ip, now);
       if (wait > 0) {
-        issues.push({ code: 'throttled', message: `Too many wrong passwords. Try again in ${Math.ceil(wait / 1000)} seconds.`, field: 'currentPassword' });
+        const seconds = Math.ceil(wait / 1000);
+        issues.push({ code: 'throttled', message: `Too many wrong passwords. Try again in ${seconds} seconds.`, field: 'currentPassword', params: { seconds } });
       } else if (!(await deps.hasher.verify(input.currentPassword, credentials.passwordHash))) {
         await deps.throttle.fail(user.email, input.ip, now);
         issues.push({ code: 'wrong_password', message: 'Your current password is not right', field: 'currentPassword' });
