@@ -66,6 +66,20 @@ export function makePostgresSearchIndex(db: Kysely<Database>, options: SearchInd
       .execute();
   }
 
+  /**
+   * Runs a read with the matches taken from the GIN index (a bitmap scan), never by testing rows in
+   * table or b-tree order. The planner multiplies the selectivities of the words and facets as if
+   * independent: "budget" in Korean releases looks like 22% of the table, so under a LIMIT a scan
+   * that stops early looks cheap, and it reads all 100,000 rows to find none (300 ms, measured).
+   */
+  async function throughTheIndex<T>(read: (tx: Kysely<Database>) => Promise<T>): Promise<T> {
+    return db.transaction().execute(async (tx) => {
+      await sql`set local enable_seqscan = off`.execute(tx);
+      await sql`set local enable_indexscan = off`.execute(tx);
+      return read(tx);
+    });
+  }
+
   function query(q: SearchQuery): IndexQuery {
     const text = sql`to_tsquery('simple', ${tsQuery(q.clauses)})`;
     const facets = queryFacets(q);
@@ -83,7 +97,7 @@ export function makePostgresSearchIndex(db: Kysely<Database>, options: SearchInd
     );
     return {
       async count(upTo) {
-        const rows = await sql<{ n: string }>`select count(*) as n from (select 1 from search_documents where ${where} limit ${upTo}) matches`.execute(db);
+        const rows = await throughTheIndex((tx) => sql<{ n: string }>`select count(*) as n from (select 1 from search_documents where ${where} limit ${upTo}) matches`.execute(tx));
         return Number(rows.rows[0]?.n ?? 0);
       },
       async newest(limit, offset, many) {
@@ -91,12 +105,13 @@ export function makePostgresSearchIndex(db: Kysely<Database>, options: SearchInd
         // page. Few: that walk would test most of the table to find them (a language without the
         // word: every row), so take them from the GIN index and sort; `offset 0` keeps the planner
         // from turning the subquery back into the walk.
-        const rows =
-          many
-            ? await sql<{ id: number }>`select release_id as id from search_documents where ${where}
-                order by first_published_at desc, release_id desc limit ${limit} offset ${offset}`.execute(db)
-            : await sql<{ id: number }>`select id from (select release_id as id, first_published_at from search_documents where ${where} offset 0) matches
-                order by first_published_at desc, id desc limit ${limit} offset ${offset}`.execute(db);
+        const rows = many
+          ? await sql<{ id: number }>`select release_id as id from search_documents where ${where}
+              order by first_published_at desc, release_id desc limit ${limit} offset ${offset}`.execute(db)
+          : await throughTheIndex((tx) =>
+              sql<{ id: number }>`select id from (select release_id as id, first_published_at from search_documents where ${where} offset 0) matches
+                order by first_published_at desc, id desc limit ${limit} offset ${offset}`.execute(tx),
+            );
         return rows.rows.map((r) => r.id);
       },
       async score(ids) {
