@@ -5,20 +5,13 @@
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { after, before, describe, test } from 'node:test';
+import type { SearchFilterColumns } from '../../src/adapters/db/schema.js';
 import type { SearchInput } from '../../src/app/search-releases.js';
 import { databaseKinds } from '../support/databases.js';
 import { buildBoard, buildRelease, TEST_ACTOR } from '../support/factories.js';
 import { createTestSystem, type TestSystem } from '../support/system.js';
 
-interface IndexedRow {
-  release_id: number;
-  language: string;
-  board_id: number;
-  first_published_at: number;
-  public_at: number;
-  department: string;
-  tags: string;
-}
+type IndexedRow = SearchFilterColumns;
 
 const HOUR = 3_600_000;
 

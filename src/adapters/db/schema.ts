@@ -164,13 +164,9 @@ export interface SearchFtsTable {
   facets: string;
 }
 
-/**
- * One row per release in SQLite's search index: its FTS5 rowid (first publication x 2^20 + id, a
- * bigint) and the filter columns as indexed, so searches need no join with `releases`.
- */
-export interface SearchFtsEntriesTable {
+/** The filter columns every search index entry carries, copied from its release. */
+export interface SearchFilterColumns {
   release_id: number;
-  sort_key: bigint | number;
   language: string;
   board_id: number;
   first_published_at: number;
@@ -181,16 +177,16 @@ export interface SearchFtsEntriesTable {
   tags: string;
 }
 
+/**
+ * One row per release in SQLite's search index: its FTS5 rowid (first publication x 2^20 + id, a
+ * bigint) and the filter columns as indexed, so searches need no join with `releases`.
+ */
+export interface SearchFtsEntriesTable extends SearchFilterColumns {
+  sort_key: bigint | number;
+}
+
 /** PostgreSQL's search table: a tsvector of the same pre-tokenized text and facet lexemes, GIN-indexed, with the filter columns. */
-export interface SearchDocumentsTable {
-  release_id: number;
-  language: string;
-  board_id: number;
-  first_published_at: number;
-  public_at: number;
-  department: string;
-  /** JSON array of strings. */
-  tags: string;
+export interface SearchDocumentsTable extends SearchFilterColumns {
   /** tsvector; written and read through sql only. */
   document: string;
 }
