@@ -10,35 +10,39 @@ const NOTES = `- Before the search-filters change (run of 2026-11-28T11:29Z, loa
   30 ms: slowest p95 438 ms on SQLite and 808 ms on PostgreSQL; a common term took 60-440 ms
   because the count and the newest-first page joined every match (~46,000) with \`releases\` for
   the visibility rule, the language, board and dates.
-- Now the index carries those columns (migration 2026112809, which carries an existing index over
+- The index now carries those columns (migration 2026112809, which carries an existing index over
   in SQL, no \`pressroom reindex\` needed), and neither the count nor the page reads \`releases\`:
   - SQLite: a contentless FTS5 table (title, body, facets) whose rowid is first publication x 2^20 +
     release id, so newest first is rowid order (\`ORDER BY rowid DESC LIMIT 10\`: under 1 ms) and a
     date range is a rowid range; language, board, department and tags are facet terms ANDed into the
     MATCH. \`search_fts_entries\` maps keys to releases with the copied columns; \`public_at\` is
-    indexed there, and the count subtracts the few matches still under embargo.
+    indexed there for the few matches still under embargo.
   - PostgreSQL: the same facets as lexemes in the tsvector (GIN), the columns beside it, and a
-    (first publication desc, id desc) b-tree that the newest page walks (under 1 ms for a common term).
+    (first publication desc, id desc) b-tree that the newest page walks.
   - The page's ten rows are still read from \`releases\` with the visibility rule, so an index that
-    lags behind a withdrawal cannot show it. On PostgreSQL a page of few matches (≤ 2,000) is
-    sorted from the GIN matches instead of walking the b-tree (\`ko: budget\`, no match, walked
-    the whole table: 258 ms, now 5 ms).
-  - Snippets tokenized every word of the ten bodies again (~5 ms a page in English); normalised
-    words are now cached (~1 ms).
-- What a common term costs now is counting its matches. SQLite: a word's doclist plus the language
-  facet's, ~8-25 ms for 46,000 matches; a phrase (quotes, or a Korean word with a particle, which is
-  the phrase of its bigrams) checks positions in every candidate, 30-100 ms for 45,000 under load;
-  \`relevance\` adds bm25, whose IDF makes FTS5 count each phrase once more. PostgreSQL: the GIN
-  bitmap (~7-17 ms) and then a visit of every match's heap page (~9,000 pages; PostgreSQL 15 has
-  no index-only count for GIN), ~35 ms at load 5; a phrase also rechecks every candidate's tsvector
-  (detoast, positions), several hundred ms for 45,000 matches.
-- Left to do for phrases of common words: index adjacent-token pairs (a two-word phrase or a
-  three-syllable Korean word becomes one term, counted from one doclist, about twice the index), or
-  an honest capped count ("10,000+ results") for PostgreSQL; neither is done here.
+    lags behind a withdrawal cannot show it. Snippets cache normalised words (~1 ms a page).
+- Counting stops past 1,000 matches (or past the page asked for): the page says "more than 1,000
+  results" (\`total_exact: false\` in the API) and offers Next without Last. Counting all 45,000
+  matches of a common word cost 8-25 ms on SQLite and ~35 ms on PostgreSQL (a heap visit per match:
+  GIN has no index-only count), and a phrase checked the positions of every candidate: 30-100 ms on
+  SQLite, 190-435 ms on PostgreSQL. Counting to 1,001 costs 1-10 ms.
+- PostgreSQL's planner multiplies the selectivities of words, phrases and facets as if independent,
+  and was wrong both ways here, so the adapter fixes the plan shape in a transaction
+  (\`SET LOCAL enable_...\`): counts and small result sets come from the GIN bitmap (\`ko: budget\`,
+  no match, had become a 300 ms early-stopping scan of every row: now ~6 ms), and a phrase's newest
+  matches come from the b-tree walk (the six-bigram phrase of \`합동참모본부는\`, found in 45,000
+  releases, was estimated at 447 and read by bitmap with 45,000 rechecks: 470 ms; walking: 5 ms).
+- What is still over 30 ms: \`relevance\` for long phrases on both databases (bm25 on SQLite counts
+  each phrase over the whole index for its IDF; PostgreSQL detoasts each of the window's tsvectors
+  to rank it), and on PostgreSQL \`relevance\` with a board filter (the newest 500 of a word in 10% of
+  a board are ~5,000 rows walked; a bitmap would be faster there but slower on the 80% board, and
+  the adapter has no density estimate) and, under load, the commonest words by relevance. Ways
+  on: index adjacent-token pairs (a two-word phrase or a three-syllable Korean word becomes one term:
+  about twice the index), a smaller relevance window, or per-facet counts to choose walk or bitmap.
 - The API list read every listed release with its edition and sorted them (2.9 s a request at
   100,000). It now takes the newest ids from the \`public_at\` index, proven complete because a
   first publication never follows its public time, and falls back to the full sort otherwise
-  (~9 ms).`;
+  (~9 ms); \`/api/v1\` reads are served from a page cache keyed by the validated parameters.`;
 
 const int = (n: number) => Math.round(n).toLocaleString('en');
 const ms = (n: number) => `${n.toFixed(1)} ms`;
