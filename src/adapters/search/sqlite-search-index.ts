@@ -100,7 +100,11 @@ export function makeSqliteSearchIndex(db: Kysely<Database>, options: SearchIndex
     // bm25 counts every phrase of its MATCH once more (for the IDF): a language facet would cost a
     // pass over half the index, and the window's rowid range rarely holds many other-language rows
     // that match the words. Narrower facets (board, department, tag) stay, as they shrink the range.
-    const scoreMatch = q.boardId === null && !q.department && !q.tag ? fts5SearchMatch(q.clauses, []) : match;
+    // A phrase is scored by its words: the window's entries all hold the phrase already, and bm25's
+    // count of a phrase over the whole index checks positions in every candidate (40 ms for one of
+    // six Korean bigrams in 45,000 releases), where a word's count is its doclist's length.
+    const scoreClauses = q.clauses.flatMap((c) => (c.prefix ? [c] : c.terms.map((term) => ({ terms: [term], prefix: false }))));
+    const scoreMatch = fts5SearchMatch(scoreClauses, q.boardId === null && !q.department && !q.tag ? [] : facets);
     const range = sql.join(
       [sql`search_fts match ${match}`, ...(q.from ? [sql`rowid >= ${boundKey(q.from)}`] : []), ...(q.to ? [sql`rowid < ${boundKey(q.to)}`] : [])],
       sql` and `,
