@@ -32,13 +32,17 @@ const NOTES = `- Before the search-filters change (run of 2026-11-28T11:29Z, loa
   no match, had become a 300 ms early-stopping scan of every row: now ~6 ms), and a phrase's newest
   matches come from the b-tree walk (the six-bigram phrase of \`합동참모본부는\`, found in 45,000
   releases, was estimated at 447 and read by bitmap with 45,000 rechecks: 470 ms; walking: 5 ms).
-- What is still over 30 ms: \`relevance\` for long phrases on both databases (bm25 on SQLite counts
-  each phrase over the whole index for its IDF; PostgreSQL detoasts each of the window's tsvectors
-  to rank it), and on PostgreSQL \`relevance\` with a board filter (the newest 500 of a word in 10% of
-  a board are ~5,000 rows walked; a bitmap would be faster there but slower on the 80% board, and
-  the adapter has no density estimate) and, under load, the commonest words by relevance. Ways
-  on: index adjacent-token pairs (a two-word phrase or a three-syllable Korean word becomes one term:
-  about twice the index), a smaller relevance window, or per-facet counts to choose walk or bitmap.
+- SQLite scores a phrase by its words: bm25 counts each phrase of its MATCH over the whole index
+  for the IDF, which for a phrase means checking positions in every candidate (a four-word phrase
+  53 -> 35 ms p95); the window's entries hold the phrase already, so the words rank them.
+- What is still over 30 ms: \`relevance\` for long phrases and Korean words of many syllables on
+  SQLite (a whole-index word count per bigram: six for 합동참모본부는), and on PostgreSQL
+  \`relevance\` in general (the count, ~10 ms for a common word: a GIN bitmap plus heap visits, as
+  GIN has no index-only count; then 500 tsvectors walked, detoasted and ranked), worst with a board
+  filter (the newest 500 of a word in 10% of the releases are ~5,000 rows walked; a bitmap is faster
+  there but slower on the 80% board, and the adapter has no density estimate). Ways on: index
+  adjacent-token pairs (a two-word phrase or a three-syllable Korean word becomes one term: about
+  twice the index), per-facet document counts to choose walk or bitmap, a smaller window.
 - The API list read every listed release with its edition and sorted them (2.9 s a request at
   100,000). It now takes the newest ids from the \`public_at\` index, proven complete because a
   first publication never follows its public time, and falls back to the full sort otherwise
