@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserSkipReason, describeViolations, hangulGlyphsDistinct, launchBrowser, listen, seriousViolations } from '../support/browser.js';
+import { buildRelease } from '../support/factories.js';
 import { createTestWeb, type TestWeb } from '../support/web.js';
 
 const artifacts = process.env.PRESSROOM_TEST_ARTIFACTS ?? 'test-artifacts';
@@ -110,5 +111,34 @@ describe('a Korean reader switches a release to English in Chromium', { skip: br
     await page.waitForURL(`${origin}/admin`);
     assert.equal(await page.locator('h1').textContent(), 'Dashboard');
     await axeClean(page, 'English dashboard');
+  });
+
+  test('an editor in Korean pairs two releases published separately; the public pages link them; axe-clean', async () => {
+    const ko = await buildRelease(web.system, { boardSlug: 'press-releases', language: 'ko', title: '국방부, 해양 안전 점검 결과 발표' });
+    const en = await buildRelease(web.system, { boardSlug: 'press-releases', language: 'en', title: 'Ministry announces maritime safety audit results' });
+    await web.system.accounts.createUser({ email: 'park@press.example', name: '박편집', role: 'editor', password: 'correct horse battery staple' }, { userId: null, label: 'system:test', ip: null });
+    const editorContext = await browser.newContext({ locale: 'ko-KR', extraHTTPHeaders: { 'Accept-Language': 'ko-KR,ko;q=0.9' }, bypassCSP: true });
+    const editor = await editorContext.newPage();
+    await editor.goto(`${origin}/admin/login`);
+    await editor.getByLabel('이메일 주소').fill('park@press.example');
+    await editor.getByLabel('비밀번호').fill('correct horse battery staple');
+    await editor.getByRole('button', { name: '로그인' }).click();
+    await editor.waitForURL(`${origin}/admin`);
+
+    await editor.goto(`${origin}/admin/releases/${ko.release.id}/pair`);
+    assert.equal(await editor.locator('h1').textContent(), '기존 보도자료와 연결');
+    await axeClean(editor, 'Korean pairing page');
+    await editor.getByLabel('번역이 연결되지 않은 최근 영어 보도자료').selectOption(String(en.release.id));
+    await editor.getByRole('button', { name: '계속' }).click();
+    await editor.getByRole('group', { name: '어느 버전이 원문입니까?' }).waitFor();
+    await axeClean(editor, 'Korean pairing confirmation');
+    await editor.getByRole('button', { name: '언어 버전으로 연결' }).click();
+    await editor.waitForURL(new RegExp(`/admin/releases/${ko.release.id}\\?done=translations_paired`));
+    assert.match((await editor.locator('body').textContent()) ?? '', /두 보도자료를 서로의 언어 버전으로 연결했습니다/);
+    await editorContext.close();
+
+    await page.goto(`${origin}/ko/press-releases/${ko.release.number}`);
+    const alsoIn = page.getByRole('navigation', { name: '다른 언어' });
+    assert.equal(await alsoIn.getByRole('link', { name: 'English' }).getAttribute('href'), `/en/press-releases/${en.release.number}`);
   });
 });
