@@ -77,8 +77,9 @@ export function makePostgresSearchIndex(db: Kysely<Database>, options: SearchInd
    */
   async function planned<T>(shape: 'index' | 'walk', read: (tx: Kysely<Database>) => Promise<T>): Promise<T> {
     return db.transaction().execute(async (tx) => {
-      await sql`set local enable_seqscan = off`.execute(tx);
-      await (shape === 'index' ? sql`set local enable_indexscan = off` : sql`set local enable_bitmapscan = off`).execute(tx);
+      // set_config(..., true) is SET LOCAL: both settings in one round trip, gone at commit.
+      const other = shape === 'index' ? 'enable_indexscan' : 'enable_bitmapscan';
+      await sql`select set_config('enable_seqscan', 'off', true), set_config(${other}, 'off', true)`.execute(tx);
       return read(tx);
     });
   }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodError } from 'zod';
 import type { ApiQueries } from '../../app/api-queries.js';
@@ -9,7 +8,7 @@ import { EditConflictError } from '../../app/workflow/save-draft.js';
 import { DomainError, RateLimitedError, UnauthenticatedError, ValidationError, type ErrorCode, type FieldIssue } from '../../domain/errors.js';
 import { STATUS_BY_CODE } from '../errors.js';
 import type { ContentVersionTracker } from '../cache/content-version.js';
-import type { PageCache } from '../cache/page-cache.js';
+import { cachedPage, type PageCache } from '../cache/page-cache.js';
 import { sendDocument } from '../feeds/send-document.js';
 import { buildOpenApi } from './openapi.js';
 import { makePresenters } from './present.js';
@@ -42,7 +41,6 @@ export interface ApiDeps {
 const JSON_TYPE = 'application/json; charset=utf-8';
 // Revalidated on every use (no-cache): cheap 304s, never a stale embargo or withdrawal.
 const READ_CACHE_CONTROL = 'public, no-cache';
-
 
 /**
  * Parsed parameters as text with their names sorted, so equal inputs give equal cache keys. Values
@@ -222,9 +220,7 @@ export async function registerApi(app: FastifyInstance, deps: ApiDeps): Promise<
       const cached = cache?.pages.get(key);
       if (cached) return sendDocument(request, reply, cached, READ_CACHE_CONTROL);
       const body = JSON.stringify(route.response.parse(await route.handle(ctx, { query: query.data, params: params?.data as never })));
-      const doc = cache
-        ? cache.pages.set(key, version, body, null, { contentType: JSON_TYPE })
-        : { body: Buffer.from(body, 'utf8'), etag: `"${createHash('sha1').update(body).digest('base64url')}"`, releaseId: null, contentType: JSON_TYPE, lastModified: null };
+      const doc = cache ? cache.pages.set(key, version, body, null, { contentType: JSON_TYPE }) : cachedPage(body, null, { contentType: JSON_TYPE });
       return sendDocument(request, reply, doc, READ_CACHE_CONTROL);
     });
   }

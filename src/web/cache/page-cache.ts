@@ -17,6 +17,18 @@ export interface CachedPageOptions {
   lastModified?: Date | null;
 }
 
+/** A document ready to send: the text as bytes, its ETag (a hash of them) and its headers' values. */
+export function cachedPage(text: string, releaseId: number | null = null, options: CachedPageOptions = {}): CachedPage {
+  const body = Buffer.from(text, 'utf8');
+  return {
+    body,
+    etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+    releaseId,
+    contentType: options.contentType ?? 'text/html; charset=utf-8',
+    lastModified: options.lastModified ?? null,
+  };
+}
+
 interface Entry extends CachedPage {
   version: string;
   expiresAt: number;
@@ -56,13 +68,10 @@ export function makePageCache(options: { version: () => string; maxEntries?: num
     },
     /** Stores a page rendered under `version` (read before rendering, so a concurrent change wins). */
     set(key: string, version: string, html: string, releaseId: number | null = null, options: CachedPageOptions = {}): CachedPage {
-      const body = Buffer.from(html, 'utf8');
-      const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
-      const contentType = options.contentType ?? 'text/html; charset=utf-8';
-      const entry: Entry = { body, etag, releaseId, contentType, lastModified: options.lastModified ?? null, version, expiresAt: now() + ttlMs };
+      const entry: Entry = { ...cachedPage(html, releaseId, options), version, expiresAt: now() + ttlMs };
       remove(key);
       entries.set(key, entry);
-      bytes += body.length;
+      bytes += entry.body.length;
       while (entries.size > maxEntries || (bytes > maxBytes && entries.size > 1)) remove(entries.keys().next().value as string);
       return entry;
     },
