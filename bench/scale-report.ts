@@ -35,9 +35,10 @@ const NOTES = `- Before the search-filters change (run of 2026-11-28T11:29Z, loa
 - SQLite scores a phrase by its words: bm25 counts each phrase of its MATCH over the whole index
   for the IDF, which for a phrase means checking positions in every candidate (a four-word phrase
   53 -> 35 ms p95); the window's entries hold the phrase already, so the words rank them.
-- What is still over 30 ms: \`relevance\` for long phrases and Korean words of many syllables on
-  SQLite (a whole-index word count per bigram: six for 합동참모본부는), and on PostgreSQL
-  \`relevance\` in general (the count, ~10 ms for a common word: a GIN bitmap plus heap visits, as
+- At the edge on SQLite: \`relevance\` for long phrases and Korean words of many syllables (a
+  whole-index word count per bigram: six for 합동참모본부는), 27-44 ms p95 across runs of this day.
+- Still over 30 ms on PostgreSQL: phrases and particle words newest first (the count rechecks
+  positions), and \`relevance\` in general (the count, ~10 ms for a common word: a GIN bitmap plus heap visits, as
   GIN has no index-only count; then 500 tsvectors walked, detoasted and ranked), worst with a board
   filter (the newest 500 of a word in 10% of the releases are ~5,000 rows walked; a bitmap is faster
   there but slower on the 80% board, and the adapter has no density estimate). Ways on: index
