@@ -37,13 +37,16 @@ const NOTES = `- Before the search-filters change (run of 2026-11-28T11:29Z, loa
   53 -> 35 ms p95); the window's entries hold the phrase already, so the words rank them.
 - At the edge on SQLite: \`relevance\` for long phrases and Korean words of many syllables (a
   whole-index word count per bigram: six for 합동참모본부는), 27-44 ms p95 across runs of this day.
-- Still over 30 ms on PostgreSQL: phrases and particle words newest first (the count rechecks
-  positions), and \`relevance\` in general (the count, ~10 ms for a common word: a GIN bitmap plus heap visits, as
-  GIN has no index-only count; then 500 tsvectors walked, detoasted and ranked), worst with a board
-  filter (the newest 500 of a word in 10% of the releases are ~5,000 rows walked; a bitmap is faster
-  there but slower on the 80% board, and the adapter has no density estimate). Ways on: index
-  adjacent-token pairs (a two-word phrase or a three-syllable Korean word becomes one term: about
-  twice the index), per-facet document counts to choose walk or bitmap, a smaller window.
+- PostgreSQL before ADR 0005 (run of 2026-11-29T03:49Z): 15 of 34 searches within 30 ms; newest
+  11-44 ms, relevance 30-75 ms. Counting to 1,001 from the GIN index decodes every posting of every
+  term first (7 ms for a word in 46,000 releases, 24 ms for the six bigrams of 합동참모본부는, then
+  positions rechecked: 35 ms), and a walk read each tsvector out of TOAST (12 µs a row). Now the
+  tsvector is stored in line (2.6 µs a row; migration 2026112901), each search probes the newest
+  256 rows of its range (language and board are b-tree prefixes) and, when matches are dense,
+  counts and pages by a bounded newest-first walk (a word in 90% of the language's releases: 1,100
+  rows, ~5 ms), else from the GIN bitmap; a short walk is answered again from the bitmap. Relevance
+  there is \`ts_rank\` with the window's scores read in the same walk (\`ts_rank_cd\` cost 16 ms
+  for 500 releases on that phrase, \`ts_rank\` 5).
 - The API list read every listed release with its edition and sorted them (2.9 s a request at
   100,000). It now takes the newest ids from the \`public_at\` index, proven complete because a
   first publication never follows its public time, and falls back to the full sort otherwise
@@ -123,7 +126,7 @@ ${report.runs.map(summary).join('\n')}
 The app's search use case (what \`/{lang}/search\` and \`/api/v1/search\` call: query parsing, the
 index, the visibility rule, the page's rows and highlighted snippets), in-process, 10 results a page,
 page 1; p50 and p95 of ${report.runs[0]!.searches.length > 0 ? 'each query run repeatedly' : ''} after a warm-up. \`relevance\` ranks
-the newest 500 matches (bm25 on SQLite, \`ts_rank_cd\` on PostgreSQL) and lists older ones newest
+the newest 500 matches (bm25 on SQLite, \`ts_rank\` on PostgreSQL) and lists older ones newest
 first after them; \`newest\` is the search page's default. Goal: p95 ≤ ${SCALE_GOALS.searchP95Ms} ms on both databases.
 
 ${searchTable(report.runs)}

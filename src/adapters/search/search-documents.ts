@@ -163,7 +163,7 @@ function plainText(markdown: string): string {
 
 /**
  * How many of the newest matches `relevance` ranks. Ranking every match of a common term (bm25 or
- * ts_rank_cd over ~50,000 documents) costs 30-300 ms; the newest few hundred cost a few, and a reader
+ * ts_rank over ~50,000 documents) costs 30-300 ms; the newest few hundred cost a few, and a reader
  * sorting by relevance looks at the first pages. Past the window, results continue newest first.
  */
 export const RELEVANCE_WINDOW = 500;
@@ -184,10 +184,10 @@ export interface SearchIndexOptions {
 export interface IndexQuery {
   /** The number of matches, counting no further than `upTo` (min(matches, upTo)). */
   count(upTo: number): Promise<number>;
-  /** Release ids of matches, newest first (first publication, then id, both descending); `many`: counting stopped. */
-  newest(limit: number, offset: number, many: boolean): Promise<number[]>;
-  /** Scores for some of the matches (lower is better). */
-  score(releaseIds: number[]): Promise<Map<number, number>>;
+  /** Release ids of matches, newest first (first publication, then id, both descending). */
+  newest(limit: number, offset: number): Promise<number[]>;
+  /** The newest `limit` matches, newest first, with their relevance scores (lower is better). */
+  newestScored(limit: number): Promise<{ id: number; score: number }[]>;
 }
 
 /**
@@ -197,8 +197,8 @@ export interface IndexQuery {
  */
 export async function runSearch(db: Kysely<Database>, q: SearchQuery, index: IndexQuery, options: SearchIndexOptions): Promise<SearchHits> {
   const { relevanceWindow = RELEVANCE_WINDOW, countLimit = COUNT_LIMIT } = options;
-  // The count first: it tells the adapter how to read the page (few matches: sort them; many: walk
-  // the newest-first order until enough match), and an empty result needs no page at all. Counting
+  // The count first: an empty result needs no page at all, and the adapter learns how dense the
+  // matches are (PostgreSQL picks a newest-first walk or the GIN bitmap for the page by it). Counting
   // stops past COUNT_LIMIT (or past the page asked for): counting every one of 45,000 matches of a
   // common word, or checking every phrase's positions, cost more than the page itself.
   const upTo = Math.max(countLimit, q.offset + q.limit) + 1;
@@ -210,14 +210,12 @@ export async function runSearch(db: Kysely<Database>, q: SearchQuery, index: Ind
     if (q.sort === 'relevance' && q.offset < relevanceWindow) {
       // Rank the newest `relevanceWindow` matches (all of them when there are fewer); a page that
       // runs past the window is completed from the newest-first order.
-      const window = await index.newest(relevanceWindow, 0, !exact);
-      const scores = await index.score(window);
-      const position = new Map(window.map((id, i) => [id, i]));
-      const ranked = [...window].sort((a, b) => (scores.get(a) ?? 0) - (scores.get(b) ?? 0) || position.get(a)! - position.get(b)!);
-      ids = ranked.slice(q.offset, q.offset + q.limit);
-      if (ids.length < q.limit && total > relevanceWindow) ids.push(...(await index.newest(q.limit - ids.length, relevanceWindow, !exact)));
+      const window = (await index.newestScored(relevanceWindow)).map((r, position) => ({ ...r, position }));
+      const ranked = window.sort((a, b) => Number(a.score) - Number(b.score) || a.position - b.position);
+      ids = ranked.slice(q.offset, q.offset + q.limit).map((r) => r.id);
+      if (ids.length < q.limit && total > relevanceWindow) ids.push(...(await index.newest(q.limit - ids.length, relevanceWindow)));
     } else {
-      ids = await index.newest(q.limit, q.offset, !exact);
+      ids = await index.newest(q.limit, q.offset);
     }
   }
   return { total, exact, items: await hitsFor(db, ids, q.now) };

@@ -111,28 +111,32 @@ export function makeSqliteSearchIndex(db: Kysely<Database>, options: SearchIndex
     );
     // Releases indexed under an embargo that has not lifted yet: few, read from the public_at index.
     const notYetPublic = sql`select sort_key from search_fts_entries where public_at > ${q.now.getTime()}`;
+    async function newest(limit: number, offset: number): Promise<number[]> {
+      const rows = await sql<{ id: number }>`select (select release_id from search_fts_entries where sort_key = search_fts.rowid) as id from search_fts
+        where ${range} and rowid not in (${notYetPublic}) order by rowid desc limit ${limit} offset ${offset}`.execute(db);
+      return rows.rows.map((r) => r.id);
+    }
+
     return {
       async count(upTo) {
         const row = await sql<{ n: number }>`select count(*) as n from (select 1 from search_fts
           where ${range} and rowid not in (${notYetPublic}) limit ${upTo})`.execute(db);
         return Number(row.rows[0]?.n ?? 0);
       },
-      async newest(limit, offset) {
-        const rows = await sql<{ id: number }>`select (select release_id from search_fts_entries where sort_key = search_fts.rowid) as id from search_fts
-          where ${range} and rowid not in (${notYetPublic}) order by rowid desc limit ${limit} offset ${offset}`.execute(db);
-        return rows.rows.map((r) => r.id);
-      },
-      async score(ids) {
-        if (ids.length === 0) return new Map();
+      newest,
+      async newestScored(limit) {
+        const ids = await newest(limit, 0);
+        if (ids.length === 0) return [];
         // bm25 needs a MATCH query of its own; a rowid range (not a list of probes) keeps it to one pass.
         const bounds = await sql<{ lo: string; hi: string }>`select cast(min(sort_key) as text) as lo, cast(max(sort_key) as text) as hi
           from search_fts_entries where release_id in (${sql.join(ids)})`.execute(db);
         const { lo, hi } = bounds.rows[0] ?? {};
-        if (lo == null || hi == null) return new Map();
+        if (lo == null || hi == null) return [];
         const rows = await sql<{ id: number; score: number }>`select (select release_id from search_fts_entries where sort_key = search_fts.rowid) as id,
           bm25(search_fts, 5.0, 1.0, 0.0) as score from search_fts
           where search_fts match ${scoreMatch} and rowid >= ${BigInt(lo)} and rowid <= ${BigInt(hi)}`.execute(db);
-        return new Map(rows.rows.map((r) => [r.id, r.score]));
+        const scores = new Map(rows.rows.map((r) => [r.id, r.score]));
+        return ids.map((id) => ({ id, score: scores.get(id) ?? 0 }));
       },
     };
   }
