@@ -32,11 +32,11 @@ const NOTES = `- Before the search-filters change (run of 2026-11-28T11:29Z, loa
   no match, had become a 300 ms early-stopping scan of every row: now ~6 ms), and a phrase's newest
   matches come from the b-tree walk (the six-bigram phrase of \`합동참모본부는\`, found in 45,000
   releases, was estimated at 447 and read by bitmap with 45,000 rechecks: 470 ms; walking: 5 ms).
-- SQLite scores a phrase by its words: bm25 counts each phrase of its MATCH over the whole index
-  for the IDF, which for a phrase means checking positions in every candidate (a four-word phrase
-  53 -> 35 ms p95); the window's entries hold the phrase already, so the words rank them.
-- At the edge on SQLite: \`relevance\` for long phrases and Korean words of many syllables (a
-  whole-index word count per bigram: six for 합동참모본부는), 27-44 ms p95 across runs of this day.
+- SQLite scores a phrase by its longest word: bm25 reads the whole doclist of each phrase of its
+  MATCH for the IDF, which for a phrase means checking positions in every candidate (43 ms for the
+  six bigrams of 합동참모본부는), and each word costs 5-6 ms (all six: 31 ms); the window's entries
+  hold the phrase already, so one word ranks them (6 ms). Long phrases by relevance went from
+  28-39 ms p95 (run of 05:29Z) to 16-17 ms.
 - PostgreSQL before ADR 0005 (run of 2026-11-29T03:49Z): 15 of 34 searches within 30 ms; newest
   11-44 ms, relevance 30-75 ms. Counting to 1,001 from the GIN index decodes every posting of every
   term first (7 ms for a word in 46,000 releases, 24 ms for the six bigrams of 합동참모본부는, then
