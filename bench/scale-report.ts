@@ -36,7 +36,8 @@ const NOTES = `- Before the search-filters change (run of 2026-11-28T11:29Z, loa
   MATCH for the IDF, which for a phrase means checking positions in every candidate (43 ms for the
   six bigrams of 합동참모본부는), and each word costs 5-6 ms (all six: 31 ms); the window's entries
   hold the phrase already, so one word ranks them (6 ms). Long phrases by relevance went from
-  28-39 ms p95 (run of 05:29Z) to 16-17 ms.
+  28-39 ms p95 (run of 05:29Z) to 16-17 ms. With a board filter the scoring MATCH kept the language
+  facet as well, another pass over half the index: without it, 20-32 ms became 14-19 ms.
 - PostgreSQL before ADR 0005 (run of 2026-11-29T03:49Z): 15 of 34 searches within 30 ms; newest
   11-44 ms, relevance 30-75 ms. Counting to 1,001 from the GIN index decodes every posting of every
   term first (7 ms for a word in 46,000 releases, 24 ms for the six bigrams of 합동참모본부는, then

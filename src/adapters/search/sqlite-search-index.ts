@@ -100,15 +100,15 @@ export function makeSqliteSearchIndex(db: Kysely<Database>, options: SearchIndex
   function query(q: SearchQuery): IndexQuery {
     const facets = queryFacets(q);
     const match = fts5SearchMatch(q.clauses, facets);
-    // bm25 counts every phrase of its MATCH once more (for the IDF): a language facet would cost a
-    // pass over half the index, and the window's rowid range rarely holds many other-language rows
-    // that match the words. Narrower facets (board, department, tag) stay, as they shrink the range.
+    // bm25 counts every phrase of its MATCH once more (for the IDF): the language facet would cost a
+    // pass over half the index (6 ms), and the window's rowid range rarely holds many other-language
+    // rows that match the words. Narrower facets (board, department, tag) stay, as they shrink the range.
     // A phrase is scored by its longest word (the first of equal length): the window's entries all
     // hold the phrase already, and bm25 reads the whole doclist of every phrase it scores for the
     // IDF: a phrase's positions in every candidate (43 ms for the six Korean bigrams of
     // 합동참모본부는 in 45,000 releases), each of its words 5-6 ms (all six: 31 ms), one word 6 ms.
     const scoreClauses = q.clauses.map((c) => (c.prefix || c.terms.length === 1 ? c : { terms: [longestTerm(c.terms)], prefix: false }));
-    const scoreMatch = fts5SearchMatch(scoreClauses, q.boardId === null && !q.department && !q.tag ? [] : facets);
+    const scoreMatch = fts5SearchMatch(scoreClauses, queryFacets({ ...q, language: null }));
     const range = sql.join(
       [sql`search_fts match ${match}`, ...(q.from ? [sql`rowid >= ${boundKey(q.from)}`] : []), ...(q.to ? [sql`rowid < ${boundKey(q.to)}`] : [])],
       sql` and `,
