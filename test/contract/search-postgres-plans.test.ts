@@ -75,6 +75,16 @@ describe('PostgreSQL search: walks and bitmaps agree', { skip: postgres.skip }, 
     assert.deepEqual(await ask('beacon', 'newest', 5, 5, 10), { total: 6, exact: true, ids: beacon.slice(5) });
   });
 
+  test('without a language or board the walk reads every release newest first; dates bound it', async () => {
+    const search = index();
+    const base = t.clock.now().getTime();
+    const all = await search.search({ clauses: parseQuery('tide'), language: null, boardId: null, from: null, to: null, sort: 'newest', limit: 4, offset: 0, now: t.clock.now() });
+    assert.deepEqual([all.total, all.exact, all.items.map((h) => h.releaseId)], [5, false, newest.slice(0, 4)]);
+    // Between 20.5 and 15.5 days ago: notices 20 to 24 (notice i was published 40 - i days ago).
+    const dated = await search.search({ clauses: parseQuery('tide'), language: 'en', boardId, from: new Date(base - 20.5 * DAY), to: new Date(base - 15.5 * DAY), sort: 'newest', limit: 3, offset: 0, now: t.clock.now() });
+    assert.deepEqual([dated.total, dated.exact, dated.items.map((h) => h.releaseId)], [5, true, newest.slice(5, 8)]);
+  });
+
   test('a rare word: counted and paged from the bitmap', async () => {
     assert.deepEqual(await ask('anchor', 'newest', 10, 0), { total: anchor.length, exact: true, ids: anchor });
   });
