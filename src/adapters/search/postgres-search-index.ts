@@ -184,9 +184,9 @@ export function makePostgresSearchIndex(db: Kysely<Database>, options: PostgresS
       const walked = await planned('walk', async (tx) => {
         const found = await probe(tx);
         if (found.exhausted) return Math.min(found.matched, upTo);
-        if (density < DENSE) return null;
-        const rows = await sql<{ n: number }>`select count(*)::int as n from (select 1 from ${newestRows(walkBound(upTo) ?? Math.ceil((2 * upTo) / density) + probeRows)}
-          where ${match} limit ${upTo}) m`.execute(tx);
+        const bound = density < DENSE ? null : walkBound(upTo);
+        if (bound === null) return null;
+        const rows = await sql<{ n: number }>`select count(*)::int as n from (select 1 from ${newestRows(bound)} where ${match} limit ${upTo}) m`.execute(tx);
         const n = rows.rows[0]!.n;
         return n >= upTo ? n : null;
       });

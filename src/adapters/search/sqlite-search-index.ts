@@ -115,10 +115,12 @@ export function makeSqliteSearchIndex(db: Kysely<Database>, options: SearchIndex
     );
     // Releases indexed under an embargo that has not lifted yet: few, read from the public_at index.
     const notYetPublic = sql`select sort_key from search_fts_entries where public_at > ${q.now.getTime()}`;
-    async function newest(limit: number, offset: number): Promise<number[]> {
-      const rows = await sql<{ id: number }>`select (select release_id from search_fts_entries where sort_key = search_fts.rowid) as id from search_fts
+    /** The newest matches: their releases and index keys (as text: a key passes 2^53). */
+    async function newestEntries(limit: number, offset: number) {
+      const rows = await sql<{ id: number; key: string }>`select (select release_id from search_fts_entries where sort_key = search_fts.rowid) as id,
+        cast(rowid as text) as key from search_fts
         where ${range} and rowid not in (${notYetPublic}) order by rowid desc limit ${limit} offset ${offset}`.execute(db);
-      return rows.rows.map((r) => r.id);
+      return rows.rows;
     }
 
     return {
@@ -127,20 +129,20 @@ export function makeSqliteSearchIndex(db: Kysely<Database>, options: SearchIndex
           where ${range} and rowid not in (${notYetPublic}) limit ${upTo})`.execute(db);
         return Number(row.rows[0]?.n ?? 0);
       },
-      newest,
+      async newest(limit, offset) {
+        return (await newestEntries(limit, offset)).map((r) => r.id);
+      },
       async newestScored(limit) {
-        const ids = await newest(limit, 0);
-        if (ids.length === 0) return [];
-        // bm25 needs a MATCH query of its own; a rowid range (not a list of probes) keeps it to one pass.
-        const bounds = await sql<{ lo: string; hi: string }>`select cast(min(sort_key) as text) as lo, cast(max(sort_key) as text) as hi
-          from search_fts_entries where release_id in (${sql.join(ids)})`.execute(db);
-        const { lo, hi } = bounds.rows[0] ?? {};
-        if (lo == null || hi == null) return [];
-        const rows = await sql<{ id: number; score: number }>`select (select release_id from search_fts_entries where sort_key = search_fts.rowid) as id,
-          bm25(search_fts, 5.0, 1.0, 0.0) as score from search_fts
-          where search_fts match ${scoreMatch} and rowid >= ${BigInt(lo)} and rowid <= ${BigInt(hi)}`.execute(db);
-        const scores = new Map(rows.rows.map((r) => [r.id, r.score]));
-        return ids.map((id) => ({ id, score: scores.get(id) ?? 0 }));
+        const entries = await newestEntries(limit, 0);
+        if (entries.length === 0) return [];
+        // bm25 needs a MATCH query of its own; the window's key range (newest first: the last entry's
+        // key to the first's), not a list of probes, keeps it to one pass.
+        const lo = BigInt(entries[entries.length - 1]!.key);
+        const hi = BigInt(entries[0]!.key);
+        const rows = await sql<{ key: string; score: number }>`select cast(rowid as text) as key, bm25(search_fts, 5.0, 1.0, 0.0) as score from search_fts
+          where search_fts match ${scoreMatch} and rowid >= ${lo} and rowid <= ${hi}`.execute(db);
+        const scores = new Map(rows.rows.map((r) => [r.key, r.score]));
+        return entries.map(({ id, key }) => ({ id, score: scores.get(key) ?? 0 }));
       },
     };
   }

@@ -1,7 +1,9 @@
 import type { PageContext } from './page-context.js';
 
-/** Page links in blocks of ten, as government boards show them, plus first/previous/next/last. */
-/** `pageCountKnown: false`: there are at least `pageCount` pages (a search that stopped counting): no "Last" link. */
+/**
+ * Page links in blocks of ten, as government boards show them, plus first/previous/next/last.
+ * `pageCountKnown: false`: there are at least `pageCount` pages (a search that stopped counting): no "Last" link.
+ */
 export function Pagination(props: { ctx: PageContext; page: number; pageCount: number; pageCountKnown?: boolean; href: (page: number) => string }) {
   const { ctx, page, pageCount, href } = props;
   const known = props.pageCountKnown ?? true;
