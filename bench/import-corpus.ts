@@ -109,7 +109,7 @@ export async function writeImportCorpus(dir: string, total: number): Promise<voi
       yield {
         id, board_id: boardId, language, number, status: 'published', live_edition_id: editions[editions.length - 1]!.id, translation_group: null,
         is_authoritative: false, translation_needed: false, first_published_at: iso(at), public_at: iso(at), embargo_until: null,
-        public_updated_at: iso(at + (corrected ? 86_400_000 : 0)), withdrawn_at: null, withdrawal_reason: null, view_count: Math.floor(rnd() * 500), created_at: iso(at - 3_600_000),
+        public_updated_at: iso(at + (corrected ? 86_400_000 : 0)), withdrawn_at: null, withdrawal_reason: null, content_removed_at: null, view_count: Math.floor(rnd() * 500), created_at: iso(at - 3_600_000),
         editions,
       };
     }

@@ -1,6 +1,7 @@
 import type { Board } from '../domain/board.js';
-import { NotFoundError } from '../domain/errors.js';
+import { GoneError, NotFoundError } from '../domain/errors.js';
 import type { Language } from '../domain/language.js';
+import { isContentRemoved } from '../domain/release.js';
 import type { BoardRepo } from '../ports/board-repo.js';
 import type { Clock } from '../ports/clock.js';
 import type { ListedRelease, ListedReleaseCursor, PublicCatalog, PublicReleaseDetail, TagCount } from '../ports/public-catalog.js';
@@ -55,11 +56,19 @@ export function makeApiQueries(deps: { boards: BoardRepo; catalog: PublicCatalog
       return { items, next: rows.length > q.limit && last ? { firstPublishedAt: last.firstPublishedAt, releaseId: last.releaseId } : null };
     },
 
-    /** A release page's content; a withdrawn one still answers, with its status and reason. */
+    /**
+     * A release page's content; a withdrawn one still answers, with its status and reason. One whose
+     * content was taken down is 410 Gone, the notice in the error (its page keeps title and notice).
+     */
     async release(slug: string, language: Language, number: number): Promise<PublicReleaseDetail> {
       const board = await boardOrThrow(slug);
       const detail = await deps.catalog.release(board.id, language, number, deps.clock.now());
       if (!detail) throw new NotFoundError(`No public release ${number} in "${slug}"`);
+      if (isContentRemoved(detail.release)) {
+        const { release, edition } = detail;
+        const message = `"${edition.title}" was withdrawn on ${release.withdrawnAt?.toISOString() ?? 'an earlier date'} and its content removed: ${release.withdrawalReason ?? ''}`;
+        throw new GoneError(message, [{ code: 'content_removed', message }]);
+      }
       return detail;
     },
 

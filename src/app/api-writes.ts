@@ -6,12 +6,13 @@ import { roleMayTake, workflowRefusals, type WorkflowAction } from '../domain/wo
 import type { BoardRepo } from '../ports/board-repo.js';
 import type { ReleaseRepo } from '../ports/release-repo.js';
 import type { ApiPrincipal, ApiTokens } from './api-tokens/api-tokens.js';
+import { editionAuthorIds } from './workflow/edition-authors.js';
 import type { NewReleaseInput } from './release.schema.js';
 import type { CreateRelease } from './workflow/create-release.js';
 import type { PublishOptions, PublishRelease } from './workflow/publish-release.js';
 import { EditConflictError, type SaveDraft } from './workflow/save-draft.js';
 import type { ScheduleRelease } from './workflow/schedule-release.js';
-import type { makeApproveRelease, makeRejectRelease, makeSubmitRelease, makeUnscheduleRelease, makeWithdrawRelease } from './workflow/simple-transitions.js';
+import type { makeApproveRelease, makeRejectRelease, makeSubmitRelease, makeUnscheduleRelease, makeWithdrawRelease, WithdrawOptions } from './workflow/simple-transitions.js';
 import type { makeStartCorrection } from './workflow/start-correction.js';
 
 /** A release as staff see it through the API: its latest edition, whatever its state. */
@@ -67,7 +68,7 @@ export function makeApiWrites(deps: { commands: ApiWriteCommands; releases: Rele
       const { release, edition } = await view(releaseId);
       reasons = workflowRefusals(action, {
         role,
-        isAuthor: edition.createdBy === principal.owner.id,
+        isAuthor: action === 'approve' ? (await editionAuthorIds(deps.releases, edition)).has(principal.owner.id) : edition.createdBy === principal.owner.id,
         editionState: edition.state,
         releaseStatus: release.status,
         allowSelfApproval: deps.allowSelfApproval,
@@ -119,7 +120,7 @@ export function makeApiWrites(deps: { commands: ApiWriteCommands; releases: Rele
     schedule: (p: ApiPrincipal, id: number, at: Date) => act(p, id, 'schedule', () => commands.scheduleRelease(id, at, p.actor)),
     unschedule: (p: ApiPrincipal, id: number) => act(p, id, 'unschedule', () => commands.unscheduleRelease(id, p.actor)),
     publish: (p: ApiPrincipal, id: number, options: Pick<PublishOptions, 'changeNote' | 'isMinorChange'>) => act(p, id, 'publish', () => commands.publishRelease(id, p.actor, options)),
-    withdraw: (p: ApiPrincipal, id: number, reason: string) => act(p, id, 'withdraw', () => commands.withdrawRelease(id, reason, p.actor)),
+    withdraw: (p: ApiPrincipal, id: number, reason: string, options: WithdrawOptions = {}) => act(p, id, 'withdraw', () => commands.withdrawRelease(id, reason, p.actor, options)),
     startCorrection: (p: ApiPrincipal, id: number) => act(p, id, 'correct', () => commands.startCorrection(id, p.actor)),
   };
 }

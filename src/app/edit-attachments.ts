@@ -5,15 +5,16 @@ import { LIMITS } from '../domain/limits.js';
 import type { Clock } from '../ports/clock.js';
 import type { AttachmentText } from '../ports/release-repo.js';
 import type { TxRepos, UnitOfWork } from '../ports/unit-of-work.js';
+import { text } from './release.schema.js';
 import { validate } from './validate.js';
 import type { StaffActor } from './workflow/actor.js';
 import { auditRelease, loadForAction } from './workflow/load-for-action.js';
 
 /** Caption, credit and alt text as every entry point sends them. */
 export const attachmentTextSchema = z.object({
-  caption: z.string().trim().max(LIMITS.captionMaxChars, `A caption has at most ${LIMITS.captionMaxChars} characters`).default(''),
-  credit: z.string().trim().max(200, 'A credit has at most 200 characters').default(''),
-  altText: z.string().trim().max(LIMITS.captionMaxChars, `Alt text has at most ${LIMITS.captionMaxChars} characters`).default(''),
+  caption: text().trim().max(LIMITS.captionMaxChars, `A caption has at most ${LIMITS.captionMaxChars} characters`).default(''),
+  credit: text().trim().max(200, 'A credit has at most 200 characters').default(''),
+  altText: text().trim().max(LIMITS.captionMaxChars, `Alt text has at most ${LIMITS.captionMaxChars} characters`).default(''),
 });
 
 export type MoveDirection = 'up' | 'down';

@@ -1,7 +1,8 @@
 import type { Board } from '../domain/board.js';
-import { NotFoundError } from '../domain/errors.js';
+import { GoneError, NotFoundError } from '../domain/errors.js';
 import type { Language } from '../domain/language.js';
 import { LIMITS } from '../domain/limits.js';
+import { isContentRemoved } from '../domain/release.js';
 import type { BoardRepo } from '../ports/board-repo.js';
 import type { Clock } from '../ports/clock.js';
 import type { BoardLastModified, BoardPage, FeedEntry, Neighbours, PublicCatalog, PublicFile, PublicReleaseDetail, ReleaseSummary, SitemapRelease } from '../ports/public-catalog.js';
@@ -61,11 +62,16 @@ export function makePublicPages(deps: { boards: BoardRepo; catalog: PublicCatalo
       return { ...result, board, page, pageSize, filter, pageCount: Math.max(1, Math.ceil(result.total / pageSize)) };
     },
 
-    async release(slug: string, language: Language, number: number): Promise<PublicReleaseDetail & { neighbours: Neighbours }> {
+    /**
+     * A release page, or its print view. A release whose content was taken down keeps its page (title,
+     * dates, notice) but has no print view: that is 410 Gone.
+     */
+    async release(slug: string, language: Language, number: number, view: 'page' | 'print' = 'page'): Promise<PublicReleaseDetail & { neighbours: Neighbours }> {
       const board = await boardOrThrow(slug);
       const now = deps.clock.now();
       const detail = await deps.catalog.release(board.id, language, number, now);
       if (!detail) throw new NotFoundError(`No public release ${number} in "${slug}"`);
+      if (view === 'print' && isContentRemoved(detail.release)) throw new GoneError(`The content of release ${number} in "${slug}" was removed`);
       const neighbours = detail.release.status === 'published' ? await deps.catalog.neighbours(detail.release, now) : { previous: null, next: null };
       return { ...detail, neighbours };
     },
@@ -90,7 +96,9 @@ export function makePublicPages(deps: { boards: BoardRepo; catalog: PublicCatalo
     },
 
     async file(sha256: string): Promise<PublicFile> {
-      const file = await deps.catalog.file(sha256, deps.clock.now());
+      const now = deps.clock.now();
+      const file = await deps.catalog.file(sha256, now);
+      if (!file && (await deps.catalog.fileRemoved(sha256, now))) throw new GoneError('This file was removed with the release it belonged to');
       if (!file) throw new NotFoundError('No such file');
       return file;
     },

@@ -56,6 +56,11 @@ export class RateLimitedError extends DomainError {
   readonly code = 'RATE_LIMITED';
 }
 
+/** It was public and was deliberately taken down (a withdrawal that removed the content): 410, not 404. */
+export class GoneError extends DomainError {
+  readonly code = 'GONE';
+}
+
 /** Every error code the system can return; the API docs test keeps this list and the docs in step. */
-export const ERROR_CODES = ['NOT_FOUND', 'VALIDATION_FAILED', 'EDIT_CONFLICT', 'UNSUPPORTED_FILE', 'INVALID_STATE', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED'] as const;
+export const ERROR_CODES = ['NOT_FOUND', 'VALIDATION_FAILED', 'EDIT_CONFLICT', 'UNSUPPORTED_FILE', 'INVALID_STATE', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'GONE'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

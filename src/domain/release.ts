@@ -7,7 +7,8 @@ import { LIMITS } from './limits.js';
  *
  * - `unpublished`: never public; it has no number yet.
  * - `published`: the live edition is public from `publicAt` (publish time, or the embargo end).
- * - `withdrawn`: the page stays with a withdrawal notice; it leaves lists and feeds.
+ * - `withdrawn`: the page stays with a withdrawal notice; it leaves lists and feeds. A withdrawal
+ *   may also remove the content (`contentRemovedAt`): then only title, dates and notice stay public.
  */
 export const RELEASE_STATUSES = ['unpublished', 'published', 'withdrawn'] as const;
 export type ReleaseStatus = (typeof RELEASE_STATUSES)[number];
@@ -39,6 +40,11 @@ export interface Release {
   publicUpdatedAt: Date | null;
   withdrawnAt: Date | null;
   withdrawalReason: string | null;
+  /**
+   * Set when the withdrawal also took the content down (legal or safety takedown): the public page
+   * keeps only the title, dates and notice; files, print view and the API body are gone (410).
+   */
+  contentRemovedAt: Date | null;
   /** Releases that are language versions of each other share a group key. */
   translationGroup: string | null;
   viewCount: number;
@@ -124,6 +130,19 @@ export function isListedPublicly(release: Pick<Release, 'status' | 'publicAt'>, 
 
 export function isPagePublic(release: Pick<Release, 'status' | 'publicAt'>, now: Date): boolean {
   return (release.status === 'published' || release.status === 'withdrawn') && release.publicAt !== null && release.publicAt <= now;
+}
+
+/** Whether a release's content was taken down: its body, files and print view are gone (410). */
+export function isContentRemoved(release: Pick<Release, 'contentRemovedAt'>): boolean {
+  return release.contentRemovedAt !== null;
+}
+
+/**
+ * The public face of an edition whose content was taken down: the title stays (the notice names
+ * what was withdrawn), everything else is blanked, so no reader of the public catalog can show it.
+ */
+export function withContentRemoved(edition: Edition): Edition {
+  return { ...edition, subtitle: [], bodyMarkdown: '', department: '', contact: null, tags: [], changeNote: null };
 }
 
 /** When a publication becomes public: at publish time, or at the end of an embargo if later. */

@@ -44,11 +44,14 @@ export function roleMayTake(action: WorkflowAction, role: StaffRole): boolean {
 
 export interface WorkflowContext {
   role: StaffRole;
-  /** The person acting wrote (created) this edition. */
+  /**
+   * The person acting is an author of this edition: created it or saved any revision of it (an
+   * editor who rewrote a writer's draft is an author too, so cannot be its only approver).
+   */
   isAuthor: boolean;
   editionState: EditionState;
   releaseStatus: ReleaseStatus;
-  /** Newsroom policy: may an editor approve their own edition? Off by default. */
+  /** Newsroom policy (PRESSROOM_ALLOW_SELF_APPROVAL): may an author approve their own edition? Off by default. */
   allowSelfApproval?: boolean;
 }
 
@@ -69,7 +72,10 @@ export function workflowRefusals(action: WorkflowAction, ctx: WorkflowContext): 
     reasons.push({ code: 'withdrawn', message: 'The release has been withdrawn' });
   }
   if (action === 'approve' && ctx.isAuthor && !ctx.allowSelfApproval) {
-    reasons.push({ code: 'self_approval', message: 'Another editor must approve your own edition' });
+    reasons.push({
+      code: 'self_approval',
+      message: 'You wrote or edited this edition, so you cannot approve it: an editor or admin who has not edited it must approve it',
+    });
   }
   return reasons;
 }

@@ -149,10 +149,15 @@ export interface PublicCatalog {
   release(boardId: number, language: Language, number: number, now: Date): Promise<PublicReleaseDetail | null>;
   neighbours(release: Release, now: Date): Promise<Neighbours>;
   /**
-   * A file attached to the live edition of a public release, or a WebP copy of such a photo, by
-   * content address.
+   * A file attached to the live edition of a public release whose content was not taken down, or a
+   * WebP copy of such a photo, by content address.
    */
   file(sha256: string, now: Date): Promise<PublicFile | null>;
+  /**
+   * Whether a file `file` does not serve belongs to a public release whose content was taken down
+   * (then it is 410 Gone, not 404). A file another public release still carries is served by `file`.
+   */
+  fileRemoved(sha256: string, now: Date): Promise<boolean>;
   /** The earliest public time still in the future: page caches must be dropped at that moment. */
   nextPublicTransition(now: Date): Promise<Date | null>;
   contentVersion(): Promise<number>;

@@ -91,7 +91,8 @@ export interface ReleaseRepo {
   /** Takes the next permanent number of (board, language); the counter row is locked by the update. */
   allocateNumber(boardId: number, language: Language): Promise<number>;
   markPublished(releaseId: number, state: PublishedState): Promise<void>;
-  markWithdrawn(releaseId: number, at: Date, reason: string): Promise<void>;
+  /** Withdraws a release; `removeContent` also takes its content down (a legal or safety takedown). */
+  markWithdrawn(releaseId: number, at: Date, reason: string, removeContent?: boolean): Promise<void>;
   /** Public change notes of a release's published corrections, newest first. */
   changeNotes(releaseId: number): Promise<ChangeNote[]>;
   addRevision(editionId: number, content: EditionContent, author: { id: number | null; label: string }, at: Date): Promise<Revision>;

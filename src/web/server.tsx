@@ -63,10 +63,10 @@ export async function buildServer(deps: WebDeps): Promise<FastifyInstance> {
 
   const contextFor = makeSiteContext({ boards: deps.boards, siteName: deps.site.name, baseUrl: deps.site.baseUrl, timeZone: deps.site.timeZone, demo: deps.site.demo });
 
-  async function sendErrorPage(request: FastifyRequest, reply: FastifyReply, status: 404 | 400 | 500) {
+  async function sendErrorPage(request: FastifyRequest, reply: FastifyReply, status: 404 | 410 | 400 | 500) {
     const ctx = await contextFor(languageOfPath(request.url)).catch(() => null);
     reply.code(status).header('Cache-Control', 'no-store');
-    if (!ctx) return reply.type('text/plain; charset=utf-8').send(status === 404 ? 'Not found' : 'Error');
+    if (!ctx) return reply.type('text/plain; charset=utf-8').send(status === 404 ? 'Not found' : status === 410 ? 'Gone' : 'Error');
     return reply.type('text/html; charset=utf-8').send(renderPage(<ErrorView ctx={ctx} status={status} />));
   }
 
@@ -79,7 +79,7 @@ export async function buildServer(deps: WebDeps): Promise<FastifyInstance> {
     if (error instanceof PageBeyondEnd) return sendErrorPage(request, reply, 404);
     if (error instanceof DomainError) {
       const status = STATUS_BY_CODE[error.code as keyof typeof STATUS_BY_CODE] ?? 500;
-      if (status === 404) return sendErrorPage(request, reply, 404);
+      if (status === 404 || status === 410) return sendErrorPage(request, reply, status);
       return sendErrorPage(request, reply, status >= 500 ? 500 : 400);
     }
     const statusCode = (error as { statusCode?: number }).statusCode;

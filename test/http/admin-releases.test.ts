@@ -96,7 +96,7 @@ describe('admin releases over HTTP', () => {
     assert.equal(res.statusCode, 409);
     assert.match(res.body, /Could not approve this release/);
     assert.match(res.body, /Cannot approve an edition that is draft/);
-    assert.match(res.body, /Another editor must approve your own edition/);
+    assert.match(res.body, /You wrote or edited this edition, so you cannot approve it: an editor or admin who has not edited it must approve it/);
   });
 
   test('a writer cannot approve, and a viewer can read but not write', async () => {

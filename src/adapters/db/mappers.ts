@@ -26,6 +26,7 @@ export function toRelease(row: Selectable<ReleasesTable>): Release {
     publicUpdatedAt: toDate(row.public_updated_at),
     withdrawnAt: toDate(row.withdrawn_at),
     withdrawalReason: row.withdrawal_reason,
+    contentRemovedAt: toDate(row.content_removed_at),
     translationGroup: row.translation_group,
     viewCount: Number(row.view_count),
     createdAt: new Date(Number(row.created_at)),

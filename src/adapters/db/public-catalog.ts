@@ -1,10 +1,10 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import { derivativeFileName } from '../../domain/attachment.js';
 import type { Language } from '../../domain/language.js';
-import type { Release } from '../../domain/release.js';
+import { withContentRemoved, type Release } from '../../domain/release.js';
 import type { BoardPage, FeedEntry, ListedRelease, PublicCatalog, PublicFile, ReleaseSummary, TagCount } from '../../ports/public-catalog.js';
 import { containsInsensitive } from './dialect.js';
 import { toAttachment, toBoard, toEdition, toRelease } from './mappers.js';
+import { makePublicFiles } from './public-files.js';
 import { listedPublicly, pagePublic } from './public-visibility.js';
 import { makeReleaseRepo } from './release.repo.js';
 import type { Database } from './schema.js';
@@ -127,6 +127,14 @@ export function makePublicCatalog(db: Kysely<Database>): PublicCatalog {
         .where((eb) => pagePublic(eb, now))
         .executeTakeFirst();
       if (!row || row.live_edition_id === null) return null;
+      if (row.content_removed_at !== null) {
+        // A takedown: only the title, dates and notice stay public; files and notes are not even read.
+        const [edition, board] = await Promise.all([
+          db.selectFrom('editions').selectAll().where('id', '=', row.live_edition_id).executeTakeFirstOrThrow(),
+          db.selectFrom('boards').selectAll().where('id', '=', row.board_id).executeTakeFirstOrThrow(),
+        ]);
+        return { release: toRelease(row), edition: withContentRemoved(toEdition(edition)), board: toBoard(board), attachments: [], derivatives: [], changeNotes: [] };
+      }
       const [edition, board, attachments, notes] = await Promise.all([
         db.selectFrom('editions').selectAll().where('id', '=', row.live_edition_id).executeTakeFirstOrThrow(),
         db.selectFrom('boards').selectAll().where('id', '=', row.board_id).executeTakeFirstOrThrow(),
@@ -156,29 +164,7 @@ export function makePublicCatalog(db: Kysely<Database>): PublicCatalog {
       return { previous: pick(older), next: pick(newer) };
     },
 
-    async file(sha256, now) {
-      const row = await db
-        .selectFrom('attachments')
-        .innerJoin('releases', 'releases.live_edition_id', 'attachments.edition_id')
-        .select(['attachments.sha256', 'attachments.file_name', 'attachments.mime_type', 'attachments.byte_size'])
-        .where('attachments.sha256', '=', sha256)
-        .where((eb) => pagePublic(eb, now))
-        .limit(1)
-        .executeTakeFirst();
-      if (row) return { sha256: row.sha256.trim(), fileName: row.file_name, mimeType: row.mime_type, byteSize: Number(row.byte_size) };
-      // A WebP copy of a photo follows the same rule as its original: public only while that
-      // original is attached to the live edition of a public release.
-      const copy = await db
-        .selectFrom('image_derivatives')
-        .innerJoin('attachments', 'attachments.sha256', 'image_derivatives.source_sha256')
-        .innerJoin('releases', 'releases.live_edition_id', 'attachments.edition_id')
-        .select(['image_derivatives.sha256', 'image_derivatives.width', 'image_derivatives.mime_type', 'image_derivatives.byte_size', 'attachments.file_name'])
-        .where('image_derivatives.sha256', '=', sha256)
-        .where((eb) => pagePublic(eb, now))
-        .limit(1)
-        .executeTakeFirst();
-      return copy ? { sha256: copy.sha256.trim(), fileName: derivativeFileName(copy.file_name, copy.width), mimeType: copy.mime_type, byteSize: Number(copy.byte_size) } : null;
-    },
+    ...makePublicFiles(db),
 
     async nextPublicTransition(now) {
       const row = await db

@@ -141,10 +141,10 @@ export function makeReleaseRepo(db: Kysely<Database>): ReleaseRepo {
       }
     },
 
-    async markWithdrawn(releaseId, at, reason) {
+    async markWithdrawn(releaseId, at, reason, removeContent = false) {
       await db
         .updateTable('releases')
-        .set({ status: 'withdrawn', withdrawn_at: at.getTime(), withdrawal_reason: reason, public_updated_at: at.getTime() })
+        .set({ status: 'withdrawn', withdrawn_at: at.getTime(), withdrawal_reason: reason, public_updated_at: at.getTime(), ...(removeContent ? { content_removed_at: at.getTime() } : {}) })
         .where('id', '=', releaseId)
         .execute();
     },

@@ -39,6 +39,8 @@ export interface ReleasesTable {
   public_updated_at: number | null;
   withdrawn_at: number | null;
   withdrawal_reason: string | null;
+  /** When a withdrawal also took the content down (2026120313-content-removal). */
+  content_removed_at: number | null;
   translation_group: string | null;
   /** 1 on the version the others translate (2026112808-translations). */
   is_authoritative: Generated<number>;

@@ -160,6 +160,7 @@ export function releaseToRecord(r: Row<'releases'>, editions: EditionRecord[]): 
     public_updated_at: isoOrNull(r.public_updated_at),
     withdrawn_at: isoOrNull(r.withdrawn_at),
     withdrawal_reason: r.withdrawal_reason,
+    content_removed_at: isoOrNull(r.content_removed_at),
     view_count: Number(r.view_count),
     created_at: iso(r.created_at),
     editions,
@@ -176,6 +177,7 @@ export function releaseToRow(r: ReleaseRecord): Row<'releases'> {
     embargo_until: msOrNull(r.embargo_until),
     public_updated_at: msOrNull(r.public_updated_at),
     withdrawn_at: msOrNull(r.withdrawn_at),
+    content_removed_at: msOrNull(r.content_removed_at),
     created_at: ms(r.created_at),
   };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BOARD_KINDS } from '../../domain/board.js';
 import { LANGUAGES } from '../../domain/language.js';
 import { EDITION_STATES, RELEASE_STATUSES } from '../../domain/release.js';
+import { normaliseText } from '../../domain/text.js';
 import { ROLES } from '../../domain/user.js';
 
 /**
@@ -16,6 +17,8 @@ const id = z.number().int().positive();
 const time = z.iso.datetime({ offset: false, precision: 3 });
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a lower-case SHA-256 hex digest');
 const count = z.number().int().nonnegative();
+/** Public text, normalised on import like every other writer's (control characters out, NFC; #13). */
+const text = () => z.string().overwrite(normaliseText);
 /**
  * Any JSON value (what JSON.parse returns: no NaN, Infinity or undefined). Checked by one small
  * recursive function instead of z.json(), whose union of unions made it half of the import's
@@ -75,9 +78,9 @@ export const attachmentRecord = z.strictObject({
   file_name: z.string().min(1),
   mime_type: z.string().min(1),
   byte_size: count,
-  caption: z.string(),
-  credit: z.string(),
-  alt_text: z.string(),
+  caption: text(),
+  credit: text(),
+  alt_text: text(),
   width: z.number().int().nullable(),
   height: z.number().int().nullable(),
 });
@@ -96,15 +99,15 @@ export const editionRecord = z.strictObject({
   id,
   edition_no: z.number().int().positive(),
   state: z.enum(EDITION_STATES),
-  title: z.string(),
-  subtitle: z.array(z.string()),
-  body_markdown: z.string(),
-  department: z.string(),
-  contact_name: z.string().nullable(),
-  contact_phone: z.string().nullable(),
-  contact_email: z.string().nullable(),
-  tags: z.array(z.string()),
-  change_note: z.string().nullable(),
+  title: text(),
+  subtitle: z.array(text()),
+  body_markdown: text(),
+  department: text(),
+  contact_name: text().nullable(),
+  contact_phone: text().nullable(),
+  contact_email: text().nullable(),
+  tags: z.array(text()),
+  change_note: text().nullable(),
   is_minor_change: z.boolean().nullable(),
   review_comment: z.string().nullable(),
   embargo_until: time.nullable(),
@@ -139,7 +142,9 @@ export const releaseRecord = z.strictObject({
   embargo_until: time.nullable(),
   public_updated_at: time.nullable(),
   withdrawn_at: time.nullable(),
-  withdrawal_reason: z.string().nullable(),
+  withdrawal_reason: text().nullable(),
+  /** Set when the withdrawal took the content down (legal or safety takedown); absent in older exports. */
+  content_removed_at: time.nullable().default(null),
   view_count: count,
   created_at: time,
   editions: z.array(editionRecord).min(1),

@@ -3,6 +3,7 @@ import type { Edition, Release } from '../../domain/release.js';
 import { workflowRefusals, type WorkflowAction } from '../../domain/workflow.js';
 import type { TxRepos } from '../../ports/unit-of-work.js';
 import type { StaffActor } from './actor.js';
+import { editionAuthorIds } from './edition-authors.js';
 
 /**
  * Loads a release and its latest edition for a workflow action and refuses with every reason at
@@ -20,10 +21,12 @@ export async function loadForAction(
   if (!release) throw new NotFoundError(`No release ${releaseId}`);
   const edition = await tx.releases.latestEdition(releaseId);
   if (!edition) throw new NotFoundError(`Release ${releaseId} has no edition`);
+  // Authorship matters only to approval; the revisions are read only then.
+  const isAuthor = actor.userId !== null && (action === 'approve' ? (await editionAuthorIds(tx.releases, edition)).has(actor.userId) : edition.createdBy === actor.userId);
   const reasons = [
     ...workflowRefusals(action, {
       role: actor.role,
-      isAuthor: actor.userId !== null && edition.createdBy === actor.userId,
+      isAuthor,
       editionState: edition.state,
       releaseStatus: release.status,
       allowSelfApproval: options.allowSelfApproval,

@@ -1,6 +1,7 @@
 import { attachmentKind } from '../../domain/attachment.js';
 import type { FieldIssue } from '../../domain/errors.js';
 import { publicTimeFor } from '../../domain/release.js';
+import { normaliseText } from '../../domain/text.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/events.js';
 import type { UnitOfWork } from '../../ports/unit-of-work.js';
@@ -22,7 +23,9 @@ export interface PublishOptions {
  * change note unless it is a minor edit. Every reason for a refusal is reported at once.
  */
 export function makePublishRelease(deps: { uow: UnitOfWork; clock: Clock; events: EventBus }) {
-  return async function publishRelease(releaseId: number, actor: StaffActor, options: PublishOptions = {}): Promise<void> {
+  return async function publishRelease(releaseId: number, actor: StaffActor, given: PublishOptions = {}): Promise<void> {
+    // The change note is public text: normalised like every other (#13).
+    const options = { ...given, changeNote: given.changeNote == null ? given.changeNote : normaliseText(given.changeNote) };
     const now = deps.clock.now();
     const publishedAt = options.publishedAt ?? now;
     const isCorrection = await deps.uow.run(async (tx) => {

@@ -1,10 +1,12 @@
-import { ValidationError } from '../../domain/errors.js';
+import { InvalidStateError, ValidationError } from '../../domain/errors.js';
 import type { Edition } from '../../domain/release.js';
+import { normaliseText } from '../../domain/text.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/events.js';
 import type { UnitOfWork } from '../../ports/unit-of-work.js';
 import type { StaffActor } from './actor.js';
 import { auditRelease, loadForAction } from './load-for-action.js';
+import { workflowRefusalsOrThrow } from './refuse.js';
 
 interface Deps {
   uow: UnitOfWork;
@@ -66,19 +68,44 @@ export function makeUnscheduleRelease(deps: Deps) {
     });
 }
 
-/** withdraw: the page stays with a public notice and reason; the release leaves lists and feeds. */
+export interface WithdrawOptions {
+  /**
+   * Also take the content down (a legal or safety takedown): the public page keeps only the title,
+   * dates and the notice; files, image copies, print view and the API body answer 410 Gone. Allowed
+   * on an already withdrawn release too, when the takedown comes later.
+   */
+  removeContent?: boolean;
+}
+
+/**
+ * withdraw: the page stays with a public notice and reason; the release leaves lists, feeds and
+ * search. With `removeContent` only the title, dates and notice stay public (GOV.UK's notice-and-
+ * reason model, plus a takedown).
+ */
 export function makeWithdrawRelease(deps: Deps & { events: EventBus }) {
-  return async (releaseId: number, reason: string, actor: StaffActor): Promise<void> => {
-    if (reason.trim() === '') throw new ValidationError('Give a public reason for the withdrawal', [{ code: 'reason_missing', message: 'Give a public reason', field: 'reason' }]);
+  return async (releaseId: number, reason: string, actor: StaffActor, options: WithdrawOptions = {}): Promise<void> => {
+    const notice = normaliseText(reason).trim();
+    if (notice === '') throw new ValidationError('Give a public reason for the withdrawal', [{ code: 'reason_missing', message: 'Give a public reason', field: 'reason' }]);
+    const removeContent = options.removeContent === true;
     await deps.uow.run(async (tx) => {
       const now = deps.clock.now();
-      await loadForAction(tx, releaseId, 'withdraw', actor, ({ release }) =>
-        release.status !== 'published' ? [{ code: 'not_published', message: 'Only a published release can be withdrawn' }] : [],
-      );
+      const current = await tx.releases.getRelease(releaseId);
+      const takedownOnly = removeContent && current?.status === 'withdrawn';
+      if (takedownOnly) {
+        workflowRefusalsOrThrow('withdraw', actor);
+        if (current.contentRemovedAt !== null) {
+          throw new InvalidStateError('The content of this release has already been removed', [{ code: 'content_already_removed', message: 'The content has already been removed' }]);
+        }
+      } else {
+        await loadForAction(tx, releaseId, 'withdraw', actor, ({ release }) =>
+          release.status !== 'published' ? [{ code: 'not_published', message: 'Only a published release can be withdrawn' }] : [],
+        );
+      }
       await tx.jobs.cancelFor(releaseId, now);
-      await tx.releases.markWithdrawn(releaseId, now, reason.trim());
+      await tx.releases.markWithdrawn(releaseId, now, notice, removeContent);
       await tx.releases.bumpContentVersion();
-      await auditRelease(tx, actor, 'release.withdrawn', releaseId, now, { reason: reason.trim() });
+      if (!takedownOnly) await auditRelease(tx, actor, 'release.withdrawn', releaseId, now, { reason: notice, contentRemoved: removeContent });
+      if (removeContent) await auditRelease(tx, actor, 'release.content_removed', releaseId, now, { reason: notice });
     });
     deps.events.publish({ type: 'release.withdrawn', releaseId, at: deps.clock.now() });
   };

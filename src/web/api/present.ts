@@ -79,6 +79,7 @@ export function makePresenters(baseUrl: string) {
         first_published_at: iso(release.firstPublishedAt),
         public_at: iso(release.publicAt),
         withdrawal_reason: release.withdrawalReason,
+        content_removed_at: iso(release.contentRemovedAt),
         edition: {
           number: edition.editionNo,
           state: edition.state,

@@ -91,12 +91,12 @@ export const API_ROUTES: ApiRoute[] = [
   route({
     path: '/v1/boards/:slug/releases/:language/:number',
     operationId: 'getRelease',
-    summary: 'One release with its full content; a withdrawn one carries its withdrawal notice',
+    summary: 'One release with its full content; a withdrawn one carries its withdrawal notice (410 GONE when its content was removed)',
     query: emptyQuerySchema,
     params: releaseParamsSchema,
     response: releaseResponseSchema,
     cached: true,
-    errors: [400, 404],
+    errors: [400, 404, 410],
     async handle(ctx, { params }) {
       return { data: ctx.presenters.detail(await ctx.queries.release(params.slug, params.language, params.number)) };
     },

@@ -67,7 +67,15 @@ export const publishBodySchema = z
     is_minor_change: z.boolean().optional().describe('For a correction: publish without a change note'),
   })
   .optional();
-export const withdrawBodySchema = z.strictObject({ reason: z.string().max(2000).describe('The public reason shown on the page') });
+export const withdrawBodySchema = z.strictObject({
+  reason: z.string().max(2000).describe('The public reason shown on the page'),
+  remove_content: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Also remove the content (legal or safety takedown): the page keeps only title, dates and the notice; files, print view and the API body answer 410. Allowed on an already withdrawn release.',
+    ),
+});
 
 export const staffReleaseSchema = z
   .object({
@@ -79,6 +87,7 @@ export const staffReleaseSchema = z
     first_published_at: timestamp.nullable(),
     public_at: timestamp.nullable().describe('When the live edition is (or becomes) public'),
     withdrawal_reason: z.string().nullable(),
+    content_removed_at: timestamp.nullable().describe('When a withdrawal took the content down (legal or safety takedown)'),
     edition: z
       .object({
         number: z.number().int(),

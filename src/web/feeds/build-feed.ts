@@ -1,5 +1,6 @@
 import { Feed, type Item } from 'feed';
 import type { Language } from '../../domain/language.js';
+import { stripXmlIllegal } from '../../domain/text.js';
 import type { FeedEntry, PublicFile } from '../../ports/public-catalog.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { escapeXml } from '../seo/xml-text.js';
@@ -38,6 +39,18 @@ const asFeedWritesUrl = (url: string) => new URL(url).toString().replace(/&/g, '
 const cdataSafe = (html: string) => html.replace(/]]>/g, ']]&gt;');
 
 /**
+ * Plain text for a CDATA section the `feed` package writes: it splits the first `]]>` itself
+ * (xml-js replaces one occurrence), so every later one is split here, and the text reads exactly
+ * as typed once parsed.
+ */
+export function cdataText(text: string): string {
+  const first = text.indexOf(']]>');
+  if (first < 0) return text;
+  const rest = first + 3;
+  return text.slice(0, rest) + text.slice(rest).replace(/]]>/g, ']]]]><![CDATA[>');
+}
+
+/**
  * Builds an RSS 2.0 or Atom document with the `feed` package. It writes titles, summaries and
  * content as HTML verbatim, so titles are escaped here and content is the sanitized rendering of the
  * body. GUIDs (and Atom ids) are the permanent release URLs; RSS pubDate and Atom `published` are
@@ -59,7 +72,9 @@ export function buildFeed(format: FeedFormat, d: FeedDescription): string {
   });
   for (const entry of d.entries) {
     const item: Item = {
-      title: escapeXml(entry.title),
+      // RSS readers show an item title as plain text (so `'` stays `'`, not `&#39;`); Atom writes
+      // it as type="html", where markup characters must be escaped.
+      title: format === 'rss' ? cdataText(entry.title) : escapeXml(entry.title),
       // No id or guid: then `feed` writes the link as the RSS GUID with isPermaLink="true".
       link: abs(urls.release(entry.language, entry.boardSlug, entry.number)),
       date: entry.publicUpdatedAt,
@@ -76,7 +91,9 @@ export function buildFeed(format: FeedFormat, d: FeedDescription): string {
     }
     feed.addItem(item);
   }
-  if (format === 'rss') return feed.rss2();
+  // Text reaching here was normalised when written; stripping what XML 1.0 forbids keeps even an
+  // older row (or a future writer's slip) from making the whole feed unreadable (#13).
+  if (format === 'rss') return stripXmlIllegal(feed.rss2());
   // `feed` 6.0 writes an Atom enclosure's type from the URL's extension under image/ (a PDF becomes
   // "image/pdf") and category terms unescaped, so both are written here after each entry's id.
   let atom = feed.atom1();
@@ -89,5 +106,5 @@ export function buildFeed(format: FeedFormat, d: FeedDescription): string {
     if (!atom.includes(id)) throw new Error(`Atom entry id not found for release ${entry.releaseId}`);
     atom = atom.replace(id, () => `${id}${extra}`);
   }
-  return atom;
+  return stripXmlIllegal(atom);
 }

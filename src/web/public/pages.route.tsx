@@ -99,7 +99,7 @@ export function registerPageRoutes(app: FastifyInstance, deps: PageRouteDeps): v
       const p = parseOr404(releaseParams, request.params, reply);
       if (!p) return reply;
       return cached(request, reply, `release:${p.lang}:${p.board}:${p.number}:${print ? 'print' : 'page'}`, async () => {
-        const [ctx, model] = await Promise.all([deps.contextFor(p.lang), deps.pages.release(p.board, p.lang, p.number)]);
+        const [ctx, model] = await Promise.all([deps.contextFor(p.lang), deps.pages.release(p.board, p.lang, p.number, print ? 'print' : 'page')]);
         const versions: PublicLanguageVersions = deps.versions ? await deps.versions.of(model.release) : { alternates: [], authoritative: null };
         return { html: renderPage(<ReleaseView ctx={ctx} model={model} print={print} versions={versions} />), releaseId: print ? null : model.release.id };
       });

@@ -1,3 +1,4 @@
+import { stripXmlIllegal } from '../../domain/text.js';
 import type { PublicReleaseDetail } from '../../ports/public-catalog.js';
 
 /**
@@ -6,7 +7,8 @@ import type { PublicReleaseDetail } from '../../ports/public-catalog.js';
  * \u escapes so no title (say one containing `</script>`) can close the element early.
  */
 export function jsonLdText(data: unknown): string {
-  return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // Control characters would come out as \b or \u000b escapes that consumers choke on: dropped (#13).
+  return JSON.stringify(data, (_key, value: unknown) => (typeof value === 'string' ? stripXmlIllegal(value) : value)).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** schema.org NewsArticle for a public release page. */

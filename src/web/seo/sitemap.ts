@@ -1,5 +1,6 @@
 import type { SitemapOverview } from '../../app/public-pages.js';
 import { LANGUAGES } from '../../domain/language.js';
+import { stripXmlIllegal } from '../../domain/text.js';
 import type { SitemapRelease } from '../../ports/public-catalog.js';
 import type { PublicVersion } from '../../ports/translation-repo.js';
 import { urls } from '../urls.js';
@@ -27,13 +28,13 @@ const NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 /** A `<urlset>` of absolute URLs, with `<lastmod>` where known. */
 export function urlset(baseUrl: string, entries: SitemapUrl[]): string {
   const items = entries.map((e) => `<url><loc>${escapeXml(baseUrl + e.path)}</loc>${e.lastModified ? `<lastmod>${e.lastModified.toISOString()}</lastmod>` : ''}${alternateLinks(baseUrl, e)}</url>`);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="${NS}" xmlns:xhtml="${XHTML}">\n${items.join('\n')}\n</urlset>\n`;
+  return stripXmlIllegal(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="${NS}" xmlns:xhtml="${XHTML}">\n${items.join('\n')}\n</urlset>\n`);
 }
 
 /** A `<sitemapindex>` pointing at the chunk files. */
 export function sitemapIndex(baseUrl: string, entries: SitemapUrl[]): string {
   const items = entries.map((e) => `<sitemap><loc>${escapeXml(baseUrl + e.path)}</loc>${e.lastModified ? `<lastmod>${e.lastModified.toISOString()}</lastmod>` : ''}</sitemap>`);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="${NS}">\n${items.join('\n')}\n</sitemapindex>\n`;
+  return stripXmlIllegal(`<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="${NS}">\n${items.join('\n')}\n</sitemapindex>\n`);
 }
 
 const latest = (dates: (Date | null)[]): Date | null => dates.reduce<Date | null>((a, b) => (b && (!a || b > a) ? b : a), null);

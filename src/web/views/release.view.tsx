@@ -37,6 +37,8 @@ export function ReleaseView(props: { ctx: PageContext; model: ReleaseViewModel; 
   const versions = !preview && model.release.status === 'published' ? (props.versions ?? { alternates: [], authoritative: null }) : { alternates: [], authoritative: null };
   const fileHref = preview?.fileHref ?? urls.file;
   const { board, release, edition, attachments, neighbours } = model;
+  // A takedown: the page keeps only the title, dates and the notice (the catalog sends no more).
+  const removed = release.contentRemovedAt !== null;
   const lang = ctx.lang;
   const number = release.number ?? 0;
   const photos = attachments.filter((a) => attachmentKind(a.mimeType) === 'image');
@@ -88,6 +90,7 @@ export function ReleaseView(props: { ctx: PageContext; model: ReleaseViewModel; 
               </p>
             )}
             {release.withdrawalReason && <p>{release.withdrawalReason}</p>}
+            {removed && <p>{ctx.t('contentRemovedNotice')}</p>}
           </section>
         )}
         {alternatePaths.length > 0 && !print && (
@@ -124,7 +127,7 @@ export function ReleaseView(props: { ctx: PageContext; model: ReleaseViewModel; 
               <dd>{edition.department}</dd>
             </div>
           )}
-          {!preview && (
+          {!preview && !removed && (
             <div>
               <dt>{ctx.t('views')}</dt>
               <dd>{ctx.fmt.number(release.viewCount)}</dd>
@@ -180,26 +183,28 @@ export function ReleaseView(props: { ctx: PageContext; model: ReleaseViewModel; 
             )}
           </figure>
         ))}
-        <div class="release-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(edition.bodyMarkdown) }} />
-        <section class="files" aria-labelledby="files-title">
-          <h2 id="files-title">{ctx.t('files')}</h2>
-          {attachments.length === 0 ? (
-            <p>{ctx.t('noFiles')}</p>
-          ) : (
-            <ul>
-              {attachments.map((file) => (
-                <li key={file.id}>
-                  <a href={fileHref(file.sha256, file.fileName)} download={file.fileName}>
-                    {file.fileName}
-                  </a>{' '}
-                  <span class="file-meta">
-                    ({fileTypeLabel(file.mimeType, file.fileName)}, {formatByteSize(file.byteSize)})
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        {!removed && <div class="release-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(edition.bodyMarkdown) }} />}
+        {!removed && (
+          <section class="files" aria-labelledby="files-title">
+            <h2 id="files-title">{ctx.t('files')}</h2>
+            {attachments.length === 0 ? (
+              <p>{ctx.t('noFiles')}</p>
+            ) : (
+              <ul>
+                {attachments.map((file) => (
+                  <li key={file.id}>
+                    <a href={fileHref(file.sha256, file.fileName)} download={file.fileName}>
+                      {file.fileName}
+                    </a>{' '}
+                    <span class="file-meta">
+                      ({fileTypeLabel(file.mimeType, file.fileName)}, {formatByteSize(file.byteSize)})
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        )}
         {edition.contact && (
           <section class="contact" aria-labelledby="contact-title">
             <h2 id="contact-title">{ctx.t('pressContact')}</h2>
@@ -230,9 +235,11 @@ export function ReleaseView(props: { ctx: PageContext; model: ReleaseViewModel; 
       ) : (
         <>
           <div class="release-actions">
-            <a class="button button-secondary" href={urls.releasePrint(lang, board.slug, number)}>
-              {ctx.t('print')}
-            </a>
+            {!removed && (
+              <a class="button button-secondary" href={urls.releasePrint(lang, board.slug, number)}>
+                {ctx.t('print')}
+              </a>
+            )}
             <a class="button" href={urls.board(lang, board.slug)}>
               {ctx.t('backToList')}
             </a>

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { FieldIssue } from '../../../domain/errors.js';
-import type { WorkflowAction } from '../../../domain/workflow.js';
+import { roleMayTake, type WorkflowAction } from '../../../domain/workflow.js';
 import type { AdminContext } from '../shared/admin-context.js';
 import { CsrfField } from '../shared/admin-layout.view.js';
 import { FieldErrors } from '../shared/error-summary.view.js';
@@ -46,10 +46,23 @@ export function ActionsSection(props: { ctx: AdminContext; data: ReleasePageData
   const id = data.release.id;
   const correcting = data.release.liveEditionId !== null && data.edition.state !== 'published';
   const shown = (['submit', 'approve', 'reject', 'schedule', 'unschedule', 'publish', 'correct', 'withdraw'] as const).filter((a) => allowed.has(a));
+  // A takedown can come after an ordinary withdrawal: the same endpoint, with the content removed.
+  const canTakeDown = data.release.status === 'withdrawn' && data.release.contentRemovedAt === null && roleMayTake('withdraw', ctx.user.role);
+  const removeContentBox = (
+    <div class="form-group">
+      <p class="hint" id="field-removeContent-hint">
+        {t('adminRemoveContentHint')}
+      </p>
+      <input type="checkbox" id="field-removeContent" name="removeContent" value="1" checked={typed.removeContent === '1'} aria-describedby="field-removeContent-hint" />{' '}
+      <label for="field-removeContent" class="inline-label">
+        {t('adminRemoveContent')}
+      </label>
+    </div>
+  );
   return (
     <section aria-labelledby="actions-title">
       <h2 id="actions-title">{t('adminWorkflow')}</h2>
-      {shown.length === 0 ? (
+      {shown.length === 0 && !canTakeDown ? (
         <p>{t('adminNothingToDo')}</p>
       ) : (
         <div class="actions">
@@ -93,6 +106,14 @@ export function ActionsSection(props: { ctx: AdminContext; data: ReleasePageData
           {allowed.has('withdraw') && (
             <ActionForm ctx={ctx} releaseId={id} action="withdraw" label={t('adminWithdraw')} danger>
               <TextArea id="field-reason" name="reason" label={t('adminWithdrawReason')} value={typed.reason ?? ''} issues={issues} required t={t} />
+              {removeContentBox}
+            </ActionForm>
+          )}
+          {canTakeDown && (
+            <ActionForm ctx={ctx} releaseId={id} action="withdraw" label={t('adminTakeDown')} danger>
+              <input type="hidden" name="removeContent" value="1" />
+              <p class="hint">{t('adminRemoveContentHint')}</p>
+              <TextArea id="field-reason" name="reason" label={t('adminWithdrawReason')} value={typed.reason ?? data.release.withdrawalReason ?? ''} issues={issues} required t={t} />
             </ActionForm>
           )}
         </div>

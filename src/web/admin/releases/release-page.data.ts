@@ -42,7 +42,8 @@ export async function loadReleasePage(system: System, releaseId: number): Promis
 export function allowedActions(data: ReleasePageData, user: StaffUser, allowSelfApproval = false): Set<WorkflowAction> {
   const ctx = {
     role: user.role,
-    isAuthor: data.edition.createdBy === user.id,
+    // Whoever created the edition or saved a revision of it is an author (the two-person rule).
+    isAuthor: data.edition.createdBy === user.id || data.revisions.some((r) => r.authorId === user.id),
     editionState: data.edition.state,
     releaseStatus: data.release.status,
     allowSelfApproval,
@@ -64,7 +65,7 @@ export interface ReleasePageState {
   newPreviewLink?: { recipient: string; url: string };
 }
 
-const NOTICES = ['created', 'saved', 'submitted', 'approved', 'rejected', 'scheduled', 'unscheduled', 'published', 'corrected', 'correction', 'withdrawn', 'attached', 'attachment_updated', 'attachment_moved', 'attachment_removed', 'restored', 'revoked', 'translation_started', 'translation_flag_saved', 'authoritative_set', 'translations_paired', 'translations_unpaired'] as const;
+const NOTICES = ['created', 'saved', 'submitted', 'approved', 'rejected', 'scheduled', 'unscheduled', 'published', 'corrected', 'correction', 'withdrawn', 'content_removed', 'attached', 'attachment_updated', 'attachment_moved', 'attachment_removed', 'restored', 'revoked', 'translation_started', 'translation_flag_saved', 'authoritative_set', 'translations_paired', 'translations_unpaired'] as const;
 
 /** The short notice after a successful POST (Post/Redirect/Get), in the staff member's language. */
 export function noticeFor(done: unknown, t: Translate): string | null {

@@ -90,6 +90,7 @@ export function ReleasePageView(props: { ctx: AdminContext; data: ReleasePageDat
         </p>
       )}
       {release.status === 'withdrawn' && <p class="notice">{t('adminWithdrawnReason', { reason: release.withdrawalReason ?? '' })}</p>}
+      {release.contentRemovedAt && <p class="notice">{t('adminContentRemoved', { date: when(release.contentRemovedAt) })}</p>}
       {edition.state === 'draft' && edition.reviewComment && (
         <div class="notice">
           <h2>{t('adminSentBack')}</h2>

@@ -46,7 +46,16 @@ const ACTIONS: Record<string, ActionRoute> = {
     },
   },
   correct: { role: 'writer', verb: 'adminCouldNot_correct', typed: [], run: async (s, id, _f, a) => (await s.commands.startCorrection(id, a), 'correction') },
-  withdraw: { role: 'editor', verb: 'adminCouldNot_withdraw', typed: ['reason'], run: async (s, id, f, a) => (await s.commands.withdrawRelease(id, f.reason ?? '', a), 'withdrawn') },
+  withdraw: {
+    role: 'editor',
+    verb: 'adminCouldNot_withdraw',
+    typed: ['reason', 'removeContent'],
+    async run(s, id, f, a) {
+      const removeContent = f.removeContent === '1';
+      await s.commands.withdrawRelease(id, f.reason ?? '', a, { removeContent });
+      return removeContent ? 'content_removed' : 'withdrawn';
+    },
+  },
 };
 
 /**

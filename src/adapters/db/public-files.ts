@@ -1,0 +1,59 @@
+import type { Kysely } from 'kysely';
+import { derivativeFileName } from '../../domain/attachment.js';
+import type { PublicCatalog, PublicFile } from '../../ports/public-catalog.js';
+import { contentKept, contentRemoved, pagePublic } from './public-visibility.js';
+import type { Database } from './schema.js';
+
+/** The public catalog's file reads: by content address, under the visibility rule and takedowns. */
+export function makePublicFiles(db: Kysely<Database>): Pick<PublicCatalog, 'file' | 'fileRemoved'> {
+  return {
+    async file(sha256: string, now: Date): Promise<PublicFile | null> {
+      const row = await db
+        .selectFrom('attachments')
+        .innerJoin('releases', 'releases.live_edition_id', 'attachments.edition_id')
+        .select(['attachments.sha256', 'attachments.file_name', 'attachments.mime_type', 'attachments.byte_size'])
+        .where('attachments.sha256', '=', sha256)
+        .where((eb) => pagePublic(eb, now))
+        .where((eb) => contentKept(eb))
+        .limit(1)
+        .executeTakeFirst();
+      if (row) return { sha256: row.sha256.trim(), fileName: row.file_name, mimeType: row.mime_type, byteSize: Number(row.byte_size) };
+      // A WebP copy of a photo follows the same rule as its original: public only while that
+      // original is attached to the live edition of a public release.
+      const copy = await db
+        .selectFrom('image_derivatives')
+        .innerJoin('attachments', 'attachments.sha256', 'image_derivatives.source_sha256')
+        .innerJoin('releases', 'releases.live_edition_id', 'attachments.edition_id')
+        .select(['image_derivatives.sha256', 'image_derivatives.width', 'image_derivatives.mime_type', 'image_derivatives.byte_size', 'attachments.file_name'])
+        .where('image_derivatives.sha256', '=', sha256)
+        .where((eb) => pagePublic(eb, now))
+        .where((eb) => contentKept(eb))
+        .limit(1)
+        .executeTakeFirst();
+      return copy ? { sha256: copy.sha256.trim(), fileName: derivativeFileName(copy.file_name, copy.width), mimeType: copy.mime_type, byteSize: Number(copy.byte_size) } : null;
+    },
+
+    async fileRemoved(sha256: string, now: Date): Promise<boolean> {
+      // Only files of public releases whose content was taken down: anything else stays a plain 404.
+      const own = db
+        .selectFrom('attachments')
+        .innerJoin('releases', 'releases.live_edition_id', 'attachments.edition_id')
+        .select('releases.id')
+        .where('attachments.sha256', '=', sha256)
+        .where((eb) => pagePublic(eb, now))
+        .where((eb) => contentRemoved(eb))
+        .limit(1);
+      const copy = db
+        .selectFrom('image_derivatives')
+        .innerJoin('attachments', 'attachments.sha256', 'image_derivatives.source_sha256')
+        .innerJoin('releases', 'releases.live_edition_id', 'attachments.edition_id')
+        .select('releases.id')
+        .where('image_derivatives.sha256', '=', sha256)
+        .where((eb) => pagePublic(eb, now))
+        .where((eb) => contentRemoved(eb))
+        .limit(1);
+      const [a, b] = await Promise.all([own.executeTakeFirst(), copy.executeTakeFirst()]);
+      return a !== undefined || b !== undefined;
+    },
+  };
+}
