@@ -7,8 +7,9 @@ import { ValidationError } from '../domain/errors.js';
 import { LANGUAGES } from '../domain/language.js';
 import { makeProgress } from './progress.js';
 
-const USAGE = `Usage: pressroom import SOURCE [--board SLUG] [--language ko|en] [--publish | --draft]
-                        [--undated publish|draft] [--format ${IMPORT_FORMATS.join('|')}]
+const USAGE = `Usage: pressroom import SOURCE [--board SLUG] [--map CATEGORY=BOARD ...] [--language ko|en]
+                        [--publish | --draft] [--undated publish|draft] [--title TEXT]
+                        [--fetch-files] [--format ${IMPORT_FORMATS.join('|')}]
                         [--dry-run] [--report FILE.json]
 
 SOURCE is a scraped page (.txt), a saved page (.html), a folder of them, an RSS 2.0 or Atom feed,
@@ -19,6 +20,10 @@ or a WordPress export (WXR), as a file or an http(s) URL; the format is detected
                    the default) or kept a draft
   --board SLUG     put every item in this existing board (default: the boards the source names,
                    created when missing)
+  --map CAT=BOARD  a feed category or page section named CAT goes to the existing board BOARD
+                   (repeat for several; --board overrides)
+  --title TEXT     the title of a single page that shows none (its every line is then body)
+  --fetch-files    fetch a feed's enclosures (only from the feed's own origin) and attach them
   --language       the language of every item (default: as the source declares, else detected)
   --dry-run        report what would happen and write nothing
   --report FILE    write the full report (every item, its outcome and reasons) as JSON
@@ -36,12 +41,51 @@ const argsSchema = z
     format: z.enum(IMPORT_FORMATS, `one of ${IMPORT_FORMATS.join(', ')}`).optional(),
     'dry-run': z.boolean().default(false),
     report: z.string().min(1).optional(),
+    title: z.string().trim().min(1, 'give the title text').max(300, 'at most 300 characters').optional(),
+    map: z
+      .array(z.string().regex(/^[^=]+=[a-z0-9]+(?:-[a-z0-9]+)*$/, 'CATEGORY=BOARD, with BOARD a board slug such as news'))
+      .default([]),
+    'fetch-files': z.boolean().default(false),
   })
   // `when`: checked even when another field failed, so every problem is reported at once.
   .refine((a) => !(a.publish && a.draft), { message: 'choose --publish or --draft, not both', path: ['draft'], when: () => true });
 
 export interface ImportCommandSystem {
-  imports: { read: (source: string, options?: { format?: ImportFormat }) => Promise<ParsedSource>; importSource: ImportSource };
+  imports: { read: (source: string, options?: { format?: ImportFormat; title?: string; fetchFiles?: boolean }) => Promise<ParsedSource>; importSource: ImportSource };
+}
+
+/** Flag codes in the closing line's words ("1 imported (1 flagged: no date)"). */
+const FLAG_WORDS: Record<string, string> = {
+  no_date: 'no date',
+  date_from_text: 'date from the text',
+  date_in_future: 'future date',
+  date_unreadable: 'unreadable date',
+  date_from_updated: 'date from updated',
+  title_cut: 'title cut',
+  title_given: 'title given',
+  photo_not_imported: 'photos not in the source',
+  file_not_imported: 'files not in the source',
+  enclosure_not_imported: 'enclosures not fetched',
+  inline_images_dropped: 'images not imported',
+  attachment_missing: 'attachments missing',
+  attachment_refused: 'attachment refused',
+  alt_text_missing: 'alt text missing',
+  draft_in_source: 'draft in the source',
+  board_unmapped: 'board not mapped',
+  tags_cut: 'tags cut',
+};
+
+/** The closing line: flagged items are imported items, so they are counted among them. */
+export function closingLine(report: ImportReport): string {
+  const c = report.counts;
+  const why = new Map<string, number>();
+  for (const item of report.items) {
+    if (item.outcome !== 'flagged') continue;
+    for (const code of new Set(item.flagCodes)) why.set(code, (why.get(code) ?? 0) + 1);
+  }
+  const reasons = [...why].map(([code, n]) => `${c.flagged > 1 ? `${n} ` : ''}${FLAG_WORDS[code] ?? code.replace(/_/g, ' ')}`).join(', ');
+  const flagged = c.flagged > 0 ? ` (${c.flagged} flagged${reasons ? `: ${reasons}` : ''})` : '';
+  return `${report.dryRun ? 'Dry run, nothing written: ' : ''}${c.imported + c.flagged} imported${flagged}, ${c.skipped} skipped, ${c.refused} refused (${report.items.length} item${report.items.length === 1 ? '' : 's'}).`;
 }
 
 function summary(report: ImportReport): string[] {
@@ -53,9 +97,9 @@ function summary(report: ImportReport): string[] {
     const where = item.board ? ` -> ${item.board}/${item.language}${item.state ? ` as ${item.state === 'published' ? `published ${item.publishedAt?.slice(0, 10)}` : 'draft'}` : ''}` : '';
     lines.push(`${String(item.index).padStart(4)}. ${verb[item.outcome]}: ${item.label}${where}${item.releaseId ? ` [release ${item.releaseId}]` : ''}`);
     for (const reason of item.reasons) lines.push(`        - ${reason}`);
+    for (const note of item.notes) lines.push(`        · dropped: ${note}`);
   }
-  const c = report.counts;
-  lines.push(`${report.dryRun ? 'Dry run, nothing written: ' : ''}${c.imported} imported, ${c.flagged} flagged, ${c.skipped} skipped, ${c.refused} refused (${report.items.length} item${report.items.length === 1 ? '' : 's'}).`);
+  lines.push(closingLine(report));
   return lines;
 }
 
@@ -78,6 +122,9 @@ export const importCommand = {
           format: { type: 'string' },
           'dry-run': { type: 'boolean' },
           report: { type: 'string' },
+          title: { type: 'string' },
+          map: { type: 'string', multiple: true },
+          'fetch-files': { type: 'boolean' },
         },
       });
     } catch (error) {
@@ -96,7 +143,7 @@ export const importCommand = {
     const args = checked.data;
     let parsed: ParsedSource;
     try {
-      parsed = await system.imports.read(args.source, args.format ? { format: args.format } : {});
+      parsed = await system.imports.read(args.source, { ...(args.format ? { format: args.format } : {}), ...(args.title ? { title: args.title } : {}), fetchFiles: args['fetch-files'] });
     } catch (error) {
       console.error(`Nothing was imported: ${error instanceof Error ? error.message : String(error)}`);
       return 1;
@@ -106,6 +153,7 @@ export const importCommand = {
       mode: args.draft ? 'draft' : 'publish',
       dryRun: args['dry-run'],
       boardSlug: args.board ?? null,
+      boardMap: Object.fromEntries(args.map.map((m) => [m.slice(0, m.lastIndexOf('=')).trim(), m.slice(m.lastIndexOf('=') + 1)])),
       language: args.language ?? null,
       undated: args.undated,
       timeZone: env.PRESSROOM_TIME_ZONE || 'Asia/Seoul',

@@ -221,6 +221,8 @@ for (const { kind, skip } of databaseKinds()) {
         authorLogin: null,
         files: [],
         flags: [],
+        notes: [],
+        sections: [],
         refusal: null,
       });
       const before = await rowCounts(t);

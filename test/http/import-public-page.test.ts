@@ -97,11 +97,11 @@ for (const { kind, skip } of databaseKinds()) {
         const env = { ...process.env, PRESSROOM_DATA: database.dataDir, DATABASE_URL: database.target.kind === 'postgres' ? database.target.url : `sqlite:${database.target.file}`, PRESSROOM_DEMO: '0' };
         const cli = ['--import', 'tsx', join(ROOT, 'src/main/cli.ts'), 'import', SEED, '--publish', '--report', join(database.dataDir, 'report.json')];
         const first = await execFileAsync(process.execPath, cli, { cwd: ROOT, env });
-        assert.match(first.stdout, /0 imported, 1 flagged, 0 skipped, 0 refused \(1 item\)/);
+        assert.match(first.stdout, /1 imported \(1 flagged: no date\), 0 skipped, 0 refused \(1 item\)/);
         const report = JSON.parse(readFileSync(join(database.dataDir, 'report.json'), 'utf8'));
         assert.equal(report.items[0].state, 'published');
         const second = await execFileAsync(process.execPath, cli.slice(0, -2), { cwd: ROOT, env });
-        assert.match(second.stdout, /0 imported, 0 flagged, 1 skipped, 0 refused/);
+        assert.match(second.stdout, /0 imported, 1 skipped, 0 refused/);
 
         const system = await composeSystem({ database: database.target, dataDir: database.dataDir });
         const web = await createWebApp(system, { siteName: 'Test', baseUrl: 'https://news.example.org', timeZone: 'Asia/Seoul', demo: false, logLevel: 'silent', viewFlushMs: 60_000, schedulerMs: 0 });

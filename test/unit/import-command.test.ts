@@ -32,7 +32,7 @@ describe('pressroom import (command line)', () => {
             calls.push({ parsed, options });
             const counts = { imported: 0, flagged: 0, skipped: 0, refused: 0 };
             counts[outcome] = parsed.items.length;
-            const items = parsed.items.map((item, i) => ({ index: i + 1, sourceKey: item.sourceKey, label: item.label, outcome, reasons: outcome === 'refused' ? ['bad item'] : [], releaseId: null, board: 'press-releases', language: 'en' as const, state: 'draft' as const, publishedAt: null, attachments: 0 }));
+            const items = parsed.items.map((item, i) => ({ index: i + 1, sourceKey: item.sourceKey, label: item.label, outcome, reasons: outcome === 'refused' ? ['bad item'] : [], notes: [], flagCodes: [], releaseId: null, board: 'press-releases', language: 'en' as const, state: 'draft' as const, publishedAt: null, attachments: 0 }));
             return { source: options.source, format: parsed.format, dryRun: options.dryRun, mode: options.mode, startedAt: '', finishedAt: '', counts, boardsCreated: [], authors: [], items };
           },
         },
@@ -47,22 +47,26 @@ describe('pressroom import (command line)', () => {
     assert.equal(calls[0]!.options.undated, 'publish');
     assert.equal(calls[0]!.options.dryRun, false);
     assert.equal(calls[0]!.options.timeZone, 'Europe/London');
-    assert.match(out.join('\n'), /1 imported, 0 flagged, 0 skipped, 0 refused \(1 item\)/);
+    assert.match(out.join('\n'), /1 imported, 0 skipped, 0 refused \(1 item\)/);
   });
 
   test('flags reach the command; a dry run says nothing was written', async () => {
     const { system, calls } = fakeSystem();
-    const code = await importCommand.run(system, [FIXTURES, '--draft', '--dry-run', '--board', 'news', '--language', 'ko', '--undated', 'draft']);
+    const code = await importCommand.run(system, [FIXTURES, '--draft', '--dry-run', '--board', 'news', '--language', 'ko', '--undated', 'draft', '--map', 'Defence News=news', '--map', '보도자료=press-releases']);
     assert.equal(code, 0);
-    assert.deepEqual({ ...calls[0]!.options, onProgress: undefined, source: undefined }, { source: undefined, mode: 'draft', dryRun: true, boardSlug: 'news', language: 'ko', undated: 'draft', timeZone: 'Asia/Seoul', onProgress: undefined });
+    assert.deepEqual(
+      { ...calls[0]!.options, onProgress: undefined, source: undefined },
+      { source: undefined, mode: 'draft', dryRun: true, boardSlug: 'news', boardMap: { 'Defence News': 'news', 보도자료: 'press-releases' }, language: 'ko', undated: 'draft', timeZone: 'Asia/Seoul', onProgress: undefined },
+    );
     assert.equal(calls[0]!.parsed.items.length, 4);
     assert.match(out.join('\n'), /^Dry run, nothing written: 4 imported/m);
   });
 
   test('bad arguments are refused together with the usage; nothing is read', async () => {
     const { system, calls } = fakeSystem();
-    assert.equal(await importCommand.run(system, ['x.txt', '--publish', '--draft', '--language', 'fr']), 2);
+    assert.equal(await importCommand.run(system, ['x.txt', '--publish', '--draft', '--language', 'fr', '--map', 'Defence News']), 2);
     assert.match(err.join('\n'), /--language: one of ko, en/);
+    assert.match(err.join('\n'), /--map: CATEGORY=BOARD/);
     assert.match(err.join('\n'), /--draft: choose --publish or --draft, not both/);
     assert.match(err.join('\n'), /Usage: pressroom import SOURCE/);
     assert.equal(await importCommand.run(system, []), 2);

@@ -1,5 +1,5 @@
 import { isLanguage, type Language } from '../../domain/language.js';
-import { candidate, type ImportCandidate, type ImportFlag, type ParsedSource, type SourceDate } from '../../app/import/import-item.js';
+import { candidate, type CandidateFile, type ImportCandidate, type ImportFlag, type ParsedSource, type SourceDate } from '../../app/import/import-item.js';
 import { htmlToMarkdown, htmlToText, textToMarkdown } from './html-to-markdown.js';
 import { attrOf, decodeXmlEntities, listOf, MalformedSourceError, parseXml, textOf, type XmlNode } from './xml.js';
 
@@ -27,11 +27,42 @@ function body(html: string, isHtml: boolean, flags: ImportFlag[]): string {
   return markdown;
 }
 
+/** How a feed's enclosures may be fetched: only with `--fetch-files`, only from the feed's own origin. */
+export interface FeedFileOptions {
+  /** The feed's URL when it was read over http(s); null for a file (no origin to trust). */
+  feedUrl?: string | null;
+  fetchFiles?: boolean;
+  fetchFile?: (url: string) => Promise<Uint8Array>;
+}
+
+/** An enclosure as a file to attach (fetched when the item is written), or a flag saying why not. */
+function enclosure(url: string, options: FeedFileOptions, files: CandidateFile[], flags: ImportFlag[]): void {
+  let resolved: URL | null = null;
+  try {
+    resolved = new URL(url, options.feedUrl ?? undefined);
+  } catch {
+    resolved = null;
+  }
+  const origin = options.feedUrl ? new URL(options.feedUrl).origin : null;
+  if (options.fetchFiles && options.fetchFile && resolved && origin && resolved.origin === origin) {
+    const href = resolved.href;
+    const fileName = decodeURIComponent(resolved.pathname.split('/').pop() || '') || 'enclosure';
+    files.push({ fileName, read: () => options.fetchFile!(href), origin: href, caption: '', altText: '' });
+    return;
+  }
+  const why = !options.fetchFiles
+    ? 'and was not fetched: run again with --fetch-files to fetch enclosures from the feed\'s own origin, or attach it by hand'
+    : !origin
+      ? 'and was not fetched: the feed was read from a file, so it has no origin to fetch from; attach it by hand'
+      : `and was not fetched: it is not on the feed's own origin (${origin}); attach it by hand`;
+  flags.push({ code: 'enclosure_not_imported', message: `The enclosure ${url} is a remote file ${why}` });
+}
+
 function tagsOf(categories: unknown[]): string[] {
   return [...new Set(categories.map((c) => (textOf(c) || attrOf(c, 'term')).trim()).filter(Boolean))];
 }
 
-function rssItems(channel: XmlNode, feedLanguage: Language | null): ImportCandidate[] {
+function rssItems(channel: XmlNode, feedLanguage: Language | null, fileOptions: FeedFileOptions): ImportCandidate[] {
   return listOf(channel.item).map((raw) => {
     const item = raw as XmlNode;
     const flags: ImportFlag[] = [];
@@ -40,11 +71,13 @@ function rssItems(channel: XmlNode, feedLanguage: Language | null): ImportCandid
     const guid = textOf(item.guid).trim();
     const encoded = textOf(item['content:encoded']);
     const html = encoded || textOf(item.description);
-    const content = { title, subtitle: [], bodyMarkdown: body(html, true, flags), department: '', tags: tagsOf(listOf(item.category)) };
+    const categories = tagsOf(listOf(item.category));
+    const content = { title, subtitle: [], bodyMarkdown: body(html, true, flags), department: '', tags: categories };
     const date = dateOf(textOf(item.pubDate) || textOf(item['dc:date']), flags, 'pubDate');
-    for (const enclosure of listOf(item.enclosure)) {
-      const url = attrOf(enclosure, 'url');
-      if (url) flags.push({ code: 'enclosure_not_imported', message: `The enclosure ${url} is a remote file and was not imported: attach it by hand` });
+    const files: CandidateFile[] = [];
+    for (const node of listOf(item.enclosure)) {
+      const url = attrOf(node, 'url');
+      if (url) enclosure(url, fileOptions, files, flags);
     }
     return candidate({
       format: 'rss',
@@ -52,6 +85,8 @@ function rssItems(channel: XmlNode, feedLanguage: Language | null): ImportCandid
       content,
       date,
       language: feedLanguage,
+      sections: categories,
+      files,
       flags,
       refusal: title ? null : 'the item has no title',
     });
@@ -67,7 +102,7 @@ function atomText(node: unknown, flags: ImportFlag[]): { text: string; isHtml: b
   return { text: decodeXmlEntities(raw), isHtml: false };
 }
 
-function atomEntries(feed: XmlNode, feedLanguage: Language | null): ImportCandidate[] {
+function atomEntries(feed: XmlNode, feedLanguage: Language | null, fileOptions: FeedFileOptions): ImportCandidate[] {
   return listOf(feed.entry).map((raw) => {
     const entry = raw as XmlNode;
     const flags: ImportFlag[] = [];
@@ -78,15 +113,15 @@ function atomEntries(feed: XmlNode, feedLanguage: Language | null): ImportCandid
     const link = alternate ? attrOf(alternate, 'href') : '';
     const id = textOf(entry.id).trim();
     const main = entry.content !== undefined ? atomText(entry.content, flags) : atomText(entry.summary, flags);
-    const content = { title, subtitle: [], bodyMarkdown: body(main.text, main.isHtml, flags), department: '', tags: tagsOf(listOf(entry.category)) };
+    const categories = tagsOf(listOf(entry.category));
+    const content = { title, subtitle: [], bodyMarkdown: body(main.text, main.isHtml, flags), department: '', tags: categories };
     let date = dateOf(textOf(entry.published), flags, 'published date');
     if (!date && textOf(entry.updated)) {
       date = dateOf(textOf(entry.updated), flags, 'updated date');
       if (date) flags.push({ code: 'date_from_updated', message: `The entry has no published date; its updated date (${date.text}) was taken as the publication date` });
     }
-    for (const l of links.filter((l) => attrOf(l, 'rel') === 'enclosure')) {
-      flags.push({ code: 'enclosure_not_imported', message: `The enclosure ${attrOf(l, 'href')} is a remote file and was not imported: attach it by hand` });
-    }
+    const files: CandidateFile[] = [];
+    for (const l of links.filter((l) => attrOf(l, 'rel') === 'enclosure')) if (attrOf(l, 'href')) enclosure(attrOf(l, 'href'), fileOptions, files, flags);
     const lang = languageOf(attrOf(entry, 'xml:lang')) ?? feedLanguage;
     return candidate({
       format: 'atom',
@@ -94,22 +129,28 @@ function atomEntries(feed: XmlNode, feedLanguage: Language | null): ImportCandid
       content,
       date,
       language: lang,
+      sections: categories,
+      files,
       flags,
       refusal: title ? null : 'the entry has no title',
     });
   });
 }
 
-/** Reads an RSS 2.0 or Atom 1.0 feed into import candidates, one per item or entry. */
-export function parseFeed(text: string, label: string): ParsedSource {
+/**
+ * Reads an RSS 2.0 or Atom 1.0 feed into import candidates, one per item or entry. Categories are
+ * tags, and may pick the board (`--map`, or a known board name); enclosures are fetched only when
+ * asked and only from the feed's own origin.
+ */
+export function parseFeed(text: string, label: string, fileOptions: FeedFileOptions = {}): ParsedSource {
   // Atom's xhtml content is markup inside the feed: kept raw so it reaches the HTML sanitizer whole.
   const doc = parseXml(text, label, ['feed.entry.content', 'feed.entry.summary', 'feed.entry.title']);
   const rss = doc.rss as XmlNode | undefined;
   if (rss) {
     const channel = (listOf(rss.channel)[0] ?? {}) as XmlNode;
-    return { format: 'rss', items: rssItems(channel, languageOf(textOf(channel.language))), authors: [] };
+    return { format: 'rss', items: rssItems(channel, languageOf(textOf(channel.language)), fileOptions), authors: [] };
   }
   const feed = doc.feed as XmlNode | undefined;
-  if (feed) return { format: 'atom', items: atomEntries(feed, languageOf(attrOf(feed, 'xml:lang'))), authors: [] };
+  if (feed) return { format: 'atom', items: atomEntries(feed, languageOf(attrOf(feed, 'xml:lang')), fileOptions), authors: [] };
   throw new MalformedSourceError(`${label} is XML but neither an RSS 2.0 (<rss>) nor an Atom (<feed>) feed`);
 }

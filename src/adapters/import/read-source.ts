@@ -38,14 +38,33 @@ export function detectFormat(text: string, hint: string): ImportFormat {
   return 'page-text';
 }
 
-function parseText(text: string, format: ImportFormat, label: string, baseDir: string | null, url: string | null): ParsedSource {
+/** What a person adds to a source: the title of a page that has none, whether to fetch a feed's enclosures. */
+export interface ReadSourceOptions {
+  format?: ImportFormat;
+  /** The title of a single page that shows none (`--title`). */
+  title?: string;
+  /** Fetch feed enclosures from the feed's own origin (`--fetch-files`). */
+  fetchFiles?: boolean;
+}
+
+function parseText(text: string, format: ImportFormat, label: string, baseDir: string | null, url: string | null, options: ReadSourceOptions): ParsedSource {
   if (format === 'wxr') return parseWxr(text, label, baseDir);
-  if (format === 'rss' || format === 'atom') return parseFeed(text, label);
+  if (format === 'rss' || format === 'atom') return parseFeed(text, label, { feedUrl: url, fetchFiles: options.fetchFiles, fetchFile: fetchBytes });
   if (format === 'page-html') {
     const page = htmlPageText(text);
-    return { format, items: [pageCandidate(page.text, { format, name: label, url: page.url ?? url, language: page.language, date: page.date })], authors: [] };
+    return { format, items: [pageCandidate(page.text, { format, name: label, url: page.url ?? url, language: page.language, date: page.date, title: options.title })], authors: [] };
   }
-  return { format, items: [pageCandidate(text, { format, name: label, url })], authors: [] };
+  return { format, items: [pageCandidate(text, { format, name: label, url, title: options.title })], authors: [] };
+}
+
+/** A feed's enclosure, fetched when its item is written: bounded in size and time, same origin after redirects. */
+async function fetchBytes(url: string): Promise<Uint8Array> {
+  const response = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+  if (!response.ok) throw new MalformedSourceError(`${url} answered ${response.status} ${response.statusText}`);
+  if (response.url && new URL(response.url).origin !== new URL(url).origin) throw new MalformedSourceError(`${url} redirected to another origin (${new URL(response.url).origin}); not fetched`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes.byteLength > MAX_FETCH_BYTES) throw new MalformedSourceError(`${url} is larger than ${MAX_FETCH_BYTES / 1024 / 1024} MB`);
+  return bytes;
 }
 
 async function fetchText(url: string): Promise<{ text: string; contentType: string; finalUrl: string }> {
@@ -63,11 +82,11 @@ async function fetchText(url: string): Promise<{ text: string; contentType: stri
  * them, an RSS 2.0 or Atom feed, or a WordPress export, from a file or an http(s) URL. The format
  * is detected from the content unless given. Malformed XML is refused with its line and column.
  */
-export async function readImportSource(source: string, options: { format?: ImportFormat } = {}): Promise<ParsedSource> {
+export async function readImportSource(source: string, options: ReadSourceOptions = {}): Promise<ParsedSource> {
   if (/^https?:\/\//i.test(source)) {
     const { text, contentType, finalUrl } = await fetchText(source);
     const format = options.format ?? detectFormat(text, contentType || source);
-    return parseText(text, format, source, null, finalUrl);
+    return parseText(text, format, source, null, finalUrl, options);
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) throw new MalformedSourceError(`${source}: only files, folders and http(s) URLs can be imported`);
   const path = resolve(source);
@@ -76,10 +95,11 @@ export async function readImportSource(source: string, options: { format?: Impor
   if (info.isDirectory()) {
     const names = (await readdir(path)).filter((n) => PAGE_FILE.test(n)).sort();
     if (names.length === 0) throw new MalformedSourceError(`${source}: the folder holds no .txt or .html pages`);
-    const parsed = await Promise.all(names.map(async (name) => parseText(decodeText(await readFile(join(path, name))), options.format ?? (extname(name).toLowerCase() === '.txt' ? 'page-text' : 'page-html'), name, path, null)));
+    if (options.title) throw new MalformedSourceError(`${source}: --title names the title of one page; import the page that lacks one on its own`);
+    const parsed = await Promise.all(names.map(async (name) => parseText(decodeText(await readFile(join(path, name))), options.format ?? (extname(name).toLowerCase() === '.txt' ? 'page-text' : 'page-html'), name, path, null, options)));
     return { format: parsed.every((p) => p.format === 'page-html') ? 'page-html' : 'page-text', items: parsed.flatMap((p) => p.items), authors: [] };
   }
   const text = decodeText(await readFile(path));
   const format = options.format ?? detectFormat(text, basename(path));
-  return parseText(text, format, basename(path), dirname(path), null);
+  return parseText(text, format, basename(path), dirname(path), null, options);
 }

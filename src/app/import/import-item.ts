@@ -61,6 +61,10 @@ export interface ImportCandidate {
   authorLogin: string | null;
   files: CandidateFile[];
   flags: ImportFlag[];
+  /** What the parser left out as the source's furniture (template text, an end mark), for the report. */
+  notes: string[];
+  /** Section or category names the source gives it, which `--map` (or a known board name) may turn into its board. */
+  sections: string[];
   /** The parser could not make a release of it: the reason, and the item is refused. */
   refusal: string | null;
 }
@@ -82,6 +86,10 @@ export interface ItemReport {
   outcome: ItemOutcome;
   /** Why it was skipped or refused; the flags of an imported item. */
   reasons: string[];
+  /** The codes of its flags (`no_date`, `photo_not_imported`...), for summaries. */
+  flagCodes: string[];
+  /** What was left out of it as the source's template text or end mark. */
+  notes: string[];
   releaseId: number | null;
   board: string | null;
   language: Language | null;
@@ -129,6 +137,8 @@ export function candidate(fields: Pick<ImportCandidate, 'format' | 'content'> & 
     authorLogin: null,
     files: [],
     flags: [],
+    notes: [],
+    sections: [],
     refusal: null,
     ...fields,
   };
@@ -151,6 +161,11 @@ const KNOWN_BOARDS: { match: RegExp; slug: string; kind: BoardKind; name: { en: 
   { match: /^(statements?|briefings?|입장|입장\s*발표|브리핑)$/i, slug: 'statements', kind: 'statement', name: { en: 'Statements', ko: '입장' } },
   { match: /^(photos?|photo news|사진|포토|포토\s*뉴스)$/i, slug: 'photos', kind: 'photo', name: { en: 'Photos', ko: '사진' } },
 ];
+
+/** The usual board a section or category name stands for (press releases, news, statements, photos), or null. */
+export function knownBoardFor(name: string): (typeof KNOWN_BOARDS)[number] | null {
+  return KNOWN_BOARDS.find((b) => b.match.test(name.trim())) ?? null;
+}
 
 /** Default board for sources that name none. */
 export const DEFAULT_IMPORT_BOARD = KNOWN_BOARDS[0]!;

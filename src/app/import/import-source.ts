@@ -22,6 +22,7 @@ import { importAuthors } from './import-authors.js';
 import {
   boardForSourceName,
   contentHash,
+  knownBoardFor,
   DEFAULT_IMPORT_BOARD,
   guessLanguage,
   zonedInstant,
@@ -43,6 +44,8 @@ export interface ImportOptions {
   dryRun: boolean;
   /** An existing board for every item; otherwise the source's board names decide (created when missing). */
   boardSlug?: string | null;
+  /** Section or category names (any case) mapped to existing boards (`--map CATEGORY=BOARD`); before the source's own board names. */
+  boardMap?: Readonly<Record<string, string>>;
   /** The language of every item; otherwise the source's declaration, else a guess from the text. */
   language?: Language | null;
   /** An item without a date under `publish`: published as of the import (flagged), or kept a draft. */
@@ -98,6 +101,12 @@ export function makeImportSource(deps: ImportDeps) {
     if (options.boardSlug && !(await deps.uow.read.boardExists(options.boardSlug))) {
       throw new ValidationError(`No board "${options.boardSlug}"`, [{ code: 'unknown_board', message: 'Name an existing board, or leave --board out to use the boards the source names', field: 'board' }]);
     }
+    const boardMap = new Map(Object.entries(options.boardMap ?? {}).map(([name, slug]) => [name.trim().toLowerCase(), slug]));
+    const unknown = [];
+    for (const slug of new Set(boardMap.values())) if (!(await deps.uow.read.boardExists(slug))) unknown.push(slug);
+    if (unknown.length > 0) {
+      throw new ValidationError(`No board ${unknown.map((u) => `"${u}"`).join(', ')}`, unknown.map((u) => ({ code: 'unknown_board', message: `--map names the board "${u}", which does not exist: create it first or map to an existing board`, field: 'map' })));
+    }
     const authors = await importAuthors({ uow: deps.uow.accounts, clock: deps.clock, actor: IMPORT_ACTOR }, parsed.authors, options.dryRun);
     const authorIds = new Map(authors.map((a) => [a.login, a.report.userId]));
 
@@ -116,13 +125,21 @@ export function makeImportSource(deps: ImportDeps) {
 
     const plan = async (item: ImportCandidate, at: Date | null): Promise<Plan> => {
       const flags = [...item.flags];
-      const content = { ...item.content, tags: cleanTags(item.content.tags, flags) };
+      // A section the map (or a known board name) turns into the board is not also a tag.
+      const names = [...(item.board ? [item.board.name] : []), ...item.sections];
+      const mappedName = options.boardSlug ? undefined : names.find((n) => boardMap.has(n.trim().toLowerCase()));
+      const sectionBoard = options.boardSlug || mappedName || item.board ? undefined : item.sections.find((n) => knownBoardFor(n));
+      const used = (mappedName ?? sectionBoard)?.trim().toLowerCase();
+      const tags = used ? item.content.tags.filter((t) => t.trim().toLowerCase() !== used) : item.content.tags;
+      const content = { ...item.content, tags: cleanTags(tags, flags) };
       const language = options.language ?? item.language ?? guessLanguage(`${content.title}\n${content.bodyMarkdown}`);
       let boardSlug: string = options.boardSlug ?? '';
       let board: Plan['board'] = null;
       let isNewBoard = false;
+      if (!boardSlug && mappedName) boardSlug = boardMap.get(mappedName.trim().toLowerCase())!;
       if (!boardSlug) {
-        const mapped = item.board ? boardForSourceName(item.board) : null;
+        const named = item.board ?? (sectionBoard ? { name: sectionBoard } : null);
+        const mapped = named ? boardForSourceName(named) : null;
         if (item.board && !mapped) flags.push(flag('board_unmapped', `The source's board "${item.board.name}" has no usable name for a URL; the item went to "${DEFAULT_IMPORT_BOARD.slug}"`));
         const target = mapped ?? DEFAULT_IMPORT_BOARD;
         boardSlug = target.slug;
@@ -219,7 +236,7 @@ export function makeImportSource(deps: ImportDeps) {
     };
 
     for (const { item, index, at } of order) {
-      const base = { index, sourceKey: item.sourceKey, label: item.label, releaseId: null, board: null, language: null, state: null, publishedAt: null, attachments: 0 };
+      const base = { index, sourceKey: item.sourceKey, label: item.label, notes: item.notes, flagCodes: [] as string[], releaseId: null, board: null, language: null, state: null, publishedAt: null, attachments: 0 };
       let report: ItemReport;
       try {
         const earlier = seen.get(item.sourceKey);
@@ -243,7 +260,7 @@ export function makeImportSource(deps: ImportDeps) {
           if (options.dryRun) {
             if (p.isNewBoard) boardsCreated.push(p.boardSlug);
             const files = item.files.filter((f) => f.read).length;
-            report = { ...common, outcome: p.flags.length > 0 ? 'flagged' : 'imported', reasons: p.flags.map((f) => f.message), state: p.state, publishedAt: p.publishedAt?.toISOString() ?? null, attachments: files };
+            report = { ...common, outcome: p.flags.length > 0 ? 'flagged' : 'imported', reasons: p.flags.map((f) => f.message), flagCodes: p.flags.map((f) => f.code), state: p.state, publishedAt: p.publishedAt?.toISOString() ?? null, attachments: files };
           } else {
             const written = await write(item, p);
             report = {
@@ -251,6 +268,7 @@ export function makeImportSource(deps: ImportDeps) {
               releaseId: written.releaseId,
               outcome: written.flags.length > 0 ? 'flagged' : 'imported',
               reasons: written.flags.map((f) => f.message),
+              flagCodes: written.flags.map((f) => f.code),
               state: written.state,
               publishedAt: p.publishedAt?.toISOString() ?? null,
               attachments: written.attachments,

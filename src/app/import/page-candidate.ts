@@ -8,10 +8,10 @@ import { parseScrapedPage, UnrecognisedPageError } from './parse-scraped-page.js
  */
 export function pageCandidate(
   text: string,
-  source: { format: 'page-text' | 'page-html'; name: string; url?: string | null; language?: Language | null; date?: SourceDate | null },
+  source: { format: 'page-text' | 'page-html'; name: string; url?: string | null; language?: Language | null; date?: SourceDate | null; title?: string },
 ): ImportCandidate {
   try {
-    const page = parseScrapedPage(text);
+    const page = parseScrapedPage(text, { title: source.title });
     const content = { title: page.title, subtitle: page.subtitle, bodyMarkdown: page.bodyMarkdown, department: '', tags: [] };
     return candidate({
       format: source.format,
@@ -22,6 +22,7 @@ export function pageCandidate(
       board: page.board ? { name: page.board } : null,
       date: source.date ?? page.date,
       flags: page.flags,
+      notes: page.dropped,
     });
   } catch (error) {
     if (!(error instanceof UnrecognisedPageError)) throw error;
