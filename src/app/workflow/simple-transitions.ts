@@ -53,7 +53,7 @@ export function makeRejectRelease(deps: Deps) {
     });
 }
 
-/** unschedule: a scheduled edition goes back to approved and its job is cancelled. */
+/** unschedule: a scheduled edition goes back to approved and its job is cancelled, even one a scheduler holds. */
 export function makeUnscheduleRelease(deps: Deps) {
   return (releaseId: number, actor: StaffActor): Promise<Edition> =>
     deps.uow.run(async (tx) => {
@@ -77,6 +77,7 @@ export function makeWithdrawRelease(deps: Deps & { events: EventBus }) {
       );
       await tx.jobs.cancelFor(releaseId, now);
       await tx.releases.markWithdrawn(releaseId, now, reason.trim());
+      await tx.searchOutbox.add([releaseId], now);
       await tx.releases.bumpContentVersion();
       await auditRelease(tx, actor, 'release.withdrawn', releaseId, now, { reason: reason.trim() });
     });
