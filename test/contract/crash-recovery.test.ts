@@ -3,8 +3,8 @@
 // crashes, restart, and check: every due release public exactly once (one publication in the audit
 // trail, its own number), none early, nothing not yet due published, and search matching the
 // database (`reindex --check` clean, nothing left in the outbox). The processes are children running
-// the real composed system (test/support/crash-child.ts). Each run picks its kill points at random;
-// the seed is printed so a failure can be told apart from another.
+// the real composed system (test/support/crash-child.ts). Each run picks its kill points at random
+// and reports them as test diagnostics.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +31,7 @@ for (const { kind, skip } of databaseKinds()) {
     const due: number[] = [];
     const later: number[] = [];
     let moved = 0;
+    const killPoints: string[] = [];
 
     before(async () => {
       // The newsroom being moved: public releases (to index), releases due before the server starts
@@ -68,12 +69,14 @@ for (const { kind, skip } of databaseKinds()) {
     async function crashImport(maxLine: number): Promise<void> {
       const child = startCrashChild(target, ['import', exportDir]);
       const k = randomInt(1, maxLine);
+      killPoints.push(`import-json after ${k} progress line(s)`);
       await child.waitFor((line) => line.startsWith('imported ') || child.lines.filter((l) => l.startsWith('progress ')).length >= k);
       await pause(randomInt(0, 10));
       await child.kill();
     }
 
-    test('every due release is public exactly once, none early, and search matches the database', async () => {
+    test('every due release is public exactly once, none early, and search matches the database', async (t) => {
+      t.after(() => t.diagnostic(`killed: ${killPoints.join('; ')}`));
       // 1. import-json killed while loading (nothing committed) or while indexing; killed again while
       //    indexing if the first kill came before the commit.
       await crashImport(10);
@@ -86,6 +89,7 @@ for (const { kind, skip } of databaseKinds()) {
       const child = startCrashChild(target, ['serve']);
       await child.waitFor((line) => line === 'ready');
       const k = randomInt(1, 12);
+      killPoints.push(`server after ${k} publication(s)`);
       await child.waitFor(() => child.lines.filter((l) => l.startsWith('published ')).length >= k).catch(() => undefined);
       await pause(randomInt(0, 15));
       await child.kill();
