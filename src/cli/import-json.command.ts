@@ -8,8 +8,9 @@ import { makeProgress } from './progress.js';
 const USAGE = `Usage: pressroom import-json DIR [--dry-run] [--skip-reindex]
 Loads a Pressroom export (made by \`pressroom export DIR\`) into an empty database, keeping ids and
 release numbers; files are checked against their SHA-256. --dry-run checks everything and changes
-nothing. --skip-reindex leaves the search index for a later \`pressroom reindex\` (large newsrooms:
-the site serves pages meanwhile, search finds nothing until then). Staff accounts arrive without
+nothing. --skip-reindex leaves the search index to the server, which indexes the imported releases
+when it starts (large newsrooms: the site serves pages meanwhile, search finds them as they are
+indexed). Running the same import again finishes indexing that an interrupted run left. Staff accounts arrive without
 passwords: give each one with \`pressroom user set-password EMAIL\` before they sign in.`;
 
 const args = z.object({
@@ -38,11 +39,12 @@ export const importJsonCommand = {
       const what =
         `${c.boards} boards, ${c.releases} releases, ${c.users} staff accounts, ${c.jobs} jobs, ${c.preview_links} preview links, ` +
         `${c.audit_log} audit entries and ${report.files.count} files`;
-      if (report.alreadyImported) console.log(`The database already holds exactly this export (${what}): nothing to do.`);
+      if (report.alreadyImported && report.indexed > 0) console.log(`The database already holds exactly this export (${what}); indexed the ${report.indexed} releases an interrupted run left for search.`);
+      else if (report.alreadyImported) console.log(`The database already holds exactly this export (${what}): nothing to do.`);
       else if (dryRun) console.log(`Dry run: ${what} would be imported; the export is complete and every file matches its SHA-256. Nothing was changed.`);
       else {
         const seconds = (performance.now() - started) / 1000;
-        console.log(`Imported ${what} in ${seconds.toFixed(1)} s; ${reindex ? `${report.indexed} releases indexed for search.` : 'search index not rebuilt: run `pressroom reindex`.'}`);
+        console.log(`Imported ${what} in ${seconds.toFixed(1)} s; ${reindex ? `${report.indexed} releases indexed for search.` : 'search indexing left to the server (it finishes when it starts), or run `pressroom reindex`.'}`);
         if (c.users > 0) console.log('Imported staff accounts have no password: none of them can sign in until given one with `pressroom user set-password EMAIL` (`pressroom user list` shows them).');
       }
       return 0;

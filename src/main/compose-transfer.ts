@@ -3,12 +3,12 @@ import { setFlagsFromString } from 'node:v8';
 import type { Kysely } from 'kysely';
 import { makeExportContent, type ProgressFactory } from '../app/transfer/export-content.js';
 import { makeImportContent } from '../app/transfer/import-content.js';
+import type { SearchIndexing } from '../app/search-indexing.js';
 import type { Database } from '../adapters/db/schema.js';
 import { makeDbContentStore } from '../adapters/transfer/db-content-store.js';
 import { makeDirectoryArchiveReader, makeDirectoryArchiveWriter } from '../adapters/transfer/directory-archive.js';
 import type { Clock } from '../ports/clock.js';
 import type { FileStore } from '../ports/file-store.js';
-import type { SearchIndex } from '../ports/search-index.js';
 
 function generator(): string {
   try {
@@ -31,7 +31,7 @@ function keepHeapSmall(): void {
 }
 
 /** Export to and import from a Pressroom export directory (docs/export-format.md). */
-export function composeTransfer(deps: { db: Kysely<Database>; files: FileStore; clock: Clock; search: SearchIndex }) {
+export function composeTransfer(deps: { db: Kysely<Database>; files: FileStore; clock: Clock; search: Pick<SearchIndexing, 'finish'> }) {
   const content = makeDbContentStore(deps.db);
   const name = generator();
   return {

@@ -1,10 +1,10 @@
-import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { DEFAULT_ALLOWED_TYPES, makeAttachFile } from '../app/attach-file.js';
 import { makeEditAttachments } from '../app/edit-attachments.js';
 import { makeSeedDemo } from '../app/demo/seed-demo.js';
 import { makePublicPages } from '../app/public-pages.js';
+import { makeSearchIndexing } from '../app/search-indexing.js';
 import { makeSearchReleases } from '../app/search-releases.js';
 import { makeViewCounter } from '../app/view-counter.js';
 import { makeCreateRelease } from '../app/workflow/create-release.js';
@@ -29,6 +29,8 @@ import { makeApiTokens } from '../app/api-tokens/api-tokens.js';
 import { makeBoardRepo } from '../adapters/db/board.repo.js';
 import { connectDatabase, migrateToLatest, type DatabaseTarget } from '../adapters/db/connect.js';
 import { makeJobQueue } from '../adapters/db/job-queue.js';
+import { makeSearchOutbox } from '../adapters/db/search-outbox.js';
+import { makeLocalWorker } from '../adapters/jobs/local-worker.js';
 import { makePublicCatalog } from '../adapters/db/public-catalog.js';
 import { makeReleaseRepo } from '../adapters/db/release.repo.js';
 import type { Database } from '../adapters/db/schema.js';
@@ -63,8 +65,10 @@ export interface SystemOptions {
   search?: SearchIndexOptions;
   /** Tests pass cheap scrypt parameters; stored hashes keep their own either way. */
   passwordHashing?: Parameters<typeof composeAccounts>[0]['passwordHashing'];
-  /** Told when updating the search index after a commit fails; the write itself stands. */
-  onSearchIndexError?: (error: unknown, releaseId: number) => void;
+  /** Told when updating the search index after a commit fails; the write itself stands and the release stays in the outbox. */
+  onSearchIndexError?: (error: unknown, releaseIds: number[]) => void;
+  /** Releases indexed per batch when finishing outstanding indexing (tests set a few). */
+  indexBatch?: number;
 }
 
 /**
@@ -84,22 +88,19 @@ export async function composeSystem(options: SystemOptions) {
   const files = makeLocalFileStore(join(options.dataDir, 'files'));
   const inspector = makeFileInspector();
   const deps = { uow, clock, allowSelfApproval: options.allowSelfApproval };
+  const worker = makeLocalWorker();
 
-  // Search: the index follows every publication, correction and withdrawal after commit.
+  // Search: every publication, correction and withdrawal records its release in the search outbox
+  // in its own transaction; after the commit the outbox is worked off (and again at start and on the
+  // server's timer, so a crash in between loses nothing).
   const searchIndex = options.database.kind === 'postgres' ? makePostgresSearchIndex(db, options.search) : makeSqliteSearchIndex(db, options.search);
-  const onIndexError = options.onSearchIndexError ?? ((error: unknown, releaseId: number) => console.error(`Search index update failed for release ${releaseId}:`, error));
-  const indexing = new Set<Promise<void>>();
-  events.subscribe((event) => {
-    const job: Promise<void> = searchIndex
-      .indexRelease(event.releaseId)
-      .catch((error: unknown) => onIndexError(error, event.releaseId))
-      .finally(() => indexing.delete(job));
-    indexing.add(job);
-  });
+  const onIndexError =
+    options.onSearchIndexError ??
+    ((error: unknown, releaseIds: number[]) => console.error(`Search indexing failed${releaseIds.length > 0 ? ` for release ${releaseIds.join(', ')}` : ''}; it will be retried:`, error));
+  const indexing = makeSearchIndexing({ outbox: makeSearchOutbox(db), index: searchIndex, batch: options.indexBatch, onError: onIndexError });
+  events.subscribe(() => indexing.kick());
   /** Resolves once every index update started so far has finished (tests, shutdown). */
-  const searchIdle = async () => {
-    while (indexing.size > 0) await Promise.all([...indexing]);
-  };
+  const searchIdle = () => indexing.idle();
 
   const createRelease = makeCreateRelease(deps);
   const saveDraft = makeSaveDraft(deps);
@@ -138,7 +139,7 @@ export async function composeSystem(options: SystemOptions) {
       publishRelease,
       startCorrection: makeStartCorrection(deps),
       withdrawRelease: makeWithdrawRelease({ ...deps, events }),
-      runDueJobs: makeRunDueJobs({ uow, jobs, clock, publishRelease, workerId: options.workerId ?? `${hostname()}:${process.pid}` }),
+      runDueJobs: makeRunDueJobs({ jobs, clock, publishRelease, workerId: options.workerId ?? worker.id, isWorkerGone: worker.isGone }),
       seedDemo,
       startTranslation: makeStartTranslation(deps),
       setTranslationNeeded: makeSetTranslationNeeded(deps),
@@ -154,8 +155,8 @@ export async function composeSystem(options: SystemOptions) {
     apiTokens: makeApiTokens({ uow: makeApiTokenUnitOfWork(db), tokens: makeApiTokenRepo(db), users: accounts.users, audit, clock }),
     revisions: makeRevisions({ uow, saveDraft }),
     pages: makePublicPages({ boards, catalog, clock }),
-    search: { index: searchIndex, idle: searchIdle, releases: makeSearchReleases({ index: searchIndex, boards, clock }) },
-    transfer: composeTransfer({ db, files, clock, search: searchIndex }),
+    search: { index: searchIndex, indexing, idle: searchIdle, releases: makeSearchReleases({ index: searchIndex, boards, clock }) },
+    transfer: composeTransfer({ db, files, clock, search: indexing }),
     /** Importers of old newsrooms: scraped pages, RSS/Atom feeds, WordPress exports. */
     imports: composeImport({ db, clock, events, files, allowedTypes: options.allowedUploadTypes ?? DEFAULT_ALLOWED_TYPES, maxBytes: options.uploadMaxBytes }),
     views: makeViewCounter({ uow }),

@@ -11,6 +11,9 @@ import { registerApi } from '../web/api/register-api.js';
 import { buildServer } from '../web/server.js';
 import type { System } from './compose.js';
 
+/** How often the server looks for search indexing left undone. */
+const INDEX_REPAIR_MS = 10_000;
+
 export interface WebOptions {
   siteName: string;
   baseUrl: string;
@@ -87,8 +90,8 @@ export async function createWebApp(system: System, options: WebOptions): Promise
   };
   const flushTimer = setInterval(() => void flush(), options.viewFlushMs ?? 5000);
   flushTimer.unref();
-  // The scheduler: due publications (including those that came due while the server was down)
-  // run at start and then every second, well inside the promised 5 s.
+  // The scheduler: due publications (including those that came due while the server was down, and
+  // those a crashed process had claimed) run at start and then every second, well inside the promised 5 s.
   let running = false;
   const tick = async () => {
     if (running) return;
@@ -101,8 +104,23 @@ export async function createWebApp(system: System, options: WebOptions): Promise
       running = false;
     }
   };
+  // Search indexing that a crash left in the outbox (or that another process wrote: a CLI, a second
+  // server) is finished at start, in the background so a large backlog never delays serving, and
+  // every 10 s after that.
+  let lastIndexRepair = 0;
+  const repairIndex = () => {
+    lastIndexRepair = Date.now();
+    system.search.indexing.finish().catch((error: unknown) => app.log.error({ err: error }, 'search indexing failed; it will be retried'));
+  };
+  repairIndex();
   await tick();
-  const schedulerTimer = options.schedulerMs === 0 ? null : setInterval(() => void tick(), options.schedulerMs ?? 1000);
+  const schedulerTimer =
+    options.schedulerMs === 0
+      ? null
+      : setInterval(() => {
+          void tick();
+          if (Date.now() - lastIndexRepair >= INDEX_REPAIR_MS) repairIndex();
+        }, options.schedulerMs ?? 1000);
   schedulerTimer?.unref();
   return {
     app,
@@ -114,6 +132,7 @@ export async function createWebApp(system: System, options: WebOptions): Promise
       version.stop();
       await app.close();
       await flush();
+      await system.search.indexing.idle();
     },
   };
 }

@@ -62,6 +62,12 @@ export interface Revision {
 export interface ReleaseRepo {
   createRelease(input: NewRelease): Promise<Release>;
   getRelease(id: number): Promise<Release | null>;
+  /**
+   * The release, held until the transaction ends (PostgreSQL `FOR UPDATE`; SQLite has one writer),
+   * so two workflow actions on one release (the scheduler publishing, an editor unscheduling) run
+   * one after the other and the second sees what the first did.
+   */
+  getReleaseForUpdate(id: number): Promise<Release | null>;
   createEdition(input: NewEdition): Promise<Edition>;
   getEdition(id: number): Promise<Edition | null>;
   latestEdition(releaseId: number): Promise<Edition | null>;

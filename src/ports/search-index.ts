@@ -50,9 +50,25 @@ export interface SearchHits {
  * for a moment: the page's rows are read again under the public-visibility rule, so nothing
  * unpublished, embargoed or withdrawn is ever shown.
  */
+/** Where the index and the database disagree (`pressroom reindex --check`); release ids. */
+export interface IndexDrift {
+  /** Releases looked at. */
+  checked: number;
+  /** Public (or embargoed) releases the index does not hold. */
+  missing: number[];
+  /** Entries that differ from what would be indexed now (text, filters or public time). */
+  stale: number[];
+  /** Entries for releases that must not be in the index (withdrawn, unpublished, gone). */
+  extra: number[];
+}
+
 export interface SearchIndex {
   /** Indexes the release's live edition, or removes it when it has none or is withdrawn. */
   indexRelease(releaseId: number): Promise<void>;
+  /** indexRelease for many releases at once (a few statements per batch); resolves with how many are now in the index. */
+  indexReleases(releaseIds: number[]): Promise<number>;
+  /** Compares every entry with what would be indexed now; changes nothing. */
+  check(onProgress?: (done: number, total: number) => void): Promise<IndexDrift>;
   /** Empties the index and indexes every published release again; returns how many. */
   rebuild(onProgress?: (done: number, total: number) => void): Promise<number>;
   search(query: SearchQuery): Promise<SearchHits>;

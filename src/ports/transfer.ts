@@ -24,8 +24,9 @@ export interface ContentStore {
   /** Every stored file the content refers to (attachments and image copies), sorted, in batches. */
   fileAddresses(batchSize?: number): AsyncIterable<string[]>;
   /**
-   * Runs `work` in one transaction: committed (then id sequences are moved past the highest id)
-   * when `commit` is true, rolled back otherwise, so a dry run checks every constraint too.
+   * Runs `work` in one transaction: committed (then id sequences are moved past the highest id, and
+   * every release is queued in the search outbox) when `commit` is true, rolled back otherwise, so a
+   * dry run checks every constraint too.
    */
   load(work: (sink: ContentSink) => Promise<void>, options: { commit: boolean }): Promise<void>;
   /** Tells every running server that the content changed (drops page caches). */

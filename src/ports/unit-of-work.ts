@@ -3,6 +3,7 @@ import type { BoardRepo } from './board-repo.js';
 import type { JobQueue } from './job-queue.js';
 import type { PreviewLinkRepo } from './preview-link-repo.js';
 import type { ReleaseRepo } from './release-repo.js';
+import type { SearchOutbox } from './search-outbox.js';
 import type { TranslationRepo } from './translation-repo.js';
 
 /** The repositories one transaction sees. */
@@ -15,6 +16,8 @@ export interface TxRepos {
   previewLinks: PreviewLinkRepo;
   /** Language versions: translation groups, the authoritative marker, "translation needed". */
   translations: TranslationRepo;
+  /** Releases whose search entry must follow this transaction's change, recorded with it. */
+  searchOutbox: SearchOutbox;
 }
 
 /** Runs a use case's writes in one transaction, passed explicitly, never ambient. */

@@ -10,6 +10,7 @@ import type { Database } from './schema.js';
 import { makeSessionRepo } from './session.repo.js';
 import { makeTranslationRepo } from './translation.repo.js';
 import { makeUserRepo } from './user.repo.js';
+import { makeSearchOutbox } from './search-outbox.js';
 
 const keyHash = (sourceKey: string) => createHash('sha256').update(sourceKey).digest('hex');
 
@@ -57,6 +58,7 @@ export function makeImportUnitOfWork(db: Kysely<Database>): ImportUnitOfWork {
           jobs: makeJobQueue(trx),
           previewLinks: makePreviewLinkRepo(trx),
           translations: makeTranslationRepo(trx),
+          searchOutbox: makeSearchOutbox(trx),
           importSources: makeImportSourceRepo(trx),
         }),
       ),

@@ -3,6 +3,7 @@ import type { Language } from '../../domain/language.js';
 import type { EditionContent } from '../../domain/release.js';
 import type { ReleaseRepo, Revision } from '../../ports/release-repo.js';
 import { toAttachment, toEdition, toImageDerivative, toRelease } from './mappers.js';
+import { isPostgres } from './dialect.js';
 import type { Database } from './schema.js';
 
 const contentColumns = (c: EditionContent) => ({
@@ -47,6 +48,13 @@ export function makeReleaseRepo(db: Kysely<Database>): ReleaseRepo {
 
     async getRelease(id) {
       const row = await db.selectFrom('releases').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toRelease(row) : null;
+    },
+
+    async getReleaseForUpdate(id) {
+      let query = db.selectFrom('releases').selectAll().where('id', '=', id);
+      if (isPostgres(db)) query = query.forUpdate();
+      const row = await query.executeTakeFirst();
       return row ? toRelease(row) : null;
     },
 

@@ -102,6 +102,17 @@ export interface JobsTable {
   locked_at: number | null;
   last_error: string | null;
   created_at: number;
+  /** The publication time the job was made for (migration 2026120312); null only on rows from older exports. */
+  scheduled_for: number | null;
+  /** A running job's claim expires at this time; then any worker may claim it again. */
+  lease_until: number | null;
+}
+
+/** Releases whose search entry must be brought up to date, written with the change (migration 2026120312). */
+export interface SearchOutboxTable {
+  id: Generated<number>;
+  release_id: number;
+  queued_at: number;
 }
 
 export interface PreviewLinksTable {
@@ -179,16 +190,21 @@ export interface SearchFilterColumns {
   tags: string;
 }
 
+/** SHA-256 of the indexed document (migration 2026120312); null on entries written before it. */
+export interface SearchEntryDigest {
+  digest: string | null;
+}
+
 /**
  * One row per release in SQLite's search index: its FTS5 rowid (first publication x 2^20 + id, a
  * bigint) and the filter columns as indexed, so searches need no join with `releases`.
  */
-export interface SearchFtsEntriesTable extends SearchFilterColumns {
+export interface SearchFtsEntriesTable extends SearchFilterColumns, SearchEntryDigest {
   sort_key: bigint | number;
 }
 
 /** PostgreSQL's search table: a tsvector of the same pre-tokenized text and facet lexemes, GIN-indexed, with the filter columns. */
-export interface SearchDocumentsTable extends SearchFilterColumns {
+export interface SearchDocumentsTable extends SearchFilterColumns, SearchEntryDigest {
   /** tsvector; written and read through sql only. */
   document: string;
 }
@@ -239,6 +255,7 @@ export interface Database extends AccountsTables {
   image_derivatives: ImageDerivativesTable;
   revisions: RevisionsTable;
   jobs: JobsTable;
+  search_outbox: SearchOutboxTable;
   preview_links: PreviewLinksTable;
   audit_log: AuditLogTable;
 }

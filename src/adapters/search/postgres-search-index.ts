@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { QueryClause } from '../../domain/search-text.js';
 import type { SearchIndex, SearchQuery } from '../../ports/search-index.js';
 import type { Database } from '../db/schema.js';
-import { countIndexable, documentFacets, indexableIds, loadSearchDocument, loadSearchDocuments, queryFacets, REBUILD_BATCH, runSearch, type IndexQuery, type SearchDocument, type SearchIndexOptions } from './search-documents.js';
+import { checkIndex } from './index-check.js';
+import { countIndexable, documentDigest, documentFacets, indexableIds, loadSearchDocument, loadSearchDocuments, queryFacets, REBUILD_BATCH, runSearch, type IndexQuery, type SearchDocument, type SearchIndexOptions } from './search-documents.js';
 
 /** A tsquery text: each clause a phrase (<->) of quoted terms (a lone CJK character as a prefix), ANDed. */
 export function tsQuery(clauses: QueryClause[]): string {
@@ -31,6 +32,7 @@ const row = (doc: SearchDocument) => ({
   department: doc.department,
   tags: JSON.stringify(doc.tags),
   document: tsvector(doc),
+  digest: documentDigest(doc),
 });
 
 /** How many of the newest rows of a search's range are read to judge how dense its matches are. */
@@ -71,6 +73,18 @@ export function makePostgresSearchIndex(db: Kysely<Database>, options: PostgresS
     await upsert([doc]);
   }
 
+  /** Brings the entries of many releases up to date: the indexable ones upserted, the others deleted. */
+  async function writeMany(releaseIds: number[]): Promise<number> {
+    const ids = [...new Set(releaseIds)];
+    if (ids.length === 0) return 0;
+    const docs = await loadSearchDocuments(db, ids);
+    const kept = new Set(docs.map((d) => d.releaseId));
+    const gone = ids.filter((id) => !kept.has(id));
+    if (gone.length > 0) await db.deleteFrom('search_documents').where('release_id', 'in', gone).execute();
+    await upsert(docs);
+    return docs.length;
+  }
+
   async function upsert(docs: SearchDocument[]): Promise<void> {
     if (docs.length === 0) return;
     await db
@@ -85,6 +99,7 @@ export function makePostgresSearchIndex(db: Kysely<Database>, options: PostgresS
           department: eb.ref('excluded.department'),
           tags: eb.ref('excluded.tags'),
           document: eb.ref('excluded.document'),
+          digest: eb.ref('excluded.digest'),
         })),
       )
       .execute();
@@ -210,6 +225,8 @@ export function makePostgresSearchIndex(db: Kysely<Database>, options: PostgresS
 
   return {
     indexRelease: write,
+    indexReleases: writeMany,
+    check: (onProgress) => checkIndex(db, 'search_documents', onProgress),
 
     async rebuild(onProgress) {
       const total = await countIndexable(db);

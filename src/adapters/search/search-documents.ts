@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Language } from '../../domain/language.js';
 import { indexText } from '../../domain/search-text.js';
@@ -93,6 +94,12 @@ export async function loadSearchDocuments(db: Kysely<Database>, releaseIds: numb
       tags,
     };
   });
+}
+
+/** SHA-256 of everything an entry holds: stored with it, so `reindex --check` finds a stale one. */
+export function documentDigest(doc: SearchDocument): string {
+  const { releaseId, title, body, language, boardId, firstPublishedAt, publicAt, department, tags } = doc;
+  return createHash('sha256').update(JSON.stringify([releaseId, title, body, language, boardId, firstPublishedAt, publicAt, department, tags])).digest('hex');
 }
 
 /**

@@ -2,7 +2,8 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { QueryClause } from '../../domain/search-text.js';
 import type { SearchIndex, SearchQuery } from '../../ports/search-index.js';
 import type { Database } from '../db/schema.js';
-import { countIndexable, documentFacets, indexableIds, loadSearchDocument, loadSearchDocuments, queryFacets, REBUILD_BATCH, runSearch, type IndexQuery, type SearchDocument, type SearchIndexOptions } from './search-documents.js';
+import { checkIndex } from './index-check.js';
+import { countIndexable, documentDigest, documentFacets, indexableIds, loadSearchDocument, loadSearchDocuments, queryFacets, REBUILD_BATCH, runSearch, type IndexQuery, type SearchDocument, type SearchIndexOptions } from './search-documents.js';
 
 /** An FTS5 MATCH expression: each clause a quoted phrase (a lone CJK character as a prefix), ANDed. */
 export function fts5Query(clauses: QueryClause[]): string {
@@ -70,6 +71,7 @@ async function add(tx: Db, docs: SearchDocument[]): Promise<void> {
         public_at: d.publicAt,
         department: d.department,
         tags: JSON.stringify(d.tags),
+        digest: documentDigest(d),
       })),
     )
     .execute();
@@ -95,6 +97,18 @@ export function makeSqliteSearchIndex(db: Kysely<Database>, options: SearchIndex
       await remove(tx, [releaseId]);
       if (doc) await add(tx, [doc]);
     });
+  }
+
+  /** Brings the entries of many releases up to date in one transaction: removed, then added again when indexable. */
+  async function writeMany(releaseIds: number[]): Promise<number> {
+    const ids = [...new Set(releaseIds)];
+    if (ids.length === 0) return 0;
+    const docs = await loadSearchDocuments(db, ids);
+    await db.transaction().execute(async (tx) => {
+      await remove(tx, ids);
+      await add(tx, docs);
+    });
+    return docs.length;
   }
 
   function query(q: SearchQuery): IndexQuery {
@@ -149,6 +163,8 @@ export function makeSqliteSearchIndex(db: Kysely<Database>, options: SearchIndex
 
   return {
     indexRelease: write,
+    indexReleases: writeMany,
+    check: (onProgress) => checkIndex(db, 'search_fts_entries', onProgress),
 
     async rebuild(onProgress) {
       const total = await countIndexable(db);

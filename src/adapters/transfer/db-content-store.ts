@@ -3,6 +3,7 @@ import type { StreamName, StreamRecord } from '../../app/transfer/export-format.
 import type { ContentSink, ContentStore } from '../../ports/transfer.js';
 import { isPostgres } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
+import { makeSearchOutbox } from '../db/search-outbox.js';
 import { makeRowInserter } from './row-inserter.js';
 import * as rows from './transfer-rows.js';
 
@@ -189,6 +190,9 @@ export function makeDbContentStore(db: Kysely<Database>): ContentStore {
         await db.transaction().execute(async (trx) => {
           await work(sinkFor(trx));
           if (!commit) throw new Rollback();
+          // Every imported release waits in the search outbox, committed with the content: an import
+          // killed while indexing is finished by the next run, or by the server when it starts.
+          await makeSearchOutbox(trx).addAll(new Date());
           if (isPostgres(trx)) {
             for (const table of ID_TABLES) {
               await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(trx);

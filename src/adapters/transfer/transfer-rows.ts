@@ -205,8 +205,18 @@ export const jobToRecord = (r: Row<'jobs'>): JobRecord => ({
   locked_at: isoOrNull(r.locked_at),
   last_error: r.last_error,
   created_at: iso(r.created_at),
+  // Written only when set, so a job imported from an export made before these existed hashes as it did.
+  ...(r.scheduled_for !== null ? { scheduled_for: iso(r.scheduled_for) } : {}),
+  ...(r.lease_until !== null ? { lease_until: iso(r.lease_until) } : {}),
 });
-export const jobToRow = (j: JobRecord): Row<'jobs'> => ({ ...j, run_at: ms(j.run_at), locked_at: msOrNull(j.locked_at), created_at: ms(j.created_at) });
+export const jobToRow = (j: JobRecord): Row<'jobs'> => ({
+  ...j,
+  run_at: ms(j.run_at),
+  locked_at: msOrNull(j.locked_at),
+  created_at: ms(j.created_at),
+  scheduled_for: msOrNull(j.scheduled_for ?? null),
+  lease_until: msOrNull(j.lease_until ?? null),
+});
 
 export const previewLinkToRecord = (r: Row<'preview_links'>): PreviewLinkRecord => ({
   id: r.id,

@@ -174,6 +174,10 @@ export const jobRecord = z.strictObject({
   locked_at: time.nullable(),
   last_error: z.string().nullable(),
   created_at: time,
+  /** The publication time the job was made for (absent from exports made before it was kept: run_at). */
+  scheduled_for: time.nullable().optional(),
+  /** A running job's claim expires at this time. */
+  lease_until: time.nullable().optional(),
 });
 
 /** Embargo preview links: only the SHA-256 of each secret token is stored, never the token. */

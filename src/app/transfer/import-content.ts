@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { InvalidStateError, ValidationError, type FieldIssue } from '../../domain/errors.js';
 import type { FileStore } from '../../ports/file-store.js';
-import type { SearchIndex } from '../../ports/search-index.js';
 import type { ArchiveReader, ContentSink, ContentStore } from '../../ports/transfer.js';
 import { forEachLine, type ProgressFactory } from './export-content.js';
 import { EXPORT_FORMAT, EXPORT_VERSION, manifestSchema, STREAM_NAMES, STREAMS, type Manifest, type StreamName, type StreamRecord } from './export-format.js';
@@ -17,14 +16,15 @@ export interface ImportReport {
   alreadyImported: boolean;
   counts: Record<StreamName, number>;
   files: { count: number; bytes: number };
-  /** Releases put in the search index afterwards (0 on a dry run, or when the rebuild was skipped). */
+  /** Releases put in the search index afterwards (0 on a dry run, or when indexing was skipped); on a re-run, those an interrupted run left. */
   indexed: number;
 }
 
 export interface ImportDeps {
   content: ContentStore;
   files: FileStore;
-  search: Pick<SearchIndex, 'rebuild'>;
+  /** Indexes the releases waiting in the search outbox (the load queues every one in its transaction). */
+  search: { finish(onProgress?: (done: number, total: number) => void): Promise<number> };
   progress?: ProgressFactory;
 }
 
@@ -160,13 +160,17 @@ export function makeImportContent(deps: ImportDeps) {
     return line;
   }
 
-  /** `reindex: false` leaves the search index to a later `pressroom reindex` (large migrations). */
+  /** `reindex: false` leaves the indexing to the server (it finishes the outbox at start) or `pressroom reindex`. */
   return async function importContent(archive: ArchiveReader, options: { dryRun: boolean; reindex?: boolean }): Promise<ImportReport> {
     const manifest = await readManifest(archive);
     const counts = Object.fromEntries(STREAM_NAMES.map((s) => [s, manifest.streams[s]!.count])) as Record<StreamName, number>;
     const present = await deps.content.counts();
     if (present.boards + present.users + present.releases + present.audit_log > 0) {
-      if (await holdsExactly(manifest)) return { dryRun: options.dryRun, alreadyImported: true, counts, files: manifest.files, indexed: 0 };
+      if (await holdsExactly(manifest)) {
+        // A run killed while indexing left its releases in the outbox: finish them.
+        const indexed = options.dryRun || options.reindex === false ? 0 : await deps.search.finish(progress('Indexing releases for search'));
+        return { dryRun: options.dryRun, alreadyImported: true, counts, files: manifest.files, indexed };
+      }
       throw new InvalidStateError(
         `The database is not empty (${present.boards} boards, ${present.releases} releases, ${present.users} users, ${present.audit_log} audit entries) and does not hold exactly this export. ` +
           'An import keeps ids and release numbers, so it only goes into an empty database: point DATABASE_URL (or PRESSROOM_DATA) at a new one and run the import again.',
@@ -190,7 +194,7 @@ export function makeImportContent(deps: ImportDeps) {
     if (options.dryRun) return { dryRun: true, alreadyImported: false, counts, files: { count: names.length, bytes }, indexed: 0 };
 
     await deps.content.touch();
-    const indexed = options.reindex === false ? 0 : await deps.search.rebuild(progress('Indexing releases for search'));
+    const indexed = options.reindex === false ? 0 : await deps.search.finish(progress('Indexing releases for search'));
     return { dryRun: false, alreadyImported: false, counts, files: { count: names.length, bytes }, indexed };
   };
 }

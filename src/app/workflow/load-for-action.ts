@@ -6,7 +6,7 @@ import type { StaffActor } from './actor.js';
 import { editionAuthorIds } from './edition-authors.js';
 
 /**
- * Loads a release and its latest edition for a workflow action and refuses with every reason at
+ * Loads a release (held for the transaction) and its latest edition for a workflow action and refuses with every reason at
  * once: role, state, and the caller's own extra checks.
  */
 export async function loadForAction(
@@ -17,7 +17,7 @@ export async function loadForAction(
   extraChecks: (ctx: { release: Release; edition: Edition }) => FieldIssue[] | Promise<FieldIssue[]> = () => [],
   options: { allowSelfApproval?: boolean } = {},
 ): Promise<{ release: Release; edition: Edition }> {
-  const release = await tx.releases.getRelease(releaseId);
+  const release = await tx.releases.getReleaseForUpdate(releaseId);
   if (!release) throw new NotFoundError(`No release ${releaseId}`);
   const edition = await tx.releases.latestEdition(releaseId);
   if (!edition) throw new NotFoundError(`Release ${releaseId} has no edition`);

@@ -4,7 +4,7 @@ import { publicTimeFor } from '../../domain/release.js';
 import { normaliseText } from '../../domain/text.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/events.js';
-import type { UnitOfWork } from '../../ports/unit-of-work.js';
+import type { TxRepos, UnitOfWork } from '../../ports/unit-of-work.js';
 import { isSystem, type StaffActor } from './actor.js';
 import { auditRelease, loadForAction } from './load-for-action.js';
 
@@ -15,20 +15,31 @@ export interface PublishOptions {
   changeNote?: string | null;
   /** For a correction: publish as a minor edit, with no change note. */
   isMinorChange?: boolean;
+  /**
+   * Asked first, inside the publication's transaction with the release held: when it answers false,
+   * nothing is published and its own writes are kept (the scheduler: does this job still stand?).
+   */
+  onlyIf?: (tx: TxRepos) => Promise<boolean>;
 }
 
 /**
  * publish: makes an approved (or scheduled) edition live. First publication gives the release its
  * permanent number; under embargo it is public only from the embargo time. A correction needs a
- * change note unless it is a minor edit. Every reason for a refusal is reported at once.
+ * change note unless it is a minor edit. Every reason for a refusal is reported at once. The
+ * search outbox records the release in the same transaction, so the index catches up after a crash.
+ * Resolves true when it published, false when `onlyIf` said no.
  */
 export function makePublishRelease(deps: { uow: UnitOfWork; clock: Clock; events: EventBus }) {
-  return async function publishRelease(releaseId: number, actor: StaffActor, given: PublishOptions = {}): Promise<void> {
+  return async function publishRelease(releaseId: number, actor: StaffActor, given: PublishOptions = {}): Promise<boolean> {
     // The change note is public text: normalised like every other (#13).
     const options = { ...given, changeNote: given.changeNote == null ? given.changeNote : normaliseText(given.changeNote) };
     const now = deps.clock.now();
     const publishedAt = options.publishedAt ?? now;
     const isCorrection = await deps.uow.run(async (tx) => {
+      if (options.onlyIf) {
+        await tx.releases.getReleaseForUpdate(releaseId);
+        if (!(await options.onlyIf(tx))) return null;
+      }
       const { release, edition } = await loadForAction(tx, releaseId, 'publish', actor, async ({ release, edition }) => {
         const issues: FieldIssue[] = [];
         if (edition.embargoUntil && edition.embargoUntil <= now && !isSystem(actor)) {
@@ -71,6 +82,7 @@ export function makePublishRelease(deps: { uow: UnitOfWork; clock: Clock; events
         publicUpdatedAt: correcting && options.isMinorChange ? (release.publicUpdatedAt ?? publishedAt) : publishedAt,
       });
       await tx.jobs.cancelFor(release.id, now);
+      await tx.searchOutbox.add([release.id], now);
       await tx.releases.bumpContentVersion();
       await auditRelease(tx, actor, correcting ? 'release.corrected' : 'release.published', release.id, now, {
         editionNo: edition.editionNo,
@@ -80,7 +92,9 @@ export function makePublishRelease(deps: { uow: UnitOfWork; clock: Clock; events
       });
       return correcting;
     });
+    if (isCorrection === null) return false;
     deps.events.publish({ type: isCorrection ? 'release.corrected' : 'release.published', releaseId, at: now });
+    return true;
   };
 }
 export type PublishRelease = ReturnType<typeof makePublishRelease>;

@@ -18,8 +18,9 @@ export function makeScheduleRelease(deps: { uow: UnitOfWork; clock: Clock }) {
       const { edition } = await loadForAction(tx, releaseId, 'schedule', actor, ({ edition }) =>
         timingRefusals({ now, embargoUntil: edition.embargoUntil, scheduledAt: at }),
       );
+      // A job made for an earlier time (even one a scheduler holds) is cancelled; the new one carries this time.
       await tx.jobs.cancelFor(releaseId, now);
-      await tx.jobs.enqueue({ kind: 'publish', releaseId, editionId: edition.id, runAt: at }, now);
+      await tx.jobs.enqueue({ kind: 'publish', releaseId, editionId: edition.id, scheduledFor: at }, now);
       const updated = await tx.releases.updateEditionWorkflow(edition.id, { state: 'scheduled', scheduledAt: at }, now);
       await auditRelease(tx, actor, 'release.scheduled', releaseId, now, { scheduledAt: at.toISOString() });
       return updated;

@@ -55,7 +55,7 @@ export function makeRejectRelease(deps: Deps) {
     });
 }
 
-/** unschedule: a scheduled edition goes back to approved and its job is cancelled. */
+/** unschedule: a scheduled edition goes back to approved and its job is cancelled, even one a scheduler holds. */
 export function makeUnscheduleRelease(deps: Deps) {
   return (releaseId: number, actor: StaffActor): Promise<Edition> =>
     deps.uow.run(async (tx) => {
@@ -103,6 +103,7 @@ export function makeWithdrawRelease(deps: Deps & { events: EventBus }) {
       }
       await tx.jobs.cancelFor(releaseId, now);
       await tx.releases.markWithdrawn(releaseId, now, notice, removeContent);
+      await tx.searchOutbox.add([releaseId], now);
       await tx.releases.bumpContentVersion();
       if (!takedownOnly) await auditRelease(tx, actor, 'release.withdrawn', releaseId, now, { reason: notice, contentRemoved: removeContent });
       if (removeContent) await auditRelease(tx, actor, 'release.content_removed', releaseId, now, { reason: notice });

@@ -9,6 +9,7 @@ import * as importSources from './2026112807-import-sources.js';
 import * as translations from './2026112808-translations.js';
 import * as searchFilters from './2026112809-search-filters.js';
 import * as searchWalks from './2026112901-search-walks.js';
+import * as durableBackgroundWork from './2026120312-durable-background-work.js';
 import * as contentRemoval from './2026120313-content-removal.js';
 
 /** Every migration, in order. Immutable once landed: add a new file instead of editing one. */
@@ -23,5 +24,6 @@ export const migrations: Record<string, Migration> = {
   '2026112808-translations': translations,
   '2026112809-search-filters': searchFilters,
   '2026112901-search-walks': searchWalks,
+  '2026120312-durable-background-work': durableBackgroundWork,
   '2026120313-content-removal': contentRemoval,
 };
