@@ -6,13 +6,16 @@ import { makeExportStaticCommand } from '../cli/export-static.command.js';
 import { reindexCommand } from '../cli/reindex.command.js';
 import { seedDemoCommand } from '../cli/seed-demo.command.js';
 import { userAddCommand } from '../cli/user-add.command.js';
+import { userDisableCommand } from '../cli/user-disable.command.js';
+import { userEnableCommand } from '../cli/user-enable.command.js';
 import { userListCommand } from '../cli/user-list.command.js';
 import { userSetPasswordCommand } from '../cli/user-set-password.command.js';
+import { userSetRoleCommand } from '../cli/user-set-role.command.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { composeSystem } from './compose.js';
 import { staticExportFromConfig } from './static-renderer.js';
 
-const commands = [migrateCommand, reindexCommand, seedDemoCommand, userAddCommand, userSetPasswordCommand, userListCommand, makeExportStaticCommand(staticExportFromConfig), exportCommand, importJsonCommand, importCommand];
+const commands = [migrateCommand, reindexCommand, seedDemoCommand, userAddCommand, userSetPasswordCommand, userListCommand, userDisableCommand, userEnableCommand, userSetRoleCommand, makeExportStaticCommand(staticExportFromConfig), exportCommand, importJsonCommand, importCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;
@@ -30,8 +33,8 @@ function help(): string {
 
 /** `pressroom`: each subcommand calls the same application commands as the web handlers. */
 async function main(argv: string[]): Promise<number> {
-  // `pressroom user add ...` reads as `pressroom user-add ...` (and set-password, list).
-  const words = argv[0] === 'user' && ['add', 'set-password', 'list'].includes(argv[1] ?? '') ? [`user-${argv[1]}`, ...argv.slice(2)] : argv;
+  // `pressroom user add ...` reads as `pressroom user-add ...` (and set-password, list, disable, enable, set-role).
+  const words = argv[0] === 'user' && ['add', 'set-password', 'list', 'disable', 'enable', 'set-role'].includes(argv[1] ?? '') ? [`user-${argv[1]}`, ...argv.slice(2)] : argv;
   const [name, ...rest] = words;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     console.log(help());
