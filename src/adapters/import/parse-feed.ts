@@ -1,5 +1,6 @@
 import { isLanguage, type Language } from '../../domain/language.js';
 import { candidate, type ImportCandidate, type ImportFlag, type ParsedSource, type SourceDate } from '../../app/import/import-item.js';
+import { bodyOrRefusal } from './html-depth.js';
 import { htmlToMarkdown, htmlToText, textToMarkdown } from './html-to-markdown.js';
 import { attrOf, decodeXmlEntities, listOf, MalformedSourceError, parseXml, textOf, type XmlNode } from './xml.js';
 
@@ -40,7 +41,8 @@ function rssItems(channel: XmlNode, feedLanguage: Language | null): ImportCandid
     const guid = textOf(item.guid).trim();
     const encoded = textOf(item['content:encoded']);
     const html = encoded || textOf(item.description);
-    const content = { title, subtitle: [], bodyMarkdown: body(html, true, flags), department: '', tags: tagsOf(listOf(item.category)) };
+    const converted = bodyOrRefusal(() => body(html, true, flags));
+    const content = { title, subtitle: [], bodyMarkdown: converted.markdown, department: '', tags: tagsOf(listOf(item.category)) };
     const date = dateOf(textOf(item.pubDate) || textOf(item['dc:date']), flags, 'pubDate');
     for (const enclosure of listOf(item.enclosure)) {
       const url = attrOf(enclosure, 'url');
@@ -53,7 +55,7 @@ function rssItems(channel: XmlNode, feedLanguage: Language | null): ImportCandid
       date,
       language: feedLanguage,
       flags,
-      refusal: title ? null : 'the item has no title',
+      refusal: title ? converted.refusal : 'the item has no title',
     });
   });
 }
@@ -78,7 +80,8 @@ function atomEntries(feed: XmlNode, feedLanguage: Language | null): ImportCandid
     const link = alternate ? attrOf(alternate, 'href') : '';
     const id = textOf(entry.id).trim();
     const main = entry.content !== undefined ? atomText(entry.content, flags) : atomText(entry.summary, flags);
-    const content = { title, subtitle: [], bodyMarkdown: body(main.text, main.isHtml, flags), department: '', tags: tagsOf(listOf(entry.category)) };
+    const converted = bodyOrRefusal(() => body(main.text, main.isHtml, flags));
+    const content = { title, subtitle: [], bodyMarkdown: converted.markdown, department: '', tags: tagsOf(listOf(entry.category)) };
     let date = dateOf(textOf(entry.published), flags, 'published date');
     if (!date && textOf(entry.updated)) {
       date = dateOf(textOf(entry.updated), flags, 'updated date');
@@ -95,7 +98,7 @@ function atomEntries(feed: XmlNode, feedLanguage: Language | null): ImportCandid
       date,
       language: lang,
       flags,
-      refusal: title ? null : 'the entry has no title',
+      refusal: title ? converted.refusal : 'the entry has no title',
     });
   });
 }

@@ -42,7 +42,7 @@ function parseText(text: string, format: ImportFormat, label: string, baseDir: s
   if (format === 'wxr') return parseWxr(text, label, baseDir);
   if (format === 'rss' || format === 'atom') return parseFeed(text, label);
   if (format === 'page-html') {
-    const page = htmlPageText(text);
+    const page = htmlPageText(text, label);
     return { format, items: [pageCandidate(page.text, { format, name: label, url: page.url ?? url, language: page.language, date: page.date })], authors: [] };
   }
   return { format, items: [pageCandidate(text, { format, name: label, url })], authors: [] };
