@@ -155,7 +155,7 @@ export async function composeSystem(options: SystemOptions) {
     revisions: makeRevisions({ uow, saveDraft }),
     pages: makePublicPages({ boards, catalog, clock }),
     search: { index: searchIndex, idle: searchIdle, releases: makeSearchReleases({ index: searchIndex, boards, clock }) },
-    transfer: composeTransfer({ db, files, clock, search: searchIndex }),
+    transfer: composeTransfer({ db, files, clock, search: searchIndex, inspector, allowedTypes: options.allowedUploadTypes ?? DEFAULT_ALLOWED_TYPES }),
     /** Importers of old newsrooms: scraped pages, RSS/Atom feeds, WordPress exports. */
     imports: composeImport({ db, clock, events, files, allowedTypes: options.allowedUploadTypes ?? DEFAULT_ALLOWED_TYPES, maxBytes: options.uploadMaxBytes }),
     views: makeViewCounter({ uow }),
