@@ -43,7 +43,11 @@ export function composeAccounts(options: AccountsOptions) {
   const throttle = makeLoginThrottle({ store: makeLoginThrottleStore(db) });
   const hasher = makePasswordHasher(options.passwordHashing ?? DEFAULT_SCRYPT);
   const uow: AccountsUnitOfWork = {
-    run: (work) => db.transaction().execute((trx) => work({ users: makeUserRepo(trx), sessions: makeSessionRepo(trx), audit: makeAuditLog(trx) })),
+    // Inside a transaction already (the demo seed), the change joins it.
+    run: (work) => {
+      const repos = (trx: Kysely<AccountsDatabase>) => ({ users: makeUserRepo(trx), sessions: makeSessionRepo(trx), audit: makeAuditLog(trx as Kysely<Database>) });
+      return db.isTransaction ? work(repos(db)) : db.transaction().execute((trx) => work(repos(trx)));
+    },
   };
 
   return {

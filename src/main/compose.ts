@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { DEFAULT_ALLOWED_TYPES, makeAttachFile } from '../app/attach-file.js';
 import { makeEditAttachments } from '../app/edit-attachments.js';
-import { makeSeedDemo } from '../app/demo/seed-demo.js';
 import { makePublicPages } from '../app/public-pages.js';
 import { makeSearchReleases } from '../app/search-releases.js';
 import { makeViewCounter } from '../app/view-counter.js';
@@ -43,6 +42,7 @@ import type { SearchIndexOptions } from '../adapters/search/search-documents.js'
 import { makeSqliteSearchIndex } from '../adapters/search/sqlite-search-index.js';
 import type { Clock } from '../ports/clock.js';
 import { composeAccounts } from './compose-accounts.js';
+import { composeSeedDemo } from './compose-demo.js';
 import { composeImport } from './compose-import.js';
 import { composeTransfer } from './compose-transfer.js';
 
@@ -108,7 +108,8 @@ export async function composeSystem(options: SystemOptions) {
   const approveRelease = makeApproveRelease(deps);
   const publishRelease = makePublishRelease({ uow, clock, events });
   const scheduleRelease = makeScheduleRelease(deps);
-  const seedDemo = makeSeedDemo({ boards, clock, assets: makeDemoAssets(), createRelease, attachFile, submitRelease, approveRelease, publishRelease, scheduleRelease, translations: { setAuthoritative: makeSetAuthoritative(deps), setTranslationNeeded: makeSetTranslationNeeded(deps) } });
+  const images = makeSharpImageProcessor();
+  const seedDemo = composeSeedDemo({ db, clock, events, files, inspector, images, assets: makeDemoAssets(), allowedTypes: options.allowedUploadTypes ?? DEFAULT_ALLOWED_TYPES, maxBytes: options.uploadMaxBytes, requireTotp: options.requireTotp ?? false, passwordHashing: options.passwordHashing });
 
   const audit = makeAuditLog(db);
   const accounts = composeAccounts({ db, clock, audit, requireTotp: options.requireTotp ?? false, passwordHashing: options.passwordHashing });
