@@ -12,6 +12,7 @@ import { userListCommand } from '../cli/user-list.command.js';
 import { userSetPasswordCommand } from '../cli/user-set-password.command.js';
 import { userSetRoleCommand } from '../cli/user-set-role.command.js';
 import { ConfigError, loadConfig } from '../config.js';
+import { StorageUnavailableError } from '../domain/errors.js';
 import { composeSystem } from './compose.js';
 import { staticExportFromConfig } from './static-renderer.js';
 
@@ -61,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : error);
+    console.error(error instanceof ConfigError ? error.message : error instanceof StorageUnavailableError ? error.detail : error);
     process.exit(1);
   },
 );

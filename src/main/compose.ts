@@ -35,11 +35,13 @@ import { makeUnitOfWork } from '../adapters/db/unit-of-work.js';
 import { makeDemoAssets } from '../adapters/demo/demo-assets.js';
 import { makeInMemoryEventBus } from '../adapters/events/in-memory-event-bus.js';
 import { makeFileInspector } from '../adapters/files/file-inspector.js';
+import { checkDataDirectory } from '../adapters/files/data-directory.js';
 import { makeLocalFileStore } from '../adapters/files/local-file-store.js';
 import { makeSharpImageProcessor } from '../adapters/files/sharp-image-processor.js';
 import { makePostgresSearchIndex } from '../adapters/search/postgres-search-index.js';
 import type { SearchIndexOptions } from '../adapters/search/search-documents.js';
 import { makeSqliteSearchIndex } from '../adapters/search/sqlite-search-index.js';
+import type { StorageUnavailableError } from '../domain/errors.js';
 import type { Clock } from '../ports/clock.js';
 import { composeAccounts } from './compose-accounts.js';
 import { composeSeedDemo } from './compose-demo.js';
@@ -63,6 +65,8 @@ export interface SystemOptions {
   search?: SearchIndexOptions;
   /** Tests pass cheap scrypt parameters; stored hashes keep their own either way. */
   passwordHashing?: Parameters<typeof composeAccounts>[0]['passwordHashing'];
+  /** Told of each write the disk or database refuses (full, read-only); the default prints the path and the fix. */
+  onStorageError?: (error: StorageUnavailableError) => void;
   /** Told when updating the search index after a commit fails; the write itself stands. */
   onSearchIndexError?: (error: unknown, releaseId: number) => void;
 }
@@ -72,7 +76,10 @@ export interface SystemOptions {
  * constructed and handed to the application's commands.
  */
 export async function composeSystem(options: SystemOptions) {
-  const db: Kysely<Database> = connectDatabase(options.database);
+  // A data directory that cannot be written is reported now, with its path and the fix.
+  await checkDataDirectory(options.dataDir);
+  const onStorageError = options.onStorageError ?? ((error: StorageUnavailableError) => console.error(error.detail));
+  const db: Kysely<Database> = connectDatabase(options.database, { onStorageError });
   await migrateToLatest(db);
   const clock = options.clock ?? systemClock;
   const events = makeInMemoryEventBus();
@@ -81,7 +88,7 @@ export async function composeSystem(options: SystemOptions) {
   const releases = makeReleaseRepo(db);
   const catalog = makePublicCatalog(db);
   const jobs = makeJobQueue(db);
-  const files = makeLocalFileStore(join(options.dataDir, 'files'));
+  const files = makeLocalFileStore(join(options.dataDir, 'files'), { onStorageError });
   const inspector = makeFileInspector();
   const deps = { uow, clock, allowSelfApproval: options.allowSelfApproval };
 

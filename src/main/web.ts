@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from '../config.js';
+import { StorageUnavailableError } from '../domain/errors.js';
 import { composeSystem } from './compose.js';
 import { createWebApp } from './web-app.js';
 import { DEMO_ACCOUNTS, printDemoAccounts, workingDemoAccounts } from './demo-accounts.js';
@@ -45,6 +46,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(error instanceof ConfigError ? error.message : error instanceof StorageUnavailableError ? error.detail : error);
   process.exit(1);
 });

@@ -10,4 +10,5 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   RATE_LIMITED: 429,
+  STORAGE_UNAVAILABLE: 503,
 };
