@@ -1,9 +1,11 @@
+import { backupCommand } from '../cli/backup.command.js';
 import { exportCommand } from '../cli/export.command.js';
 import { importCommand } from '../cli/import.command.js';
 import { importJsonCommand } from '../cli/import-json.command.js';
 import { migrateCommand } from '../cli/migrate.command.js';
 import { makeExportStaticCommand } from '../cli/export-static.command.js';
 import { reindexCommand } from '../cli/reindex.command.js';
+import { restoreCommand } from '../cli/restore.command.js';
 import { seedDemoCommand } from '../cli/seed-demo.command.js';
 import { userAddCommand } from '../cli/user-add.command.js';
 import { userDisableCommand } from '../cli/user-disable.command.js';
@@ -18,13 +20,17 @@ import { staticExportFromConfig } from './static-renderer.js';
 
 const commands = [migrateCommand, reindexCommand, seedDemoCommand, userAddCommand, userSetPasswordCommand, userListCommand, userDisableCommand, userEnableCommand, userSetRoleCommand, makeExportStaticCommand(staticExportFromConfig), exportCommand, importJsonCommand, importCommand];
 
+/** Commands that work on the data directory itself and must not open (or create) the database first. */
+const standaloneCommands = [backupCommand, restoreCommand];
+
 function help(): string {
-  const width = Math.max(...commands.map((c) => c.name.length)) + 2;
+  const all = [...commands, ...standaloneCommands];
+  const width = Math.max(...all.map((c) => c.name.length)) + 2;
   return [
     'Usage: pressroom <command> [options]',
     '',
     'Commands:',
-    ...commands.map((c) => `  ${c.name.padEnd(width)}${c.summary}`),
+    ...all.map((c) => `  ${c.name.padEnd(width)}${c.summary}`),
     '',
     'Start the web server with `npm start`. Settings come from the environment:',
     '  PORT, HOST, PRESSROOM_DATA, DATABASE_URL, PRESSROOM_SITE_NAME, PRESSROOM_TIME_ZONE,',
@@ -40,6 +46,14 @@ async function main(argv: string[]): Promise<number> {
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     console.log(help());
     return 0;
+  }
+  const standalone = standaloneCommands.find((c) => c.name === name);
+  if (standalone) {
+    if (rest.includes('--help')) {
+      console.log(`pressroom ${standalone.name}: ${standalone.summary}`);
+      return 0;
+    }
+    return standalone.run(loadConfig(), rest);
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
