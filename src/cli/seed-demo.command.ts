@@ -6,7 +6,7 @@ export const seedDemoCommand = {
   summary: 'Load the demo newsroom into an empty database',
   async run(system: System): Promise<number> {
     const progress = makeProgress('Loading demo releases');
-    const seeded = await system.commands.seedDemo(progress);
+    const seeded = await system.commands.seedDemo({ onProgress: progress });
     if (!seeded) {
       console.error('The database already has boards; the demo loads only into an empty database. Point PRESSROOM_DATA or DATABASE_URL at a new one.');
       return 1;

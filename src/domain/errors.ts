@@ -61,6 +61,19 @@ export class GoneError extends DomainError {
   readonly code = 'GONE';
 }
 
+/**
+ * The server cannot write its data (disk full, read-only file system, no permission, database
+ * refusing writes): nothing was saved. The message is for staff; `detail` names the path or
+ * database, the cause and the fix, for the operator's log only (never shown to visitors).
+ */
+export class StorageUnavailableError extends DomainError {
+  readonly code = 'STORAGE_UNAVAILABLE';
+  constructor(readonly detail: string) {
+    const message = 'The server could not save this: its storage is full or cannot be written. Nothing was saved; try again later and tell the site administrator.';
+    super(message, [{ code: 'storage_unavailable', message }]);
+  }
+}
+
 /** Every error code the system can return; the API docs test keeps this list and the docs in step. */
-export const ERROR_CODES = ['NOT_FOUND', 'VALIDATION_FAILED', 'EDIT_CONFLICT', 'UNSUPPORTED_FILE', 'INVALID_STATE', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'GONE'] as const;
+export const ERROR_CODES = ['NOT_FOUND', 'VALIDATION_FAILED', 'EDIT_CONFLICT', 'UNSUPPORTED_FILE', 'INVALID_STATE', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'GONE', 'STORAGE_UNAVAILABLE'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

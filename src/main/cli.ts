@@ -1,26 +1,36 @@
+import { backupCommand } from '../cli/backup.command.js';
 import { exportCommand } from '../cli/export.command.js';
 import { importCommand } from '../cli/import.command.js';
 import { importJsonCommand } from '../cli/import-json.command.js';
 import { migrateCommand } from '../cli/migrate.command.js';
 import { makeExportStaticCommand } from '../cli/export-static.command.js';
 import { reindexCommand } from '../cli/reindex.command.js';
+import { restoreCommand } from '../cli/restore.command.js';
 import { seedDemoCommand } from '../cli/seed-demo.command.js';
 import { userAddCommand } from '../cli/user-add.command.js';
+import { userDisableCommand } from '../cli/user-disable.command.js';
+import { userEnableCommand } from '../cli/user-enable.command.js';
 import { userListCommand } from '../cli/user-list.command.js';
 import { userSetPasswordCommand } from '../cli/user-set-password.command.js';
+import { userSetRoleCommand } from '../cli/user-set-role.command.js';
 import { ConfigError, loadConfig } from '../config.js';
+import { StorageUnavailableError } from '../domain/errors.js';
 import { composeSystem } from './compose.js';
 import { staticExportFromConfig } from './static-renderer.js';
 
-const commands = [migrateCommand, reindexCommand, seedDemoCommand, userAddCommand, userSetPasswordCommand, userListCommand, makeExportStaticCommand(staticExportFromConfig), exportCommand, importJsonCommand, importCommand];
+const commands = [migrateCommand, reindexCommand, seedDemoCommand, userAddCommand, userSetPasswordCommand, userListCommand, userDisableCommand, userEnableCommand, userSetRoleCommand, makeExportStaticCommand(staticExportFromConfig), exportCommand, importJsonCommand, importCommand];
+
+/** Commands that work on the data directory itself and must not open (or create) the database first. */
+const standaloneCommands = [backupCommand, restoreCommand];
 
 function help(): string {
-  const width = Math.max(...commands.map((c) => c.name.length)) + 2;
+  const all = [...commands, ...standaloneCommands];
+  const width = Math.max(...all.map((c) => c.name.length)) + 2;
   return [
     'Usage: pressroom <command> [options]',
     '',
     'Commands:',
-    ...commands.map((c) => `  ${c.name.padEnd(width)}${c.summary}`),
+    ...all.map((c) => `  ${c.name.padEnd(width)}${c.summary}`),
     '',
     'Start the web server with `npm start`. Settings come from the environment:',
     '  PORT, HOST, PRESSROOM_DATA, DATABASE_URL, PRESSROOM_SITE_NAME, PRESSROOM_TIME_ZONE,',
@@ -30,12 +40,20 @@ function help(): string {
 
 /** `pressroom`: each subcommand calls the same application commands as the web handlers. */
 async function main(argv: string[]): Promise<number> {
-  // `pressroom user add ...` reads as `pressroom user-add ...` (and set-password, list).
-  const words = argv[0] === 'user' && ['add', 'set-password', 'list'].includes(argv[1] ?? '') ? [`user-${argv[1]}`, ...argv.slice(2)] : argv;
+  // `pressroom user add ...` reads as `pressroom user-add ...` (and set-password, list, disable, enable, set-role).
+  const words = argv[0] === 'user' && ['add', 'set-password', 'list', 'disable', 'enable', 'set-role'].includes(argv[1] ?? '') ? [`user-${argv[1]}`, ...argv.slice(2)] : argv;
   const [name, ...rest] = words;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     console.log(help());
     return 0;
+  }
+  const standalone = standaloneCommands.find((c) => c.name === name);
+  if (standalone) {
+    if (rest.includes('--help')) {
+      console.log(`pressroom ${standalone.name}: ${standalone.summary}`);
+      return 0;
+    }
+    return standalone.run(loadConfig(), rest);
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
@@ -47,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const config = loadConfig();
-  const system = await composeSystem({ database: config.database, dataDir: config.dataDir, requireTotp: config.requireTotp });
+  const system = await composeSystem({ database: config.database, dataDir: config.dataDir, requireTotp: config.requireTotp, ...(config.uploadTypes ? { allowedUploadTypes: config.uploadTypes } : {}) });
   try {
     return await command.run(system, rest);
   } finally {
@@ -58,7 +76,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : error);
+    console.error(error instanceof ConfigError ? error.message : error instanceof StorageUnavailableError ? error.detail : error);
     process.exit(1);
   },
 );

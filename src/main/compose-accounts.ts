@@ -2,11 +2,14 @@ import type { Kysely } from 'kysely';
 import { makeAuthenticate, makeCompleteSignIn } from '../app/accounts/authenticate.js';
 import { makeChangePassword } from '../app/accounts/change-password.js';
 import { makeCreateUser } from '../app/accounts/create-user.js';
+import { makeDisableUser } from '../app/accounts/disable-user.js';
+import { makeEnableUser } from '../app/accounts/enable-user.js';
 import { makeListUsers } from '../app/accounts/list-users.js';
 import { makeLoginThrottle } from '../app/accounts/login-throttle.js';
 import { DEFAULT_SCRYPT, makePasswordHasher, type ScryptParams } from '../app/accounts/password-hashing.js';
 import { makeResolveSession } from '../app/accounts/resolve-session.js';
 import { makeSetPassword } from '../app/accounts/set-password.js';
+import { makeSetRole } from '../app/accounts/set-role.js';
 import { makeSignOut } from '../app/accounts/sign-out.js';
 import { makeTotp } from '../app/accounts/totp.js';
 import { makeAuditLog } from '../adapters/db/audit-log.js';
@@ -40,7 +43,11 @@ export function composeAccounts(options: AccountsOptions) {
   const throttle = makeLoginThrottle({ store: makeLoginThrottleStore(db) });
   const hasher = makePasswordHasher(options.passwordHashing ?? DEFAULT_SCRYPT);
   const uow: AccountsUnitOfWork = {
-    run: (work) => db.transaction().execute((trx) => work({ users: makeUserRepo(trx), sessions: makeSessionRepo(trx), audit: makeAuditLog(trx) })),
+    // Inside a transaction already (the demo seed), the change joins it.
+    run: (work) => {
+      const repos = (trx: Kysely<AccountsDatabase>) => ({ users: makeUserRepo(trx), sessions: makeSessionRepo(trx), audit: makeAuditLog(trx as Kysely<Database>) });
+      return db.isTransaction ? work(repos(db)) : db.transaction().execute((trx) => work(repos(trx)));
+    },
   };
 
   return {
@@ -55,6 +62,10 @@ export function composeAccounts(options: AccountsOptions) {
     changePassword: makeChangePassword({ uow, users, throttle, clock, hasher }),
     setPassword: makeSetPassword({ uow, users, clock, hasher }),
     listUsers: makeListUsers({ users, hasher }),
+    /** Offboarding: disable (sessions and API tokens stop at once), enable, change role; audited. */
+    disableUser: makeDisableUser({ uow, clock }),
+    enableUser: makeEnableUser({ uow, clock }),
+    setRole: makeSetRole({ uow, clock }),
     totp: makeTotp({ uow, users, clock, hasher, issuer: options.issuer ?? 'Pressroom', requireTotp }),
   };
 }

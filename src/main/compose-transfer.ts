@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import type { Kysely } from 'kysely';
 import { makeExportContent, type ProgressFactory } from '../app/transfer/export-content.js';
+import { makeAttachmentCheck } from '../app/transfer/check-attachments.js';
 import { makeImportContent } from '../app/transfer/import-content.js';
 import type { SearchIndexing } from '../app/search-indexing.js';
 import type { Database } from '../adapters/db/schema.js';
 import { makeDbContentStore } from '../adapters/transfer/db-content-store.js';
 import { makeDirectoryArchiveReader, makeDirectoryArchiveWriter } from '../adapters/transfer/directory-archive.js';
 import type { Clock } from '../ports/clock.js';
+import type { FileInspector } from '../ports/file-inspector.js';
 import type { FileStore } from '../ports/file-store.js';
 
 function generator(): string {
@@ -31,8 +33,9 @@ function keepHeapSmall(): void {
 }
 
 /** Export to and import from a Pressroom export directory (docs/export-format.md). */
-export function composeTransfer(deps: { db: Kysely<Database>; files: FileStore; clock: Clock; search: Pick<SearchIndexing, 'finish'> }) {
+export function composeTransfer(deps: { db: Kysely<Database>; files: FileStore; clock: Clock; search: Pick<SearchIndexing, 'finish'>; inspector: FileInspector; allowedTypes: readonly string[] }) {
   const content = makeDbContentStore(deps.db);
+  const checkAttachments = makeAttachmentCheck({ inspector: deps.inspector, allowedTypes: deps.allowedTypes });
   const name = generator();
   return {
     content,
@@ -42,7 +45,7 @@ export function composeTransfer(deps: { db: Kysely<Database>; files: FileStore; 
     },
     importFrom(dir: string, options: { dryRun: boolean; reindex?: boolean; progress?: ProgressFactory }) {
       keepHeapSmall();
-      return makeImportContent({ content, files: deps.files, search: deps.search, progress: options.progress })(makeDirectoryArchiveReader(dir), {
+      return makeImportContent({ content, files: deps.files, search: deps.search, progress: options.progress, checkAttachments })(makeDirectoryArchiveReader(dir), {
         dryRun: options.dryRun,
         reindex: options.reindex,
       });

@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { DEFAULT_ALLOWED_TYPES, makeAttachFile } from '../app/attach-file.js';
 import { makeEditAttachments } from '../app/edit-attachments.js';
-import { makeSeedDemo } from '../app/demo/seed-demo.js';
 import { makePublicPages } from '../app/public-pages.js';
 import { makeSearchIndexing } from '../app/search-indexing.js';
 import { makeSearchReleases } from '../app/search-releases.js';
@@ -38,13 +37,16 @@ import { makeUnitOfWork } from '../adapters/db/unit-of-work.js';
 import { makeDemoAssets } from '../adapters/demo/demo-assets.js';
 import { makeInMemoryEventBus } from '../adapters/events/in-memory-event-bus.js';
 import { makeFileInspector } from '../adapters/files/file-inspector.js';
+import { checkDataDirectory } from '../adapters/files/data-directory.js';
 import { makeLocalFileStore } from '../adapters/files/local-file-store.js';
 import { makeSharpImageProcessor } from '../adapters/files/sharp-image-processor.js';
 import { makePostgresSearchIndex } from '../adapters/search/postgres-search-index.js';
 import type { SearchIndexOptions } from '../adapters/search/search-documents.js';
 import { makeSqliteSearchIndex } from '../adapters/search/sqlite-search-index.js';
+import type { StorageUnavailableError } from '../domain/errors.js';
 import type { Clock } from '../ports/clock.js';
 import { composeAccounts } from './compose-accounts.js';
+import { composeSeedDemo } from './compose-demo.js';
 import { composeImport } from './compose-import.js';
 import { composeTransfer } from './compose-transfer.js';
 
@@ -65,6 +67,8 @@ export interface SystemOptions {
   search?: SearchIndexOptions;
   /** Tests pass cheap scrypt parameters; stored hashes keep their own either way. */
   passwordHashing?: Parameters<typeof composeAccounts>[0]['passwordHashing'];
+  /** Told of each write the disk or database refuses (full, read-only); the default prints the path and the fix. */
+  onStorageError?: (error: StorageUnavailableError) => void;
   /** Told when updating the search index after a commit fails; the write itself stands and the release stays in the outbox. */
   onSearchIndexError?: (error: unknown, releaseIds: number[]) => void;
   /** Releases indexed per batch when finishing outstanding indexing (tests set a few). */
@@ -76,7 +80,10 @@ export interface SystemOptions {
  * constructed and handed to the application's commands.
  */
 export async function composeSystem(options: SystemOptions) {
-  const db: Kysely<Database> = connectDatabase(options.database);
+  // A data directory that cannot be written is reported now, with its path and the fix.
+  await checkDataDirectory(options.dataDir);
+  const onStorageError = options.onStorageError ?? ((error: StorageUnavailableError) => console.error(error.detail));
+  const db: Kysely<Database> = connectDatabase(options.database, { onStorageError });
   await migrateToLatest(db);
   const clock = options.clock ?? systemClock;
   const events = makeInMemoryEventBus();
@@ -85,7 +92,7 @@ export async function composeSystem(options: SystemOptions) {
   const releases = makeReleaseRepo(db);
   const catalog = makePublicCatalog(db);
   const jobs = makeJobQueue(db);
-  const files = makeLocalFileStore(join(options.dataDir, 'files'));
+  const files = makeLocalFileStore(join(options.dataDir, 'files'), { onStorageError });
   const inspector = makeFileInspector();
   const deps = { uow, clock, allowSelfApproval: options.allowSelfApproval };
   const worker = makeLocalWorker();
@@ -109,7 +116,8 @@ export async function composeSystem(options: SystemOptions) {
   const approveRelease = makeApproveRelease(deps);
   const publishRelease = makePublishRelease({ uow, clock, events });
   const scheduleRelease = makeScheduleRelease(deps);
-  const seedDemo = makeSeedDemo({ boards, clock, assets: makeDemoAssets(), createRelease, attachFile, submitRelease, approveRelease, publishRelease, scheduleRelease, translations: { setAuthoritative: makeSetAuthoritative(deps), setTranslationNeeded: makeSetTranslationNeeded(deps) } });
+  const images = makeSharpImageProcessor();
+  const seedDemo = composeSeedDemo({ db, clock, events, files, inspector, images, assets: makeDemoAssets(), allowedTypes: options.allowedUploadTypes ?? DEFAULT_ALLOWED_TYPES, maxBytes: options.uploadMaxBytes, requireTotp: options.requireTotp ?? false, passwordHashing: options.passwordHashing });
 
   const audit = makeAuditLog(db);
   const accounts = composeAccounts({ db, clock, audit, requireTotp: options.requireTotp ?? false, passwordHashing: options.passwordHashing });
@@ -156,7 +164,7 @@ export async function composeSystem(options: SystemOptions) {
     revisions: makeRevisions({ uow, saveDraft }),
     pages: makePublicPages({ boards, catalog, clock }),
     search: { index: searchIndex, indexing, idle: searchIdle, releases: makeSearchReleases({ index: searchIndex, boards, clock }) },
-    transfer: composeTransfer({ db, files, clock, search: indexing }),
+    transfer: composeTransfer({ db, files, clock, search: indexing, inspector, allowedTypes: options.allowedUploadTypes ?? DEFAULT_ALLOWED_TYPES }),
     /** Importers of old newsrooms: scraped pages, RSS/Atom feeds, WordPress exports. */
     imports: composeImport({ db, clock, events, files, allowedTypes: options.allowedUploadTypes ?? DEFAULT_ALLOWED_TYPES, maxBytes: options.uploadMaxBytes }),
     views: makeViewCounter({ uow }),

@@ -76,11 +76,12 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     csrfProtection: app.csrfProtection,
     siteName: options.siteName,
     timeZone: options.timeZone,
+    baseUrl: options.baseUrl,
     allowSelfApproval: options.allowSelfApproval ?? false,
     uploadMaxBytes: options.uploadMaxBytes,
   });
   // API tokens for the JSON API's write side (administrators only): /admin/tokens.
-  registerApiTokenAdminRoutes(app, { system, requireStaff, csrfProtection: app.csrfProtection, siteName: options.siteName, timeZone: options.timeZone });
+  registerApiTokenAdminRoutes(app, { system, requireStaff, csrfProtection: app.csrfProtection, siteName: options.siteName, timeZone: options.timeZone, baseUrl: options.baseUrl });
   const flush = async () => {
     try {
       await system.views.flush();

@@ -1,7 +1,8 @@
 import { ConfigError, loadConfig } from '../config.js';
+import { StorageUnavailableError } from '../domain/errors.js';
 import { composeSystem } from './compose.js';
 import { createWebApp } from './web-app.js';
-import { createDemoAccounts, printDemoAccounts } from './demo-accounts.js';
+import { DEMO_ACCOUNTS, printDemoAccounts, workingDemoAccounts } from './demo-accounts.js';
 
 /** `npm start`: reads the configuration, migrates, loads the demo on first start, and serves. */
 async function main(): Promise<void> {
@@ -13,12 +14,10 @@ async function main(): Promise<void> {
   });
   if (config.demo) {
     const started = Date.now();
-    const seeded = await system.commands.seedDemo();
-    if (seeded) {
-      console.log(`Loaded the demo newsroom in ${((Date.now() - started) / 1000).toFixed(1)} s (PRESSROOM_DEMO=0 starts empty).`);
-      await createDemoAccounts(system);
-    }
-    printDemoAccounts(config.baseUrl);
+    // Content and accounts in one transaction: a start killed half-way leaves nothing, and seeds again next time.
+    const seeded = await system.commands.seedDemo({ accounts: DEMO_ACCOUNTS });
+    if (seeded) console.log(`Loaded the demo newsroom in ${((Date.now() - started) / 1000).toFixed(1)} s (PRESSROOM_DEMO=0 starts empty).`);
+    printDemoAccounts(config.baseUrl, await workingDemoAccounts(system));
   }
   const { app, stop } = await createWebApp(system, {
     siteName: config.siteName,
@@ -47,6 +46,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(error instanceof ConfigError ? error.message : error instanceof StorageUnavailableError ? error.detail : error);
   process.exit(1);
 });

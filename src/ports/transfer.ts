@@ -63,7 +63,8 @@ export interface ArchiveReader {
   openStream(file: string): LineReader | null;
   /** Names in `files/` (the SHA-256 each file claims). */
   fileNames(): Promise<string[]>;
-  openFile(name: string): Readable;
+  /** One file of `files/`, or an inclusive byte range of it. */
+  openFile(name: string, range?: { start: number; end: number }): Readable;
   /** The actual SHA-256 and size of one file in `files/`, read as a stream. */
   hashFile(name: string): Promise<{ sha256: string; bytes: number }>;
 }

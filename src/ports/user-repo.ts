@@ -31,6 +31,11 @@ export interface UserRepo {
   list(): Promise<User[]>;
   credentials(id: number): Promise<UserCredentials | null>;
   setPassword(id: number, passwordHash: string, at: Date): Promise<void>;
+  /** Disables the account (`disabledAt` a time) or enables it again (null). */
+  setDisabled(id: number, disabledAt: Date | null, at: Date): Promise<void>;
+  setRole(id: number, role: Role, at: Date): Promise<void>;
+  /** Administrators who are not disabled: the last one may not be disabled or demoted. */
+  countActiveAdmins(): Promise<number>;
   setPendingTotpSecret(id: number, secret: string | null, at: Date): Promise<void>;
   /** Makes the secret live, clears the pending one and replaces the recovery codes. */
   enableTotp(id: number, secret: string, recoveryCodeHashes: string[], at: Date): Promise<void>;

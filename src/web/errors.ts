@@ -11,4 +11,5 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   RATE_LIMITED: 429,
   GONE: 410,
+  STORAGE_UNAVAILABLE: 503,
 };

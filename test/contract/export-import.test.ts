@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { StaffActor } from '../../src/app/workflow/actor.js';
 import { InvalidStateError, ValidationError } from '../../src/domain/errors.js';
-import type { System } from '../../src/main/compose.js';
-import { databaseKinds, type DatabaseKind } from '../support/databases.js';
+import sharp from 'sharp';
+import { composeSystem, type System } from '../../src/main/compose.js';
+import { createTestDatabase, databaseKinds, type DatabaseKind } from '../support/databases.js';
 import { buildBoard, buildRelease, jpegBytes, pdfBytes, TEST_ACTOR } from '../support/factories.js';
 import { createTestWeb, type TestWeb } from '../support/web.js';
 
@@ -99,6 +101,25 @@ function readTree(dir: string, prefix = ''): Map<string, Buffer> {
     else files.set(path, readFileSync(join(dir, path)));
   }
   return files;
+}
+
+/** Replaces attachments' bytes (and record fields) in an export, with the manifest's digests and counts kept consistent. */
+function rewriteExport(dir: string, edits: { fileName: string; bytes: Buffer; record: Record<string, string> }[]) {
+  const path = join(dir, 'releases.ndjson');
+  const lines = readFileSync(path, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { editions: { attachments: Record<string, unknown>[] }[] });
+  for (const edit of edits) {
+    const sha256 = createHash('sha256').update(edit.bytes).digest('hex');
+    writeFileSync(join(dir, 'files', sha256), edit.bytes);
+    const attachment = lines.flatMap((r) => r.editions.flatMap((e) => e.attachments)).find((a) => a.file_name === edit.fileName);
+    assert.ok(attachment, edit.fileName);
+    Object.assign(attachment, edit.record, { sha256, byte_size: edit.bytes.length });
+  }
+  const text = lines.map((l) => JSON.stringify(l)).join('\n') + '\n';
+  writeFileSync(path, text);
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  manifest.streams.releases.sha256 = createHash('sha256').update(text).digest('hex');
+  manifest.files.count = readdirSync(join(dir, 'files')).length;
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
 }
 
 /** Two exports are the same content when every file is byte for byte equal, bar the manifest's created_at. */
@@ -224,6 +245,50 @@ for (const { kind, skip } of databaseKinds()) {
         assert.match(error.message, /not empty.*empty database/s);
         return true;
       });
+    });
+
+    test('attachments meet the upload allow-list, checked on their bytes: a refused file names itself and nothing is imported', async () => {
+      // A newsroom that allows only PDF (PRESSROOM_UPLOAD_TYPES=application/pdf) refuses the export's photo.
+      const database = await createTestDatabase(kind);
+      const narrow = await composeSystem({ database: database.target, dataDir: database.dataDir, allowedUploadTypes: ['application/pdf'] });
+      try {
+        for (const dryRun of [true, false]) {
+          await assert.rejects(narrow.transfer.importFrom(first, { dryRun }), (error: unknown) => {
+            assert.ok(error instanceof ValidationError);
+            const text = error.issues.map((i) => i.message).join('\n');
+            assert.match(text, /releases\.ndjson line \d+: release \d+, attachment "visit\.jpg" \(files\/[0-9a-f]{64}\) is refused: is not an allowed file type\. Allowed: PDF/);
+            assert.doesNotMatch(text, /briefing\.pdf/);
+            return true;
+          });
+        }
+        assert.deepEqual(await narrow.transfer.content.counts(), { boards: 0, users: 0, releases: 0, audit_log: 0, files: 0 }, 'all or nothing');
+      } finally {
+        await narrow.close();
+        await database.drop();
+      }
+
+      // A hand-edited export: an SVG with a script recorded as a PDF, and a PNG recorded as text/html.
+      const edited = join(tempDir('edited'), 'out');
+      cpSync(first, edited, { recursive: true });
+      const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>');
+      const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#fff' } }).png().toBuffer();
+      rewriteExport(edited, [
+        { fileName: 'briefing.pdf', bytes: svg, record: { file_name: 'briefing.pdf', mime_type: 'application/pdf' } },
+        { fileName: 'budget.pdf', bytes: png, record: { file_name: 'budget.png', mime_type: 'text/html' } },
+      ]);
+      const empty = await createTestWeb(kind);
+      try {
+        await assert.rejects(empty.system.transfer.importFrom(edited, { dryRun: false }), (error: unknown) => {
+          assert.ok(error instanceof ValidationError);
+          const text = error.issues.map((i) => i.message).join('\n');
+          assert.match(text, /attachment "briefing\.pdf" .* is refused: is an SVG image, which is not accepted because it can carry scripts/);
+          assert.match(text, /attachment "budget\.png" .* is refused: its bytes are PNG \(image\/png\), but the export records text\/html/);
+          return true;
+        });
+        assert.equal((await empty.system.transfer.content.counts()).releases, 0);
+      } finally {
+        await empty.close();
+      }
     });
 
     test('a damaged export is refused and leaves the database empty', async () => {

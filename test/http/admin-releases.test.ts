@@ -219,10 +219,12 @@ describe('admin releases over HTTP', () => {
 
   test('a preview link is shown once, listed with its use, and can be revoked', async () => {
     const { release } = await buildRelease(t.system, { boardSlug: 'press-releases', title: 'Embargoed plan', state: 'approved' });
-    const created = await editor.post(`/admin/releases/${release.id}/preview-links`, { recipient: 'Yonhap News' });
+    // A forged Host (or X-Forwarded-Host) must not change where the link points: PRESSROOM_BASE_URL decides.
+    const created = await editor.post(`/admin/releases/${release.id}/preview-links`, { recipient: 'Yonhap News' }, { headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example' } });
     assert.equal(created.statusCode, 201);
-    const token = /\/preview\/([A-Za-z0-9_-]{20,})/.exec(created.body)?.[1];
-    assert.ok(token, 'the full preview URL is shown');
+    const token = /https:\/\/news\.example\.org\/preview\/([A-Za-z0-9_-]{20,})/.exec(created.body)?.[1];
+    assert.ok(token, 'the full preview URL is shown, on the configured base URL');
+    assert.doesNotMatch(created.body, /evil\.example/);
     await t.system.previewLinks.open(token, '203.0.113.9');
 
     const page = await editor.get(`/admin/releases/${release.id}`);

@@ -70,12 +70,12 @@ export class StaffBrowser {
   }
 
   /** Posts a urlencoded form with the CSRF token (unless `csrf: false`). */
-  async post(url: string, fields: FormFields = {}, options: { csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
+  async post(url: string, fields: FormFields = {}, options: { csrf?: boolean; headers?: Record<string, string> } = {}): Promise<LightMyRequestResponse> {
     await this.session();
     const body = new URLSearchParams();
     if (options.csrf !== false) body.append('_csrf', await this.ensureToken());
     for (const [k, v] of Object.entries(fields)) for (const value of ([] as string[]).concat(v)) body.append(k, value);
-    const res = await this.app.inject({ method: 'POST', url, payload: body.toString(), headers: this.headers({ 'content-type': 'application/x-www-form-urlencoded' }) });
+    const res = await this.app.inject({ method: 'POST', url, payload: body.toString(), headers: this.headers({ 'content-type': 'application/x-www-form-urlencoded', ...options.headers }) });
     return this.remember(res);
   }
 

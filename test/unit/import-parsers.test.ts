@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { pageCandidate } from '../../src/app/import/page-candidate.js';
 import { parseScrapedPage, UnrecognisedPageError } from '../../src/app/import/parse-scraped-page.js';
@@ -7,7 +9,7 @@ import { boardForSourceName, guessLanguage, zonedInstant } from '../../src/app/i
 import { htmlPageText } from '../../src/adapters/import/html-page.js';
 import { parseFeed } from '../../src/adapters/import/parse-feed.js';
 import { parseWxr } from '../../src/adapters/import/parse-wxr.js';
-import { detectFormat, MalformedSourceError } from '../../src/adapters/import/read-source.js';
+import { detectFormat, MalformedSourceError, readImportSource } from '../../src/adapters/import/read-source.js';
 import { characters } from '../../src/domain/release.js';
 import { renderMarkdown } from '../../src/web/render/markdown.js';
 import { readSeed, seedLines as seedLineList, seedSkip } from '../support/seed-fixture.js';
@@ -221,5 +223,44 @@ describe('source detection and helpers', () => {
     assert.equal(guessLanguage('The ministry held talks (국방부)'), 'en');
     assert.equal(zonedInstant({ year: 2026, month: 3, day: 14, hour: 0, minute: 0 }, 'Asia/Seoul').toISOString(), '2026-03-13T15:00:00.000Z');
     assert.equal(zonedInstant({ year: 2026, month: 7, day: 1, hour: 12, minute: 0 }, 'Europe/London').toISOString(), '2026-07-01T11:00:00.000Z');
+  });
+});
+
+describe('deeply nested HTML (a hostile or broken page)', () => {
+  const nested = (depth: number, inner = 'text') => `${'<div>'.repeat(depth)}${inner}${'</div>'.repeat(depth)}`;
+
+  test('a saved page nesting 20,000 elements deep is refused with the reason, naming the file; an ordinary depth still reads', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pressroom-nested-'));
+    try {
+      const file = join(dir, 'deep.html');
+      writeFileSync(file, `<html><body><main><h1>Title</h1>${nested(20_000)}</main></body></html>`);
+      await assert.rejects(readImportSource(file), (error: unknown) => {
+        assert.ok(error instanceof MalformedSourceError, String(error));
+        assert.match(error.message, /^deep\.html nests elements more than 256 deep; it does not look like a press release page/);
+        return true;
+      });
+      assert.match(htmlPageText(`<html><body><main><h1>Title</h1>${nested(100, 'Body text')}</main></body></html>`).text, /Body text/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a feed item or WordPress post whose body nests too deep is refused alone; the others import', () => {
+    const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>
+      <item><title>Deep</title><guid>a</guid><description><![CDATA[<p>${'<b>'.repeat(20_000)}x${'</b>'.repeat(20_000)}</p>]]></description></item>
+      <item><title>Fine</title><guid>b</guid><description><![CDATA[<p>Fine body</p>]]></description></item></channel></rss>`;
+    const [deep, fine] = parseFeed(rss, 'feed.xml').items;
+    assert.match(deep!.refusal!, /the body nests elements more than 256 deep; it does not look like a press release/);
+    assert.equal(fine!.refusal, null);
+    assert.match(fine!.content.bodyMarkdown, /Fine body/);
+
+    const wxr = fixture('wordpress/export.xml').replaceAll('<content:encoded><![CDATA[', `<content:encoded><![CDATA[${'<blockquote>'.repeat(20_000)}x${'</blockquote>'.repeat(20_000)}`);
+    const parsed = parseWxr(wxr, 'export.xml', null);
+    assert.ok(parsed.items.some((i) => /nests elements more than 256 deep/.test(i.refusal ?? '')));
+  });
+
+  test('XML nesting beyond the parser\'s limit is refused in words', () => {
+    const xml = `<?xml version="1.0"?><rss version="2.0"><channel>${'<x>'.repeat(5000)}${'</x>'.repeat(5000)}</channel></rss>`;
+    assert.throws(() => parseFeed(xml, 'deep.xml'), (error: unknown) => error instanceof MalformedSourceError && /^deep\.xml nests XML elements too deep/.test(error.message));
   });
 });

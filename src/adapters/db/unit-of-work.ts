@@ -9,9 +9,21 @@ import type { Database } from './schema.js';
 import { makeSearchOutbox } from './search-outbox.js';
 import { makeTranslationRepo } from './translation.repo.js';
 
-/** Runs work in one database transaction with repositories bound to it. */
+/**
+ * Runs work in one database transaction with repositories bound to it. Given a transaction (the
+ * demo seed runs many commands as one), the work joins it instead of starting its own.
+ */
 export function makeUnitOfWork(db: Kysely<Database>): UnitOfWork {
+  const repos = (trx: Kysely<Database>) => ({
+    boards: makeBoardRepo(trx),
+    releases: makeReleaseRepo(trx),
+    audit: makeAuditLog(trx),
+    jobs: makeJobQueue(trx),
+    previewLinks: makePreviewLinkRepo(trx),
+    translations: makeTranslationRepo(trx),
+    searchOutbox: makeSearchOutbox(trx),
+  });
   return {
-    run: (work) => db.transaction().execute((trx) => work({ boards: makeBoardRepo(trx), releases: makeReleaseRepo(trx), audit: makeAuditLog(trx), jobs: makeJobQueue(trx), previewLinks: makePreviewLinkRepo(trx), translations: makeTranslationRepo(trx), searchOutbox: makeSearchOutbox(trx) })),
+    run: (work) => (db.isTransaction ? work(repos(db)) : db.transaction().execute((trx) => work(repos(trx)))),
   };
 }

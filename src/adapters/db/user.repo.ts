@@ -62,6 +62,21 @@ export function makeUserRepo(db: Kysely<AccountsDatabase>): UserRepo {
     async setPassword(id, passwordHash, at) {
       await db.updateTable('users').set({ password_hash: passwordHash, password_changed_at: at.getTime(), updated_at: at.getTime() }).where('id', '=', id).execute();
     },
+    async setDisabled(id, disabledAt, at) {
+      await db.updateTable('users').set({ disabled_at: disabledAt ? disabledAt.getTime() : null, updated_at: at.getTime() }).where('id', '=', id).execute();
+    },
+    async setRole(id, role, at) {
+      await db.updateTable('users').set({ role, updated_at: at.getTime() }).where('id', '=', id).execute();
+    },
+    async countActiveAdmins() {
+      const row = await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('role', '=', 'admin')
+        .where('disabled_at', 'is', null)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
     async setPendingTotpSecret(id, secret, at) {
       await db.updateTable('users').set({ totp_pending_secret: secret, updated_at: at.getTime() }).where('id', '=', id).execute();
     },

@@ -4,15 +4,32 @@ import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { StorageUnavailableError } from '../../domain/errors.js';
 import type { ByteRange, FileStore, StagedFile, StoredFile } from '../../ports/file-store.js';
+import { storageFailure } from '../storage-failure.js';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
 /**
  * Stores files on local disk under their SHA-256 (root/ab/cd/abcd...), outside any web root.
  * Writes go to a temporary file that is renamed into place, so a half-written file is never served.
+ * A write the disk refuses (full, read-only, permissions) is a StorageUnavailableError naming the
+ * store's directory and the fix, told to `onStorageError` first (the operator's log).
  */
-export function makeLocalFileStore(root: string): FileStore {
+export function makeLocalFileStore(root: string, options: { onStorageError?: (error: StorageUnavailableError) => void } = {}): FileStore {
+  /** Storage failures of this store's own paths become StorageUnavailableError; a failing source (a stream being read) stays as it is. */
+  async function writing<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      const path = (error as { path?: unknown }).path;
+      const failure = typeof path === 'string' && !path.startsWith(root) ? null : storageFailure(error, root);
+      if (!failure) throw error;
+      options.onStorageError?.(failure);
+      throw failure;
+    }
+  }
+
   const pathOf = (sha256: string) => {
     if (!SHA256.test(sha256)) throw new Error('Not a SHA-256 address');
     return join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
@@ -21,7 +38,7 @@ export function makeLocalFileStore(root: string): FileStore {
   /** Writes the source to a fresh temporary file, hashing and counting on the way. */
   async function writeTemporary(source: Readable | Uint8Array): Promise<StoredFile & { tmp: string }> {
     const tmpDir = join(root, 'tmp');
-    await mkdir(tmpDir, { recursive: true });
+    await writing(() => mkdir(tmpDir, { recursive: true }));
     const tmp = join(tmpDir, randomUUID());
     const hash = createHash('sha256');
     let byteSize = 0;
@@ -34,7 +51,7 @@ export function makeLocalFileStore(root: string): FileStore {
     });
     const input = source instanceof Uint8Array ? Readable.from([Buffer.from(source)]) : source;
     try {
-      await pipeline(input, meter, createWriteStream(tmp, { flags: 'wx' }));
+      await writing(() => pipeline(input, meter, createWriteStream(tmp, { flags: 'wx' })));
       return { sha256: hash.digest('hex'), byteSize, tmp };
     } catch (error) {
       await rm(tmp, { force: true });
@@ -44,8 +61,10 @@ export function makeLocalFileStore(root: string): FileStore {
 
   async function moveIntoPlace(tmp: string, sha256: string): Promise<void> {
     const target = pathOf(sha256);
-    await mkdir(join(target, '..'), { recursive: true });
-    await rename(tmp, target);
+    await writing(async () => {
+      await mkdir(join(target, '..'), { recursive: true });
+      await rename(tmp, target);
+    });
   }
 
   return {

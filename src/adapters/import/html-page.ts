@@ -2,6 +2,7 @@ import { parseDocument } from 'htmlparser2';
 import { isLanguage, type Language } from '../../domain/language.js';
 import { IMAGE_MARK } from '../../app/import/parse-scraped-page.js';
 import type { SourceDate } from '../../app/import/import-item.js';
+import { refuseDeepNesting } from './html-depth.js';
 
 /** The parts of htmlparser2's DOM the walk reads (structural, so no transitive type import). */
 interface DomNode {
@@ -50,10 +51,12 @@ export interface HtmlPage {
 /**
  * Turns a saved press-release page into the line shape of a scraped page: the article area only
  * (main, article or #content; site navigation, scripts and forms dropped), one line per block,
- * photos as an image mark, list items with a bullet, subtitle elements dash-led.
+ * photos as an image mark, list items with a bullet, subtitle elements dash-led. A page nesting
+ * elements absurdly deep is refused (HtmlTooDeepError, naming `label`) before any walk.
  */
-export function htmlPageText(html: string): HtmlPage {
+export function htmlPageText(html: string, label = 'The page'): HtmlPage {
   const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true }) as unknown as DomNode;
+  refuseDeepNesting(doc, label, ' page: save the article itself, or copy its text into a .txt file');
   const htmlEl = find(doc, (el) => el.name === 'html');
   const lang = (htmlEl?.attribs?.lang ?? '').toLowerCase().split('-')[0] ?? '';
   const canonical = find(doc, (el) => el.name === 'link' && (el.attribs?.rel ?? '').split(/\s+/).includes('canonical'))?.attribs?.href;

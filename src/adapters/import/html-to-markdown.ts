@@ -1,5 +1,6 @@
 import sanitizeHtml from 'sanitize-html';
 import TurndownService from 'turndown';
+import { refuseDeepHtml } from './html-depth.js';
 
 /** What a release body may keep of imported HTML: the same structure the page renderer allows. */
 const KEEP: sanitizeHtml.IOptions = {
@@ -35,11 +36,12 @@ function stripShortcodes(html: string): string {
  * Turns HTML from a feed or a WordPress export into a release body: sanitized to an allow-list
  * first (scripts, styles, event handlers, iframes and javascript: links are dropped with their
  * contents), then converted to Markdown. Images are not carried into the body; they are counted
- * so the report can say so.
+ * so the report can say so. HTML nesting too deep for the conversion throws HtmlTooDeepError.
  */
 export function htmlToMarkdown(html: string): { markdown: string; images: number } {
   const images = (html.match(/<img\b/gi) ?? []).length;
   const clean = sanitizeHtml(autop(stripShortcodes(html)), KEEP);
+  refuseDeepHtml(clean, 'the body');
   const markdown = turndown
     .turndown(clean)
     .replace(/\n{3,}/g, '\n\n')

@@ -1,5 +1,6 @@
 import { isLanguage, type Language } from '../../domain/language.js';
 import { candidate, type CandidateFile, type ImportCandidate, type ImportFlag, type ParsedSource, type SourceDate } from '../../app/import/import-item.js';
+import { bodyOrRefusal } from './html-depth.js';
 import { htmlToMarkdown, htmlToText, textToMarkdown } from './html-to-markdown.js';
 import { attrOf, decodeXmlEntities, listOf, MalformedSourceError, parseXml, textOf, type XmlNode } from './xml.js';
 
@@ -72,7 +73,8 @@ function rssItems(channel: XmlNode, feedLanguage: Language | null, fileOptions: 
     const encoded = textOf(item['content:encoded']);
     const html = encoded || textOf(item.description);
     const categories = tagsOf(listOf(item.category));
-    const content = { title, subtitle: [], bodyMarkdown: body(html, true, flags), department: '', tags: categories };
+    const converted = bodyOrRefusal(() => body(html, true, flags));
+    const content = { title, subtitle: [], bodyMarkdown: converted.markdown, department: '', tags: categories };
     const date = dateOf(textOf(item.pubDate) || textOf(item['dc:date']), flags, 'pubDate');
     const files: CandidateFile[] = [];
     for (const node of listOf(item.enclosure)) {
@@ -88,7 +90,7 @@ function rssItems(channel: XmlNode, feedLanguage: Language | null, fileOptions: 
       sections: categories,
       files,
       flags,
-      refusal: title ? null : 'the item has no title',
+      refusal: title ? converted.refusal : 'the item has no title',
     });
   });
 }
@@ -114,7 +116,8 @@ function atomEntries(feed: XmlNode, feedLanguage: Language | null, fileOptions: 
     const id = textOf(entry.id).trim();
     const main = entry.content !== undefined ? atomText(entry.content, flags) : atomText(entry.summary, flags);
     const categories = tagsOf(listOf(entry.category));
-    const content = { title, subtitle: [], bodyMarkdown: body(main.text, main.isHtml, flags), department: '', tags: categories };
+    const converted = bodyOrRefusal(() => body(main.text, main.isHtml, flags));
+    const content = { title, subtitle: [], bodyMarkdown: converted.markdown, department: '', tags: categories };
     let date = dateOf(textOf(entry.published), flags, 'published date');
     if (!date && textOf(entry.updated)) {
       date = dateOf(textOf(entry.updated), flags, 'updated date');
@@ -132,7 +135,7 @@ function atomEntries(feed: XmlNode, feedLanguage: Language | null, fileOptions: 
       sections: categories,
       files,
       flags,
-      refusal: title ? null : 'the entry has no title',
+      refusal: title ? converted.refusal : 'the entry has no title',
     });
   });
 }

@@ -4,6 +4,7 @@ import { basename, join, resolve, sep } from 'node:path';
 import type { Language } from '../../domain/language.js';
 import { characters } from '../../domain/release.js';
 import { candidate, type CandidateAuthor, type CandidateFile, type ImportCandidate, type ImportFlag, type ParsedSource, type SourceDate } from '../../app/import/import-item.js';
+import { bodyOrRefusal } from './html-depth.js';
 import { htmlToMarkdown, htmlToText } from './html-to-markdown.js';
 import { attrOf, listOf, MalformedSourceError, parseXml, textOf, type XmlNode } from './xml.js';
 
@@ -104,7 +105,12 @@ export function parseWxr(text: string, label: string, baseDir: string | null): P
     const postId = textOf(item['wp:post_id']);
     const status = textOf(item['wp:status']) || 'publish';
     const title = htmlToText(textOf(item.title));
-    const { markdown, images } = htmlToMarkdown(textOf(item['content:encoded']));
+    let images = 0;
+    const { markdown, refusal: bodyRefusal } = bodyOrRefusal(() => {
+      const converted = htmlToMarkdown(textOf(item['content:encoded']));
+      images = converted.images;
+      return converted.markdown;
+    });
     const excerpt = htmlToText(textOf(item['excerpt:encoded']));
     const categories = listOf(item.category).map((c) => ({ domain: attrOf(c, 'domain'), nicename: attrOf(c, 'nicename'), name: textOf(c).trim() }));
     const cats = categories.filter((c) => c.domain === 'category' && c.nicename !== 'uncategorized');
@@ -155,7 +161,7 @@ export function parseWxr(text: string, label: string, baseDir: string | null): P
               ? 'the post is in the WordPress trash'
               : !title
                 ? 'the post has no title'
-                : null,
+                : bodyRefusal,
       }),
     );
   }

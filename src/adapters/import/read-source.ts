@@ -51,7 +51,7 @@ function parseText(text: string, format: ImportFormat, label: string, baseDir: s
   if (format === 'wxr') return parseWxr(text, label, baseDir);
   if (format === 'rss' || format === 'atom') return parseFeed(text, label, { feedUrl: url, fetchFiles: options.fetchFiles, fetchFile: fetchBytes });
   if (format === 'page-html') {
-    const page = htmlPageText(text);
+    const page = htmlPageText(text, label);
     return { format, items: [pageCandidate(page.text, { format, name: label, url: page.url ?? url, language: page.language, date: page.date, title: options.title })], authors: [] };
   }
   return { format, items: [pageCandidate(text, { format, name: label, url, title: options.title })], authors: [] };

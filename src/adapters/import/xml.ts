@@ -35,7 +35,13 @@ export function parseXml(text: string, label: string, rawElements: string[] = []
     isArray: (name) => REPEATED.has(name),
     stopNodes: rawElements,
   });
-  return parser.parse(text) as XmlNode;
+  try {
+    return parser.parse(text) as XmlNode;
+  } catch (error) {
+    // The parser refuses absurd nesting itself (its own limit); say so in words, not its message.
+    if (error instanceof Error && /nested/i.test(error.message)) throw new MalformedSourceError(`${label} nests XML elements too deep to be a feed or an export; it does not look like a press release source`);
+    throw error;
+  }
 }
 
 /** The text of an element that may carry attributes (`{ '#text': ..., '@_type': ... }`) or none. */

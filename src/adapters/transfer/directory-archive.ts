@@ -146,9 +146,9 @@ export function makeDirectoryArchiveReader(dir: string): ArchiveReader {
       return (await readdir(path)).sort();
     },
 
-    openFile(name) {
+    openFile(name, range) {
       if (!SHA256.test(name)) throw new Error(`Not a SHA-256 address: ${name}`);
-      return createReadStream(join(dir, FILES, name));
+      return createReadStream(join(dir, FILES, name), range ? { start: range.start, end: range.end } : {});
     },
 
     async hashFile(name) {

@@ -2,6 +2,8 @@ import type { Language } from '../../domain/language.js';
 import type { BoardRepo } from '../../ports/board-repo.js';
 import type { Clock } from '../../ports/clock.js';
 import type { DemoAssets } from '../../ports/demo-assets.js';
+import type { CreateUser } from '../accounts/create-user.js';
+import type { NewUserInput } from '../accounts/account.schema.js';
 import type { AttachFile } from '../attach-file.js';
 import { SYSTEM_ACTOR, type StaffActor } from '../workflow/actor.js';
 import type { CreateRelease } from '../workflow/create-release.js';
@@ -23,9 +25,24 @@ export interface SeedDemoDeps {
   scheduleRelease: ScheduleRelease;
   /** Marks the Korean versions authoritative and flags a Korean-only release for translation. */
   translations?: { setAuthoritative: ReturnType<typeof makeSetAuthoritative>; setTranslationNeeded: ReturnType<typeof makeSetTranslationNeeded> };
+  /** Creates the demo staff accounts (when asked for) in the same transaction as the content. */
+  createUser?: CreateUser;
   /** Called after each release, for progress output. */
   onProgress?: (done: number, total: number) => void;
 }
+
+export interface SeedDemoOptions {
+  onProgress?: (done: number, total: number) => void;
+  /** Staff accounts to create with the content (the web server's demo accounts). */
+  accounts?: readonly NewUserInput[];
+}
+
+/**
+ * Runs the whole seed in one database transaction, with every command bound to it, and resolves
+ * once it has committed (or rolled back). Files written meanwhile are content-addressed, so a
+ * rolled-back seed leaves only unreferenced bytes that the next seed reuses.
+ */
+export type SeedDemoTransaction = <T>(work: (deps: SeedDemoDeps) => Promise<T>) => Promise<T>;
 
 const DEMO_ACTOR: StaffActor = { ...SYSTEM_ACTOR, label: 'system:demo' };
 
@@ -39,46 +56,56 @@ function publicationTime(now: Date, item: Pick<DemoRelease, 'daysAgo' | 'hour' |
 
 /**
  * Loads the demo newsroom through the same commands the editors use: boards, releases with photos
- * and PDFs, submitted, approved and published oldest first so numbers follow dates. Returns false when boards exist already.
+ * and PDFs, submitted, approved and published oldest first so numbers follow dates, then the demo
+ * staff accounts. All of it in one transaction: a start killed half-way leaves an empty database
+ * (the next start seeds again), never half a demo with accounts that do not exist. Returns false
+ * when boards exist already.
  */
-export function makeSeedDemo(deps: SeedDemoDeps) {
-  return async function seedDemo(onProgress = deps.onProgress): Promise<boolean> {
-    if ((await deps.boards.list()).length > 0) return false;
-    const now = deps.clock.now();
-    for (const [position, board] of DEMO_BOARDS.entries()) {
-      await deps.boards.create({ ...board, position, createdAt: now });
+export function makeSeedDemo(transaction: SeedDemoTransaction) {
+  return (options: SeedDemoOptions = {}): Promise<boolean> => transaction((deps) => seedDemoWith(deps, options));
+}
+
+async function seedDemoWith(deps: SeedDemoDeps, options: SeedDemoOptions): Promise<boolean> {
+  const onProgress = options.onProgress ?? deps.onProgress;
+  if ((await deps.boards.list()).length > 0) return false;
+  const now = deps.clock.now();
+  for (const [position, board] of DEMO_BOARDS.entries()) {
+    await deps.boards.create({ ...board, position, createdAt: now });
+  }
+  const ordered = [...DEMO_RELEASES].sort((a, b) => publicationTime(now, a).getTime() - publicationTime(now, b).getTime());
+  for (const [index, item] of ordered.entries()) {
+    const { release, edition } = await deps.createRelease({
+      boardSlug: item.board,
+      language: item.language as Language,
+      translationGroup: item.pairKey,
+      title: item.title,
+      subtitle: item.subtitle,
+      bodyMarkdown: item.bodyMarkdown,
+      department: item.department,
+      contact: item.contact,
+      tags: item.tags,
+    }, DEMO_ACTOR);
+    for (const photo of item.photos) {
+      const bytes = await deps.assets.photo({ label: photo.label, hue: photo.hue, width: 1200, height: 800 });
+      await deps.attachFile({ editionId: edition.id, fileName: `${slugify(photo.label)}.jpg`, bytes, caption: photo.caption, credit: photo.credit, altText: photo.altText, actor: DEMO_ACTOR });
     }
-    const ordered = [...DEMO_RELEASES].sort((a, b) => publicationTime(now, a).getTime() - publicationTime(now, b).getTime());
-    for (const [index, item] of ordered.entries()) {
-      const { release, edition } = await deps.createRelease({
-        boardSlug: item.board,
-        language: item.language as Language,
-        translationGroup: item.pairKey,
-        title: item.title,
-        subtitle: item.subtitle,
-        bodyMarkdown: item.bodyMarkdown,
-        department: item.department,
-        contact: item.contact,
-        tags: item.tags,
-      }, DEMO_ACTOR);
-      for (const photo of item.photos) {
-        const bytes = await deps.assets.photo({ label: photo.label, hue: photo.hue, width: 1200, height: 800 });
-        await deps.attachFile({ editionId: edition.id, fileName: `${slugify(photo.label)}.jpg`, bytes, caption: photo.caption, credit: photo.credit, altText: photo.altText, actor: DEMO_ACTOR });
-      }
-      for (const doc of item.documents) {
-        const bytes = await deps.assets.pdf({ heading: doc.heading, lines: doc.lines });
-        await deps.attachFile({ editionId: edition.id, fileName: doc.fileName, bytes, actor: DEMO_ACTOR });
-      }
-      await deps.submitRelease(release.id, DEMO_ACTOR);
-      await deps.approveRelease(release.id, DEMO_ACTOR);
-      await deps.publishRelease(release.id, DEMO_ACTOR, { publishedAt: publicationTime(now, item) });
-      if (item.language === 'ko' && item.pairKey) await deps.translations?.setAuthoritative(release.id, DEMO_ACTOR);
-      if (item.translationNeeded) await deps.translations?.setTranslationNeeded(release.id, true, DEMO_ACTOR);
-      onProgress?.(index + 1, ordered.length);
+    for (const doc of item.documents) {
+      const bytes = await deps.assets.pdf({ heading: doc.heading, lines: doc.lines });
+      await deps.attachFile({ editionId: edition.id, fileName: doc.fileName, bytes, actor: DEMO_ACTOR });
     }
-    await seedWorkInProgress(deps, now);
-    return true;
-  };
+    await deps.submitRelease(release.id, DEMO_ACTOR);
+    await deps.approveRelease(release.id, DEMO_ACTOR);
+    await deps.publishRelease(release.id, DEMO_ACTOR, { publishedAt: publicationTime(now, item) });
+    if (item.language === 'ko' && item.pairKey) await deps.translations?.setAuthoritative(release.id, DEMO_ACTOR);
+    if (item.translationNeeded) await deps.translations?.setTranslationNeeded(release.id, true, DEMO_ACTOR);
+    onProgress?.(index + 1, ordered.length);
+  }
+  await seedWorkInProgress(deps, now);
+  for (const account of options.accounts ?? []) {
+    if (!deps.createUser) throw new Error('seedDemo: accounts were asked for but no createUser was given');
+    await deps.createUser(account, { userId: null, label: DEMO_ACTOR.label, ip: null });
+  }
+  return true;
 }
 
 /** Seoul wall-clock time `days` from now at hh:mm, as an instant. */

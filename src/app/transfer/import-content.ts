@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { InvalidStateError, ValidationError, type FieldIssue } from '../../domain/errors.js';
 import type { FileStore } from '../../ports/file-store.js';
 import type { ArchiveReader, ContentSink, ContentStore } from '../../ports/transfer.js';
+import type { AttachmentCheck } from './check-attachments.js';
 import { forEachLine, type ProgressFactory } from './export-content.js';
 import { EXPORT_FORMAT, EXPORT_VERSION, manifestSchema, STREAM_NAMES, STREAMS, type Manifest, type StreamName, type StreamRecord } from './export-format.js';
 
@@ -26,6 +27,8 @@ export interface ImportDeps {
   /** Indexes the releases waiting in the search outbox (the load queues every one in its transaction). */
   search: { finish(onProgress?: (done: number, total: number) => void): Promise<number> };
   progress?: ProgressFactory;
+  /** The upload allow-list applied to each attachment's bytes (see check-attachments.ts). */
+  checkAttachments?: AttachmentCheck;
 }
 
 const issue = (message: string, field?: string): FieldIssue => ({ code: 'invalid_export', message, ...(field ? { field } : {}) });
@@ -150,6 +153,9 @@ export function makeImportContent(deps: ImportDeps) {
       }
       for (const ref of fileRefs(stream, parsed.data)) {
         if (!files.has(ref)) issues.push(issue(`${file} line ${line} refers to files/${ref}, which the export does not contain.`, `${file}:${line}`));
+      }
+      if (stream === 'releases' && deps.checkAttachments && fileRefs(stream, parsed.data).every((ref) => files.has(ref))) {
+        issues.push(...(await deps.checkAttachments(parsed.data as StreamRecord<'releases'>, (name, range) => archive.openFile(name, range), `${file} line ${line}`)));
       }
       batch.push(parsed.data);
       if (batch.length >= BATCH) await flush();

@@ -54,6 +54,7 @@ async function drain(part: MultipartFile) {
 /** The HTTP status a refused file is reported with. */
 function refusalStatus(error: DomainError): number {
   if (error.issues.some((i) => i.code === 'file_too_large')) return 413;
+  if (error.code === 'STORAGE_UNAVAILABLE') return 503;
   return error.code === 'UNSUPPORTED_FILE' ? 415 : error.code === 'VALIDATION_FAILED' ? 400 : 409;
 }
 

@@ -15,7 +15,8 @@ export function registerPreviewLinkRoutes(app: FastifyInstance, deps: AdminWebDe
     const recipient = fieldText(request.body, 'recipient');
     try {
       const { link, token } = await deps.system.previewLinks.create(releaseId, recipient, actorOf(request));
-      const url = `${request.protocol}://${request.host}/preview/${token}`;
+      // From the configured base URL: a forged Host header must not point a journalist elsewhere.
+      const url = `${deps.baseUrl}/preview/${token}`;
       return renderReleasePage(deps, request, reply, releaseId, { newPreviewLink: { recipient: link.recipient, url } }, 201);
     } catch (error) {
       if (!(error instanceof DomainError) || error instanceof NotFoundError) throw error;

@@ -11,6 +11,8 @@ export interface AdminWebDeps {
   csrfProtection: (request: FastifyRequest, reply: FastifyReply, done: () => void) => void;
   siteName: string;
   timeZone: string;
+  /** PRESSROOM_BASE_URL: links handed out (preview links) start here, never with the request's Host. */
+  baseUrl: string;
   /** Largest upload accepted, per file; 50 MB unless set. */
   uploadMaxBytes?: number;
   /** Mirrors the system's self-approval policy, so the Approve button shows when allowed. */

@@ -1,0 +1,18 @@
+import { InvalidStateError, NotFoundError, ValidationError } from '../domain/errors.js';
+
+/** Prints a refused account change (unknown address, invalid input, last administrator) and returns the exit code; rethrows anything else. */
+export function reportAccountError(error: unknown, refused: string): number {
+  if (error instanceof NotFoundError) {
+    console.error(`${error.message}. \`pressroom user list\` shows every account.`);
+    return 1;
+  }
+  if (error instanceof InvalidStateError) {
+    console.error(`${refused}: ${error.message}`);
+    return 1;
+  }
+  if (error instanceof ValidationError) {
+    console.error(`${refused}:\n${error.issues.map((i) => `  - ${i.field === 'email' ? 'EMAIL: ' : i.field === 'role' ? 'ROLE: ' : ''}${i.message}`).join('\n')}`);
+    return 1;
+  }
+  throw error;
+}
