@@ -9,6 +9,7 @@ import * as importSources from './2026112807-import-sources.js';
 import * as translations from './2026112808-translations.js';
 import * as searchFilters from './2026112809-search-filters.js';
 import * as searchWalks from './2026112901-search-walks.js';
+import * as distribution from './2026120320-distribution.js';
 
 /** Every migration, in order. Immutable once landed: add a new file instead of editing one. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026112808-translations': translations,
   '2026112809-search-filters': searchFilters,
   '2026112901-search-walks': searchWalks,
+  '2026120320-distribution': distribution,
 };
