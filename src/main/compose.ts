@@ -43,6 +43,7 @@ import type { SearchIndexOptions } from '../adapters/search/search-documents.js'
 import { makeSqliteSearchIndex } from '../adapters/search/sqlite-search-index.js';
 import type { Clock } from '../ports/clock.js';
 import { composeAccounts } from './compose-accounts.js';
+import { composeDistribution, type DistributionOptions } from './compose-distribution.js';
 import { composeImport } from './compose-import.js';
 import { composeTransfer } from './compose-transfer.js';
 
@@ -65,6 +66,8 @@ export interface SystemOptions {
   passwordHashing?: Parameters<typeof composeAccounts>[0]['passwordHashing'];
   /** Told when updating the search index after a commit fails; the write itself stands. */
   onSearchIndexError?: (error: unknown, releaseId: number) => void;
+  /** Email alerts (#14): SMTP, links' base URL, digest time; without SMTP every email is held in the outbox. */
+  distribution?: DistributionOptions;
 }
 
 /**
@@ -113,9 +116,14 @@ export async function composeSystem(options: SystemOptions) {
   const audit = makeAuditLog(db);
   const accounts = composeAccounts({ db, clock, audit, requireTotp: options.requireTotp ?? false, passwordHashing: options.passwordHashing });
 
+  const workerId = options.workerId ?? `${hostname()}:${process.pid}`;
+  const distribution = composeDistribution({ db, clock, boards, search: searchIndex, workerId, options: options.distribution ?? {} });
+
   return {
     db,
     clock,
+    /** Email alerts: subscriptions, alerts and digests, the outbox and its sender (#14). */
+    distribution,
     accounts,
     events,
     boards,
@@ -138,7 +146,7 @@ export async function composeSystem(options: SystemOptions) {
       publishRelease,
       startCorrection: makeStartCorrection(deps),
       withdrawRelease: makeWithdrawRelease({ ...deps, events }),
-      runDueJobs: makeRunDueJobs({ uow, jobs, clock, publishRelease, workerId: options.workerId ?? `${hostname()}:${process.pid}` }),
+      runDueJobs: makeRunDueJobs({ uow, jobs, clock, publishRelease, workerId }),
       seedDemo,
       startTranslation: makeStartTranslation(deps),
       setTranslationNeeded: makeSetTranslationNeeded(deps),
@@ -161,6 +169,7 @@ export async function composeSystem(options: SystemOptions) {
     views: makeViewCounter({ uow }),
     close: async () => {
       await searchIdle();
+      await distribution.close();
       await db.destroy();
     },
   };
