@@ -5,6 +5,7 @@ import { migrateCommand } from '../cli/migrate.command.js';
 import { makeExportStaticCommand } from '../cli/export-static.command.js';
 import { reindexCommand } from '../cli/reindex.command.js';
 import { seedDemoCommand } from '../cli/seed-demo.command.js';
+import { subscriberEraseCommand, subscriberExportCommand } from '../cli/subscriber.command.js';
 import { userAddCommand } from '../cli/user-add.command.js';
 import { userListCommand } from '../cli/user-list.command.js';
 import { userSetPasswordCommand } from '../cli/user-set-password.command.js';
@@ -12,7 +13,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { composeSystem } from './compose.js';
 import { staticExportFromConfig } from './static-renderer.js';
 
-const commands = [migrateCommand, reindexCommand, seedDemoCommand, userAddCommand, userSetPasswordCommand, userListCommand, makeExportStaticCommand(staticExportFromConfig), exportCommand, importJsonCommand, importCommand];
+const commands = [migrateCommand, reindexCommand, seedDemoCommand, userAddCommand, userSetPasswordCommand, userListCommand, makeExportStaticCommand(staticExportFromConfig), exportCommand, importJsonCommand, importCommand, subscriberExportCommand, subscriberEraseCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;
@@ -31,7 +32,7 @@ function help(): string {
 /** `pressroom`: each subcommand calls the same application commands as the web handlers. */
 async function main(argv: string[]): Promise<number> {
   // `pressroom user add ...` reads as `pressroom user-add ...` (and set-password, list).
-  const words = argv[0] === 'user' && ['add', 'set-password', 'list'].includes(argv[1] ?? '') ? [`user-${argv[1]}`, ...argv.slice(2)] : argv;
+  const words = argv[0] === 'user' && ['add', 'set-password', 'list'].includes(argv[1] ?? '') ? [`user-${argv[1]}`, ...argv.slice(2)] : argv[0] === 'subscriber' && ['export', 'erase'].includes(argv[1] ?? '') ? [`subscriber-${argv[1]}`, ...argv.slice(2)] : argv;
   const [name, ...rest] = words;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     console.log(help());
