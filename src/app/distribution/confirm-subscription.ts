@@ -20,6 +20,7 @@ export function makeConfirmSubscription(deps: { uow: DistributionUnitOfWork; tok
     const check = await deps.tokens.verify(token, 'confirm');
     if (!check.ok && check.reason === 'invalid') return { status: 'invalid' };
     const now = deps.clock.now();
+    await deps.tokens.ready();
     return deps.uow.run(async (tx): Promise<ConfirmResult> => {
       const id = check.ok ? check.subscriptionId : Number(/^c(\d+)/.exec(token)?.[1]);
       const subscription = await tx.subscriptions.get(id);

@@ -24,6 +24,13 @@ export function makeLinkTokens(deps: { secrets: SecretStore; clock: Clock }) {
   const mac = async (body: string) => createHmac('sha256', await keyOf()).update(body).digest('base64url').slice(0, 32);
 
   return {
+    /**
+     * Reads (or creates) the key now. Call before a transaction that signs: on SQLite a read
+     * outside the transaction would wait for it to end, forever.
+     */
+    async ready(): Promise<void> {
+      await keyOf();
+    },
     /** A token for one purpose and subscription, valid until `expiresAt` (or for good when null). */
     async sign(purpose: LinkPurpose, subscriptionId: number, expiresAt: Date | null): Promise<string> {
       const body = `${PREFIX[purpose]}${subscriptionId}.${expiresAt ? Math.ceil(expiresAt.getTime() / 1000).toString(36) : '0'}`;

@@ -42,6 +42,7 @@ export function makeSubscribe(deps: { uow: DistributionUnitOfWork; boards: Board
     const label = await criteriaLabel(deps.boards, criteria);
     const now = deps.clock.now();
     const expiresAt = new Date(now.getTime() + SUBSCRIPTION_LIMITS.confirmTtlMs);
+    await deps.tokens.ready();
     await deps.uow.run(async (tx) => {
       const existing = await tx.subscriptions.findSame(address.address, criteria);
       if (existing?.status === 'confirmed') {
