@@ -33,6 +33,13 @@ const envSchema = z.object({
     .string()
     .regex(/^[a-z0-9.+-]+\/[a-z0-9.+-]+(,[a-z0-9.+-]+\/[a-z0-9.+-]+)*$/, 'a comma-separated list of MIME types, e.g. application/pdf,image/jpeg')
     .optional(),
+  PRESSROOM_SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'smtp://user:password@host:587 or smtps://user:password@host:465' }).optional(),
+  PRESSROOM_MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(/^([^<>]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, 'an address such as press@mnd.example or "Press Office <press@mnd.example>"')
+    .optional(),
+  PRESSROOM_DIGEST_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a 24-hour time such as 07:00').default('07:00'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -53,6 +60,11 @@ export type Config = Readonly<{
   /** Allowed upload types; the built-in list when not set. */
   uploadTypes: readonly string[] | null;
   logLevel: string;
+  /** Email (#14): the SMTP server, or null to hold every email in the outbox (/admin/outbox). */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** When daily and weekly (Monday) digests go out, HH:MM in `timeZone`. */
+  digestTime: string;
 }>;
 
 export class ConfigError extends Error {
@@ -65,7 +77,9 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}=${JSON.stringify(env[String(i.path[0])] ?? '')}: ${i.message}`));
+    // The SMTP URL may carry a password: never echo it.
+    const shown = (key: string) => (key === 'PRESSROOM_SMTP_URL' ? '(hidden)' : JSON.stringify(env[key] ?? ''));
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}=${shown(String(i.path[0]))}: ${i.message}`));
   }
   const e = parsed.data;
   const dataDir = resolve(e.PRESSROOM_DATA);
@@ -87,5 +101,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.PRESSROOM_TRUST_PROXY,
     uploadTypes: e.PRESSROOM_UPLOAD_TYPES ? Object.freeze(e.PRESSROOM_UPLOAD_TYPES.split(',')) : null,
     logLevel: e.LOG_LEVEL,
+    smtpUrl: e.PRESSROOM_SMTP_URL ?? null,
+    mailFrom: e.PRESSROOM_MAIL_FROM ?? `${e.PRESSROOM_SITE_NAME} <pressroom@${new URL(e.PRESSROOM_BASE_URL ?? 'http://localhost').hostname}>`,
+    digestTime: e.PRESSROOM_DIGEST_TIME,
   });
 }

@@ -7,6 +7,7 @@ import { makeExportStaticCommand } from '../cli/export-static.command.js';
 import { reindexCommand } from '../cli/reindex.command.js';
 import { restoreCommand } from '../cli/restore.command.js';
 import { seedDemoCommand } from '../cli/seed-demo.command.js';
+import { subscriberEraseCommand, subscriberExportCommand } from '../cli/subscriber.command.js';
 import { userAddCommand } from '../cli/user-add.command.js';
 import { userDisableCommand } from '../cli/user-disable.command.js';
 import { userEnableCommand } from '../cli/user-enable.command.js';
@@ -18,7 +19,7 @@ import { StorageUnavailableError } from '../domain/errors.js';
 import { composeSystem } from './compose.js';
 import { staticExportFromConfig } from './static-renderer.js';
 
-const commands = [migrateCommand, reindexCommand, seedDemoCommand, userAddCommand, userSetPasswordCommand, userListCommand, userDisableCommand, userEnableCommand, userSetRoleCommand, makeExportStaticCommand(staticExportFromConfig), exportCommand, importJsonCommand, importCommand];
+const commands = [migrateCommand, reindexCommand, seedDemoCommand, userAddCommand, userSetPasswordCommand, userListCommand, userDisableCommand, userEnableCommand, userSetRoleCommand, makeExportStaticCommand(staticExportFromConfig), exportCommand, importJsonCommand, importCommand, subscriberExportCommand, subscriberEraseCommand];
 
 /** Commands that work on the data directory itself and must not open (or create) the database first. */
 const standaloneCommands = [backupCommand, restoreCommand];
@@ -40,8 +41,13 @@ function help(): string {
 
 /** `pressroom`: each subcommand calls the same application commands as the web handlers. */
 async function main(argv: string[]): Promise<number> {
-  // `pressroom user add ...` reads as `pressroom user-add ...` (and set-password, list, disable, enable, set-role).
-  const words = argv[0] === 'user' && ['add', 'set-password', 'list', 'disable', 'enable', 'set-role'].includes(argv[1] ?? '') ? [`user-${argv[1]}`, ...argv.slice(2)] : argv;
+  // `pressroom user add ...` reads as `pressroom user-add ...` (and set-password, list, disable, enable, set-role); likewise `subscriber export|erase`.
+  const words =
+    argv[0] === 'user' && ['add', 'set-password', 'list', 'disable', 'enable', 'set-role'].includes(argv[1] ?? '')
+      ? [`user-${argv[1]}`, ...argv.slice(2)]
+      : argv[0] === 'subscriber' && ['export', 'erase'].includes(argv[1] ?? '')
+        ? [`subscriber-${argv[1]}`, ...argv.slice(2)]
+        : argv;
   const [name, ...rest] = words;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     console.log(help());

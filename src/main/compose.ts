@@ -47,6 +47,7 @@ import type { StorageUnavailableError } from '../domain/errors.js';
 import type { Clock } from '../ports/clock.js';
 import { composeAccounts } from './compose-accounts.js';
 import { composeSeedDemo } from './compose-demo.js';
+import { composeDistribution, type DistributionOptions } from './compose-distribution.js';
 import { composeImport } from './compose-import.js';
 import { composeTransfer } from './compose-transfer.js';
 
@@ -73,6 +74,8 @@ export interface SystemOptions {
   onSearchIndexError?: (error: unknown, releaseIds: number[]) => void;
   /** Releases indexed per batch when finishing outstanding indexing (tests set a few). */
   indexBatch?: number;
+  /** Email alerts (#14): SMTP, links' base URL, digest time; without SMTP every email is held in the outbox. */
+  distribution?: DistributionOptions;
 }
 
 /**
@@ -122,9 +125,14 @@ export async function composeSystem(options: SystemOptions) {
   const audit = makeAuditLog(db);
   const accounts = composeAccounts({ db, clock, audit, requireTotp: options.requireTotp ?? false, passwordHashing: options.passwordHashing });
 
+  const workerId = options.workerId ?? worker.id;
+  const distribution = composeDistribution({ db, clock, boards, search: searchIndex, workerId, options: options.distribution ?? {} });
+
   return {
     db,
     clock,
+    /** Email alerts: subscriptions, alerts and digests, the outbox and its sender (#14). */
+    distribution,
     accounts,
     events,
     boards,
@@ -170,6 +178,7 @@ export async function composeSystem(options: SystemOptions) {
     views: makeViewCounter({ uow }),
     close: async () => {
       await searchIdle();
+      await distribution.close();
       await db.destroy();
     },
   };

@@ -7,6 +7,9 @@ import { registerAdminRoutes } from '../web/admin/releases/register-admin-routes
 import { makeApiQueries } from '../app/api-queries.js';
 import { makeApiWrites } from '../app/api-writes.js';
 import { registerApiTokenAdminRoutes } from '../web/admin/tokens/register-token-routes.js';
+import { registerOutboxRoutes } from '../web/admin/outbox/outbox.route.js';
+import { makeSiteContext } from '../web/public/site-context.js';
+import { registerSubscriptionRoutes } from '../web/public/subscriptions.route.js';
 import { registerApi } from '../web/api/register-api.js';
 import { buildServer } from '../web/server.js';
 import type { System } from './compose.js';
@@ -29,6 +32,10 @@ export interface WebOptions {
   /** Largest accepted upload, in bytes (default 50 MB). */
   uploadMaxBytes?: number;
   trustProxy?: boolean;
+  /** How often the email sender loop runs (alerts, digests, outbox); 0 turns the timer off (tests tick by hand). */
+  distributionMs?: number;
+  /** Subscribe requests allowed per address and per client in an hour (tests lower them). */
+  subscribeThrottle?: { perAddress: number; perClient: number };
 }
 
 /** Wires the web server to a composed system and starts its timers; `stop` flushes and closes. */
@@ -82,6 +89,19 @@ export async function createWebApp(system: System, options: WebOptions): Promise
   });
   // API tokens for the JSON API's write side (administrators only): /admin/tokens.
   registerApiTokenAdminRoutes(app, { system, requireStaff, csrfProtection: app.csrfProtection, siteName: options.siteName, timeZone: options.timeZone, baseUrl: options.baseUrl });
+  // Email alerts (#14): public subscription pages, and the outbox for editors and admins.
+  const d = system.distribution;
+  registerSubscriptionRoutes(app, {
+    subscribe: d.subscribe,
+    confirm: d.confirm,
+    manage: d.manage,
+    unsubscribe: d.unsubscribe,
+    boards: system.boards,
+    contextFor: makeSiteContext({ boards: system.boards, siteName: options.siteName, baseUrl: options.baseUrl, timeZone: options.timeZone, demo: options.demo }),
+    now: () => Date.now(),
+    throttle: options.subscribeThrottle,
+  });
+  registerOutboxRoutes(app, { system, requireStaff, csrfProtection: app.csrfProtection, siteName: options.siteName, timeZone: options.timeZone, baseUrl: options.baseUrl });
   const flush = async () => {
     try {
       await system.views.flush();
@@ -123,6 +143,34 @@ export async function createWebApp(system: System, options: WebOptions): Promise
           if (Date.now() - lastIndexRepair >= INDEX_REPAIR_MS) repairIndex();
         }, options.schedulerMs ?? 1000);
   schedulerTimer?.unref();
+  // The email sender loop: like the scheduler, every few seconds and at once after a publication
+  // (alerts are derived from the releases table, so one missed wake-up loses nothing).
+  let mailing: Promise<void> | null = null;
+  let mailAgain = false;
+  const mailTick = (): Promise<void> => {
+    if (mailing) {
+      mailAgain = true;
+      return mailing;
+    }
+    mailing = (async () => {
+      try {
+        do {
+          mailAgain = false;
+          await d.run();
+        } while (mailAgain);
+      } catch (error) {
+        app.log.error({ err: error }, 'sending email alerts failed; they will be retried');
+      } finally {
+        mailing = null;
+      }
+    })();
+    return mailing;
+  };
+  const distributionTimer = options.distributionMs === 0 ? null : setInterval(() => void mailTick(), options.distributionMs ?? 5000);
+  distributionTimer?.unref();
+  const unsubscribeEvents = options.distributionMs === 0 ? () => {} : system.events.subscribe((event) => {
+    if (event.type === 'release.published' || event.type === 'release.corrected') void mailTick();
+  });
   return {
     app,
     /** Resolves once the content version has caught up with every write announced so far. */
@@ -130,6 +178,9 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     async stop() {
       clearInterval(flushTimer);
       if (schedulerTimer) clearInterval(schedulerTimer);
+      if (distributionTimer) clearInterval(distributionTimer);
+      unsubscribeEvents();
+      await mailing;
       version.stop();
       await app.close();
       await flush();

@@ -11,6 +11,7 @@ async function main(): Promise<void> {
     allowSelfApproval: config.allowSelfApproval,
     uploadMaxBytes: config.uploadMaxBytes,
     ...(config.uploadTypes ? { allowedUploadTypes: config.uploadTypes } : {}),
+    distribution: { smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, baseUrl: config.baseUrl, siteName: config.siteName, timeZone: config.timeZone, digestTime: config.digestTime },
   });
   if (config.demo) {
     const started = Date.now();

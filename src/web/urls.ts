@@ -23,5 +23,17 @@ export const urls = {
     const text = query.toString();
     return `/${lang}/search${text ? `?${text}` : ''}`;
   },
+  /** Email alerts (#14): the subscribe form for a board, tag or saved search (none: every release). */
+  subscribe: (lang: Language, criteria: { board?: string | null; tag?: string | null; q?: string | null } = {}) => {
+    const query = new URLSearchParams();
+    if (criteria.board) query.set('board', criteria.board);
+    if (criteria.tag) query.set('tag', criteria.tag);
+    if (criteria.q) query.set('q', criteria.q);
+    const text = query.toString();
+    return `/${lang}/subscribe${text ? `?${text}` : ''}`;
+  },
+  subscriptionConfirm: (lang: Language, token: string) => `/${lang}/subscriptions/confirm?token=${encodeURIComponent(token)}`,
+  subscriptionManage: (lang: Language, token: string) => `/${lang}/subscriptions/manage?token=${encodeURIComponent(token)}`,
+  unsubscribe: (lang: Language, token: string) => `/${lang}/subscriptions/unsubscribe?token=${encodeURIComponent(token)}`,
   file: (sha256: string, fileName: string) => `/files/${sha256}/${encodeURIComponent(fileName)}`,
 };

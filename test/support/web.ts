@@ -11,8 +11,8 @@ export interface TestWeb extends TestSystem {
 }
 
 /** A composed system plus its web server, for in-process requests with `app.inject`. */
-export async function createTestWeb(kind: DatabaseKind = 'sqlite', options: { demo?: boolean; uploadMaxBytes?: number; search?: SystemOptions['search'] } = {}): Promise<TestWeb> {
-  const t = await createTestSystem(kind, undefined, { search: options.search });
+export async function createTestWeb(kind: DatabaseKind = 'sqlite', options: { demo?: boolean; uploadMaxBytes?: number; search?: SystemOptions['search']; distribution?: SystemOptions['distribution']; subscribeThrottle?: { perAddress: number; perClient: number } } = {}): Promise<TestWeb> {
+  const t = await createTestSystem(kind, undefined, { search: options.search, distribution: { baseUrl: 'https://news.example.org', siteName: 'Test Newsroom', ...options.distribution } });
   const web = await createWebApp(t.system, {
     siteName: 'Test Newsroom',
     baseUrl: 'https://news.example.org',
@@ -22,6 +22,8 @@ export async function createTestWeb(kind: DatabaseKind = 'sqlite', options: { de
     viewFlushMs: 60_000,
     schedulerMs: 0,
     uploadMaxBytes: options.uploadMaxBytes,
+    distributionMs: 0,
+    subscribeThrottle: options.subscribeThrottle,
   });
   return {
     ...t,

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { AccountsTables } from './schema-accounts.js';
+import type { DistributionTables } from './schema-distribution.js';
 
 /**
  * Row types as stored. Times are epoch milliseconds (bigint) on both databases, so comparisons and
@@ -240,7 +241,7 @@ export interface ImportSourcesTable {
   details: string;
 }
 
-export interface Database extends AccountsTables {
+export interface Database extends AccountsTables, DistributionTables {
   import_sources: ImportSourcesTable;
   api_tokens: ApiTokensTable;
   search_fts: SearchFtsTable;

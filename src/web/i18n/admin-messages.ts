@@ -4,6 +4,7 @@ import { pairingEn, pairingKo } from './admin-pairing-messages.js';
 import { releaseEn, releaseKo } from './admin-release-messages.js';
 import { scriptEn, scriptKo } from './admin-scripts-messages.js';
 import { tokensEn, tokensKo } from './admin-tokens-messages.js';
+import { outboxEn, outboxKo } from './admin-outbox-messages.js';
 
 /**
  * The press office's (admin) words, part of the one UI catalogue (messages.ts merges them). Keys
@@ -168,6 +169,7 @@ export const adminEn = {
   ...issueEn,
   ...pairingEn,
   ...tokensEn,
+  ...outboxEn,
 } as const;
 
 export type AdminMessageKey = keyof typeof adminEn;
@@ -331,4 +333,5 @@ export const adminKo: Record<AdminMessageKey, string> = {
   ...issueKo,
   ...pairingKo,
   ...tokensKo,
+  ...outboxKo,
 };

@@ -1,5 +1,6 @@
 import type { Language } from '../../domain/language.js';
 import { adminEn, adminKo } from './admin-messages.js';
+import { distributionEn, distributionKo } from './distribution-messages.js';
 import { formatMessage, type MessageParams } from './icu.js';
 
 /**
@@ -86,6 +87,7 @@ const en = {
   languageKorean: 'Korean',
   languageEnglish: 'English',
   ...adminEn,
+  ...distributionEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -171,6 +173,7 @@ const ko: Messages = {
   languageKorean: '한국어',
   languageEnglish: '영어',
   ...adminKo,
+  ...distributionKo,
 };
 
 export const catalogues = { en, ko } satisfies Record<Language, Messages>;

@@ -28,10 +28,14 @@ export function BoardView(props: { ctx: PageContext; listing: BoardListing }) {
         xDefaultPath: urls.board('ko', board.slug),
         noIndex: Boolean(filter),
         feeds: [feedLinks((f) => feedUrls.board(ctx.lang, board.slug, f), `${ctx.siteName}: ${name}`)],
+        subscribe: { board: board.slug },
       }}
     >
       <Breadcrumb ctx={ctx} trail={[{ label: ctx.t('newsZone'), href: urls.home(ctx.lang) }, { label: name }]} />
       <h1>{name}</h1>
+      <p class="subscribe-link">
+        <a href={urls.subscribe(ctx.lang, { board: board.slug })}>{ctx.t('subLink')}</a>
+      </p>
       <form class="board-filter" method="get" action={urls.board(ctx.lang, board.slug)} role="search">
         <div>
           <label for="board-q">{ctx.t('filterLabel')}</label>

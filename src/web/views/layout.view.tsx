@@ -27,6 +27,8 @@ export interface HeadMeta {
   feeds?: { title: string; rss: string; atom: string }[];
   /** Structured data, already serialized with jsonLdText (seo/json-ld.ts). */
   jsonLd?: string | null;
+  /** What the footer's "Get email alerts" link subscribes to (#14); the whole site when absent. */
+  subscribe?: { board?: string | null; tag?: string | null; q?: string | null };
 }
 
 const otherLang = (lang: Language): Language => (lang === 'ko' ? 'en' : 'ko');
@@ -132,6 +134,21 @@ export function Layout(props: { ctx: PageContext; meta: HeadMeta; currentBoard?:
             <p>
               {ctx.siteName} · {ctx.t('newsZone')}
             </p>
+            <nav class="footer-follow" aria-label={ctx.t('subFeeds')}>
+              <a href={urls.subscribe(ctx.lang, meta.subscribe)}>{ctx.t('subLink')}</a>
+              {meta.feeds?.[0] && (
+                <>
+                  {' · '}
+                  <a href={meta.feeds[0].rss} type="application/rss+xml">
+                    RSS
+                  </a>
+                  {' · '}
+                  <a href={meta.feeds[0].atom} type="application/atom+xml">
+                    Atom
+                  </a>
+                </>
+              )}
+            </nav>
           </div>
         </footer>
       </body>

@@ -71,6 +71,7 @@ export function ReleaseView(props: { ctx: PageContext; model: ReleaseViewModel; 
         otherLanguagePath: alternatePaths[0]?.path ?? null,
         alternates: indexable && alternatePaths.length > 0 ? [{ lang, path: selfPath }, ...alternatePaths] : undefined,
         xDefaultPath: authoritativePath,
+        subscribe: { board: board.slug },
       }}
     >
       <Breadcrumb ctx={ctx} trail={[{ label: ctx.t('newsZone'), href: urls.home(lang) }, { label: boardName, href: urls.board(lang, board.slug) }, { label: edition.title }]} />

@@ -21,7 +21,7 @@ export function SearchView(props: { ctx: PageContext; form: SearchForm; results:
   const title = ctx.t('searchTitle');
   const boardName = (slug: string) => ctx.boards.find((b) => b.slug === slug)?.name[ctx.lang] ?? slug;
   return (
-    <Layout ctx={ctx} meta={{ title: form.q ? `${form.q} - ${title}` : title, canonicalPath: urls.search(ctx.lang), noIndex: true, otherLanguagePath: urls.search(ctx.lang === 'ko' ? 'en' : 'ko', { q: form.q }) }}>
+    <Layout ctx={ctx} meta={{ subscribe: form.q ? { q: form.q, board: form.board } : undefined, title: form.q ? `${form.q} - ${title}` : title, canonicalPath: urls.search(ctx.lang), noIndex: true, otherLanguagePath: urls.search(ctx.lang === 'ko' ? 'en' : 'ko', { q: form.q }) }}>
       <Breadcrumb ctx={ctx} trail={[{ label: ctx.t('newsZone'), href: urls.home(ctx.lang) }, { label: title }]} />
       <h1>{title}</h1>
       <form class="board-filter" method="get" action={urls.search(ctx.lang)} role="search">
@@ -68,6 +68,9 @@ export function SearchView(props: { ctx: PageContext; form: SearchForm; results:
           <p class="list-summary" role="status">
             {ctx.t(results.totalExact ? 'searchResults' : 'searchResultsMore', { count: results.total, query: results.query })} ·{' '}
             {results.totalExact ? ctx.t('pageOf', { page: results.page, count: results.pageCount }) : ctx.t('pageNumber', { page: results.page })}
+          </p>
+          <p class="subscribe-link">
+            <a href={urls.subscribe(ctx.lang, { q: results.query, board: form.board })}>{ctx.t('subSearchAlert')}</a>
           </p>
           {results.items.length === 0 ? (
             <p>{ctx.t('noMatches')}</p>

@@ -8,6 +8,7 @@ const NAV = [
   { href: '/admin', label: 'adminNavDashboard', minRole: 'viewer' },
   { href: '/admin/releases', label: 'adminNavReleases', minRole: 'viewer' },
   { href: '/admin/releases/new', label: 'adminNavNewRelease', minRole: 'writer' },
+  { href: '/admin/outbox', label: 'adminNavOutbox', minRole: 'editor' },
   { href: '/admin/audit', label: 'adminNavAudit', minRole: 'admin' },
   { href: '/admin/tokens', label: 'adminNavTokens', minRole: 'admin' },
 ] as const satisfies readonly { href: string; label: MessageKey; minRole: string }[];

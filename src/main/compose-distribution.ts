@@ -1,0 +1,81 @@
+import type { Kysely } from 'kysely';
+import { makeConfirmSubscription } from '../app/distribution/confirm-subscription.js';
+import { makeEraseSubscriber } from '../app/distribution/erase-subscriber.js';
+import { makeExportSubscriber } from '../app/distribution/export-subscriber.js';
+import { makeLinkTokens } from '../app/distribution/link-tokens.js';
+import { makeManageSubscription } from '../app/distribution/manage-subscription.js';
+import { makePurgeUnconfirmed } from '../app/distribution/purge-unconfirmed.js';
+import { makeQueueReleaseAlerts, type AlertDeps } from '../app/distribution/queue-release-alerts.js';
+import { makeRunDistribution } from '../app/distribution/run-distribution.js';
+import { makeSendDigests } from '../app/distribution/send-digests.js';
+import { makeSendOutbox, type SendPolicy } from '../app/distribution/send-outbox.js';
+import { makeSubscribe } from '../app/distribution/subscribe.js';
+import { makeUnsubscribe } from '../app/distribution/unsubscribe.js';
+import { makeAlertRepo } from '../adapters/db/alert.repo.js';
+import { makeDistributionUnitOfWork, makeSecretStore } from '../adapters/db/distribution-uow.js';
+import { makeOutboxRepo } from '../adapters/db/outbox.repo.js';
+import type { Database } from '../adapters/db/schema.js';
+import { makeSubscriptionRepo } from '../adapters/db/subscription.repo.js';
+import { makeSmtpMailer, type SmtpMailerOptions } from '../adapters/mail/smtp-mailer.js';
+import type { BoardRepo } from '../ports/board-repo.js';
+import type { Clock } from '../ports/clock.js';
+import type { SearchIndex } from '../ports/search-index.js';
+import { makeDistributionLinks } from '../web/email/distribution-links.js';
+import { makeEmailTemplates } from '../web/email/email-templates.js';
+
+export interface DistributionOptions {
+  /** PRESSROOM_SMTP_URL; without it every email is held in the outbox (visible at /admin/outbox). */
+  smtpUrl?: string | null;
+  /** PRESSROOM_MAIL_FROM. */
+  mailFrom?: string;
+  /** Links in emails are made absolute with this (PRESSROOM_BASE_URL). */
+  baseUrl?: string;
+  siteName?: string;
+  timeZone?: string;
+  /** "07:00": when daily (and Monday's weekly) digests go out, in `timeZone`. */
+  digestTime?: string;
+  smtpTimeouts?: SmtpMailerOptions['timeouts'];
+  sendPolicy?: Partial<SendPolicy>;
+}
+
+/** Builds email distribution (#14): subscriptions, alerts, digests, the outbox and its sender. */
+export function composeDistribution(deps: { db: Kysely<Database>; clock: Clock; boards: BoardRepo; search: SearchIndex; workerId: string; options: DistributionOptions }) {
+  const o = deps.options;
+  const { db, clock } = deps;
+  const uow = makeDistributionUnitOfWork(db);
+  const outboxRepo = makeOutboxRepo(db);
+  const links = makeDistributionLinks(o.baseUrl ?? 'http://localhost:3000');
+  const templates = makeEmailTemplates({ siteName: o.siteName ?? 'Pressroom', timeZone: o.timeZone ?? 'Asia/Seoul' });
+  const tokens = makeLinkTokens({ secrets: makeSecretStore(db), clock });
+  const mailer = o.smtpUrl ? makeSmtpMailer({ url: o.smtpUrl, from: o.mailFrom ?? 'Pressroom <pressroom@localhost>', timeouts: o.smtpTimeouts }) : null;
+  const outbox = { hold: mailer === null, links };
+  const alertDeps: AlertDeps = { uow, alerts: makeAlertRepo(db), subscriptions: makeSubscriptionRepo(db), search: deps.search, boards: deps.boards, tokens, templates, clock, outbox };
+  const queueReleaseAlerts = makeQueueReleaseAlerts(alertDeps);
+  const sendDigests = makeSendDigests({ ...alertDeps, digestTime: o.digestTime ?? '07:00', timeZone: o.timeZone ?? 'Asia/Seoul' });
+  const purgeUnconfirmed = makePurgeUnconfirmed({ uow, clock });
+  const sendOutbox = mailer ? makeSendOutbox({ outbox: outboxRepo, mailer, clock, workerId: deps.workerId, policy: o.sendPolicy }) : null;
+  return {
+    /** Whether emails are sent (an SMTP server is configured) or held in the outbox. */
+    sending: mailer !== null,
+    subscribe: makeSubscribe({ uow, boards: deps.boards, tokens, templates, clock, outbox }),
+    confirm: makeConfirmSubscription({ uow, tokens, clock }),
+    manage: makeManageSubscription({ uow, boards: deps.boards, tokens, clock }),
+    unsubscribe: makeUnsubscribe({ uow, tokens, clock }),
+    queueReleaseAlerts,
+    sendDigests,
+    purgeUnconfirmed,
+    sendOutbox,
+    /** One tick of the sender loop: alerts, digests, purge, sending. */
+    run: makeRunDistribution({ queueReleaseAlerts, sendDigests, purgeUnconfirmed, send: sendOutbox, now: () => clock.now().getTime() }),
+    /** The outbox as the admin reads it. */
+    outbox: outboxRepo,
+    subscriptions: alertDeps.subscriptions,
+    exportSubscriber: makeExportSubscriber({ uow }),
+    eraseSubscriber: makeEraseSubscriber({ uow, clock }),
+    tokens,
+    close: async () => {
+      await mailer?.close();
+    },
+  };
+}
+export type Distribution = ReturnType<typeof composeDistribution>;
