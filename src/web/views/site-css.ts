@@ -59,6 +59,16 @@ table.board-list { width: 100%; border-collapse: collapse; border-top: 2px solid
 .board-list th { background: var(--wash); font-weight: 600; white-space: nowrap; }
 .board-list .num, .board-list .date, .board-list .views, .board-list .file { white-space: nowrap; text-align: center; color: var(--muted); }
 .board-list td.title { width: 100%; }
+.subscribe-form { display: grid; gap: 1rem; max-width: 32rem; margin: 0 0 1.5rem; }
+.subscribe-form label { font-weight: 600; }
+.subscribe-form input[type=text] { display: block; width: 100%; font: inherit; font-size: 1rem; padding: .45rem .6rem; border: 2px solid var(--muted); border-radius: 4px; margin-top: .25rem; }
+.subscribe-form .hint { color: var(--muted); font-size: .9rem; margin: .35rem 0 0; }
+.subscribe-form fieldset { border: 1px solid var(--line); border-radius: 4px; padding: .75rem 1rem; margin: 0; }
+.subscribe-form legend { font-weight: 600; padding: 0 .25rem; }
+.subscribe-form fieldset div { display: flex; align-items: center; gap: .5rem; padding: .2rem 0; }
+.subscribe-form fieldset label { font-weight: 400; }
+.subscribe-form input[type=radio] { width: 1.1rem; height: 1.1rem; margin: 0; }
+.subscribe-form button { justify-self: start; }
 .photo-grid { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 1rem; }
 .photo-grid img { width: 100%; height: auto; aspect-ratio: 3 / 2; object-fit: cover; background: var(--wash); }
 .photo-grid .meta { color: var(--muted); font-size: .9rem; }

@@ -46,7 +46,7 @@ export function SubscribeView(props: { ctx: PageContext; values: SubscribeFormVa
       <p>
         <strong>{describeCriteria(ctx.t, props.criteria)}</strong>
       </p>
-      <form class="board-filter" method="post" action={urls.subscribe(ctx.lang)}>
+      <form class="subscribe-form" method="post" action={urls.subscribe(ctx.lang)}>
         {values.board && <input type="hidden" name="board" value={values.board} />}
         {values.tag && <input type="hidden" name="tag" value={values.tag} />}
         {values.q && <input type="hidden" name="q" value={values.q} />}
@@ -90,7 +90,7 @@ export function ManageView(props: { ctx: PageContext; token: string; email: stri
         </p>
       )}
       <p>{ctx.t('subManageBody', { criteria: describeCriteria(ctx.t, props.criteria), email: props.email })}</p>
-      <form class="board-filter" method="post" action={urls.subscriptionManage(ctx.lang, props.token)}>
+      <form class="subscribe-form" method="post" action={urls.subscriptionManage(ctx.lang, props.token)}>
         <FrequencyChoice ctx={ctx} value={props.frequency} />
         <button type="submit">{ctx.t('subSave')}</button>
       </form>
