@@ -11,6 +11,9 @@ import { registerApi } from '../web/api/register-api.js';
 import { buildServer } from '../web/server.js';
 import type { System } from './compose.js';
 
+/** A staged upload is written, checked and moved within seconds; one untouched this long was abandoned. */
+const TEMPORARY_FILE_MAX_AGE_MS = 10 * 60_000;
+
 export interface WebOptions {
   siteName: string;
   baseUrl: string;
@@ -26,6 +29,8 @@ export interface WebOptions {
   /** Largest accepted upload, in bytes (default 50 MB). */
   uploadMaxBytes?: number;
   trustProxy?: boolean;
+  /** A connection idle this long is closed (default 60 s). */
+  idleTimeoutMs?: number;
 }
 
 /** Wires the web server to a composed system and starts its timers; `stop` flushes and closes. */
@@ -49,6 +54,7 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     version,
     logLevel: options.logLevel ?? 'info',
     trustProxy: options.trustProxy ?? false,
+    idleTimeoutMs: options.idleTimeoutMs,
   });
   // The JSON API (read side) under /api; the public-visibility rule is applied in app/api-queries.ts.
   await app.register(registerApi, {
@@ -65,6 +71,15 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     cache: { pages: makePageCache({ version: version.current, maxEntries: 2000, maxBytes: 32 * 1024 * 1024, ttlMs: 5 * 60_000 }), version },
     now: () => system.clock.now().getTime(),
   });
+  // Temporary files a crash or an interrupted upload left behind; younger ones may be an import's in flight.
+  const sweepTemporary = () =>
+    system.files.sweepTemporary(new Date(Date.now() - TEMPORARY_FILE_MAX_AGE_MS)).then(
+      (removed) => removed > 0 && app.log.warn({ removed }, 'removed abandoned temporary upload files'),
+      (error: unknown) => app.log.error({ err: error }, 'could not sweep the temporary upload files'),
+    );
+  await sweepTemporary();
+  const sweepTimer = setInterval(() => void sweepTemporary(), TEMPORARY_FILE_MAX_AGE_MS);
+  sweepTimer.unref();
   // The admin side (sign-in pages are registered by buildServer): uploads stream through multipart.
   await app.register(multipart);
   registerAdminRoutes(app, {
@@ -110,6 +125,7 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     settled: () => version.refresh(),
     async stop() {
       clearInterval(flushTimer);
+      clearInterval(sweepTimer);
       if (schedulerTimer) clearInterval(schedulerTimer);
       version.stop();
       await app.close();

@@ -39,6 +39,8 @@ export interface WebDeps {
   version: ContentVersionTracker;
   logLevel?: string;
   trustProxy?: boolean;
+  /** A connection that sends nothing for this long is closed (a stalled upload frees its temporary file); 60 s by default. */
+  idleTimeoutMs?: number;
   /** URLs per sitemap file before /sitemap.xml becomes an index (default 50,000). */
   sitemapChunkSize?: number;
   /** Public language versions of releases (hreflang, "Also in", sitemap alternates). */
@@ -53,6 +55,9 @@ export async function buildServer(deps: WebDeps): Promise<FastifyInstance> {
     // audit trail key on the address, so a spoofable one would defeat both.
     trustProxy: deps.trustProxy ?? false,
     routerOptions: { maxParamLength: 300 },
+    // Fastify waits for ever by default: a client that stops sending in the middle of a body would
+    // hold its connection, its handler and a half-written upload for good.
+    connectionTimeout: deps.idleTimeoutMs ?? 60_000,
   });
   const securityHeaders = computeSecurityHeaders();
   app.addHook('onRequest', (_request, reply, done) => {

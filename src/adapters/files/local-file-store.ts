@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -92,6 +92,23 @@ export function makeLocalFileStore(root: string): FileStore {
 
     read(sha256, range?: ByteRange) {
       return createReadStream(pathOf(sha256), range ? { start: range.start, end: range.end } : {});
+    },
+
+    async sweepTemporary(olderThan) {
+      const tmpDir = join(root, 'tmp');
+      const names = await readdir(tmpDir).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return [] as string[];
+        throw error;
+      });
+      let removed = 0;
+      for (const name of names) {
+        const path = join(tmpDir, name);
+        const s = await stat(path).catch(() => null);
+        if (!s || s.mtimeMs >= olderThan.getTime()) continue;
+        await rm(path, { force: true, recursive: true });
+        removed += 1;
+      }
+      return removed;
     },
   };
 }
