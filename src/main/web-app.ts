@@ -9,6 +9,7 @@ import { makeApiWrites } from '../app/api-writes.js';
 import { registerApiTokenAdminRoutes } from '../web/admin/tokens/register-token-routes.js';
 import { registerApi } from '../web/api/register-api.js';
 import { buildServer } from '../web/server.js';
+import type { TrustProxy } from '../web/trust-proxy.js';
 import type { System } from './compose.js';
 
 /** A staged upload is written, checked and moved within seconds; one untouched this long was abandoned. */
@@ -28,7 +29,7 @@ export interface WebOptions {
   allowSelfApproval?: boolean;
   /** Largest accepted upload, in bytes (default 50 MB). */
   uploadMaxBytes?: number;
-  trustProxy?: boolean;
+  trustProxy?: TrustProxy;
   /** A connection idle this long is closed (default 60 s). */
   idleTimeoutMs?: number;
 }

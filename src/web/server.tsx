@@ -13,6 +13,7 @@ import type { ContentVersionTracker } from './cache/content-version.js';
 import type { PageCache } from './cache/page-cache.js';
 import { STATUS_BY_CODE } from './errors.js';
 import { computeSecurityHeaders } from './security-headers.js';
+import { fastifyTrustProxy, type TrustProxy } from './trust-proxy.js';
 import { registerFeedRoutes } from './feeds/feeds.route.js';
 import { registerSeoRoutes } from './seo/seo.route.js';
 import { registerFileRoutes } from './public/files.route.js';
@@ -38,7 +39,8 @@ export interface WebDeps {
   cache: PageCache;
   version: ContentVersionTracker;
   logLevel?: string;
-  trustProxy?: boolean;
+  /** Which reverse proxies may name the client (X-Forwarded-For); none by default. */
+  trustProxy?: TrustProxy;
   /** A connection that sends nothing for this long is closed (a stalled upload frees its temporary file); 60 s by default. */
   idleTimeoutMs?: number;
   /** URLs per sitemap file before /sitemap.xml becomes an index (default 50,000). */
@@ -51,9 +53,10 @@ export interface WebDeps {
 export async function buildServer(deps: WebDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: deps.logLevel ?? 'info' },
-    // Only behind a reverse proxy may X-Forwarded-For name the client: sign-in throttling and the
-    // audit trail key on the address, so a spoofable one would defeat both.
-    trustProxy: deps.trustProxy ?? false,
+    // Only the configured reverse proxies may name the client, and the address taken is the one the
+    // nearest trusted proxy saw: sign-in throttling, token lockout and the audit trail key on it, so
+    // a client-written X-Forwarded-For entry must never count.
+    trustProxy: fastifyTrustProxy(deps.trustProxy),
     routerOptions: { maxParamLength: 300 },
     // Fastify waits for ever by default: a client that stops sending in the middle of a body would
     // hold its connection, its handler and a half-written upload for good.

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { SystemOptions } from '../../src/main/compose.js';
 import { createWebApp } from '../../src/main/web-app.js';
+import type { TrustProxy } from '../../src/web/trust-proxy.js';
 import type { DatabaseKind } from './databases.js';
 import { createTestSystem, type TestSystem } from './system.js';
 
@@ -11,7 +12,7 @@ export interface TestWeb extends TestSystem {
 }
 
 /** A composed system plus its web server, for in-process requests with `app.inject`. */
-export async function createTestWeb(kind: DatabaseKind = 'sqlite', options: { demo?: boolean; uploadMaxBytes?: number; search?: SystemOptions['search']; idleTimeoutMs?: number } = {}): Promise<TestWeb> {
+export async function createTestWeb(kind: DatabaseKind = 'sqlite', options: { demo?: boolean; uploadMaxBytes?: number; search?: SystemOptions['search']; idleTimeoutMs?: number; trustProxy?: TrustProxy } = {}): Promise<TestWeb> {
   const t = await createTestSystem(kind, undefined, { search: options.search });
   const web = await createWebApp(t.system, {
     siteName: 'Test Newsroom',
@@ -23,6 +24,7 @@ export async function createTestWeb(kind: DatabaseKind = 'sqlite', options: { de
     schedulerMs: 0,
     uploadMaxBytes: options.uploadMaxBytes,
     idleTimeoutMs: options.idleTimeoutMs,
+    trustProxy: options.trustProxy,
   });
   return {
     ...t,
