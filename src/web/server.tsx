@@ -12,6 +12,7 @@ import type { PublicCatalog } from '../ports/public-catalog.js';
 import type { ContentVersionTracker } from './cache/content-version.js';
 import type { PageCache } from './cache/page-cache.js';
 import { STATUS_BY_CODE } from './errors.js';
+import { parseQueryFirstWins, registerFirstWinsForms } from './repeated-params.js';
 import { computeSecurityHeaders } from './security-headers.js';
 import { fastifyTrustProxy, type TrustProxy } from './trust-proxy.js';
 import { registerFeedRoutes } from './feeds/feeds.route.js';
@@ -57,7 +58,8 @@ export async function buildServer(deps: WebDeps): Promise<FastifyInstance> {
     // nearest trusted proxy saw: sign-in throttling, token lockout and the audit trail key on it, so
     // a client-written X-Forwarded-For entry must never count.
     trustProxy: fastifyTrustProxy(deps.trustProxy),
-    routerOptions: { maxParamLength: 300 },
+    // A repeated query parameter keeps its first value (?page=1&page=2 is page 1), for every route.
+    routerOptions: { maxParamLength: 300, querystringParser: parseQueryFirstWins },
     // Fastify waits for ever by default: a client that stops sending in the middle of a body would
     // hold its connection, its handler and a half-written upload for good.
     connectionTimeout: deps.idleTimeoutMs ?? 60_000,
@@ -67,6 +69,8 @@ export async function buildServer(deps: WebDeps): Promise<FastifyInstance> {
     reply.headers(securityHeaders);
     done();
   });
+  // And so does a repeated form field, except a route's declared list fields (checkbox groups).
+  registerFirstWinsForms(app);
   await registerAuth(app, { accounts: deps.accounts, siteName: deps.site.name });
 
   const contextFor = makeSiteContext({ boards: deps.boards, siteName: deps.site.name, baseUrl: deps.site.baseUrl, timeZone: deps.site.timeZone, demo: deps.site.demo });
