@@ -32,6 +32,9 @@ export interface WebOptions {
   trustProxy?: TrustProxy;
   /** A connection idle this long is closed (default 60 s). */
   idleTimeoutMs?: number;
+  /** Where log lines go, and from how slow a request is logged at warn (see web/request-log.ts). */
+  logStream?: { write(line: string): void };
+  slowRequestMs?: number;
 }
 
 /** Wires the web server to a composed system and starts its timers; `stop` flushes and closes. */
@@ -56,6 +59,8 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     logLevel: options.logLevel ?? 'info',
     trustProxy: options.trustProxy ?? false,
     idleTimeoutMs: options.idleTimeoutMs,
+    logStream: options.logStream,
+    slowRequestMs: options.slowRequestMs,
   });
   // The JSON API (read side) under /api; the public-visibility rule is applied in app/api-queries.ts.
   await app.register(registerApi, {

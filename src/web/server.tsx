@@ -13,6 +13,7 @@ import type { ContentVersionTracker } from './cache/content-version.js';
 import type { PageCache } from './cache/page-cache.js';
 import { STATUS_BY_CODE } from './errors.js';
 import { parseQueryFirstWins, registerFirstWinsForms } from './repeated-params.js';
+import { registerRequestLog } from './request-log.js';
 import { computeSecurityHeaders } from './security-headers.js';
 import { fastifyTrustProxy, type TrustProxy } from './trust-proxy.js';
 import { registerFeedRoutes } from './feeds/feeds.route.js';
@@ -40,6 +41,10 @@ export interface WebDeps {
   cache: PageCache;
   version: ContentVersionTracker;
   logLevel?: string;
+  /** Where log lines go (standard output by default); tests read them here. */
+  logStream?: { write(line: string): void };
+  /** Requests slower than this are logged at warn (default 1 s); others at debug. */
+  slowRequestMs?: number;
   /** Which reverse proxies may name the client (X-Forwarded-For); none by default. */
   trustProxy?: TrustProxy;
   /** A connection that sends nothing for this long is closed (a stalled upload frees its temporary file); 60 s by default. */
@@ -53,7 +58,9 @@ export interface WebDeps {
 /** Builds the HTTP server: security headers, routes, and one error mapping for every route. */
 export async function buildServer(deps: WebDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: deps.logLevel ?? 'info' },
+    logger: { level: deps.logLevel ?? 'info', ...(deps.logStream ? { stream: deps.logStream } : {}) },
+    // Requests are logged by registerRequestLog: at debug, failed and slow ones at warn.
+    disableRequestLogging: true,
     // Only the configured reverse proxies may name the client, and the address taken is the one the
     // nearest trusted proxy saw: sign-in throttling, token lockout and the audit trail key on it, so
     // a client-written X-Forwarded-For entry must never count.
@@ -64,6 +71,7 @@ export async function buildServer(deps: WebDeps): Promise<FastifyInstance> {
     // hold its connection, its handler and a half-written upload for good.
     connectionTimeout: deps.idleTimeoutMs ?? 60_000,
   });
+  registerRequestLog(app, { slowMs: deps.slowRequestMs });
   const securityHeaders = computeSecurityHeaders();
   app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(securityHeaders);
