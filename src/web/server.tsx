@@ -13,7 +13,7 @@ import type { ContentVersionTracker } from './cache/content-version.js';
 import type { PageCache } from './cache/page-cache.js';
 import { STATUS_BY_CODE } from './errors.js';
 import { parseQueryFirstWins, registerFirstWinsForms } from './repeated-params.js';
-import { registerRequestLog } from './request-log.js';
+import { RequestLogController } from './request-log.js';
 import { computeSecurityHeaders } from './security-headers.js';
 import { fastifyTrustProxy, type TrustProxy } from './trust-proxy.js';
 import { registerFeedRoutes } from './feeds/feeds.route.js';
@@ -59,8 +59,8 @@ export interface WebDeps {
 export async function buildServer(deps: WebDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: deps.logLevel ?? 'info', ...(deps.logStream ? { stream: deps.logStream } : {}) },
-    // Requests are logged by registerRequestLog: at debug, failed and slow ones at warn.
-    disableRequestLogging: true,
+    // Each request is one line at debug; failed and slow ones at warn (web/request-log.ts).
+    logController: new RequestLogController(deps.slowRequestMs),
     // Only the configured reverse proxies may name the client, and the address taken is the one the
     // nearest trusted proxy saw: sign-in throttling, token lockout and the audit trail key on it, so
     // a client-written X-Forwarded-For entry must never count.
@@ -71,7 +71,6 @@ export async function buildServer(deps: WebDeps): Promise<FastifyInstance> {
     // hold its connection, its handler and a half-written upload for good.
     connectionTimeout: deps.idleTimeoutMs ?? 60_000,
   });
-  registerRequestLog(app, { slowMs: deps.slowRequestMs });
   const securityHeaders = computeSecurityHeaders();
   app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(securityHeaders);
