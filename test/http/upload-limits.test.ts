@@ -129,6 +129,21 @@ describe('upload limits and interrupted uploads', () => {
     assert.deepEqual(tmpFiles(), []);
   });
 
+  test('bodies that stall the multipart parser (empty boundary, a line feed inside a part header) answer 400 in bounded time', async () => {
+    const { id, editionId } = await draft('Parser stalls');
+    const cases: [string, Buffer][] = [
+      ['multipart/form-data; boundary=', Buffer.concat([Buffer.from('\r\n---\r\nContent-Disposition: form-data; name="files"; filename="a.pdf"\r\n\r\n'), Buffer.alloc(60_000, 65), Buffer.from('\r\n-----\r\n')])],
+      ['multipart/form-data; boundary=XX', Buffer.concat([Buffer.from('\r\n--XX\r\nContent-Disposition: form-data; name="files"; filename="x\ny.pdf"\r\n\r\n'), Buffer.alloc(60_000, 65), Buffer.from('\r\n--XX--\r\n')])],
+    ];
+    for (const [contentType, body] of cases) {
+      const res = await answered(writer.postRaw(`/admin/releases/${id}/attachments`, body, contentType), contentType);
+      assert.equal(res.statusCode, 400, contentType);
+      assert.match(unescape(res.body), /The upload could not be read: it is not a complete multipart form/);
+    }
+    assert.deepEqual(await t.system.releases.attachmentsOf(editionId), []);
+    assert.deepEqual(tmpFiles(), []);
+  });
+
   /** Starts an upload over a real socket and stops sending in the middle of the file. */
   async function halfUpload(releaseId: number) {
     const address = t.app.server.address() as AddressInfo;

@@ -33,10 +33,14 @@ export function makeLocalFileStore(root: string): FileStore {
       },
     });
     const input = source instanceof Uint8Array ? Readable.from([Buffer.from(source)]) : source;
+    const out = createWriteStream(tmp, { flags: 'wx' });
     try {
-      await pipeline(input, meter, createWriteStream(tmp, { flags: 'wx' }));
+      await pipeline(input, meter, out);
       return { sha256: hash.digest('hex'), byteSize, tmp };
     } catch (error) {
+      // A source failing early can reject the pipeline while the file is still being opened: removing
+      // it before the open completes would leave it behind (and its descriptor open until then).
+      if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
       await rm(tmp, { force: true });
       throw error;
     }

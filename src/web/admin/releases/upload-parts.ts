@@ -24,6 +24,50 @@ export class PartInterruptedError extends Error {
   }
 }
 
+// RFC 2046: a boundary is 1 to 70 of these characters, not ending in a space. The parser stalls
+// for good on some bodies with an empty one, so a boundary outside the rule is refused first.
+const BOUNDARY = /^[0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?]$/;
+
+/** Whether the request's Content-Type names a boundary the multipart rules allow. */
+function hasValidBoundary(request: FastifyRequest): boolean {
+  const match = /;\s*boundary=(?:"([^"]*)"|([^;\s]*))/i.exec(request.headers['content-type'] ?? '');
+  const boundary = match?.[1] ?? match?.[2];
+  return boundary !== undefined && BOUNDARY.test(boundary);
+}
+
+/** How long the parser may hold the request paused, with no part for us, before it counts as stuck. */
+const PARSER_STALL_MS = 2000;
+
+/** The multipart parser stopped making progress on a body it cannot make sense of. */
+export class ParserStalledError extends Error {
+  constructor() {
+    super('The multipart parser stopped on a malformed body');
+  }
+}
+
+/**
+ * The parser's next part. While we wait for it nothing of ours holds the parser back, so a request
+ * that stays paused (or fully read) without a part arriving means the parser is stuck: some
+ * malformed bodies (a bare line feed inside a part header, say) leave @fastify/busboy waiting for
+ * ever. That is reported as a malformed upload instead of a request that never answers.
+ */
+async function nextPart<T>(iterator: AsyncIterator<T>, raw: Readable): Promise<IteratorResult<T>> {
+  let timer: NodeJS.Timeout | undefined;
+  const stalled = new Promise<never>((_, reject) => {
+    let stuckSince: number | null = null;
+    timer = setInterval(() => {
+      const stuck = raw.isPaused() || raw.readableEnded;
+      stuckSince = stuck ? (stuckSince ?? Date.now()) : null;
+      if (stuckSince !== null && Date.now() - stuckSince >= PARSER_STALL_MS) reject(new ParserStalledError());
+    }, PARSER_STALL_MS / 8);
+  });
+  try {
+    return await Promise.race([iterator.next(), stalled]);
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 /** The parser's error codes for limits; anything else it throws means the body is not valid multipart. */
 function problemOf(error: unknown): UploadProblem {
   const code = (error as { code?: unknown } | null)?.code;
@@ -83,10 +127,13 @@ export interface UploadHandlers {
 export async function readUpload(request: FastifyRequest, fileSize: number, handlers: UploadHandlers): Promise<UploadProblem | null> {
   let interrupted = false;
   let handlerFailure: { error: unknown } | null = null;
+  if (!hasValidBoundary(request)) return 'upload_malformed';
   try {
     // One byte over the limit reaches the handler, which refuses the file; the parser drops the rest.
     const parts = request.parts({ limits: { ...UPLOAD_LIMITS, fileSize }, throwFileSizeLimit: false } as Parameters<FastifyRequest['parts']>[0]);
-    for await (const part of parts) {
+    const iterator = parts[Symbol.asyncIterator]();
+    for (let step = await nextPart(iterator, request.raw); !step.done; step = await nextPart(iterator, request.raw)) {
+      const part = step.value;
       if (part.type === 'field') {
         handlers.field(part.fieldname, String(part.value));
         continue;
@@ -97,6 +144,7 @@ export async function readUpload(request: FastifyRequest, fileSize: number, hand
         // The parser says why on its next step (a limit, a malformed body), or ends: the client went away.
         if (!(error instanceof PartInterruptedError)) {
           handlerFailure = { error };
+          void iterator.return?.();
           break;
         }
         interrupted = true;
