@@ -2,26 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createAdminTestWeb, StaffBrowser, staffUser } from '../support/admin-web.js';
 import { buildBoard, buildRelease, pdfBytes } from '../support/factories.js';
-import { listRoutes, type ListedRoute } from '../support/routes.js';
+import { listRoutes, PARAMETER_NAMES, twice, type ListedRoute } from '../support/routes.js';
 import type { TestWeb } from '../support/web.js';
-
-/** Every query parameter and form field name the app reads (views' `name=` attributes and route schemas). */
-export const PARAMETER_NAMES = [
-  'q', 'page', 'next', 'to', 'from', 'board', 'sort', 'language', 'lang', 'state', 'mine', 'cursor', 'limit', 'since', 'until', 'tag',
-  'department', 'done', 'changed', 'disabled', 'signed_out', 'expired', 'action', 'subjectType', 'subjectId', 'before', 'other', 'number',
-  'email', 'password', 'code', 'currentPassword', 'newPassword', 'confirmPassword', 'boardSlug', 'title', 'subtitle', 'bodyMarkdown',
-  'contactName', 'contactPhone', 'contactEmail', 'tags', 'embargoUntil', 'intent', 'lockVersion', 'scheduledAt', 'comment', 'reason',
-  'changeNote', 'isMinorChange', 'recipient', 'caption', 'credit', 'altText', 'direction', 'needed', 'back', 'authoritative', 'name',
-  'ownerEmail', 'scopes', 'expiresAt', 'description', 'files',
-];
-
-/** Two different values per name: a repeated parameter, as `?q=a&q=b` or a form with two `email` fields. */
-export function twice(names: readonly string[], first: (name: string) => string, second: (name: string) => string): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const name of names) params.append(name, first(name));
-  for (const name of names) params.append(name, second(name));
-  return params;
-}
 
 // Issue 13, item 8: `?q=a&q=b`, `?page=1&page=2`, a repeated `next`, `email` or `password` answered 500.
 // This enumerates the app's own route table and sends every parameter name twice to every route.

@@ -28,3 +28,21 @@ export async function listRoutes(app: FastifyInstance): Promise<ListedRoute[]> {
   }
   return routes;
 }
+
+/** Every query parameter and form field name the app reads (views' `name=` attributes and route schemas). */
+export const PARAMETER_NAMES = [
+  'q', 'page', 'next', 'to', 'from', 'board', 'sort', 'language', 'lang', 'state', 'mine', 'cursor', 'limit', 'since', 'until', 'tag',
+  'department', 'done', 'changed', 'disabled', 'signed_out', 'expired', 'action', 'subjectType', 'subjectId', 'before', 'other', 'number',
+  'email', 'password', 'code', 'currentPassword', 'newPassword', 'confirmPassword', 'boardSlug', 'title', 'subtitle', 'bodyMarkdown',
+  'contactName', 'contactPhone', 'contactEmail', 'tags', 'embargoUntil', 'intent', 'lockVersion', 'scheduledAt', 'comment', 'reason',
+  'changeNote', 'isMinorChange', 'recipient', 'caption', 'credit', 'altText', 'direction', 'needed', 'back', 'authoritative', 'name',
+  'ownerEmail', 'scopes', 'expiresAt', 'description', 'files',
+];
+
+/** Two different values per name: a repeated parameter, as `?q=a&q=b` or a form with two `email` fields. */
+export function twice(names: readonly string[], first: (name: string) => string, second: (name: string) => string): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const name of names) params.append(name, first(name));
+  for (const name of names) params.append(name, second(name));
+  return params;
+}
