@@ -89,7 +89,7 @@ export function rawQuery(names: readonly string[]): fc.Arbitrary<string> {
     fc.nat({ max: 3000 }).map((n) => 'x'.repeat(n)),
   );
   const pair = fc.tuple(name, value, fc.boolean()).map(([n, v, twice]) => (twice ? `${n}=${v}&${n}=${v}x` : `${n}=${v}`));
-  return fc.array(fc.oneof({ weight: 5, arbitrary: pair }, { weight: 1, arbitrary: queryPiece() }), { maxLength: 8 }).map((pairs) => pairs.join('&'));
+  return fc.array(fc.oneof({ weight: 5, arbitrary: pair }, { weight: 1, arbitrary: queryPiece() }), { maxLength: 10 }).map((pairs) => pairs.join('&'));
 }
 
 // XML 1.0's Char production: what a well-formed document may contain at all.

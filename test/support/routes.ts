@@ -39,6 +39,12 @@ export const PARAMETER_NAMES = [
   'ownerEmail', 'scopes', 'expiresAt', 'description', 'files',
 ];
 
+/** The names the app reads from query strings (a subset of PARAMETER_NAMES), which the fuzz repeats most. */
+export const QUERY_NAMES = [
+  'q', 'page', 'next', 'to', 'from', 'board', 'sort', 'language', 'state', 'mine', 'cursor', 'limit', 'since', 'until', 'tag', 'department',
+  'done', 'changed', 'disabled', 'signed_out', 'expired', 'action', 'subjectType', 'subjectId', 'before', 'other', 'number', '_csrf',
+];
+
 /** Two different values per name: a repeated parameter, as `?q=a&q=b` or a form with two `email` fields. */
 export function twice(names: readonly string[], first: (name: string) => string, second: (name: string) => string): URLSearchParams {
   const params = new URLSearchParams();
