@@ -1,5 +1,7 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { TrustProxy } from './web/trust-proxy.js';
 
 const timeZone = z.string().refine((tz) => {
   try {
@@ -9,6 +11,32 @@ const timeZone = z.string().refine((tz) => {
     return false;
   }
 }, 'an IANA time zone such as Asia/Seoul or Europe/London');
+
+/** An IPv4 or IPv6 address, a CIDR range of either, or one of proxy-addr's names for private ranges. */
+function isProxyAddress(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+/** 0 (no proxy), a number of proxy hops (`true` is the old flag: one hop), or proxy addresses and CIDR ranges. */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value, ctx): TrustProxy => {
+    if (value === '' || value === 'false' || value === '0') return false;
+    if (value === 'true') return { hops: 1 };
+    if (/^\d+$/.test(value) && Number(value) <= 10) return { hops: Number(value) };
+    const addresses = value.split(',').map((entry) => entry.trim());
+    if (addresses.every(isProxyAddress)) return { addresses };
+    ctx.addIssue({
+      code: 'custom',
+      message: '0 (no proxy), the number of reverse proxies in front of Pressroom (1 to 10), or a comma-separated list of their addresses or CIDR ranges, such as 10.0.0.5,192.168.10.0/24',
+    });
+    return z.NEVER;
+  });
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
@@ -27,7 +55,7 @@ const envSchema = z.object({
   PRESSROOM_DEMO: flag.default(true),
   PRESSROOM_REQUIRE_TOTP: flag.default(false),
   PRESSROOM_ALLOW_SELF_APPROVAL: flag.default(false),
-  PRESSROOM_TRUST_PROXY: flag.default(false),
+  PRESSROOM_TRUST_PROXY: trustProxy.default(false),
   PRESSROOM_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(2048).default(50),
   PRESSROOM_UPLOAD_TYPES: z
     .string()
@@ -55,8 +83,8 @@ export type Config = Readonly<{
   requireTotp: boolean;
   allowSelfApproval: boolean;
   uploadMaxBytes: number;
-  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
-  trustProxy: boolean;
+  /** Behind reverse proxies: which may name the client in X-Forwarded-For (see docs/operations.md). */
+  trustProxy: TrustProxy;
   /** Allowed upload types; the built-in list when not set. */
   uploadTypes: readonly string[] | null;
   logLevel: string;
@@ -98,7 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requireTotp: e.PRESSROOM_REQUIRE_TOTP,
     allowSelfApproval: e.PRESSROOM_ALLOW_SELF_APPROVAL,
     uploadMaxBytes: e.PRESSROOM_UPLOAD_MAX_MB * 1024 * 1024,
-    trustProxy: e.PRESSROOM_TRUST_PROXY,
+    trustProxy: e.PRESSROOM_TRUST_PROXY === false ? false : Object.freeze(e.PRESSROOM_TRUST_PROXY),
     uploadTypes: e.PRESSROOM_UPLOAD_TYPES ? Object.freeze(e.PRESSROOM_UPLOAD_TYPES.split(',')) : null,
     logLevel: e.LOG_LEVEL,
     smtpUrl: e.PRESSROOM_SMTP_URL ?? null,

@@ -12,10 +12,13 @@ import { makeSiteContext } from '../web/public/site-context.js';
 import { registerSubscriptionRoutes } from '../web/public/subscriptions.route.js';
 import { registerApi } from '../web/api/register-api.js';
 import { buildServer } from '../web/server.js';
+import type { TrustProxy } from '../web/trust-proxy.js';
 import type { System } from './compose.js';
 
 /** How often the server looks for search indexing left undone. */
 const INDEX_REPAIR_MS = 10_000;
+/** A staged upload is written, checked and moved within seconds; one untouched this long was abandoned. */
+const TEMPORARY_FILE_MAX_AGE_MS = 10 * 60_000;
 
 export interface WebOptions {
   siteName: string;
@@ -31,11 +34,16 @@ export interface WebOptions {
   allowSelfApproval?: boolean;
   /** Largest accepted upload, in bytes (default 50 MB). */
   uploadMaxBytes?: number;
-  trustProxy?: boolean;
+  trustProxy?: TrustProxy;
   /** How often the email sender loop runs (alerts, digests, outbox); 0 turns the timer off (tests tick by hand). */
   distributionMs?: number;
   /** Subscribe requests allowed per address and per client in an hour (tests lower them). */
   subscribeThrottle?: { perAddress: number; perClient: number };
+  /** A connection idle this long is closed (default 60 s). */
+  idleTimeoutMs?: number;
+  /** Where log lines go, and from how slow a request is logged at warn (see web/request-log.ts). */
+  logStream?: { write(line: string): void };
+  slowRequestMs?: number;
 }
 
 /** Wires the web server to a composed system and starts its timers; `stop` flushes and closes. */
@@ -59,6 +67,9 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     version,
     logLevel: options.logLevel ?? 'info',
     trustProxy: options.trustProxy ?? false,
+    idleTimeoutMs: options.idleTimeoutMs,
+    logStream: options.logStream,
+    slowRequestMs: options.slowRequestMs,
   });
   // The JSON API (read side) under /api; the public-visibility rule is applied in app/api-queries.ts.
   await app.register(registerApi, {
@@ -75,6 +86,15 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     cache: { pages: makePageCache({ version: version.current, maxEntries: 2000, maxBytes: 32 * 1024 * 1024, ttlMs: 5 * 60_000 }), version },
     now: () => system.clock.now().getTime(),
   });
+  // Temporary files a crash or an interrupted upload left behind; younger ones may be an import's in flight.
+  const sweepTemporary = () =>
+    system.files.sweepTemporary(new Date(Date.now() - TEMPORARY_FILE_MAX_AGE_MS)).then(
+      (removed) => removed > 0 && app.log.warn({ removed }, 'removed abandoned temporary upload files'),
+      (error: unknown) => app.log.error({ err: error }, 'could not sweep the temporary upload files'),
+    );
+  await sweepTemporary();
+  const sweepTimer = setInterval(() => void sweepTemporary(), TEMPORARY_FILE_MAX_AGE_MS);
+  sweepTimer.unref();
   // The admin side (sign-in pages are registered by buildServer): uploads stream through multipart.
   await app.register(multipart);
   registerAdminRoutes(app, {
@@ -177,6 +197,7 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     settled: () => version.refresh(),
     async stop() {
       clearInterval(flushTimer);
+      clearInterval(sweepTimer);
       if (schedulerTimer) clearInterval(schedulerTimer);
       if (distributionTimer) clearInterval(distributionTimer);
       unsubscribeEvents();

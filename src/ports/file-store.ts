@@ -36,4 +36,9 @@ export interface FileStore {
   stat(sha256: string): Promise<{ byteSize: number } | null>;
   /** A stream of the file's bytes, or of one inclusive byte range of them. */
   read(sha256: string, range?: ByteRange): Readable;
+  /**
+   * Removes temporary files last written before `olderThan` (left by a crash or an interrupted
+   * upload); returns how many. Younger ones may belong to an upload or import still running.
+   */
+  sweepTemporary(olderThan: Date): Promise<number>;
 }

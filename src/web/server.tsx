@@ -12,7 +12,10 @@ import type { PublicCatalog } from '../ports/public-catalog.js';
 import type { ContentVersionTracker } from './cache/content-version.js';
 import type { PageCache } from './cache/page-cache.js';
 import { STATUS_BY_CODE } from './errors.js';
+import { parseQueryFirstWins, registerFirstWinsForms } from './repeated-params.js';
+import { RequestLogController } from './request-log.js';
 import { computeSecurityHeaders } from './security-headers.js';
+import { fastifyTrustProxy, type TrustProxy } from './trust-proxy.js';
 import { registerFeedRoutes } from './feeds/feeds.route.js';
 import { registerSeoRoutes } from './seo/seo.route.js';
 import { registerFileRoutes } from './public/files.route.js';
@@ -38,7 +41,14 @@ export interface WebDeps {
   cache: PageCache;
   version: ContentVersionTracker;
   logLevel?: string;
-  trustProxy?: boolean;
+  /** Where log lines go (standard output by default); tests read them here. */
+  logStream?: { write(line: string): void };
+  /** Requests slower than this are logged at warn (default 1 s); others at debug. */
+  slowRequestMs?: number;
+  /** Which reverse proxies may name the client (X-Forwarded-For); none by default. */
+  trustProxy?: TrustProxy;
+  /** A connection that sends nothing for this long is closed (a stalled upload frees its temporary file); 60 s by default. */
+  idleTimeoutMs?: number;
   /** URLs per sitemap file before /sitemap.xml becomes an index (default 50,000). */
   sitemapChunkSize?: number;
   /** Public language versions of releases (hreflang, "Also in", sitemap alternates). */
@@ -48,17 +58,26 @@ export interface WebDeps {
 /** Builds the HTTP server: security headers, routes, and one error mapping for every route. */
 export async function buildServer(deps: WebDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: deps.logLevel ?? 'info' },
-    // Only behind a reverse proxy may X-Forwarded-For name the client: sign-in throttling and the
-    // audit trail key on the address, so a spoofable one would defeat both.
-    trustProxy: deps.trustProxy ?? false,
-    routerOptions: { maxParamLength: 300 },
+    logger: { level: deps.logLevel ?? 'info', ...(deps.logStream ? { stream: deps.logStream } : {}) },
+    // Each request is one line at debug; failed and slow ones at warn (web/request-log.ts).
+    logController: new RequestLogController(deps.slowRequestMs),
+    // Only the configured reverse proxies may name the client, and the address taken is the one the
+    // nearest trusted proxy saw: sign-in throttling, token lockout and the audit trail key on it, so
+    // a client-written X-Forwarded-For entry must never count.
+    trustProxy: fastifyTrustProxy(deps.trustProxy),
+    // A repeated query parameter keeps its first value (?page=1&page=2 is page 1), for every route.
+    routerOptions: { maxParamLength: 300, querystringParser: parseQueryFirstWins },
+    // Fastify waits for ever by default: a client that stops sending in the middle of a body would
+    // hold its connection, its handler and a half-written upload for good.
+    connectionTimeout: deps.idleTimeoutMs ?? 60_000,
   });
   const securityHeaders = computeSecurityHeaders();
   app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(securityHeaders);
     done();
   });
+  // And so does a repeated form field, except a route's declared list fields (checkbox groups).
+  registerFirstWinsForms(app);
   await registerAuth(app, { accounts: deps.accounts, siteName: deps.site.name });
 
   const contextFor = makeSiteContext({ boards: deps.boards, siteName: deps.site.name, baseUrl: deps.site.baseUrl, timeZone: deps.site.timeZone, demo: deps.site.demo });

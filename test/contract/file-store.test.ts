@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -46,5 +46,20 @@ describe('FileStore: local disk', () => {
     assert.deepEqual(readdirSync(join(root, 'tmp')), []);
     assert.equal(await store.stat('0'.repeat(64)), null);
     assert.throws(() => store.read('../../etc/passwd'), /SHA-256/);
+  });
+
+  test('sweeping the temporary area removes what a crash left behind, not what is still being written', async () => {
+    const tmp = join(root, 'tmp');
+    mkdirSync(tmp, { recursive: true });
+    const hourAgo = new Date(Date.now() - 3600_000);
+    writeFileSync(join(tmp, 'left-by-a-crash'), 'half an upload');
+    utimesSync(join(tmp, 'left-by-a-crash'), hourAgo, hourAgo);
+    writeFileSync(join(tmp, 'upload-in-flight'), 'still arriving');
+    assert.equal(await store.sweepTemporary(new Date(Date.now() - 600_000)), 1);
+    assert.deepEqual(readdirSync(tmp), ['upload-in-flight']);
+    rmSync(join(tmp, 'upload-in-flight'));
+    const fresh = mkdtempSync(join(tmpdir(), 'pressroom-files-'));
+    assert.equal(await makeLocalFileStore(fresh).sweepTemporary(new Date()), 0, 'no temporary area yet is nothing to sweep');
+    rmSync(fresh, { recursive: true, force: true });
   });
 });

@@ -295,8 +295,9 @@ describe('admin sign-in over HTTP', () => {
 
     const lost = new Browser(w.app);
     await lost.signIn('kim@mnd.example');
-    const recovered = await lost.submit('/admin/login/two-factor', '/admin/login/two-factor', { code: codes[0]! });
+    const recovered = await lost.submit('/admin/login/two-factor', '/admin/login/two-factor', { code: codes[0]!, next: '/\t/evil.example' });
     assert.equal(recovered.statusCode, 303, 'a recovery code signs in');
+    assert.equal(recovered.headers.location, '/admin', 'the second step follows only paths on this site');
     assert.equal((await w.audit.list({ action: 'user.recovery_code_used', limit: 1 })).length, 1);
   });
 
@@ -320,13 +321,25 @@ describe('admin sign-in over HTTP', () => {
   test('only paths on this site are followed after sign-in', async () => {
     const w = await web();
     await w.addUser('kim@mnd.example');
-    for (const next of ['//evil.example/admin', 'https://evil.example/', '/\\evil.example', 'javascript:alert(1)']) {
+    for (const next of ['//evil.example/admin', 'https://evil.example/', '/\\evil.example', 'javascript:alert(1)', '/\t/evil.example', '/%09/evil.example', '/\n/evil.example', '/admin\r\nSet-Cookie: a=1']) {
       const b = new Browser(w.app);
       const page = await b.get(`/admin/login?next=${encodeURIComponent(next)}`);
       assert.doesNotMatch(page.body, /name="next"/, next);
       const res = await b.signIn('kim@mnd.example', PASSWORD, next);
       assert.equal(res.headers.location, '/admin', next);
     }
+  });
+
+  test('a next page with Korean or other non-Latin-1 characters is followed, percent-encoded (never a 500)', async () => {
+    const w = await web();
+    await w.addUser('lee@mnd.example');
+    const b = new Browser(w.app);
+    const res = await b.signIn('lee@mnd.example', PASSWORD, '/admin/releases?q=국방€');
+    assert.equal(res.statusCode, 303);
+    assert.equal(res.headers.location, '/admin/releases?q=%EA%B5%AD%EB%B0%A9%E2%82%AC');
+    const again = await b.get(`/admin/login?next=${encodeURIComponent('/admin/보도자료')}`);
+    assert.equal(again.statusCode, 303, 'already signed in: straight on');
+    assert.equal(again.headers.location, '/admin/%EB%B3%B4%EB%8F%84%EC%9E%90%EB%A3%8C');
   });
 
   test('the admin stylesheet is served under its content hash', async () => {

@@ -105,10 +105,16 @@ describe('a bilingual newsroom over HTTP', () => {
     assert.match(cookie, /^pressroom_lang=en;/);
     assert.match(cookie, /Max-Age=31536000/);
     assert.match(cookie, /SameSite=Lax/);
-    for (const evil of ['//evil.example/x', 'https://evil.example/', '/\\evil.example']) {
+    for (const evil of ['//evil.example/x', 'https://evil.example/', '/\\evil.example', '/\t/evil.example', '/%09/evil.example', '/\r\nSet-Cookie: a=1', '/%0d%0aSet-Cookie:%20a=1', '/\u3000/evil.example']) {
       const r = await get(`/language?to=ko&next=${encodeURIComponent(evil)}`);
+      assert.equal(r.statusCode, 303, `next=${evil}`);
       assert.equal(r.headers.location, '/ko/', `next=${evil}`);
     }
+    // The reported request, exactly as sent: a raw %09 after the slash.
+    assert.equal((await get('/language?to=en&next=/%09/evil.example')).headers.location, '/en/');
+    const korean = await get(`/language?to=ko&next=${encodeURIComponent('/ko/search?q=국방부')}`);
+    assert.equal(korean.statusCode, 303, 'a Korean target is encoded for the header, not a 500');
+    assert.equal(korean.headers.location, '/ko/search?q=%EA%B5%AD%EB%B0%A9%EB%B6%80');
     assert.equal((await get('/language?to=fr&next=/')).statusCode, 404);
   });
 

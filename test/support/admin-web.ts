@@ -6,7 +6,7 @@ import type { StaffUser } from '../../src/web/admin/shared/staff.js';
 import { createTestWeb, type TestWeb } from './web.js';
 
 /** The whole web app as served (auth, admin, public), with a small upload limit when asked. */
-export function createAdminTestWeb(options: { uploadMaxBytes?: number } = {}): Promise<TestWeb> {
+export function createAdminTestWeb(options: { uploadMaxBytes?: number; idleTimeoutMs?: number } = {}): Promise<TestWeb> {
   return createTestWeb('sqlite', options);
 }
 
@@ -76,6 +76,21 @@ export class StaffBrowser {
     if (options.csrf !== false) body.append('_csrf', await this.ensureToken());
     for (const [k, v] of Object.entries(fields)) for (const value of ([] as string[]).concat(v)) body.append(k, value);
     const res = await this.app.inject({ method: 'POST', url, payload: body.toString(), headers: this.headers({ 'content-type': 'application/x-www-form-urlencoded', ...options.headers }) });
+    return this.remember(res);
+  }
+
+  /** The signed-in browser's cookie header and CSRF token, for requests made outside inject (a real socket). */
+  async credentials(): Promise<{ cookie: string; csrfToken: string }> {
+    await this.session();
+    const csrfToken = await this.ensureToken();
+    return { cookie: this.headers().cookie ?? '', csrfToken };
+  }
+
+  /** Posts a raw body (well-formed or not) to an upload URL, with the CSRF token in the query as the form does. */
+  async postRaw(url: string, payload: Buffer | string, contentType: string): Promise<LightMyRequestResponse> {
+    const { csrfToken } = await this.credentials();
+    const sep = url.includes('?') ? '&' : '?';
+    const res = await this.app.inject({ method: 'POST', url: `${url}${sep}_csrf=${encodeURIComponent(csrfToken)}`, payload, headers: this.headers({ 'content-type': contentType }) });
     return this.remember(res);
   }
 

@@ -41,3 +41,16 @@ test('upload limit and types are read from the environment and checked', () => {
   assert.throws(() => loadConfig({ PRESSROOM_UPLOAD_TYPES: 'pdf files' }), /PRESSROOM_UPLOAD_TYPES="pdf files": a comma-separated list of MIME types/);
   assert.throws(() => loadConfig({ PRESSROOM_UPLOAD_MAX_MB: '0' }), /PRESSROOM_UPLOAD_MAX_MB/);
 });
+
+test('PRESSROOM_TRUST_PROXY: 0, a number of proxy hops (1 stays one hop), or proxy addresses and CIDR ranges', () => {
+  assert.equal(loadConfig({}).trustProxy, false);
+  assert.equal(loadConfig({ PRESSROOM_TRUST_PROXY: '0' }).trustProxy, false);
+  assert.equal(loadConfig({ PRESSROOM_TRUST_PROXY: 'false' }).trustProxy, false);
+  assert.deepEqual(loadConfig({ PRESSROOM_TRUST_PROXY: '1' }).trustProxy, { hops: 1 });
+  assert.deepEqual(loadConfig({ PRESSROOM_TRUST_PROXY: 'true' }).trustProxy, { hops: 1 }, 'the old on/off flag means one proxy, not "believe any header"');
+  assert.deepEqual(loadConfig({ PRESSROOM_TRUST_PROXY: '2' }).trustProxy, { hops: 2 });
+  assert.deepEqual(loadConfig({ PRESSROOM_TRUST_PROXY: '10.0.0.5, 192.168.10.0/24,::1,fd00::/8,loopback' }).trustProxy, { addresses: ['10.0.0.5', '192.168.10.0/24', '::1', 'fd00::/8', 'loopback'] });
+  for (const bad of ['yes', '11', '-1', '10.0.0.300', '10.0.0.0/33', '::1/129', '10.0.0.1/8/8', 'proxy.example.org', '10.0.0.1,,10.0.0.2']) {
+    assert.throws(() => loadConfig({ PRESSROOM_TRUST_PROXY: bad }), /PRESSROOM_TRUST_PROXY=".*": 0 \(no proxy\), the number of reverse proxies in front of Pressroom \(1 to 10\), or a comma-separated list of their addresses or CIDR ranges/, bad);
+  }
+});

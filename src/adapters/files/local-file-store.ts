@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -50,10 +50,14 @@ export function makeLocalFileStore(root: string, options: { onStorageError?: (er
       },
     });
     const input = source instanceof Uint8Array ? Readable.from([Buffer.from(source)]) : source;
+    const out = createWriteStream(tmp, { flags: 'wx' });
     try {
-      await writing(() => pipeline(input, meter, createWriteStream(tmp, { flags: 'wx' })));
+      await writing(() => pipeline(input, meter, out));
       return { sha256: hash.digest('hex'), byteSize, tmp };
     } catch (error) {
+      // A source failing early can reject the pipeline while the file is still being opened: removing
+      // it before the open completes would leave it behind (and its descriptor open until then).
+      if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
       await rm(tmp, { force: true });
       throw error;
     }
@@ -111,6 +115,23 @@ export function makeLocalFileStore(root: string, options: { onStorageError?: (er
 
     read(sha256, range?: ByteRange) {
       return createReadStream(pathOf(sha256), range ? { start: range.start, end: range.end } : {});
+    },
+
+    async sweepTemporary(olderThan) {
+      const tmpDir = join(root, 'tmp');
+      const names = await readdir(tmpDir).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return [] as string[];
+        throw error;
+      });
+      let removed = 0;
+      for (const name of names) {
+        const path = join(tmpDir, name);
+        const s = await stat(path).catch(() => null);
+        if (!s || s.mtimeMs >= olderThan.getTime()) continue;
+        await rm(path, { force: true, recursive: true });
+        removed += 1;
+      }
+      return removed;
     },
   };
 }

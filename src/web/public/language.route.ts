@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { LANGUAGES, type Language } from '../../domain/language.js';
+import { redirectTarget } from '../redirect-target.js';
 import { preferredLanguage } from './system.route.js';
 
 /** The cookie that remembers a reader's (or staff member's) chosen language. */
@@ -9,13 +10,8 @@ const ONE_YEAR_S = 365 * 24 * 3600;
 
 const switchQuery = z.object({
   to: z.enum(LANGUAGES),
-  // Only a path on this site: no scheme, no protocol-relative "//host", no backslashes.
-  next: z
-    .string()
-    .max(2000)
-    .regex(/^\/(?![/\\])[^\\]*$/)
-    .optional()
-    .catch(undefined),
+  // Checked by the one redirect-target rule below; anything it refuses goes to the language's home.
+  next: z.string().optional().catch(undefined),
 });
 
 /** The language remembered in the cookie, if any. */
@@ -41,6 +37,6 @@ export function registerLanguageRoutes(app: FastifyInstance): void {
     const { to, next } = parsed.data;
     reply.header('Cache-Control', 'no-store').header('X-Robots-Tag', 'noindex');
     reply.setCookie(LANGUAGE_COOKIE, to, { path: '/', maxAge: ONE_YEAR_S, sameSite: 'lax', httpOnly: true, secure: request.protocol === 'https' });
-    return reply.redirect(next ?? `/${to}/`, 303);
+    return reply.redirect(redirectTarget(next, `/${to}/`), 303);
   });
 }

@@ -5,7 +5,7 @@ import { displayEmailAddress, normalizeEmailAddress } from '../../app/distributi
 import type { ManageSubscription } from '../../app/distribution/manage-subscription.js';
 import type { Subscribe } from '../../app/distribution/subscribe.js';
 import type { UnsubscribeResult } from '../../app/distribution/unsubscribe.js';
-import { ValidationError } from '../../domain/errors.js';
+import { NotFoundError, ValidationError } from '../../domain/errors.js';
 import { LANGUAGES, type Language } from '../../domain/language.js';
 import { FREQUENCIES, SUBSCRIPTION_LIMITS } from '../../domain/subscription.js';
 import type { BoardRepo } from '../../ports/board-repo.js';
@@ -29,7 +29,14 @@ export interface SubscriptionRouteDeps {
   throttle?: { perAddress: number; perClient: number };
 }
 
-const lang = z.object({ lang: z.enum(LANGUAGES) });
+const langParam = z.object({ lang: z.enum(LANGUAGES) });
+
+/** The page's language from its URL; any other first segment is a 404, like every unknown page. */
+function languageOf(params: unknown): Language {
+  const parsed = langParam.safeParse(params);
+  if (!parsed.success) throw new NotFoundError('No such page');
+  return parsed.data.lang;
+}
 const text = (max: number) => z.string().trim().max(max).optional().transform((v) => v || null).catch(null);
 const criteriaQuery = z.object({ board: text(60), tag: text(SUBSCRIPTION_LIMITS.tagMaxChars), q: text(SUBSCRIPTION_LIMITS.queryMaxChars) });
 const subscribeBody = criteriaQuery.extend({ email: z.string().max(1000).catch(''), frequency: z.enum(FREQUENCIES).catch('immediate') });
@@ -72,13 +79,13 @@ export function registerSubscriptionRoutes(app: FastifyInstance, deps: Subscript
   }
 
   app.get('/:lang/subscribe', async (request, reply) => {
-    const { lang: language } = lang.parse(request.params);
+    const language = languageOf(request.params);
     const c = criteriaQuery.parse(request.query ?? {});
     return form(reply, language, { email: '', frequency: 'immediate', ...c }, null);
   });
 
   app.post('/:lang/subscribe', async (request, reply) => {
-    const { lang: language } = lang.parse(request.params);
+    const language = languageOf(request.params);
     const body = subscribeBody.parse(request.body ?? {});
     const values: SubscribeFormValues = { email: body.email, frequency: body.frequency, board: body.board, tag: body.tag, q: body.q };
     if (perClient.retryAfterMs(request.ip) > 0) return message(reply, language, 'subTitle', (await deps.contextFor(language)).t('subThrottled'), 429);
@@ -98,7 +105,7 @@ export function registerSubscriptionRoutes(app: FastifyInstance, deps: Subscript
   });
 
   app.get('/:lang/subscriptions/confirm', async (request, reply) => {
-    const { lang: language } = lang.parse(request.params);
+    const language = languageOf(request.params);
     const { token } = tokenQuery.parse(request.query ?? {});
     const result = await deps.confirm(token);
     if (result.status === 'invalid') return message(reply, language, 'subInvalidTitle', (await deps.contextFor(language)).t('subInvalidBody'), 400);
@@ -127,13 +134,13 @@ export function registerSubscriptionRoutes(app: FastifyInstance, deps: Subscript
   }
 
   app.get('/:lang/subscriptions/manage', async (request, reply) => {
-    const { lang: language } = lang.parse(request.params);
+    const language = languageOf(request.params);
     const { token } = tokenQuery.parse(request.query ?? {});
     return managePage(reply, language, token, false, await deps.manage.load(token));
   });
 
   app.post('/:lang/subscriptions/manage', async (request, reply) => {
-    const { lang: language } = lang.parse(request.params);
+    const language = languageOf(request.params);
     const { token } = tokenQuery.parse(request.query ?? {});
     const parsed = manageBody.safeParse(request.body ?? {});
     if (!parsed.success) return managePage(reply, language, token, false, await deps.manage.load(token));
@@ -141,14 +148,14 @@ export function registerSubscriptionRoutes(app: FastifyInstance, deps: Subscript
   });
 
   app.get('/:lang/subscriptions/unsubscribe', async (request, reply) => {
-    const { lang: language } = lang.parse(request.params);
+    const language = languageOf(request.params);
     const { token } = tokenQuery.parse(request.query ?? {});
     return send(reply, renderPage(<UnsubscribeView ctx={await deps.contextFor(language)} token={token} />));
   });
 
   // RFC 8058: mail providers POST "List-Unsubscribe=One-Click" to the link itself, with no cookies.
   app.post('/:lang/subscriptions/unsubscribe', async (request, reply) => {
-    const { lang: language } = lang.parse(request.params);
+    const language = languageOf(request.params);
     const { token } = tokenQuery.parse(request.query ?? {});
     const result = await deps.unsubscribe(token);
     if (result.status === 'invalid') return message(reply, language, 'subInvalidTitle', (await deps.contextFor(language)).t('subInvalidBody'), 400);

@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hasRole, type Role } from '../../../domain/user.js';
 import { ForbiddenView, FormExpiredView } from './forbidden.view.js';
-import { loginUrl, pageContext, safeNext, sendHtml, sessionToken, type AuthWebDeps, type StaffContext } from './http.js';
+import { loginUrl, pageContext, sendHtml, sessionToken, type AuthWebDeps, type StaffContext } from './http.js';
+import { safeRedirectPath } from '../../redirect-target.js';
 
 export interface GuardOptions {
   minRole: Role;
@@ -24,7 +25,7 @@ export function makeStaffGuard(deps: AuthWebDeps): StaffGuard {
       if (wantsJson(request)) {
         reply.code(401).header('Cache-Control', 'no-store').send({ errors: [{ code: 'UNAUTHENTICATED', message: 'Sign in first' }] });
       } else {
-        const next = request.method === 'GET' ? safeNext(request.url) : null;
+        const next = request.method === 'GET' ? safeRedirectPath(request.url) : null;
         reply.header('Cache-Control', 'no-store').redirect(loginUrl(next), 303);
       }
       return null;

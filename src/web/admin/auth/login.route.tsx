@@ -5,7 +5,8 @@ import type { FieldIssue } from '../../../domain/errors.js';
 import { translator, type Translate } from '../../i18n/messages.js';
 import { negotiatedLanguage } from '../../public/language.route.js';
 import { LoginView, SecondFactorView } from './login.view.js';
-import { clearSessionCookie, clientInfo, pageContext, safeNext, sendHtml, sessionToken, setSessionCookie, type AuthWebDeps } from './http.js';
+import { clearSessionCookie, clientInfo, pageContext, sendHtml, sessionToken, setSessionCookie, type AuthWebDeps } from './http.js';
+import { safeRedirectPath } from '../../redirect-target.js';
 
 const loginQuery = z.object({ next: z.string().optional(), signed_out: z.string().optional(), expired: z.string().optional() });
 const loginBody = z.object({ email: z.string().default(''), password: z.string().default(''), next: z.string().optional() });
@@ -40,7 +41,7 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AuthWebDeps): vo
 
   app.get('/admin/login', async (request, reply) => {
     const query = loginQuery.parse(request.query);
-    const next = safeNext(query.next);
+    const next = safeRedirectPath(query.next);
     const current = await accounts.resolveSession(sessionToken(request));
     if (current?.session.stage === 'full') return reply.header('Cache-Control', 'no-store').redirect(next ?? home, 303);
     const t = translator(negotiatedLanguage(request));
@@ -50,7 +51,7 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AuthWebDeps): vo
 
   app.post('/admin/login', { preHandler: app.csrfProtection }, async (request, reply) => {
     const body = loginBody.parse(request.body ?? {});
-    const next = safeNext(body.next);
+    const next = safeRedirectPath(body.next);
     const errors: FieldIssue[] = [];
     const t = translator(negotiatedLanguage(request));
     if (body.email.trim() === '') errors.push({ code: 'required', message: t('adminEnterEmail'), field: 'email' });
@@ -68,7 +69,7 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AuthWebDeps): vo
   });
 
   app.get('/admin/login/two-factor', async (request, reply) => {
-    const next = safeNext(loginQuery.parse(request.query).next);
+    const next = safeRedirectPath(loginQuery.parse(request.query).next);
     const current = await accounts.resolveSession(sessionToken(request));
     if (current?.session.stage !== 'totp_pending') return reply.header('Cache-Control', 'no-store').redirect('/admin/login?expired=1', 303);
     return sendHtml(reply, 200, <SecondFactorView ctx={pageContext(reply, siteName, null)} next={next} errors={[]} />);
@@ -76,7 +77,7 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AuthWebDeps): vo
 
   app.post('/admin/login/two-factor', { preHandler: app.csrfProtection }, async (request, reply) => {
     const body = codeBody.parse(request.body ?? {});
-    const next = safeNext(body.next);
+    const next = safeRedirectPath(body.next);
     const token = sessionToken(request);
     const t = translator(negotiatedLanguage(request));
     if (body.code.trim() === '') {

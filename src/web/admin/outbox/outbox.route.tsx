@@ -10,7 +10,10 @@ import { sendAdminPage } from '../shared/html.js';
 const PAGE_SIZE = 50;
 const STATUSES = ['held', 'queued', 'sending', 'sent', 'failed'] as const satisfies readonly OutboxStatus[];
 const listQuery = z.object({ status: z.enum(STATUSES).optional().catch(undefined), before: z.coerce.number().int().positive().optional().catch(undefined) });
-const idParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
+const idParams = z.object({ id: z.string().regex(/^[1-9]\d{0,9}$/).transform(Number) });
+
+/** The email's id from the URL, or null (then the page is a 404, like any unknown one). */
+const emailIdOf = (params: unknown): number | null => idParams.safeParse(params).data?.id ?? null;
 
 /** An email's HTML is shown in a sandboxed frame under its own CSP: no script, no remote loads, no forms. */
 const EMAIL_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'";
@@ -129,14 +132,15 @@ export function registerOutboxRoutes(app: FastifyInstance, deps: AdminWebDeps): 
     return sendAdminPage(reply, <OutboxList ctx={ctx} emails={emails.slice(0, PAGE_SIZE)} status={q.status} hasMore={emails.length > PAGE_SIZE} sending={deps.system.distribution.sending} />);
   });
   app.get('/admin/outbox/:id', canRead(deps, 'editor'), async (request, reply) => {
-    const { id } = idParams.parse(request.params);
+    const id = emailIdOf(request.params);
+    if (id === null) return reply.callNotFound();
     const [ctx, email] = await Promise.all([adminContext(request, reply, deps), outbox.get(id)]);
     if (!email) return reply.callNotFound();
     return sendAdminPage(reply, <OutboxEmailView ctx={ctx} email={email} />);
   });
   app.get('/admin/outbox/:id/html', canRead(deps, 'editor'), async (request, reply) => {
-    const { id } = idParams.parse(request.params);
-    const email = await outbox.get(id);
+    const id = emailIdOf(request.params);
+    const email = id === null ? null : await outbox.get(id);
     if (!email) return reply.callNotFound();
     return reply.header('Content-Security-Policy', EMAIL_CSP).header('X-Frame-Options', 'SAMEORIGIN').header('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(email.html);
   });

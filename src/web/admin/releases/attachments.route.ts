@@ -1,7 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { MultipartFile } from '@fastify/multipart';
-import { PassThrough, type Readable } from 'node:stream';
-import { finished } from 'node:stream/promises';
 import { formatByteSize } from '../../../domain/attachment.js';
 import { DomainError, NotFoundError } from '../../../domain/errors.js';
 import { workflowRefusals } from '../../../domain/workflow.js';
@@ -13,6 +10,7 @@ import { redirectDone } from '../shared/html.js';
 import { actorOf, staffOf } from '../shared/staff.js';
 import { registerAttachmentEditRoutes } from './attachment-edit.route.js';
 import { releaseIdOf, renderReleasePage } from './release-page.route.js';
+import { readUpload, UPLOAD_LIMITS, uploadProblemStatus } from './upload-parts.js';
 
 const TEXT_FIELDS = ['caption', 'credit', 'altText'] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
@@ -25,30 +23,6 @@ function csrfTokenFromQuery(request: FastifyRequest, _reply: FastifyReply, done:
   const token = (request.query as Record<string, unknown> | undefined)?._csrf;
   if (typeof token === 'string' && request.headers['x-csrf-token'] === undefined) request.headers['x-csrf-token'] = token;
   done();
-}
-
-/**
- * Hands `use` a stream of its own fed by the multipart part. A consumer that stops early or fails
- * (a refused file) then destroys only its own stream: destroying the parser's part stream would
- * stall the whole request. The rest of the part is read and dropped, never kept.
- */
-async function withPartStream<T>(file: Readable, use: (stream: Readable) => Promise<T>): Promise<T> {
-  const own = new PassThrough();
-  file.pipe(own);
-  try {
-    return await use(own);
-  } finally {
-    file.unpipe(own);
-    own.destroy();
-    if (!file.readableEnded) {
-      file.resume();
-      await finished(file).catch(() => undefined);
-    }
-  }
-}
-
-async function drain(part: MultipartFile) {
-  for await (const _chunk of part.file) void _chunk;
 }
 
 /** The HTTP status a refused file is reported with. */
@@ -83,37 +57,37 @@ export function registerAttachmentRoutes(app: FastifyInstance, deps: AdminWebDep
     const attached: string[] = [];
     const refused: ShownIssue[] = [];
     let status = 400;
-    // One byte over the limit reaches the command, which then refuses the file; the parser drops the rest.
-    const parts = request.parts({ limits: { fileSize: max + 1, files: 20, fields: 20, fieldSize: 4000 }, throwFileSizeLimit: false } as Parameters<FastifyRequest['parts']>[0]);
-    for await (const part of parts) {
-      if (part.type === 'field') {
-        if ((TEXT_FIELDS as readonly string[]).includes(part.fieldname)) text[part.fieldname as TextField] = String(part.value).trim();
-        continue;
-      }
-      // A browser sends an empty, nameless part when no file was chosen.
-      if (part.fieldname !== 'files' || !part.filename) {
-        await drain(part);
-        continue;
-      }
-      try {
-        const attachment = await withPartStream(part.file, (stream) =>
-          deps.system.commands.attachFile({ editionId: edition.id, fileName: part.filename, stream, maxBytes: max, ...text, actor: actorOf(request) }),
-        );
-        attached.push(attachment.fileName);
-      } catch (error) {
-        if (!(error instanceof DomainError) || error instanceof NotFoundError) throw error;
-        // The file's own refusal code (empty_file, svg_refused...) and name, so Korean staff read it in Korean.
-        const first = error.issues[0];
-        const code = first && (`adminIssue_${first.code}` in catalogues.en || first.field !== 'files') ? first.code : 'file_refused';
-        refused.push({
-          code,
-          message: [error.message, ...error.issues.map((i) => i.message)].join('. '),
-          field: 'files',
-          messageField: first?.field,
-          params: { file: part.filename, size: formatByteSize(max) },
-        });
-        status = refusalStatus(error);
-      }
+    const problem = await readUpload(request, max + 1, {
+      field(name, value) {
+        if ((TEXT_FIELDS as readonly string[]).includes(name)) text[name as TextField] = value.trim();
+      },
+      async file(part, stream) {
+        // A browser sends an empty, nameless part when no file was chosen: it is read and dropped.
+        if (part.fieldname !== 'files' || !part.filename) return;
+        try {
+          const attachment = await deps.system.commands.attachFile({ editionId: edition.id, fileName: part.filename, stream, maxBytes: max, ...text, actor: actorOf(request) });
+          attached.push(attachment.fileName);
+        } catch (error) {
+          if (!(error instanceof DomainError) || error instanceof NotFoundError) throw error;
+          // The file's own refusal code (empty_file, svg_refused...) and name, so Korean staff read it in Korean.
+          const first = error.issues[0];
+          const code = first && (`adminIssue_${first.code}` in catalogues.en || first.field !== 'files') ? first.code : 'file_refused';
+          refused.push({
+            code,
+            message: [error.message, ...error.issues.map((i) => i.message)].join('. '),
+            field: 'files',
+            messageField: first?.field,
+            params: { file: part.filename, size: formatByteSize(max) },
+          });
+          status = refusalStatus(error);
+        }
+      },
+    });
+    if (problem) {
+      // What was read before the problem is kept (and listed); the page says why the rest was not.
+      const params = { max: problem === 'too_many_fields' ? UPLOAD_LIMITS.fields : UPLOAD_LIMITS.files };
+      refused.push({ code: problem, message: t(`adminIssue_${problem}`, params), field: 'files', params });
+      status = uploadProblemStatus(problem);
     }
 
     if (attached.length === 0 && refused.length === 0) refused.push({ code: 'no_files', message: 'Choose one or more files to upload', field: 'files' });

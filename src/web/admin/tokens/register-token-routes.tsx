@@ -39,7 +39,8 @@ export function registerApiTokenAdminRoutes(app: FastifyInstance, deps: AdminWeb
       return render(request, reply, { values: emptyForm(request), issues: [], done });
     });
 
-    scope.post('/admin/tokens', canWrite(deps, 'admin'), async (request, reply) => {
+    // `scopes` is a group of checkboxes: every ticked value counts (other repeated fields: the first).
+    scope.post('/admin/tokens', { ...canWrite(deps, 'admin'), config: { listFields: ['scopes'] } }, async (request, reply) => {
       const values: TokenFormValues = { name: fieldText(request.body, 'name'), ownerEmail: fieldText(request.body, 'ownerEmail'), scopes: checkedScopes(request.body), expiresAt: fieldText(request.body, 'expiresAt') };
       const formIssues: FieldIssue[] = [];
       let expiresAt: Date | null = null;

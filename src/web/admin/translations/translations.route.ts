@@ -25,7 +25,8 @@ export function registerTranslationRoutes(app: FastifyInstance, deps: AdminWebDe
     return redirectDone(reply, `/admin/releases/${release.id}`, 'translation_started');
   });
 
-  app.post('/admin/releases/:id/translation-needed', canWrite(deps, 'writer'), async (request, reply) => {
+  // The hidden "0" and the checkbox's "1" share the name `needed`: both values are kept, the last wins.
+  app.post('/admin/releases/:id/translation-needed', { ...canWrite(deps, 'writer'), config: { listFields: ['needed'] } }, async (request, reply) => {
     const releaseId = releaseIdOf(request);
     const body = neededBody.safeParse(request.body ?? {});
     await deps.system.commands.setTranslationNeeded(releaseId, body.success && body.data.needed, actorOf(request));
