@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { LICENCES, type Licence } from './domain/licence.js';
 
 const timeZone = z.string().refine((tz) => {
   try {
@@ -33,6 +35,18 @@ const envSchema = z.object({
     .string()
     .regex(/^[a-z0-9.+-]+\/[a-z0-9.+-]+(,[a-z0-9.+-]+\/[a-z0-9.+-]+)*$/, 'a comma-separated list of MIME types, e.g. application/pdf,image/jpeg')
     .optional(),
+  // The ministry's footer, licence, statements and favicon (#17).
+  PRESSROOM_CONTACT_ADDRESS: z.string().trim().min(1).max(200).optional(),
+  PRESSROOM_CONTACT_PHONE: z.string().trim().regex(/^\+?[\d ()-]{3,30}$/, 'a phone number such as 044-123-4567 or +82 44 123 4567').optional(),
+  PRESSROOM_CONTACT_EMAIL: z.email('an e-mail address such as press@example.go.kr').optional(),
+  PRESSROOM_LICENCE: z.enum(LICENCES, `one of ${LICENCES.join(', ')}`).default('kogl-1'),
+  PRESSROOM_PRIVACY_URL: z.url({ protocol: /^https?$/ }).optional(),
+  PRESSROOM_ACCESSIBILITY_URL: z.url({ protocol: /^https?$/ }).optional(),
+  PRESSROOM_FAVICON: z
+    .string()
+    .regex(/\.(svg|png|ico)$/i, 'the path of an .svg, .png or .ico file')
+    .refine((path) => existsSync(resolve(path)), 'no such file')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -53,6 +67,15 @@ export type Config = Readonly<{
   /** Allowed upload types; the built-in list when not set. */
   uploadTypes: readonly string[] | null;
   logLevel: string;
+  /** The ministry's details for the public footer and structured data. */
+  site: Readonly<{
+    contact: { address: string | null; phone: string | null; email: string | null };
+    licence: Licence;
+    privacyUrl: string | null;
+    accessibilityUrl: string | null;
+    /** An absolute path to the favicon file; null: the built-in one. */
+    favicon: string | null;
+  }>;
 }>;
 
 export class ConfigError extends Error {
@@ -87,5 +110,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.PRESSROOM_TRUST_PROXY,
     uploadTypes: e.PRESSROOM_UPLOAD_TYPES ? Object.freeze(e.PRESSROOM_UPLOAD_TYPES.split(',')) : null,
     logLevel: e.LOG_LEVEL,
+    site: Object.freeze({
+      contact: Object.freeze({ address: e.PRESSROOM_CONTACT_ADDRESS ?? null, phone: e.PRESSROOM_CONTACT_PHONE ?? null, email: e.PRESSROOM_CONTACT_EMAIL ?? null }),
+      licence: e.PRESSROOM_LICENCE,
+      privacyUrl: e.PRESSROOM_PRIVACY_URL ?? null,
+      accessibilityUrl: e.PRESSROOM_ACCESSIBILITY_URL ?? null,
+      favicon: e.PRESSROOM_FAVICON ? resolve(e.PRESSROOM_FAVICON) : null,
+    }),
   });
 }

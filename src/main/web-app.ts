@@ -10,6 +10,7 @@ import { registerApiTokenAdminRoutes } from '../web/admin/tokens/register-token-
 import { registerApi } from '../web/api/register-api.js';
 import { buildServer } from '../web/server.js';
 import type { System } from './compose.js';
+import type { WebDeps } from '../web/server.js';
 
 export interface WebOptions {
   siteName: string;
@@ -26,6 +27,9 @@ export interface WebOptions {
   /** Largest accepted upload, in bytes (default 50 MB). */
   uploadMaxBytes?: number;
   trustProxy?: boolean;
+  /** The ministry's contact, licence, statements and favicon for the public pages (#17). */
+  siteSettings?: WebDeps['site']['settings'];
+  favicon?: WebDeps['site']['favicon'];
 }
 
 /** Wires the web server to a composed system and starts its timers; `stop` flushes and closes. */
@@ -35,7 +39,7 @@ export async function createWebApp(system: System, options: WebOptions): Promise
   version.start();
   const cache = makePageCache({ version: version.current });
   const app = await buildServer({
-    site: { name: options.siteName, baseUrl: options.baseUrl, timeZone: options.timeZone, demo: options.demo },
+    site: { name: options.siteName, baseUrl: options.baseUrl, timeZone: options.timeZone, demo: options.demo, settings: options.siteSettings, favicon: options.favicon },
     boards: system.boards,
     catalog: system.catalog,
     pages: system.pages,

@@ -24,4 +24,6 @@ export const urls = {
     return `/${lang}/search${text ? `?${text}` : ''}`;
   },
   file: (sha256: string, fileName: string) => `/files/${sha256}/${encodeURIComponent(fileName)}`,
+  /** The built-in privacy and accessibility statements (when no external URL is configured). */
+  statement: (lang: Language, which: 'privacy' | 'accessibility') => `/${lang}/${which}`,
 };

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { SystemOptions } from '../../src/main/compose.js';
-import { createWebApp } from '../../src/main/web-app.js';
+import { createWebApp, type WebOptions } from '../../src/main/web-app.js';
 import type { DatabaseKind } from './databases.js';
 import { createTestSystem, type TestSystem } from './system.js';
 
@@ -11,7 +11,7 @@ export interface TestWeb extends TestSystem {
 }
 
 /** A composed system plus its web server, for in-process requests with `app.inject`. */
-export async function createTestWeb(kind: DatabaseKind = 'sqlite', options: { demo?: boolean; uploadMaxBytes?: number; search?: SystemOptions['search'] } = {}): Promise<TestWeb> {
+export async function createTestWeb(kind: DatabaseKind = 'sqlite', options: { demo?: boolean; uploadMaxBytes?: number; search?: SystemOptions['search']; siteSettings?: WebOptions['siteSettings'] } = {}): Promise<TestWeb> {
   const t = await createTestSystem(kind, undefined, { search: options.search });
   const web = await createWebApp(t.system, {
     siteName: 'Test Newsroom',
@@ -22,6 +22,7 @@ export async function createTestWeb(kind: DatabaseKind = 'sqlite', options: { de
     viewFlushMs: 60_000,
     schedulerMs: 0,
     uploadMaxBytes: options.uploadMaxBytes,
+    siteSettings: options.siteSettings,
   });
   return {
     ...t,

@@ -1,6 +1,7 @@
 import type { Language } from '../../domain/language.js';
 import { adminEn, adminKo } from './admin-messages.js';
 import { formatMessage, type MessageParams } from './icu.js';
+import { siteEn, siteKo } from './site-messages.js';
 
 /**
  * The public UI's words in both languages. `satisfies Record<Language, Messages>` makes a missing
@@ -85,6 +86,7 @@ const en = {
   authoritativeNote: 'The {language} version is authoritative.',
   languageKorean: 'Korean',
   languageEnglish: 'English',
+  ...siteEn,
   ...adminEn,
 } as const;
 
@@ -170,6 +172,7 @@ const ko: Messages = {
   authoritativeNote: '{language} 버전이 원문입니다.',
   languageKorean: '한국어',
   languageEnglish: '영어',
+  ...siteKo,
   ...adminKo,
 };
 

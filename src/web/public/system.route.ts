@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { PublicCatalog } from '../../ports/public-catalog.js';
 import { negotiatedLanguage } from './language.route.js';
+import type { FaviconAsset } from './favicon.js';
 import { cssAsset } from './site-context.js';
 
 /** Language from Accept-Language: Korean when preferred over English, otherwise English. */
@@ -19,8 +20,8 @@ export function preferredLanguage(header: string | undefined): 'ko' | 'en' {
   return first?.tag.startsWith('ko') ? 'ko' : 'en';
 }
 
-/** Health check, the root redirect and the stylesheet. */
-export function registerSystemRoutes(app: FastifyInstance, deps: { catalog: PublicCatalog }): void {
+/** Health check, the root redirect, the stylesheet and the favicon. */
+export function registerSystemRoutes(app: FastifyInstance, deps: { catalog: PublicCatalog; favicon: FaviconAsset }): void {
   app.get('/healthz', async (_request, reply) => {
     try {
       await deps.catalog.contentVersion();
@@ -40,5 +41,10 @@ export function registerSystemRoutes(app: FastifyInstance, deps: { catalog: Publ
     reply.type('text/css; charset=utf-8').header('Cache-Control', 'public, max-age=31536000, immutable').header('ETag', cssAsset.etag).send(cssAsset.body),
   );
 
-  app.get('/favicon.ico', async (_request, reply) => reply.code(204).header('Cache-Control', 'public, max-age=86400').send());
+  const { favicon } = deps;
+  app.get(favicon.href, async (_request, reply) =>
+    reply.type(favicon.contentType).header('Cache-Control', 'public, max-age=31536000, immutable').header('ETag', favicon.etag).send(favicon.body),
+  );
+  // Crawlers and old browsers ask for /favicon.ico whatever the page says: the same bytes, for a day.
+  app.get('/favicon.ico', async (_request, reply) => reply.type(favicon.contentType).header('Cache-Control', 'public, max-age=86400').header('ETag', favicon.etag).send(favicon.body));
 }
