@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Language } from '../../domain/language.js';
 import type { Licence } from '../../domain/licence.js';
 import type { BoardRepo } from '../../ports/board-repo.js';
+import { compressBody } from '../cache/encoding.js';
 import { dateFormatters } from '../i18n/format.js';
 import { translator } from '../i18n/messages.js';
 import type { PageContext, SiteInfo } from '../views/page-context.js';
@@ -11,7 +12,8 @@ import type { FaviconAsset } from './favicon.js';
 export const cssAsset = (() => {
   const body = Buffer.from(siteCss, 'utf8');
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
-  return { body, href: `/assets/site-${hash}.css`, etag: `"${hash}"` };
+  // Compressed once at start-up; served by coding (system.route.ts).
+  return { body, href: `/assets/site-${hash}.css`, etag: `"${hash}"`, encoded: compressBody(body, 'text/css') };
 })();
 
 /** The ministry's settings as configured (config.ts `site`); everything optional but the licence. */

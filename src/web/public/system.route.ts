@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { PublicCatalog } from '../../ports/public-catalog.js';
 import { negotiatedLanguage } from './language.route.js';
+import { etagMatches, negotiate } from '../cache/encoding.js';
 import type { FaviconAsset } from './favicon.js';
 import { cssAsset } from './site-context.js';
 
@@ -37,9 +38,14 @@ export function registerSystemRoutes(app: FastifyInstance, deps: { catalog: Publ
     return reply.redirect(`/${negotiatedLanguage(request)}/`, 302);
   });
 
-  app.get(cssAsset.href, async (_request, reply) =>
-    reply.type('text/css; charset=utf-8').header('Cache-Control', 'public, max-age=31536000, immutable').header('ETag', cssAsset.etag).send(cssAsset.body),
-  );
+  // Hashed name: these bytes never change at this URL, so browsers and proxies may keep them a year.
+  app.get(cssAsset.href, async (request, reply) => {
+    reply.type('text/css; charset=utf-8').header('Cache-Control', 'public, max-age=31536000, immutable');
+    const { body, etag } = negotiate(request, reply, cssAsset);
+    const ifNoneMatch = request.headers['if-none-match'];
+    if (ifNoneMatch !== undefined && etagMatches(ifNoneMatch, etag)) return reply.code(304).send();
+    return reply.send(body);
+  });
 
   const { favicon } = deps;
   app.get(favicon.href, async (_request, reply) =>
