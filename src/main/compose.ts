@@ -89,11 +89,16 @@ export async function composeSystem(options: SystemOptions) {
   const searchIndex = options.database.kind === 'postgres' ? makePostgresSearchIndex(db, options.search) : makeSqliteSearchIndex(db, options.search);
   const onIndexError = options.onSearchIndexError ?? ((error: unknown, releaseId: number) => console.error(`Search index update failed for release ${releaseId}:`, error));
   const indexing = new Set<Promise<void>>();
+  // Counts finished index updates: cached search answers are valid for one generation only (#17).
+  let searchGeneration = 0;
   events.subscribe((event) => {
     const job: Promise<void> = searchIndex
       .indexRelease(event.releaseId)
       .catch((error: unknown) => onIndexError(error, event.releaseId))
-      .finally(() => indexing.delete(job));
+      .finally(() => {
+        indexing.delete(job);
+        searchGeneration += 1;
+      });
     indexing.add(job);
   });
   /** Resolves once every index update started so far has finished (tests, shutdown). */
@@ -154,7 +159,7 @@ export async function composeSystem(options: SystemOptions) {
     apiTokens: makeApiTokens({ uow: makeApiTokenUnitOfWork(db), tokens: makeApiTokenRepo(db), users: accounts.users, audit, clock }),
     revisions: makeRevisions({ uow, saveDraft }),
     pages: makePublicPages({ boards, catalog, clock }),
-    search: { index: searchIndex, idle: searchIdle, releases: makeSearchReleases({ index: searchIndex, boards, clock }) },
+    search: { index: searchIndex, idle: searchIdle, generation: () => searchGeneration, releases: makeSearchReleases({ index: searchIndex, boards, clock }) },
     transfer: composeTransfer({ db, files, clock, search: searchIndex }),
     /** Importers of old newsrooms: scraped pages, RSS/Atom feeds, WordPress exports. */
     imports: composeImport({ db, clock, events, files, allowedTypes: options.allowedUploadTypes ?? DEFAULT_ALLOWED_TYPES, maxBytes: options.uploadMaxBytes }),

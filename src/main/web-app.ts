@@ -38,6 +38,11 @@ export async function createWebApp(system: System, options: WebOptions): Promise
   await version.refresh();
   version.start();
   const cache = makePageCache({ version: version.current });
+  // Search answers (page and API), per query: valid while the content version and the search index's
+  // generation both hold, and for at most a minute (an index updated by another process bumps neither
+  // here); bounded in entries and bytes (#17).
+  const searchVersion = { current: () => `${version.current()}/${system.search.generation()}` };
+  const searchCache = { pages: makePageCache({ version: searchVersion.current, maxEntries: 2000, maxBytes: 24 * 1024 * 1024, ttlMs: 60_000 }), version: searchVersion };
   const app = await buildServer({
     site: { name: options.siteName, baseUrl: options.baseUrl, timeZone: options.timeZone, demo: options.demo, settings: options.siteSettings, favicon: options.favicon },
     boards: system.boards,
@@ -51,6 +56,7 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     views: system.views,
     cache,
     version,
+    searchCache,
     logLevel: options.logLevel ?? 'info',
     trustProxy: options.trustProxy ?? false,
   });
@@ -67,6 +73,7 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     // API reads have their own page cache (a crawler walking cursors must not evict the pages),
     // valid under the same content version; bounded in entries and bytes.
     cache: { pages: makePageCache({ version: version.current, maxEntries: 2000, maxBytes: 32 * 1024 * 1024, ttlMs: 5 * 60_000 }), version },
+    searchCache,
     now: () => system.clock.now().getTime(),
   });
   // The admin side (sign-in pages are registered by buildServer): uploads stream through multipart.

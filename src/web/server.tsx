@@ -39,6 +39,8 @@ export interface WebDeps {
   views: ViewCounter;
   cache: PageCache;
   version: ContentVersionTracker;
+  /** Cached search pages (per query, content version and index generation); without it every search runs. */
+  searchCache?: { pages: PageCache; version: { current(): string } };
   logLevel?: string;
   trustProxy?: boolean;
   /** URLs per sitemap file before /sitemap.xml becomes an index (default 50,000). */
@@ -100,7 +102,7 @@ export async function buildServer(deps: WebDeps): Promise<FastifyInstance> {
   registerFeedRoutes(app, { pages: deps.pages, cache: deps.cache, version: deps.version, site: { name: deps.site.name, baseUrl: deps.site.baseUrl } });
   registerSeoRoutes(app, { pages: deps.pages, cache: deps.cache, version: deps.version, baseUrl: deps.site.baseUrl, sitemapChunkSize: deps.sitemapChunkSize, versions: deps.publicVersions });
   // Search before the page routes too: the static `search` segment wins over `/:lang/:board`.
-  registerSearchRoutes(app, { search: deps.search, contextFor, timeZone: deps.site.timeZone });
+  registerSearchRoutes(app, { search: deps.search, contextFor, timeZone: deps.site.timeZone, cache: deps.searchCache });
   registerStatementRoutes(app, { contextFor, cache: deps.cache, version: deps.version });
   registerPageRoutes(app, { pages: deps.pages, contextFor, cache: deps.cache, version: deps.version, views: deps.views, versions: deps.publicVersions });
   return app;

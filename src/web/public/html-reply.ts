@@ -7,8 +7,8 @@ import type { CachedPage } from '../cache/page-cache.js';
  * copies were made when the page was cached); answers 304 when the browser already has it. Pages are
  * revalidated on every use (no-cache) so a correction or withdrawal is seen at once.
  */
-export function sendPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage) {
-  reply.header('Cache-Control', 'public, no-cache');
+export function sendPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage, cacheControl = 'public, no-cache') {
+  reply.header('Cache-Control', cacheControl);
   const { body, etag } = negotiate(request, reply, page);
   const ifNoneMatch = request.headers['if-none-match'];
   if (ifNoneMatch !== undefined && etagMatches(ifNoneMatch, etag)) return reply.code(304).send();

@@ -5,6 +5,8 @@ import { LANGUAGES } from '../../domain/language.js';
 import { LIMITS } from '../../domain/limits.js';
 import { dayRange, isCalendarDay } from '../day-range.js';
 import { renderPage } from '../render/page.js';
+import { cachedPage, type PageCache } from '../cache/page-cache.js';
+import { sendPage } from './html-reply.js';
 import { SearchView, type DateProblem, type SearchForm } from '../views/search.view.js';
 import type { SiteContext } from './site-context.js';
 
@@ -39,14 +41,25 @@ const searchQuery = z.object({
   to: day,
 });
 
-/** GET /{lang}/search: full-text search over public releases; never cached, never indexed by robots. */
-export function registerSearchRoutes(app: FastifyInstance, deps: { search: SearchReleases; contextFor: SiteContext; timeZone?: string }): void {
+/**
+ * GET /{lang}/search: full-text search over public releases, never indexed by robots. Pages are kept
+ * in the search cache keyed by everything that changes them (language, query, board, sort, dates as
+ * typed, page) and valid for one content version and search-index generation.
+ */
+export function registerSearchRoutes(app: FastifyInstance, deps: { search: SearchReleases; contextFor: SiteContext; timeZone?: string; cache?: { pages: PageCache; version: { current(): string } } }): void {
   app.get('/:lang/search', async (request, reply) => {
     const p = params.safeParse(request.params);
     if (!p.success) return reply.callNotFound();
     const lang = p.data.lang;
     const q = searchQuery.parse(request.query ?? {});
-    const { form, from, to, problems } = readDates({ q: q.q, board: q.board ?? null, sort: q.sort, from: q.from || null, to: q.to || null });
+    const typed = { q: q.q, board: q.board ?? null, sort: q.sort, from: q.from || null, to: q.to || null };
+    reply.header('X-Robots-Tag', 'noindex');
+    const key = `search:${JSON.stringify([lang, typed.q, typed.board, typed.sort, typed.from, typed.to, q.page ?? 1])}`;
+    const version = deps.cache?.version.current() ?? '';
+    const hit = deps.cache?.pages.get(key);
+    // Kept by the server, not by browsers or proxies: results move with every publication.
+    if (hit) return sendPage(request, reply, hit, 'no-store');
+    const { form, from, to, problems } = readDates(typed);
     const ctx = await deps.contextFor(lang);
     const results =
       q.q === ''
@@ -60,8 +73,8 @@ export function registerSearchRoutes(app: FastifyInstance, deps: { search: Searc
             sort: q.sort,
             page: Math.min(q.page ?? 1, LIMITS.maxPage),
           });
-    reply.header('Cache-Control', 'no-store').header('X-Robots-Tag', 'noindex');
-    return reply.type('text/html; charset=utf-8').send(renderPage(<SearchView ctx={ctx} form={form} results={results} dateProblems={problems} />));
+    const html = renderPage(<SearchView ctx={ctx} form={form} results={results} dateProblems={problems} />);
+    return sendPage(request, reply, deps.cache ? deps.cache.pages.set(key, version, html) : cachedPage(html), 'no-store');
   });
 }
 
