@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { LICENCES, type Licence } from './domain/licence.js';
 import type { TrustProxy } from './web/trust-proxy.js';
 
 const timeZone = z.string().refine((tz) => {
@@ -68,6 +70,18 @@ const envSchema = z.object({
     .regex(/^([^<>]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, 'an address such as press@mnd.example or "Press Office <press@mnd.example>"')
     .optional(),
   PRESSROOM_DIGEST_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a 24-hour time such as 07:00').default('07:00'),
+  // The ministry's footer, licence, statements and favicon (#17).
+  PRESSROOM_CONTACT_ADDRESS: z.string().trim().min(1).max(200).optional(),
+  PRESSROOM_CONTACT_PHONE: z.string().trim().regex(/^\+?[\d ()-]{3,30}$/, 'a phone number such as 044-123-4567 or +82 44 123 4567').optional(),
+  PRESSROOM_CONTACT_EMAIL: z.email('an e-mail address such as press@example.go.kr').optional(),
+  PRESSROOM_LICENCE: z.enum(LICENCES, `one of ${LICENCES.join(', ')}`).default('kogl-1'),
+  PRESSROOM_PRIVACY_URL: z.url({ protocol: /^https?$/ }).optional(),
+  PRESSROOM_ACCESSIBILITY_URL: z.url({ protocol: /^https?$/ }).optional(),
+  PRESSROOM_FAVICON: z
+    .string()
+    .regex(/\.(svg|png|ico)$/i, 'the path of an .svg, .png or .ico file')
+    .refine((path) => existsSync(resolve(path)), 'no such file')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -93,6 +107,15 @@ export type Config = Readonly<{
   mailFrom: string;
   /** When daily and weekly (Monday) digests go out, HH:MM in `timeZone`. */
   digestTime: string;
+  /** The ministry's details for the public footer and structured data. */
+  site: Readonly<{
+    contact: { address: string | null; phone: string | null; email: string | null };
+    licence: Licence;
+    privacyUrl: string | null;
+    accessibilityUrl: string | null;
+    /** An absolute path to the favicon file; null: the built-in one. */
+    favicon: string | null;
+  }>;
 }>;
 
 export class ConfigError extends Error {
@@ -132,5 +155,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.PRESSROOM_SMTP_URL ?? null,
     mailFrom: e.PRESSROOM_MAIL_FROM ?? `${e.PRESSROOM_SITE_NAME} <pressroom@${new URL(e.PRESSROOM_BASE_URL ?? 'http://localhost').hostname}>`,
     digestTime: e.PRESSROOM_DIGEST_TIME,
+    site: Object.freeze({
+      contact: Object.freeze({ address: e.PRESSROOM_CONTACT_ADDRESS ?? null, phone: e.PRESSROOM_CONTACT_PHONE ?? null, email: e.PRESSROOM_CONTACT_EMAIL ?? null }),
+      licence: e.PRESSROOM_LICENCE,
+      privacyUrl: e.PRESSROOM_PRIVACY_URL ?? null,
+      accessibilityUrl: e.PRESSROOM_ACCESSIBILITY_URL ?? null,
+      favicon: e.PRESSROOM_FAVICON ? resolve(e.PRESSROOM_FAVICON) : null,
+    }),
   });
 }

@@ -10,6 +10,8 @@ export interface SearchIndexingDeps {
   batch?: number;
   /** Told when releases could not be indexed; they stay in the outbox and are tried again later. */
   onError?: (error: unknown, releaseIds: number[]) => void;
+  /** Told after each batch is written to the index (cached search answers then expire). */
+  onIndexed?: () => void;
 }
 
 /**
@@ -60,6 +62,7 @@ export function makeSearchIndexing(deps: SearchIndexingDeps) {
       after = entries[entries.length - 1]!.id;
       const batch = await indexBatch(entries);
       await deps.outbox.remove(batch.done.map((e) => e.id));
+      deps.onIndexed?.();
       indexed += batch.indexed;
       seen += new Set(entries.map((e) => e.releaseId)).size;
       if (total > 0 && seen < total) onProgress?.(seen, total);

@@ -110,7 +110,8 @@ export function listTitle(title: string, limit: number = LIMITS.listTitleChars):
   if (title.length <= limit) return title;
   const chars = characters(title);
   if (chars.length <= limit) return title;
-  return chars.slice(0, limit).join('') + '...';
+  // A cut that ends on a space would read "word ...": the space goes (#17).
+  return chars.slice(0, limit).join('').trimEnd() + '...';
 }
 
 /** Whether a title is cut in lists (the view then offers the full title to screen readers). */

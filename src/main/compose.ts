@@ -107,7 +107,17 @@ export async function composeSystem(options: SystemOptions) {
   const onIndexError =
     options.onSearchIndexError ??
     ((error: unknown, releaseIds: number[]) => console.error(`Search indexing failed${releaseIds.length > 0 ? ` for release ${releaseIds.join(', ')}` : ''}; it will be retried:`, error));
-  const indexing = makeSearchIndexing({ outbox: makeSearchOutbox(db), index: searchIndex, batch: options.indexBatch, onError: onIndexError });
+  // Counts index batches written: cached search answers are valid for one generation only (#17).
+  let searchGeneration = 0;
+  const indexing = makeSearchIndexing({
+    outbox: makeSearchOutbox(db),
+    index: searchIndex,
+    batch: options.indexBatch,
+    onError: onIndexError,
+    onIndexed: () => {
+      searchGeneration += 1;
+    },
+  });
   events.subscribe(() => indexing.kick());
   /** Resolves once every index update started so far has finished (tests, shutdown). */
   const searchIdle = () => indexing.idle();
@@ -171,7 +181,7 @@ export async function composeSystem(options: SystemOptions) {
     apiTokens: makeApiTokens({ uow: makeApiTokenUnitOfWork(db), tokens: makeApiTokenRepo(db), users: accounts.users, audit, clock }),
     revisions: makeRevisions({ uow, saveDraft }),
     pages: makePublicPages({ boards, catalog, clock }),
-    search: { index: searchIndex, indexing, idle: searchIdle, releases: makeSearchReleases({ index: searchIndex, boards, clock }) },
+    search: { index: searchIndex, indexing, idle: searchIdle, generation: () => searchGeneration, releases: makeSearchReleases({ index: searchIndex, boards, clock }) },
     transfer: composeTransfer({ db, files, clock, search: indexing, inspector, allowedTypes: options.allowedUploadTypes ?? DEFAULT_ALLOWED_TYPES }),
     /** Importers of old newsrooms: scraped pages, RSS/Atom feeds, WordPress exports. */
     imports: composeImport({ db, clock, events, files, allowedTypes: options.allowedUploadTypes ?? DEFAULT_ALLOWED_TYPES, maxBytes: options.uploadMaxBytes }),

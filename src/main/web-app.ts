@@ -8,12 +8,12 @@ import { makeApiQueries } from '../app/api-queries.js';
 import { makeApiWrites } from '../app/api-writes.js';
 import { registerApiTokenAdminRoutes } from '../web/admin/tokens/register-token-routes.js';
 import { registerOutboxRoutes } from '../web/admin/outbox/outbox.route.js';
-import { makeSiteContext } from '../web/public/site-context.js';
 import { registerSubscriptionRoutes } from '../web/public/subscriptions.route.js';
 import { registerApi } from '../web/api/register-api.js';
-import { buildServer } from '../web/server.js';
+import { buildServer, publicSiteContext } from '../web/server.js';
 import type { TrustProxy } from '../web/trust-proxy.js';
 import type { System } from './compose.js';
+import type { WebDeps } from '../web/server.js';
 
 /** How often the server looks for search indexing left undone. */
 const INDEX_REPAIR_MS = 10_000;
@@ -44,6 +44,9 @@ export interface WebOptions {
   /** Where log lines go, and from how slow a request is logged at warn (see web/request-log.ts). */
   logStream?: { write(line: string): void };
   slowRequestMs?: number;
+  /** The ministry's contact, licence, statements and favicon for the public pages (#17). */
+  siteSettings?: WebDeps['site']['settings'];
+  favicon?: WebDeps['site']['favicon'];
 }
 
 /** Wires the web server to a composed system and starts its timers; `stop` flushes and closes. */
@@ -52,8 +55,13 @@ export async function createWebApp(system: System, options: WebOptions): Promise
   await version.refresh();
   version.start();
   const cache = makePageCache({ version: version.current });
+  // Search answers (page and API), per query: valid while the content version and the search index's
+  // generation both hold, and for at most a minute (an index updated by another process bumps neither
+  // here); bounded in entries and bytes (#17).
+  const searchVersion = { current: () => `${version.current()}/${system.search.generation()}` };
+  const searchCache = { pages: makePageCache({ version: searchVersion.current, maxEntries: 2000, maxBytes: 24 * 1024 * 1024, ttlMs: 60_000 }), version: searchVersion };
   const app = await buildServer({
-    site: { name: options.siteName, baseUrl: options.baseUrl, timeZone: options.timeZone, demo: options.demo },
+    site: { name: options.siteName, baseUrl: options.baseUrl, timeZone: options.timeZone, demo: options.demo, settings: options.siteSettings, favicon: options.favicon },
     boards: system.boards,
     catalog: system.catalog,
     pages: system.pages,
@@ -65,6 +73,7 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     views: system.views,
     cache,
     version,
+    searchCache,
     logLevel: options.logLevel ?? 'info',
     trustProxy: options.trustProxy ?? false,
     idleTimeoutMs: options.idleTimeoutMs,
@@ -84,6 +93,7 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     // API reads have their own page cache (a crawler walking cursors must not evict the pages),
     // valid under the same content version; bounded in entries and bytes.
     cache: { pages: makePageCache({ version: version.current, maxEntries: 2000, maxBytes: 32 * 1024 * 1024, ttlMs: 5 * 60_000 }), version },
+    searchCache,
     now: () => system.clock.now().getTime(),
   });
   // Temporary files a crash or an interrupted upload left behind; younger ones may be an import's in flight.
@@ -117,7 +127,7 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     manage: d.manage,
     unsubscribe: d.unsubscribe,
     boards: system.boards,
-    contextFor: makeSiteContext({ boards: system.boards, siteName: options.siteName, baseUrl: options.baseUrl, timeZone: options.timeZone, demo: options.demo }),
+    contextFor: publicSiteContext({ boards: system.boards, site: { name: options.siteName, baseUrl: options.baseUrl, timeZone: options.timeZone, demo: options.demo, settings: options.siteSettings, favicon: options.favicon } }),
     now: () => Date.now(),
     throttle: options.subscribeThrottle,
   });

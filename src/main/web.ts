@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import type { FaviconExtension } from '../web/public/favicon.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { StorageUnavailableError } from '../domain/errors.js';
 import { composeSystem } from './compose.js';
@@ -29,6 +32,8 @@ async function main(): Promise<void> {
     uploadMaxBytes: config.uploadMaxBytes,
     trustProxy: config.trustProxy,
     logLevel: config.logLevel,
+    siteSettings: config.site,
+    ...(config.site.favicon ? { favicon: { body: readFileSync(config.site.favicon), extension: extname(config.site.favicon).slice(1).toLowerCase() as FaviconExtension } } : {}),
   });
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -20,7 +20,9 @@ import { registerFeedRoutes } from './feeds/feeds.route.js';
 import { registerSeoRoutes } from './seo/seo.route.js';
 import { registerFileRoutes } from './public/files.route.js';
 import { languageOfPath, PageBeyondEnd, registerPageRoutes } from './public/pages.route.js';
-import { makeSiteContext } from './public/site-context.js';
+import { makeSiteContext, siteInfo, type SiteSettings } from './public/site-context.js';
+import { faviconAsset, type FaviconExtension } from './public/favicon.js';
+import { registerStatementRoutes } from './public/statement.route.js';
 import { registerPreviewRoutes } from './public/preview.route.js';
 import { registerSearchRoutes } from './public/search.route.js';
 import { registerSystemRoutes } from './public/system.route.js';
@@ -29,7 +31,7 @@ import { renderPage } from './render/page.js';
 import { ErrorView } from './views/error.view.js';
 
 export interface WebDeps {
-  site: { name: string; baseUrl: string; timeZone: string; demo: boolean };
+  site: { name: string; baseUrl: string; timeZone: string; demo: boolean; settings?: SiteSettings; favicon?: { body: Buffer; extension: FaviconExtension } };
   boards: BoardRepo;
   catalog: PublicCatalog;
   pages: PublicPages;
@@ -40,6 +42,8 @@ export interface WebDeps {
   views: ViewCounter;
   cache: PageCache;
   version: ContentVersionTracker;
+  /** Cached search pages (per query, content version and index generation); without it every search runs. */
+  searchCache?: { pages: PageCache; version: { current(): string } };
   logLevel?: string;
   /** Where log lines go (standard output by default); tests read them here. */
   logStream?: { write(line: string): void };
@@ -53,6 +57,11 @@ export interface WebDeps {
   sitemapChunkSize?: number;
   /** Public language versions of releases (hreflang, "Also in", sitemap alternates). */
   publicVersions?: PublicVersions;
+}
+
+/** The per-language context public pages render with (site name, boards, footer settings, favicon). */
+export function publicSiteContext(deps: Pick<WebDeps, 'boards' | 'site'>) {
+  return makeSiteContext({ boards: deps.boards, siteName: deps.site.name, baseUrl: deps.site.baseUrl, timeZone: deps.site.timeZone, demo: deps.site.demo, site: siteInfo(deps.site.settings ?? {}, faviconAsset(deps.site.favicon)) });
 }
 
 /** Builds the HTTP server: security headers, routes, and one error mapping for every route. */
@@ -80,7 +89,8 @@ export async function buildServer(deps: WebDeps): Promise<FastifyInstance> {
   registerFirstWinsForms(app);
   await registerAuth(app, { accounts: deps.accounts, siteName: deps.site.name });
 
-  const contextFor = makeSiteContext({ boards: deps.boards, siteName: deps.site.name, baseUrl: deps.site.baseUrl, timeZone: deps.site.timeZone, demo: deps.site.demo });
+  const favicon = faviconAsset(deps.site.favicon);
+  const contextFor = publicSiteContext(deps);
 
   async function sendErrorPage(request: FastifyRequest, reply: FastifyReply, status: 404 | 410 | 400 | 500) {
     const ctx = await contextFor(languageOfPath(request.url)).catch(() => null);
@@ -107,7 +117,7 @@ export async function buildServer(deps: WebDeps): Promise<FastifyInstance> {
     return sendErrorPage(request, reply, 500);
   });
 
-  registerSystemRoutes(app, { catalog: deps.catalog });
+  registerSystemRoutes(app, { catalog: deps.catalog, favicon });
   registerLanguageRoutes(app);
   registerFileRoutes(app, { pages: deps.pages, files: deps.files });
   registerPreviewRoutes(app, { previewLinks: deps.previewLinks, contextFor, files: deps.files });
@@ -116,7 +126,8 @@ export async function buildServer(deps: WebDeps): Promise<FastifyInstance> {
   registerFeedRoutes(app, { pages: deps.pages, cache: deps.cache, version: deps.version, site: { name: deps.site.name, baseUrl: deps.site.baseUrl } });
   registerSeoRoutes(app, { pages: deps.pages, cache: deps.cache, version: deps.version, baseUrl: deps.site.baseUrl, sitemapChunkSize: deps.sitemapChunkSize, versions: deps.publicVersions });
   // Search before the page routes too: the static `search` segment wins over `/:lang/:board`.
-  registerSearchRoutes(app, { search: deps.search, contextFor, timeZone: deps.site.timeZone });
+  registerSearchRoutes(app, { search: deps.search, contextFor, timeZone: deps.site.timeZone, cache: deps.searchCache });
+  registerStatementRoutes(app, { contextFor, cache: deps.cache, version: deps.version });
   registerPageRoutes(app, { pages: deps.pages, contextFor, cache: deps.cache, version: deps.version, views: deps.views, versions: deps.publicVersions });
   return app;
 }

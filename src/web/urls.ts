@@ -36,4 +36,6 @@ export const urls = {
   subscriptionManage: (lang: Language, token: string) => `/${lang}/subscriptions/manage?token=${encodeURIComponent(token)}`,
   unsubscribe: (lang: Language, token: string) => `/${lang}/subscriptions/unsubscribe?token=${encodeURIComponent(token)}`,
   file: (sha256: string, fileName: string) => `/files/${sha256}/${encodeURIComponent(fileName)}`,
+  /** The built-in privacy and accessibility statements (when no external URL is configured). */
+  statement: (lang: Language, which: 'privacy' | 'accessibility') => `/${lang}/${which}`,
 };

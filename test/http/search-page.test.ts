@@ -23,8 +23,9 @@ describe('search page over HTTP', () => {
     for (const url of ['/en/', '/ko/briefings']) {
       const res = await get(url);
       assert.equal(res.statusCode, 200);
-      assert.match(res.body, /<form class="site-search" method="get" action="\/(en|ko)\/search" role="search">/);
-      assert.match(res.body, /<label class="visually-hidden" for="site-search-q">/);
+      // Named (two search forms on a page must differ: axe landmark-unique), with a visible label (#17).
+      assert.match(res.body, /<form class="site-search" method="get" action="\/(en|ko)\/search" role="search" aria-label="[^"]+">/);
+      assert.match(res.body, /<label for="site-search-q">[^<]+<\/label>/);
     }
   });
 

@@ -97,7 +97,13 @@ describe('sitemap, robots.txt and structured data', () => {
     assert.equal(data['@type'], 'NewsArticle');
     assert.equal(data.headline, TITLE);
     assert.equal(data.inLanguage, 'en');
-    assert.deepEqual(data.publisher, { '@type': 'Organization', name: 'Test Newsroom' });
+    // The ministry publishes; its favicon stands as the logo (#17).
+    const publisher = data.publisher as { '@type': string; name: string; url: string; logo: { url: string } };
+    assert.equal(publisher['@type'], 'GovernmentOrganization');
+    assert.equal(publisher.name, 'Test Newsroom');
+    assert.equal(publisher.url, `${BASE}/en/`);
+    assert.match(publisher.logo.url, new RegExp(`^${BASE}/assets/favicon-[0-9a-f]{12}\\.svg$`));
+    assert.ok(data.author, 'an author is named');
     assert.deepEqual(data.mainEntityOfPage, { '@type': 'WebPage', '@id': `${BASE}/en/press-releases/${plainNumber}` });
     assert.equal(data.image, undefined);
     assert.equal(data.datePublished, data.dateModified);
@@ -108,7 +114,9 @@ describe('sitemap, robots.txt and structured data', () => {
   test('with a photo: JSON-LD image and a large-image card; dateModified moves with a correction', async () => {
     const page = await get(`/en/photos/${photoNumber}`);
     const data = jsonLd(page.body);
-    assert.match((data.image as string[])[0]!, new RegExp(`^${BASE}/files/[0-9a-f]{64}/call\\.jpg$`));
+    const image = (data.image as { url: string; caption: string }[])[0]!;
+    assert.match(image.url, new RegExp(`^${BASE}/files/[0-9a-f]{64}/call\\.jpg$`));
+    assert.equal(image.caption, 'A photo call');
     assert.match(page.body, /<meta name="twitter:card" content="summary_large_image"\/>/);
     assert.match(page.body, new RegExp(`<meta name="twitter:image" content="${BASE}/files/[0-9a-f]{64}/call\\.jpg"/>`));
 

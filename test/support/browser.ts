@@ -66,3 +66,16 @@ export async function hangulGlyphsDistinct(page: Page, first = '한', second = '
     return pixels(${JSON.stringify(first)}) !== pixels(${JSON.stringify(second)}) && pixels(${JSON.stringify(first)}) !== pixels('\\u{10FFFD}');
   })()`) as Promise<boolean>;
 }
+
+/** The axe rule sets the public pages are held to (#17): WCAG 2.2 A and AA, and best practice. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** Runs axe-core with the WCAG 2.2 AA and best-practice rules and returns every violation, whatever its impact. */
+export async function allViolations(page: Page, tags: string[] = AXE_TAGS): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const result = await page.evaluate(async (runOnly) => {
+    const axe = (globalThis as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: runOnly } });
+  }, tags);
+  return result.violations;
+}

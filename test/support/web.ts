@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { SystemOptions } from '../../src/main/compose.js';
-import { createWebApp } from '../../src/main/web-app.js';
+import { createWebApp, type WebOptions } from '../../src/main/web-app.js';
 import type { TrustProxy } from '../../src/web/trust-proxy.js';
 import type { DatabaseKind } from './databases.js';
 import { createTestSystem, type TestSystem } from './system.js';
@@ -12,7 +12,7 @@ export interface TestWeb extends TestSystem {
 }
 
 /** A composed system plus its web server, for in-process requests with `app.inject`. */
-export async function createTestWeb(kind: DatabaseKind = 'sqlite', options: { demo?: boolean; uploadMaxBytes?: number; search?: SystemOptions['search']; distribution?: SystemOptions['distribution']; subscribeThrottle?: { perAddress: number; perClient: number }; idleTimeoutMs?: number; trustProxy?: TrustProxy } = {}): Promise<TestWeb> {
+export async function createTestWeb(kind: DatabaseKind = 'sqlite', options: { demo?: boolean; uploadMaxBytes?: number; search?: SystemOptions['search']; distribution?: SystemOptions['distribution']; subscribeThrottle?: { perAddress: number; perClient: number }; idleTimeoutMs?: number; trustProxy?: TrustProxy; siteSettings?: WebOptions['siteSettings'] } = {}): Promise<TestWeb> {
   const t = await createTestSystem(kind, undefined, { search: options.search, distribution: { baseUrl: 'https://news.example.org', siteName: 'Test Newsroom', ...options.distribution } });
   const web = await createWebApp(t.system, {
     siteName: 'Test Newsroom',
@@ -27,6 +27,7 @@ export async function createTestWeb(kind: DatabaseKind = 'sqlite', options: { de
     subscribeThrottle: options.subscribeThrottle,
     idleTimeoutMs: options.idleTimeoutMs,
     trustProxy: options.trustProxy,
+    siteSettings: options.siteSettings,
   });
   return {
     ...t,

@@ -54,3 +54,24 @@ test('PRESSROOM_TRUST_PROXY: 0, a number of proxy hops (1 stays one hop), or pro
     assert.throws(() => loadConfig({ PRESSROOM_TRUST_PROXY: bad }), /PRESSROOM_TRUST_PROXY=".*": 0 \(no proxy\), the number of reverse proxies in front of Pressroom \(1 to 10\), or a comma-separated list of their addresses or CIDR ranges/, bad);
   }
 });
+
+test('the ministry footer settings are read and checked: licence, contact, statements, favicon (#17)', () => {
+  const config = loadConfig({ PRESSROOM_LICENCE: 'kogl-3', PRESSROOM_CONTACT_EMAIL: 'press@mnd.example.kr', PRESSROOM_CONTACT_PHONE: '+82 2-748-1111', PRESSROOM_PRIVACY_URL: 'https://www.example.kr/privacy' });
+  assert.equal(config.site.licence, 'kogl-3');
+  assert.equal(config.site.contact.email, 'press@mnd.example.kr');
+  assert.equal(config.site.privacyUrl, 'https://www.example.kr/privacy');
+  assert.equal(config.site.accessibilityUrl, null);
+  assert.equal(config.site.favicon, null);
+  assert.equal(loadConfig({}).site.licence, 'kogl-1');
+  try {
+    loadConfig({ PRESSROOM_LICENCE: 'kogl-5', PRESSROOM_CONTACT_EMAIL: 'press at mnd', PRESSROOM_FAVICON: '/nonexistent/icon.svg', PRESSROOM_ACCESSIBILITY_URL: 'javascript:alert(1)' });
+    assert.fail('should have thrown');
+  } catch (error) {
+    assert.ok(error instanceof ConfigError);
+    assert.match(error.message, /PRESSROOM_LICENCE="kogl-5": one of kogl-1, kogl-2, kogl-3, kogl-4, cc-by, all-rights-reserved/);
+    assert.match(error.message, /PRESSROOM_CONTACT_EMAIL="press at mnd"/);
+    assert.match(error.message, /PRESSROOM_FAVICON="\/nonexistent\/icon.svg": no such file/);
+    assert.match(error.message, /PRESSROOM_ACCESSIBILITY_URL=/);
+    assert.equal(error.problems.length, 4);
+  }
+});

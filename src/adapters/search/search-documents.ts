@@ -158,6 +158,17 @@ export async function countIndexable(db: Kysely<Database>): Promise<number> {
 }
 
 /** Markdown as plain text, for snippets. */
+/**
+ * The text snippets are cut from: each subtitle line and the body as plain text, joined with " · "
+ * so the last subtitle line does not run into the body's first sentence (#17).
+ */
+export function snippetSource(subtitle: string[], bodyMarkdown: string): string {
+  return [...subtitle, bodyMarkdown]
+    .map(plainText)
+    .filter((part) => part !== '')
+    .join(' · ');
+}
+
 function plainText(markdown: string): string {
   return markdown
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
@@ -265,7 +276,7 @@ async function hitsFor(db: Kysely<Database>, ids: number[], now: Date): Promise<
         department: r.department,
         tags: JSON.parse(r.tags) as string[],
         firstPublishedAt: new Date(Number(r.first_published_at ?? r.public_at)),
-        text: plainText([...(JSON.parse(r.subtitle) as string[]), r.body_markdown].join('\n')),
+        text: snippetSource(JSON.parse(r.subtitle) as string[], r.body_markdown),
       },
     ];
   });

@@ -33,7 +33,9 @@ export interface ApiDeps {
    * same tracker as the public pages': local events, the database's version, embargo lifts).
    * Without it every read goes to the database.
    */
-  cache?: { pages: PageCache; version: ContentVersionTracker };
+  cache?: { pages: PageCache; version: Pick<ContentVersionTracker, 'current'> };
+  /** The search answers' cache: valid while both the content version and the search index's generation hold (#17). */
+  searchCache?: { pages: PageCache; version: Pick<ContentVersionTracker, 'current'> };
   /** The clock failed-token counting uses (milliseconds); Date.now by default. */
   now?: () => number;
 }
@@ -211,7 +213,7 @@ export async function registerApi(app: FastifyInstance, deps: ApiDeps): Promise<
       const failures = [...(params && !params.success ? validationIssues(params.error, 'path') : []), ...(!query.success ? validationIssues(query.error, 'query') : [])];
       if (failures.length > 0) throw new ValidationError('The request is not valid', failures);
       // A request carrying credentials is answered from the database, and its answer is not kept.
-      const cache = route.cached && request.headers.authorization === undefined ? deps.cache : undefined;
+      const cache = request.headers.authorization !== undefined ? undefined : route.cached === 'search' ? deps.searchCache : route.cached ? deps.cache : undefined;
       // Keyed by what the handler is given (parsed parameters and query), so spellings of one request
       // share an entry and unknown query parameters cannot multiply entries. The version is read
       // before the database is: a change while answering leaves the entry stale, never wrong.

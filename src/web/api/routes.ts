@@ -41,10 +41,10 @@ export interface ApiRoute<Q extends z.ZodType = z.ZodType, P extends z.ZodType =
   errors: number[];
   /**
    * Whether answers may be kept in the API's page cache (valid while the content version holds).
-   * Not search: its index is updated after the commit that changes the version, so an answer made
-   * in between would be kept without the change.
+   * Search answers go to the search cache instead (`'search'`): its index is updated after the commit
+   * that changes the version, so that cache is also keyed by the index's generation (#17).
    */
-  cached: boolean;
+  cached: boolean | 'search';
   handle(ctx: ApiRouteContext, input: { query: z.output<Q>; params: P extends z.ZodType ? z.output<P> : undefined }): Promise<z.input<R>>;
 }
 
@@ -108,7 +108,7 @@ export const API_ROUTES: ApiRoute[] = [
     query: searchQuerySchema,
     params: null,
     response: searchResponseSchema,
-    cached: false,
+    cached: 'search',
     errors: [400, 404],
     async handle(ctx, { query }) {
       const results = await ctx.search({

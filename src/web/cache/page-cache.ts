@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { compressBody, type Encoded } from './encoding.js';
 
 export interface CachedPage {
   body: Buffer;
@@ -9,6 +10,8 @@ export interface CachedPage {
   contentType: string;
   /** When the content last changed, for Last-Modified and If-Modified-Since; null for pages. */
   lastModified: Date | null;
+  /** Brotli and gzip copies, made once here (null for bodies too small or not text). */
+  encoded: Encoded | null;
 }
 
 /** What a non-HTML entry carries besides its body. */
@@ -17,16 +20,23 @@ export interface CachedPageOptions {
   lastModified?: Date | null;
 }
 
-/** A document ready to send: the text as bytes, its ETag (a hash of them) and its headers' values. */
+/** A document ready to send: the text as bytes, its compressed copies, its ETag (a hash of them) and its headers' values. */
 export function cachedPage(text: string, releaseId: number | null = null, options: CachedPageOptions = {}): CachedPage {
   const body = Buffer.from(text, 'utf8');
+  const contentType = options.contentType ?? 'text/html; charset=utf-8';
   return {
     body,
     etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
     releaseId,
-    contentType: options.contentType ?? 'text/html; charset=utf-8',
+    contentType,
     lastModified: options.lastModified ?? null,
+    encoded: compressBody(body, contentType),
   };
+}
+
+/** Bytes an entry holds: the body and its compressed copies. */
+function sizeOf(page: CachedPage): number {
+  return page.body.length + (page.encoded ? page.encoded.br.length + page.encoded.gzip.length : 0);
 }
 
 interface Entry extends CachedPage {
@@ -51,7 +61,7 @@ export function makePageCache(options: { version: () => string; maxEntries?: num
     const entry = entries.get(key);
     if (!entry) return;
     entries.delete(key);
-    bytes -= entry.body.length;
+    bytes -= sizeOf(entry);
   }
 
   return {
@@ -71,7 +81,7 @@ export function makePageCache(options: { version: () => string; maxEntries?: num
       const entry: Entry = { ...cachedPage(html, releaseId, options), version, expiresAt: now() + ttlMs };
       remove(key);
       entries.set(key, entry);
-      bytes += entry.body.length;
+      bytes += sizeOf(entry);
       while (entries.size > maxEntries || (bytes > maxBytes && entries.size > 1)) remove(entries.keys().next().value as string);
       return entry;
     },
@@ -82,7 +92,7 @@ export function makePageCache(options: { version: () => string; maxEntries?: num
     get size(): number {
       return entries.size;
     },
-    /** Bytes of the cached bodies together. */
+    /** Bytes of the cached bodies (and their compressed copies) together. */
     get bytes(): number {
       return bytes;
     },

@@ -2,6 +2,7 @@ import type { Language } from '../../domain/language.js';
 import { adminEn, adminKo } from './admin-messages.js';
 import { distributionEn, distributionKo } from './distribution-messages.js';
 import { formatMessage, type MessageParams } from './icu.js';
+import { siteEn, siteKo } from './site-messages.js';
 
 /**
  * The public UI's words in both languages. `satisfies Record<Language, Messages>` makes a missing
@@ -86,6 +87,7 @@ const en = {
   authoritativeNote: 'The {language} version is authoritative.',
   languageKorean: 'Korean',
   languageEnglish: 'English',
+  ...siteEn,
   ...adminEn,
   ...distributionEn,
 } as const;
@@ -172,6 +174,7 @@ const ko: Messages = {
   authoritativeNote: '{language} 버전이 원문입니다.',
   languageKorean: '한국어',
   languageEnglish: '영어',
+  ...siteKo,
   ...adminKo,
   ...distributionKo,
 };

@@ -5,11 +5,18 @@ import { LANGUAGES } from '../../domain/language.js';
 import { LIMITS } from '../../domain/limits.js';
 import { dayRange, isCalendarDay } from '../day-range.js';
 import { renderPage } from '../render/page.js';
-import { SearchView } from '../views/search.view.js';
+import { cachedPage, type PageCache } from '../cache/page-cache.js';
+import { sendPage } from './html-reply.js';
+import { SearchView, type DateProblem, type SearchForm } from '../views/search.view.js';
 import type { SiteContext } from './site-context.js';
 
 const params = z.object({ lang: z.enum(LANGUAGES) });
-const day = z.string().refine(isCalendarDay).optional().catch(undefined);
+// Dates are kept as typed (trimmed, bounded) so a wrong one can be shown and explained.
+const day = z
+  .string()
+  .transform((d) => d.trim().slice(0, 40))
+  .optional()
+  .catch(undefined);
 /** Malformed values fall back to their defaults: a search page never answers with a validation error. */
 const searchQuery = z.object({
   q: z
@@ -34,14 +41,25 @@ const searchQuery = z.object({
   to: day,
 });
 
-/** GET /{lang}/search: full-text search over public releases; never cached, never indexed by robots. */
-export function registerSearchRoutes(app: FastifyInstance, deps: { search: SearchReleases; contextFor: SiteContext; timeZone?: string }): void {
+/**
+ * GET /{lang}/search: full-text search over public releases, never indexed by robots. Pages are kept
+ * in the search cache keyed by everything that changes them (language, query, board, sort, dates as
+ * typed, page) and valid for one content version and search-index generation.
+ */
+export function registerSearchRoutes(app: FastifyInstance, deps: { search: SearchReleases; contextFor: SiteContext; timeZone?: string; cache?: { pages: PageCache; version: { current(): string } } }): void {
   app.get('/:lang/search', async (request, reply) => {
     const p = params.safeParse(request.params);
     if (!p.success) return reply.callNotFound();
     const lang = p.data.lang;
     const q = searchQuery.parse(request.query ?? {});
-    const form = { q: q.q, board: q.board ?? null, sort: q.sort, from: q.from ?? null, to: q.to ?? null };
+    const typed = { q: q.q, board: q.board ?? null, sort: q.sort, from: q.from || null, to: q.to || null };
+    reply.header('X-Robots-Tag', 'noindex');
+    const key = `search:${JSON.stringify([lang, typed.q, typed.board, typed.sort, typed.from, typed.to, q.page ?? 1])}`;
+    const version = deps.cache?.version.current() ?? '';
+    const hit = deps.cache?.pages.get(key);
+    // Kept by the server, not by browsers or proxies: results move with every publication.
+    if (hit) return sendPage(request, reply, hit, 'no-store');
+    const { form, from, to, problems } = readDates(typed);
     const ctx = await deps.contextFor(lang);
     const results =
       q.q === ''
@@ -51,11 +69,35 @@ export function registerSearchRoutes(app: FastifyInstance, deps: { search: Searc
             language: lang,
             board: form.board,
             // Whole days in the site's time zone, `to` inclusive (the same rule as the JSON API).
-            ...dayRange(form.from, form.to, deps.timeZone ?? 'Asia/Seoul'),
+            ...dayRange(from, to, deps.timeZone ?? 'Asia/Seoul'),
             sort: q.sort,
             page: Math.min(q.page ?? 1, LIMITS.maxPage),
           });
-    reply.header('Cache-Control', 'no-store').header('X-Robots-Tag', 'noindex');
-    return reply.type('text/html; charset=utf-8').send(renderPage(<SearchView ctx={ctx} form={form} results={results} />));
+    const html = renderPage(<SearchView ctx={ctx} form={form} results={results} dateProblems={problems} />);
+    return sendPage(request, reply, deps.cache ? deps.cache.pages.set(key, version, html) : cachedPage(html), 'no-store');
   });
+}
+
+/**
+ * The dates a search uses: a value that is not a YYYY-MM-DD calendar day is left out, a reversed
+ * range is searched the right way round (and the form shows it so), and each is explained.
+ */
+export function readDates(form: SearchForm): { form: SearchForm; from: string | null; to: string | null; problems: DateProblem[] } {
+  const problems: DateProblem[] = [];
+  let from = form.from;
+  let to = form.to;
+  if (from !== null && !isCalendarDay(from)) {
+    problems.push({ kind: 'invalid', field: 'from', value: from });
+    from = null;
+  }
+  if (to !== null && !isCalendarDay(to)) {
+    problems.push({ kind: 'invalid', field: 'to', value: to });
+    to = null;
+  }
+  if (from !== null && to !== null && from > to) {
+    problems.push({ kind: 'reversed', from, to });
+    [from, to] = [to, from];
+    return { form: { ...form, from, to }, from, to, problems };
+  }
+  return { form, from, to, problems };
 }

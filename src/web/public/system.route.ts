@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { PublicCatalog } from '../../ports/public-catalog.js';
 import { negotiatedLanguage } from './language.route.js';
+import { etagMatches, negotiate } from '../cache/encoding.js';
+import type { FaviconAsset } from './favicon.js';
 import { cssAsset } from './site-context.js';
 
 /** Language from Accept-Language: Korean when preferred over English, otherwise English. */
@@ -19,8 +21,8 @@ export function preferredLanguage(header: string | undefined): 'ko' | 'en' {
   return first?.tag.startsWith('ko') ? 'ko' : 'en';
 }
 
-/** Health check, the root redirect and the stylesheet. */
-export function registerSystemRoutes(app: FastifyInstance, deps: { catalog: PublicCatalog }): void {
+/** Health check, the root redirect, the stylesheet and the favicon. */
+export function registerSystemRoutes(app: FastifyInstance, deps: { catalog: PublicCatalog; favicon: FaviconAsset }): void {
   app.get('/healthz', async (_request, reply) => {
     try {
       await deps.catalog.contentVersion();
@@ -36,9 +38,19 @@ export function registerSystemRoutes(app: FastifyInstance, deps: { catalog: Publ
     return reply.redirect(`/${negotiatedLanguage(request)}/`, 302);
   });
 
-  app.get(cssAsset.href, async (_request, reply) =>
-    reply.type('text/css; charset=utf-8').header('Cache-Control', 'public, max-age=31536000, immutable').header('ETag', cssAsset.etag).send(cssAsset.body),
-  );
+  // Hashed name: these bytes never change at this URL, so browsers and proxies may keep them a year.
+  app.get(cssAsset.href, async (request, reply) => {
+    reply.type('text/css; charset=utf-8').header('Cache-Control', 'public, max-age=31536000, immutable');
+    const { body, etag } = negotiate(request, reply, cssAsset);
+    const ifNoneMatch = request.headers['if-none-match'];
+    if (ifNoneMatch !== undefined && etagMatches(ifNoneMatch, etag)) return reply.code(304).send();
+    return reply.send(body);
+  });
 
-  app.get('/favicon.ico', async (_request, reply) => reply.code(204).header('Cache-Control', 'public, max-age=86400').send());
+  const { favicon } = deps;
+  app.get(favicon.href, async (_request, reply) =>
+    reply.type(favicon.contentType).header('Cache-Control', 'public, max-age=31536000, immutable').header('ETag', favicon.etag).send(favicon.body),
+  );
+  // Crawlers and old browsers ask for /favicon.ico whatever the page says: the same bytes, for a day.
+  app.get('/favicon.ico', async (_request, reply) => reply.type(favicon.contentType).header('Cache-Control', 'public, max-age=86400').header('ETag', favicon.etag).send(favicon.body));
 }

@@ -7,6 +7,23 @@ import { ListTitle } from './list-title.view.js';
 import type { PageContext } from './page-context.js';
 import { Pagination } from './pagination.view.js';
 
+/** A paper clip drawn inline (no emoji font needed), named for screen readers by its aria-label. */
+export function AttachmentIcon(props: { label: string }) {
+  return (
+    <svg class="icon" role="img" aria-label={props.label} viewBox="0 0 24 24" width="18" height="18" focusable="false">
+      <title>{props.label}</title>
+      <path
+        fill="none"
+        stroke="currentColor"
+        stroke-width="2"
+        stroke-linecap="round"
+        stroke-linejoin="round"
+        d="M21 11.5 12.5 20a5.5 5.5 0 0 1-7.8-7.8l8.5-8.5a3.7 3.7 0 0 1 5.2 5.2l-8.5 8.5a1.8 1.8 0 0 1-2.6-2.6L15 7"
+      />
+    </svg>
+  );
+}
+
 export function BoardView(props: { ctx: PageContext; listing: BoardListing }) {
   const { ctx, listing } = props;
   const { board, page, pageCount, filter } = listing;
@@ -19,6 +36,7 @@ export function BoardView(props: { ctx: PageContext; listing: BoardListing }) {
       currentBoard={board.slug}
       meta={{
         title,
+        description: ctx.t(`boardDescription_${board.kind}`, { board: name, site: ctx.siteName }),
         canonicalPath: filter ? urls.board(ctx.lang, board.slug) : href(page),
         prevPath: page > 1 ? href(page - 1) : null,
         nextPath: page < pageCount ? href(page + 1) : null,
@@ -36,7 +54,7 @@ export function BoardView(props: { ctx: PageContext; listing: BoardListing }) {
       <p class="subscribe-link">
         <a href={urls.subscribe(ctx.lang, { board: board.slug })}>{ctx.t('subLink')}</a>
       </p>
-      <form class="board-filter" method="get" action={urls.board(ctx.lang, board.slug)} role="search">
+      <form class="board-filter" method="get" action={urls.board(ctx.lang, board.slug)} role="search" aria-label={ctx.t('boardFilterForm')}>
         <div>
           <label for="board-q">{ctx.t('filterLabel')}</label>
           <input id="board-q" type="search" name="q" value={filter ?? ''} maxLength={100} />
@@ -100,7 +118,7 @@ export function BoardView(props: { ctx: PageContext; listing: BoardListing }) {
                   <time dateTime={item.firstPublishedAt.toISOString()}>{ctx.fmt.day(item.firstPublishedAt)}</time>
                 </td>
                 <td class="views">{ctx.fmt.number(item.viewCount)}</td>
-                <td class="file">{item.hasAttachments ? <span role="img" aria-label={ctx.t('hasAttachment')} title={ctx.t('hasAttachment')}>📎</span> : ''}</td>
+                <td class="file">{item.hasAttachments ? <AttachmentIcon label={ctx.t('hasAttachment')} /> : ''}</td>
               </tr>
             ))}
           </tbody>

@@ -3,6 +3,7 @@ import type { Language } from '../../domain/language.js';
 import { LIMITS } from '../../domain/limits.js';
 import { urls } from '../urls.js';
 import type { PageContext } from './page-context.js';
+import { SiteFooter } from './site-footer.view.js';
 
 export interface HeadMeta {
   title: string;
@@ -13,6 +14,8 @@ export interface HeadMeta {
   nextPath?: string | null;
   ogType?: 'website' | 'article';
   ogImagePath?: string | null;
+  /** The social image's text alternative (og:image:alt, twitter:image:alt). */
+  ogImageAlt?: string | null;
   publishedTime?: Date | null;
   /** The other language's version of this page, when there is one (else the switcher goes home). */
   otherLanguagePath?: string | null;
@@ -68,17 +71,20 @@ export function Layout(props: { ctx: PageContext; meta: HeadMeta; currentBoard?:
         {meta.canonicalPath && <meta property="og:url" content={abs(meta.canonicalPath)} />}
         {meta.description && <meta property="og:description" content={meta.description} />}
         {meta.ogImagePath && <meta property="og:image" content={abs(meta.ogImagePath)} />}
+        {meta.ogImagePath && meta.ogImageAlt && <meta property="og:image:alt" content={meta.ogImageAlt} />}
         {meta.publishedTime && <meta property="article:published_time" content={meta.publishedTime.toISOString()} />}
         <meta name="twitter:card" content={meta.ogImagePath ? 'summary_large_image' : 'summary'} />
         <meta name="twitter:title" content={meta.title} />
         {meta.description && <meta name="twitter:description" content={meta.description} />}
         {meta.ogImagePath && <meta name="twitter:image" content={abs(meta.ogImagePath)} />}
+        {meta.ogImagePath && meta.ogImageAlt && <meta name="twitter:image:alt" content={meta.ogImageAlt} />}
         {meta.feeds?.flatMap((feed) => [
           <link key={`${feed.rss}`} rel="alternate" type="application/rss+xml" title={feed.title} href={abs(feed.rss)} />,
           <link key={`${feed.atom}`} rel="alternate" type="application/atom+xml" title={feed.title} href={abs(feed.atom)} />,
         ])}
         {meta.jsonLd && <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: meta.jsonLd }} />}
         <link rel="stylesheet" href={ctx.cssHref} />
+        <link rel="icon" href={ctx.site.favicon.href} type={ctx.site.favicon.type} />
       </head>
       <body>
         <a class="skip-link" href="#main">
@@ -90,10 +96,8 @@ export function Layout(props: { ctx: PageContext; meta: HeadMeta; currentBoard?:
               <a class="site-name" href={urls.home(ctx.lang)}>
                 {ctx.siteName}
               </a>
-              <form class="site-search" method="get" action={urls.search(ctx.lang)} role="search">
-                <label class="visually-hidden" for="site-search-q">
-                  {ctx.t('searchLabel')}
-                </label>
+              <form class="site-search" method="get" action={urls.search(ctx.lang)} role="search" aria-label={ctx.t('siteSearchForm')}>
+                <label for="site-search-q">{ctx.t('searchLabel')}</label>
                 <input id="site-search-q" type="search" name="q" maxLength={LIMITS.searchMaxChars} />
                 <button type="submit">{ctx.t('filterButton')}</button>
               </form>
@@ -122,9 +126,9 @@ export function Layout(props: { ctx: PageContext; meta: HeadMeta; currentBoard?:
           </nav>
         )}
         {ctx.demo && (
-          <div class="demo-banner" role="note">
+          <section class="demo-banner" aria-label={ctx.t('demoRegion')}>
             <p class="wrap">{ctx.t('demoNotice')}</p>
-          </div>
+          </section>
         )}
         <main id="main" class="wrap" tabIndex={-1}>
           {props.children}
@@ -149,6 +153,7 @@ export function Layout(props: { ctx: PageContext; meta: HeadMeta; currentBoard?:
                 </>
               )}
             </nav>
+            <SiteFooter ctx={ctx} />
           </div>
         </footer>
       </body>

@@ -1,5 +1,25 @@
 import type { PageContext } from './page-context.js';
 
+const SLOT = '\u0000';
+
+/**
+ * A page link's text: the visible number inside the full words ("Page 2 of 9", "9쪽 중 2쪽"), the
+ * words visually hidden. The accessible name then contains the visible text in every language
+ * (WCAG 2.5.3); an aria-label of "9쪽 중 2쪽" on a link showing "2" did not.
+ */
+function PageLinkText(props: { ctx: PageContext; page: number; pageCount: number; known: boolean }) {
+  const { ctx } = props;
+  const words = props.known ? ctx.t('pageOf', { page: SLOT, count: ctx.fmt.number(props.pageCount) }) : ctx.t('pageNumber', { page: SLOT });
+  const [before = '', after = ''] = words.split(SLOT);
+  return (
+    <>
+      {before && <span class="visually-hidden">{before}</span>}
+      {ctx.fmt.number(props.page)}
+      {after && <span class="visually-hidden">{after}</span>}
+    </>
+  );
+}
+
 /**
  * Page links in blocks of ten, as government boards show them, plus first/previous/next/last.
  * `pageCountKnown: false`: there are at least `pageCount` pages (a search that stopped counting): no "Last" link.
@@ -32,8 +52,8 @@ export function Pagination(props: { ctx: PageContext; page: number; pageCount: n
             {p === page ? (
               <span aria-current="page">{ctx.fmt.number(p)}</span>
             ) : (
-              <a href={href(p)} aria-label={known ? ctx.t('pageOf', { page: p, count: pageCount }) : ctx.t('pageNumber', { page: p })}>
-                {ctx.fmt.number(p)}
+              <a href={href(p)}>
+                <PageLinkText ctx={ctx} page={p} pageCount={pageCount} known={known} />
               </a>
             )}
           </li>

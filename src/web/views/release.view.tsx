@@ -30,6 +30,51 @@ function responsive(photo: Attachment, derivatives: ImageDerivative[], fileHref:
   return { srcset: candidates.join(', '), sizes: '(max-width: 48rem) 100vw, 46rem' };
 }
 
+/** The meta description: the first subtitle line, else the body's opening as plain text, cut at a word near 160 characters. */
+export function releaseDescription(subtitle: string[], bodyMarkdown: string): string {
+  const text = (subtitle[0] ?? bodyMarkdown)
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^\s*(#+|>+|[-*+]|\d+\.)\s+/gm, '')
+    .replace(/[*_`|~]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (text.length <= 160) return text;
+  const cut = text.slice(0, 160);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 100 ? cut.slice(0, space) : cut).trimEnd()}...`;
+}
+
+/** Share links as plain URLs: no third-party script, widget or cookie loads with the page. */
+function ShareLinks(props: { ctx: PageContext; url: string; title: string }) {
+  const { ctx, url, title } = props;
+  const u = encodeURIComponent(url);
+  const links = [
+    { label: ctx.t('shareEmail'), href: `mailto:?subject=${encodeURIComponent(title)}&body=${u}` },
+    { label: ctx.t('shareFacebook'), href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
+    { label: ctx.t('shareX'), href: `https://x.com/intent/post?url=${u}&text=${encodeURIComponent(title)}` },
+    { label: ctx.t('shareNaver'), href: `https://share.naver.com/web/shareView?url=${u}&title=${encodeURIComponent(title)}` },
+  ];
+  return (
+    <nav class="share" aria-label={ctx.t('share')}>
+      <h2 class="share-title">{ctx.t('share')}</h2>
+      <ul>
+        {links.map((l) => (
+          <li key={l.label}>
+            <a href={l.href} rel="noopener noreferrer">
+              {l.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <p class="share-url">
+        <span>{ctx.t('shareLinkLabel')}: </span>
+        <a href={url}>{url}</a>
+      </p>
+    </nav>
+  );
+}
+
 /** A release page: the seed's layout (board, title, dash-led subtitle, body, File area) and more. */
 export function ReleaseView(props: { ctx: PageContext; model: ReleaseViewModel; print?: boolean; preview?: PreviewMode; versions?: PublicLanguageVersions }) {
   const { ctx, model, print, preview } = props;
@@ -43,7 +88,7 @@ export function ReleaseView(props: { ctx: PageContext; model: ReleaseViewModel; 
   const number = release.number ?? 0;
   const photos = attachments.filter((a) => attachmentKind(a.mimeType) === 'image');
   const published = release.firstPublishedAt ?? new Date(0);
-  const description = edition.subtitle[0] ?? edition.bodyMarkdown.replace(/[#*_>`[\]()-]/g, '').slice(0, 160);
+  const description = removed ? ctx.t('withdrawnTitle') : releaseDescription(edition.subtitle, edition.bodyMarkdown);
   const boardName = board.name[lang];
   const ogImagePath = photos[0] && !preview ? urls.file(photos[0].sha256, photos[0].fileName) : null;
   // Structured data only where search engines may index: not on previews, prints or withdrawals.
@@ -52,7 +97,16 @@ export function ReleaseView(props: { ctx: PageContext; model: ReleaseViewModel; 
   const alternatePaths = versions.alternates.map((v) => ({ lang: v.language, path: urls.release(v.language, v.boardSlug, v.number) }));
   const authoritativePath = [{ lang, path: selfPath }, ...alternatePaths].find((a) => a.lang === versions.authoritative)?.path ?? selfPath;
   const jsonLd = indexable
-    ? jsonLdText(newsArticle(model, { name: ctx.siteName, pageUrl: `${ctx.baseUrl}${urls.release(lang, board.slug, number)}`, description, imageUrl: ogImagePath ? `${ctx.baseUrl}${ogImagePath}` : null }))
+    ? jsonLdText(
+        newsArticle(model, {
+          name: ctx.siteName,
+          siteUrl: `${ctx.baseUrl}${urls.home(lang)}`,
+          logoUrl: `${ctx.baseUrl}${ctx.site.favicon.href}`,
+          pageUrl: `${ctx.baseUrl}${selfPath}`,
+          description,
+          image: ogImagePath && photos[0] ? { url: `${ctx.baseUrl}${ogImagePath}`, alt: photos[0].altText, width: photos[0].width, height: photos[0].height } : null,
+        }),
+      )
     : null;
   return (
     <Layout
@@ -65,6 +119,7 @@ export function ReleaseView(props: { ctx: PageContext; model: ReleaseViewModel; 
         canonicalPath: urls.release(lang, board.slug, number),
         ogType: 'article',
         ogImagePath,
+        ogImageAlt: photos[0]?.altText ?? null,
         publishedTime: published,
         noIndex: !indexable,
         jsonLd,
@@ -162,7 +217,7 @@ export function ReleaseView(props: { ctx: PageContext; model: ReleaseViewModel; 
             ))}
           </ul>
         )}
-        {photos.map((photo) => (
+        {photos.map((photo, i) => (
           <figure class="photo" key={photo.id}>
             <img
               src={fileHref(photo.sha256, photo.fileName)}
@@ -170,7 +225,8 @@ export function ReleaseView(props: { ctx: PageContext; model: ReleaseViewModel; 
               width={photo.width ?? undefined}
               height={photo.height ?? undefined}
               {...responsive(photo, model.derivatives, fileHref)}
-              loading="lazy"
+              // The first photo is the page's largest paint: fetched at once and first; the rest lazily.
+              {...(i === 0 ? { loading: 'eager', fetchpriority: 'high' } : { loading: 'lazy' })}
             />
             {(photo.caption || photo.credit) && (
               <figcaption>
@@ -235,6 +291,7 @@ export function ReleaseView(props: { ctx: PageContext; model: ReleaseViewModel; 
         </p>
       ) : (
         <>
+          {indexable && <ShareLinks ctx={ctx} url={`${ctx.baseUrl}${selfPath}`} title={edition.title} />}
           <div class="release-actions">
             {!removed && (
               <a class="button button-secondary" href={urls.releasePrint(lang, board.slug, number)}>

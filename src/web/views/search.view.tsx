@@ -14,17 +14,31 @@ export interface SearchForm {
   to: string | null;
 }
 
+/** A date the reader typed that could not be used as given, explained above the results. */
+export type DateProblem = { kind: 'invalid'; field: 'from' | 'to'; value: string } | { kind: 'reversed'; from: string; to: string };
+
 /** The full-text search page: the form (works without JS) and, once asked, the results. */
-export function SearchView(props: { ctx: PageContext; form: SearchForm; results: SearchResults | null }) {
+export function SearchView(props: { ctx: PageContext; form: SearchForm; results: SearchResults | null; dateProblems?: DateProblem[] }) {
   const { ctx, form, results } = props;
+  const problems = props.dateProblems ?? [];
+  const problemText = (p: DateProblem) =>
+    p.kind === 'invalid' ? ctx.t('dateInvalid', { value: p.value, field: ctx.t(p.field === 'from' ? 'searchFrom' : 'searchTo') }) : ctx.t('dateReversed', { from: p.from, to: p.to });
+  const fieldProblem = (field: 'from' | 'to') => problems.some((p) => p.kind === 'invalid' && p.field === field);
   const href = (page: number) => urls.search(ctx.lang, { ...form, page });
   const title = ctx.t('searchTitle');
   const boardName = (slug: string) => ctx.boards.find((b) => b.slug === slug)?.name[ctx.lang] ?? slug;
   return (
-    <Layout ctx={ctx} meta={{ subscribe: form.q ? { q: form.q, board: form.board } : undefined, title: form.q ? `${form.q} - ${title}` : title, canonicalPath: urls.search(ctx.lang), noIndex: true, otherLanguagePath: urls.search(ctx.lang === 'ko' ? 'en' : 'ko', { q: form.q }) }}>
+    <Layout ctx={ctx} meta={{ subscribe: form.q ? { q: form.q, board: form.board } : undefined, title: form.q ? `${form.q} - ${title}` : title, description: ctx.t('searchDescription', { site: ctx.siteName }), canonicalPath: urls.search(ctx.lang), noIndex: true, otherLanguagePath: urls.search(ctx.lang === 'ko' ? 'en' : 'ko', { q: form.q }) }}>
       <Breadcrumb ctx={ctx} trail={[{ label: ctx.t('newsZone'), href: urls.home(ctx.lang) }, { label: title }]} />
       <h1>{title}</h1>
-      <form class="board-filter" method="get" action={urls.search(ctx.lang)} role="search">
+      {problems.length > 0 && (
+        <div class="notice form-problems" id="date-problems">
+          {problems.map((p, i) => (
+            <p key={i}>{problemText(p)}</p>
+          ))}
+        </div>
+      )}
+      <form class="board-filter search-form" method="get" action={urls.search(ctx.lang)} role="search" aria-label={ctx.t('searchPageForm')}>
         <div>
           <label for="search-q">{ctx.t('searchLabel')}</label>
           <input id="search-q" type="search" name="q" value={form.q} maxLength={LIMITS.searchMaxChars} />
@@ -41,12 +55,38 @@ export function SearchView(props: { ctx: PageContext; form: SearchForm; results:
           </select>
         </div>
         <div>
-          <label for="search-from">{ctx.t('searchFrom')}</label>
-          <input id="search-from" type="date" name="from" value={form.from ?? ''} />
+          <label for="search-from">
+            {ctx.t('searchFrom')} <span class="hint">({ctx.t('dateHint')})</span>
+          </label>
+          <input
+            id="search-from"
+            type="text"
+            name="from"
+            value={form.from ?? ''}
+            inputMode="numeric"
+            autoComplete="off"
+            size={10}
+            maxLength={10}
+            aria-invalid={fieldProblem('from') ? 'true' : undefined}
+            aria-describedby={fieldProblem('from') ? 'date-problems' : undefined}
+          />
         </div>
         <div>
-          <label for="search-to">{ctx.t('searchTo')}</label>
-          <input id="search-to" type="date" name="to" value={form.to ?? ''} />
+          <label for="search-to">
+            {ctx.t('searchTo')} <span class="hint">({ctx.t('dateHint')})</span>
+          </label>
+          <input
+            id="search-to"
+            type="text"
+            name="to"
+            value={form.to ?? ''}
+            inputMode="numeric"
+            autoComplete="off"
+            size={10}
+            maxLength={10}
+            aria-invalid={fieldProblem('to') ? 'true' : undefined}
+            aria-describedby={fieldProblem('to') ? 'date-problems' : undefined}
+          />
         </div>
         <div>
           <label for="search-sort">{ctx.t('searchSort')}</label>

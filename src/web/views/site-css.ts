@@ -41,23 +41,31 @@ main { padding: 1rem 0 3rem; min-height: 60vh; }
 h1 { font-size: 1.75rem; line-height: 1.3; margin: .25rem 0 1rem; }
 h2 { font-size: 1.3rem; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-.site-search { display: flex; gap: .25rem; }
-.site-search input { font: inherit; padding: .25rem .5rem; border: 0; border-radius: 4px; min-width: 10rem; }
-.site-search button { font: inherit; }
+.site-search { display: flex; flex-wrap: wrap; align-items: center; gap: .25rem .5rem; min-width: 0; }
+.site-search label { font-weight: 600; }
+.site-search input { font: inherit; font-size: 1rem; padding: .35rem .5rem; border: 2px solid var(--brand-ink); border-radius: 4px; width: 12rem; min-width: 0; flex: 1 1 8rem; }
+.site-search button { font-size: 1rem; padding: .35rem .9rem; background: var(--paper); color: var(--brand); border-color: var(--paper); font-weight: 600; }
 .search-results { list-style: none; padding: 0; }
 .search-results li { margin: 0 0 1.25rem; }
 .search-results .snippet { margin: .25rem 0; }
 .search-results mark { background: #fff3a8; color: inherit; }
 .board-filter { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; margin: 0 0 1rem; }
 .board-filter label { display: block; font-weight: 600; }
-.board-filter input[type=search] { font: inherit; padding: .4rem .6rem; border: 2px solid var(--muted); border-radius: 4px; min-width: 16rem; max-width: 100%; }
-button, .button { font: inherit; padding: .45rem 1rem; border: 2px solid var(--brand); background: var(--brand); color: #fff; border-radius: 4px; cursor: pointer; text-decoration: none; display: inline-block; }
+.board-filter > div { min-width: 0; max-width: 100%; }
+.board-filter input, .board-filter select { font: inherit; font-size: 1rem; line-height: 1.4; padding: .4rem .6rem; border: 2px solid var(--muted); border-radius: 4px; background: var(--paper); color: var(--ink); max-width: 100%; }
+.board-filter input[type=search] { width: 16rem; }
+.board-filter input[inputmode=numeric] { width: 9rem; font-variant-numeric: tabular-nums; }
+.board-filter .hint { font-weight: 400; color: var(--muted); font-size: .9rem; }
+.board-filter [aria-invalid=true] { border-color: var(--warn); }
+.form-problems p { margin: 0 0 .25rem; }
+button, .button { font: inherit; font-size: 1rem; padding: .45rem 1rem; border: 2px solid var(--brand); background: var(--brand); color: #fff; border-radius: 4px; cursor: pointer; text-decoration: none; display: inline-block; }
 .button-secondary { background: #fff; color: var(--brand); }
 .list-summary { color: var(--muted); margin: 0 0 .5rem; }
 table.board-list { width: 100%; border-collapse: collapse; border-top: 2px solid var(--ink); }
 .board-list th, .board-list td { padding: .6rem .5rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
 .board-list th { background: var(--wash); font-weight: 600; white-space: nowrap; }
 .board-list .num, .board-list .date, .board-list .views, .board-list .file { white-space: nowrap; text-align: center; color: var(--muted); }
+.icon { vertical-align: middle; }
 .board-list td.title { width: 100%; }
 .subscribe-form { display: grid; gap: 1rem; max-width: 32rem; margin: 0 0 1.5rem; }
 .subscribe-form label { font-weight: 600; }
@@ -69,18 +77,20 @@ table.board-list { width: 100%; border-collapse: collapse; border-top: 2px solid
 .subscribe-form fieldset label { font-weight: 400; }
 .subscribe-form input[type=radio] { width: 1.1rem; height: 1.1rem; margin: 0; }
 .subscribe-form button { justify-self: start; }
-.photo-grid { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 1rem; }
+.photo-grid { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(min(14rem, 100%), 1fr)); gap: 1rem; }
 .photo-grid img { width: 100%; height: auto; aspect-ratio: 3 / 2; object-fit: cover; background: var(--wash); }
 .photo-grid .meta { color: var(--muted); font-size: .9rem; }
 .pagination ul { list-style: none; padding: 0; margin: 1.5rem 0; display: flex; flex-wrap: wrap; justify-content: center; gap: .25rem; }
 .pagination a, .pagination span[aria-current] { display: inline-block; min-width: 2.5rem; padding: .35rem .6rem; text-align: center; border: 1px solid var(--line); border-radius: 4px; text-decoration: none; }
 .pagination span[aria-current] { background: var(--brand); color: #fff; border-color: var(--brand); font-weight: 700; }
-.home-sections { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: 1.5rem 2rem; }
+.home-sections { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(20rem, 100%), 1fr)); gap: 1.5rem 2rem; }
 .home-section h2 { border-bottom: 2px solid var(--ink); padding-bottom: .3rem; display: flex; justify-content: space-between; align-items: baseline; }
 .home-section h2 a.more { font-size: .9rem; font-weight: 400; }
 .home-section ul { list-style: none; padding: 0; margin: 0; }
 .home-section li { padding: .45rem 0; border-bottom: 1px solid var(--line); display: flex; justify-content: space-between; gap: 1rem; }
 .home-section time { color: var(--muted); white-space: nowrap; font-size: .9rem; }
+.home-section li a { min-width: 0; overflow-wrap: anywhere; }
+.home-section .more { margin: .5rem 0 0; text-align: right; }
 .release-meta { display: flex; flex-wrap: wrap; gap: .25rem 1.5rem; color: var(--muted); border-top: 2px solid var(--ink); border-bottom: 1px solid var(--line); padding: .5rem 0; margin: 0 0 1.5rem; }
 .release-meta dt { display: inline; font-weight: 600; } .release-meta dd { display: inline; margin: 0 0 0 .35rem; }
 .release-meta div { display: inline; }
@@ -112,7 +122,31 @@ figure.photo figcaption { color: var(--muted); font-size: .95rem; margin-top: .4
 .notice { border-left: 6px solid var(--warn); background: var(--warn-bg); padding: .75rem 1rem; margin: 0 0 1.5rem; }
 .notice h2 { margin: 0 0 .25rem; font-size: 1.15rem; }
 .site-footer { border-top: 1px solid var(--line); background: var(--wash); color: var(--muted); font-size: .9rem; padding: 1.5rem 0; }
+.site-footer p { margin: 0 0 .5rem; }
+.footer-contact { font-style: normal; display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin: 0 0 .5rem; overflow-wrap: anywhere; }
+.footer-links { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; }
+.share { margin: 1.5rem 0; }
+.share-title { font-size: 1rem; margin: 0 0 .25rem; }
+.share ul { list-style: none; padding: 0; margin: 0 0 .25rem; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
+.share-url { margin: 0; color: var(--muted); font-size: .9rem; overflow-wrap: anywhere; }
+main { overflow-wrap: break-word; }
+.release-body pre, .release-body table { max-width: 100%; overflow-x: auto; }
+.release-body img { max-width: 100%; height: auto; }
 @media (max-width: 40rem) {
+  .site-header .wrap { padding-top: .4rem; padding-bottom: .5rem; gap: .25rem .75rem; }
+  .site-name { font-size: 1.05rem; order: 1; }
+  .lang-switch { order: 2; }
+  .site-search { order: 3; flex: 1 1 100%; }
+  .site-search label { font-size: .95rem; }
+  .board-nav ul { flex-wrap: nowrap; overflow-x: auto; gap: 0 1rem; }
+  .board-nav a { padding: .4rem 0; white-space: nowrap; }
+  .demo-banner { font-size: .85rem; line-height: 1.4; }
+  .demo-banner p { padding-top: .3rem; padding-bottom: .3rem; }
+  main { padding-top: .25rem; }
+  .breadcrumb ol { margin: .25rem 0 .5rem; font-size: .9rem; }
+  .release-meta { margin-bottom: 1rem; }
+  .board-filter input[type=search] { width: 100%; }
+  .release-nav div { flex-wrap: wrap; gap: 0 1rem; }
   .board-list thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
   .board-list tr { display: grid; grid-template-columns: auto 1fr; gap: 0 .5rem; border-bottom: 1px solid var(--line); padding: .5rem 0; }
   .board-list td { border: 0; padding: .1rem .25rem; }
@@ -121,7 +155,7 @@ figure.photo figcaption { color: var(--muted); font-size: .95rem; margin-top: .4
   h1 { font-size: 1.4rem; }
 }
 @media print {
-  .site-header, .board-nav, .demo-banner, .breadcrumb, .release-nav, .release-actions, .skip-link, .site-footer nav, .board-filter, .site-search { display: none !important; }
+  .site-header, .board-nav, .demo-banner, .breadcrumb, .release-nav, .release-actions, .skip-link, .site-footer nav, .board-filter, .site-search, .share { display: none !important; }
   :root { font-size: 11pt; color: #000; }
   a { color: #000; text-decoration: none; }
   .release-body a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 9pt; }

@@ -18,7 +18,7 @@ const source = `(() => {
     var cut = line.getAttribute('data-cut') || 'In lists the title is cut to:';
     var full = line.getAttribute('data-full') || 'Shown in full in lists ({count} of {max} characters).';
     line.textContent = c.length > limit
-      ? cut + ' "' + c.slice(0, limit).join('') + '..."'
+      ? cut + ' "' + c.slice(0, limit).join('').trimEnd() + '..."'
       : full.split('{count}').join(String(c.length)).split('{max}').join(String(limit));
   };
   input.addEventListener('input', update);
