@@ -23,10 +23,11 @@ describe('search cache', () => {
       searches += 1;
       return search(input);
     };
-    const indexRelease = index.indexRelease.bind(index);
-    index.indexRelease = async (id) => {
+    // Publications reach the index through the search outbox, in batches.
+    const indexReleases = index.indexReleases.bind(index);
+    index.indexReleases = async (ids) => {
       if (gate) await gate;
-      return indexRelease(id);
+      return indexReleases(ids);
     };
   });
   after(async () => t?.close());
