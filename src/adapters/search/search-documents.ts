@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Language } from '../../domain/language.js';
-import { indexText } from '../../domain/search-text.js';
+import { INDEXED_TEXT_CHARS } from '../../domain/attachment-text.js';
+import { indexText, snippetWithMatches, type QueryClause } from '../../domain/search-text.js';
 import type { SearchHit, SearchHits, SearchQuery } from '../../ports/search-index.js';
 import { listedPublicly } from '../db/public-visibility.js';
 import type { Database } from '../db/schema.js';
@@ -19,7 +20,7 @@ export interface SearchDocument {
   releaseId: number;
   /** Tokens of the title. */
   title: string;
-  /** Tokens of the subtitle, body, department, tags and attachment captions. */
+  /** Tokens of the subtitle, body, department, tags, attachment captions and the attachments' extracted text (#19). */
   body: string;
   language: Language;
   boardId: number;
@@ -79,6 +80,13 @@ export async function loadSearchDocuments(db: Kysely<Database>, releaseIds: numb
     .execute();
   const byEdition = new Map<number, string[]>();
   for (const c of captions) byEdition.set(c.edition_id, [...(byEdition.get(c.edition_id) ?? []), c.caption]);
+  // The text views of the live editions' documents (their first INDEXED_TEXT_CHARS characters each).
+  for (const t of await attachmentTexts(
+    db,
+    rows.map((r) => r.edition_id),
+  )) {
+    byEdition.set(t.edition_id, [...(byEdition.get(t.edition_id) ?? []), t.text]);
+  }
   return rows.map((row) => {
     const tags = JSON.parse(row.tags) as string[];
     const body = [...(JSON.parse(row.subtitle) as string[]), row.body_markdown, row.department, ...tags, ...(byEdition.get(row.edition_id) ?? [])].join('\n');
@@ -94,6 +102,20 @@ export async function loadSearchDocuments(db: Kysely<Database>, releaseIds: numb
       tags,
     };
   });
+}
+
+/** Extracted texts of the editions' attachments, in attachment order (the indexed part only). */
+async function attachmentTexts(db: Kysely<Database>, editionIds: number[]): Promise<{ edition_id: number; file_name: string; text: string }[]> {
+  if (editionIds.length === 0) return [];
+  return db
+    .selectFrom('attachments')
+    .innerJoin('attachment_texts', 'attachment_texts.sha256', 'attachments.sha256')
+    .select(['attachments.edition_id', 'attachments.file_name', sql<string>`substr(attachment_texts.plain_text, 1, ${INDEXED_TEXT_CHARS})`.as('text')])
+    .where('attachments.edition_id', 'in', editionIds)
+    .where('attachment_texts.status', '=', 'done')
+    .orderBy('attachments.edition_id')
+    .orderBy('attachments.position')
+    .execute();
 }
 
 /** SHA-256 of everything an entry holds: stored with it, so `reindex --check` finds a stale one. */
@@ -225,11 +247,15 @@ export async function runSearch(db: Kysely<Database>, q: SearchQuery, index: Ind
       ids = await index.newest(q.limit, q.offset);
     }
   }
-  return { total, exact, items: await hitsFor(db, ids, q.now) };
+  return { total, exact, items: await hitsFor(db, ids, q.now, q.clauses) };
 }
 
-/** The page's rows, in the order of `ids`; the visibility rule again, for a withdrawal in between. */
-async function hitsFor(db: Kysely<Database>, ids: number[], now: Date): Promise<SearchHit[]> {
+/**
+ * The page's rows, in the order of `ids`; the visibility rule again, for a withdrawal in between. A
+ * release whose own text does not hold the words was found in an attachment: its snippet quotes
+ * the first attachment that does, and names it.
+ */
+async function hitsFor(db: Kysely<Database>, ids: number[], now: Date, clauses: QueryClause[]): Promise<SearchHit[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('releases')
@@ -242,6 +268,7 @@ async function hitsFor(db: Kysely<Database>, ids: number[], now: Date): Promise<
       'releases.first_published_at',
       'releases.public_at',
       'boards.slug',
+      'editions.id as edition_id',
       'editions.title',
       'editions.subtitle',
       'editions.body_markdown',
@@ -252,9 +279,17 @@ async function hitsFor(db: Kysely<Database>, ids: number[], now: Date): Promise<
     .where((eb) => listedPublicly(eb, now))
     .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
+  const ownText = new Map(rows.map((r) => [r.id, plainText([...(JSON.parse(r.subtitle) as string[]), r.body_markdown].join('\n'))]));
+  const elsewhere = rows.filter((r) => snippetWithMatches(ownText.get(r.id)!, clauses).matches.length === 0 && snippetWithMatches(r.title, clauses).matches.length === 0);
+  const inAttachment = new Map<number, { fileName: string; text: string }>();
+  for (const t of await attachmentTexts(db, elsewhere.map((r) => r.edition_id))) {
+    if (inAttachment.has(t.edition_id) || snippetWithMatches(t.text, clauses).matches.length === 0) continue;
+    inAttachment.set(t.edition_id, { fileName: t.file_name, text: t.text.replace(/\s+/g, ' ') });
+  }
   return ids.flatMap((id) => {
     const r = byId.get(id);
     if (!r) return [];
+    const attachment = inAttachment.get(r.edition_id);
     return [
       {
         releaseId: r.id,
@@ -265,7 +300,8 @@ async function hitsFor(db: Kysely<Database>, ids: number[], now: Date): Promise<
         department: r.department,
         tags: JSON.parse(r.tags) as string[],
         firstPublishedAt: new Date(Number(r.first_published_at ?? r.public_at)),
-        text: plainText([...(JSON.parse(r.subtitle) as string[]), r.body_markdown].join('\n')),
+        text: attachment?.text ?? ownText.get(r.id)!,
+        attachmentName: attachment?.fileName ?? null,
       },
     ];
   });

@@ -11,6 +11,7 @@ import * as searchFilters from './2026112809-search-filters.js';
 import * as searchWalks from './2026112901-search-walks.js';
 import * as durableBackgroundWork from './2026120312-durable-background-work.js';
 import * as contentRemoval from './2026120313-content-removal.js';
+import * as attachmentTexts from './2026120330-attachment-texts.js';
 
 /** Every migration, in order. Immutable once landed: add a new file instead of editing one. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026112901-search-walks': searchWalks,
   '2026120312-durable-background-work': durableBackgroundWork,
   '2026120313-content-removal': contentRemoval,
+  '2026120330-attachment-texts': attachmentTexts,
 };
