@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { DEFAULT_ALLOWED_TYPES, makeAttachFile } from '../app/attach-file.js';
 import { makeEditAttachments } from '../app/edit-attachments.js';
 import { makePublicPages } from '../app/public-pages.js';
+import { makeAttachmentPages } from '../app/attachment-pages.js';
 import { makeSearchIndexing } from '../app/search-indexing.js';
 import { makeExtractAttachmentTexts } from '../app/extract-attachment-texts.js';
 import { makeAttachmentTexts } from '../adapters/db/attachment-texts.js';
@@ -126,9 +127,14 @@ export async function composeSystem(options: SystemOptions) {
     workerId: options.workerId ?? worker.id,
     isWorkerGone: worker.isGone,
     limits: options.extractionLimits,
-    onStored: () => indexing.kick(),
+    // Pages drop their cached copies ("Read online" appears) and the outbox is worked off.
+    onStored: (releaseIds) => {
+      for (const releaseId of new Set(releaseIds)) events.publish({ type: 'release.attachment_text_ready', releaseId, at: clock.now() });
+    },
     onError: (error, sha256) => console.error(`Reading the text of file ${sha256} failed; it will be retried:`, error),
   });
+
+  const attachmentPages = makeAttachmentPages({ boards, catalog, texts: attachmentTexts, clock });
 
   const createRelease = makeCreateRelease(deps);
   const saveDraft = makeSaveDraft(deps);
@@ -183,7 +189,8 @@ export async function composeSystem(options: SystemOptions) {
     /** JSON API tokens: created by admins, scoped, stored hashed, revocable, audited. */
     apiTokens: makeApiTokens({ uow: makeApiTokenUnitOfWork(db), tokens: makeApiTokenRepo(db), users: accounts.users, audit, clock }),
     revisions: makeRevisions({ uow, saveDraft }),
-    pages: makePublicPages({ boards, catalog, clock }),
+    pages: makePublicPages({ boards, catalog, clock, readable: (sha256s) => attachmentPages.readable(sha256s) }),
+    attachmentPages,
     /** Attachment text views: the extraction worker and the stored texts (#19). */
     texts: { extraction: textExtraction, store: attachmentTexts },
     search: { index: searchIndex, indexing, idle: searchIdle, releases: makeSearchReleases({ index: searchIndex, boards, clock }) },

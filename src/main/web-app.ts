@@ -47,6 +47,7 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     previewLinks: system.previewLinks,
     accounts: system.accounts,
     files: system.files,
+    attachments: system.attachmentPages,
     views: system.views,
     cache,
     version,

@@ -16,6 +16,8 @@ import { computeSecurityHeaders } from './security-headers.js';
 import { registerFeedRoutes } from './feeds/feeds.route.js';
 import { registerSeoRoutes } from './seo/seo.route.js';
 import { registerFileRoutes } from './public/files.route.js';
+import { registerAttachmentRoutes } from './public/attachments.route.js';
+import type { AttachmentPages } from '../app/attachment-pages.js';
 import { languageOfPath, PageBeyondEnd, registerPageRoutes } from './public/pages.route.js';
 import { makeSiteContext } from './public/site-context.js';
 import { registerPreviewRoutes } from './public/preview.route.js';
@@ -43,6 +45,8 @@ export interface WebDeps {
   sitemapChunkSize?: number;
   /** Public language versions of releases (hreflang, "Also in", sitemap alternates). */
   publicVersions?: PublicVersions;
+  /** Attachment text views and photo media kits (#19). */
+  attachments?: AttachmentPages;
 }
 
 /** Builds the HTTP server: security headers, routes, and one error mapping for every route. */
@@ -98,6 +102,7 @@ export async function buildServer(deps: WebDeps): Promise<FastifyInstance> {
   registerSeoRoutes(app, { pages: deps.pages, cache: deps.cache, version: deps.version, baseUrl: deps.site.baseUrl, sitemapChunkSize: deps.sitemapChunkSize, versions: deps.publicVersions });
   // Search before the page routes too: the static `search` segment wins over `/:lang/:board`.
   registerSearchRoutes(app, { search: deps.search, contextFor, timeZone: deps.site.timeZone });
+  if (deps.attachments) registerAttachmentRoutes(app, { attachments: deps.attachments, files: deps.files, contextFor });
   registerPageRoutes(app, { pages: deps.pages, contextFor, cache: deps.cache, version: deps.version, views: deps.views, versions: deps.publicVersions });
   return app;
 }

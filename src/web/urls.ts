@@ -23,5 +23,9 @@ export const urls = {
     const text = query.toString();
     return `/${lang}/search${text ? `?${text}` : ''}`;
   },
+  /** An attachment's text view (#19), under its release. */
+  attachmentText: (lang: Language, slug: string, number: number, attachmentId: number) => `/${lang}/${slug}/${number}/files/${attachmentId}`,
+  /** The photos of a release as one zip, with their captions and credits (#19). */
+  mediaKit: (lang: Language, slug: string, number: number) => `/${lang}/${slug}/${number}/photos.zip`,
   file: (sha256: string, fileName: string) => `/files/${sha256}/${encodeURIComponent(fileName)}`,
 };

@@ -84,7 +84,11 @@ export function makeAttachmentTexts(db: Kysely<Database>): AttachmentTexts {
           .executeTakeFirst();
         if (Number(updated.numUpdatedRows) !== 1) return null;
         const releases = await carrying(trx, sha256);
-        if (releases.length > 0) await trx.insertInto('search_outbox').values(releases.map((id) => ({ release_id: id, queued_at: at.getTime() }))).execute();
+        if (releases.length > 0) {
+          await trx.insertInto('search_outbox').values(releases.map((id) => ({ release_id: id, queued_at: at.getTime() }))).execute();
+          // Their pages change ("Read online"): other processes' page caches follow the version.
+          await trx.updateTable('site_state').set({ content_version: sql`content_version + 1` }).where('id', '=', 1).execute();
+        }
         return releases;
       };
       return db.isTransaction ? work(db) : db.transaction().execute(work);

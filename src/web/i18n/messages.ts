@@ -1,5 +1,6 @@
 import type { Language } from '../../domain/language.js';
 import { adminEn, adminKo } from './admin-messages.js';
+import { attachmentEn, attachmentKo } from './attachment-messages.js';
 import { formatMessage, type MessageParams } from './icu.js';
 
 /**
@@ -86,6 +87,7 @@ const en = {
   languageKorean: 'Korean',
   languageEnglish: 'English',
   ...adminEn,
+  ...attachmentEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -171,6 +173,7 @@ const ko: Messages = {
   languageKorean: '한국어',
   languageEnglish: '영어',
   ...adminKo,
+  ...attachmentKo,
 };
 
 export const catalogues = { en, ko } satisfies Record<Language, Messages>;
