@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Language } from '../../domain/language.js';
 import { INDEXED_TEXT_CHARS } from '../../domain/attachment-text.js';
-import { indexText, snippetWithMatches, type QueryClause } from '../../domain/search-text.js';
+import { indexText, tokenize, type QueryClause } from '../../domain/search-text.js';
 import type { SearchHit, SearchHits, SearchQuery } from '../../ports/search-index.js';
 import { listedPublicly } from '../db/public-visibility.js';
 import type { Database } from '../db/schema.js';
@@ -179,6 +179,16 @@ export async function countIndexable(db: Kysely<Database>): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
+/**
+ * Whether a text holds every clause of a query (each word of a phrase, every bigram of a Korean
+ * word): the release's own text does, or the hit came from an attachment. A single shared bigram
+ * (산악 of 산악정찰교범) is not enough.
+ */
+function holdsEveryClause(text: string, clauses: QueryClause[]): boolean {
+  const terms = new Set(tokenize(text).map((t) => t.term));
+  return clauses.every((c) => (c.prefix ? [...terms].some((t) => t.startsWith(c.terms[0]!)) : c.terms.every((term) => terms.has(term))));
+}
+
 /** Markdown as plain text, for snippets. */
 function plainText(markdown: string): string {
   return markdown
@@ -280,10 +290,10 @@ async function hitsFor(db: Kysely<Database>, ids: number[], now: Date, clauses: 
     .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   const ownText = new Map(rows.map((r) => [r.id, plainText([...(JSON.parse(r.subtitle) as string[]), r.body_markdown].join('\n'))]));
-  const elsewhere = rows.filter((r) => snippetWithMatches(ownText.get(r.id)!, clauses).matches.length === 0 && snippetWithMatches(r.title, clauses).matches.length === 0);
+  const elsewhere = rows.filter((r) => !holdsEveryClause([r.title, ownText.get(r.id)!, r.department, r.tags].join('\n'), clauses));
   const inAttachment = new Map<number, { fileName: string; text: string }>();
   for (const t of await attachmentTexts(db, elsewhere.map((r) => r.edition_id))) {
-    if (inAttachment.has(t.edition_id) || snippetWithMatches(t.text, clauses).matches.length === 0) continue;
+    if (inAttachment.has(t.edition_id) || !holdsEveryClause(t.text, clauses)) continue;
     inAttachment.set(t.edition_id, { fileName: t.file_name, text: t.text.replace(/\s+/g, ' ') });
   }
   return ids.flatMap((id) => {
