@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { isExtractable } from '../domain/attachment-text.js';
 import { attachmentKind, DERIVATIVE_WIDTHS, safeFileName, type Attachment, type ImageDerivative } from '../domain/attachment.js';
 import { InvalidStateError, NotFoundError, UnsupportedFileError } from '../domain/errors.js';
 import type { Clock } from '../ports/clock.js';
@@ -121,6 +122,8 @@ export function makeAttachFile(deps: AttachFileDeps) {
           width: kept.size?.width ?? null,
           height: kept.size?.height ?? null,
         });
+        // Its text view is read later by the extraction worker, never in the request (#19).
+        if (isExtractable(mimeType)) await tx.attachmentTexts.queue(attachment.sha256, mimeType, now);
         await auditRelease(tx, actor, 'attachment.added', release.id, now, { attachmentId: attachment.id, fileName, mimeType, byteSize: attachment.byteSize, sha256: attachment.sha256 });
         return attachment;
       });

@@ -42,7 +42,7 @@ export interface BoardListing extends BoardPage {
  * The public site's read use cases. Each applies the visibility rule through the catalog with the
  * clock's time, so nothing unpublished or under embargo is ever returned.
  */
-export function makePublicPages(deps: { boards: BoardRepo; catalog: PublicCatalog; clock: Clock }) {
+export function makePublicPages(deps: { boards: BoardRepo; catalog: PublicCatalog; clock: Clock; readable?: (sha256s: string[]) => Promise<Set<string>> }) {
   async function boardOrThrow(slug: string): Promise<Board> {
     const board = await deps.boards.bySlug(slug);
     if (!board) throw new NotFoundError(`No board "${slug}"`);
@@ -66,14 +66,16 @@ export function makePublicPages(deps: { boards: BoardRepo; catalog: PublicCatalo
      * A release page, or its print view. A release whose content was taken down keeps its page (title,
      * dates, notice) but has no print view: that is 410 Gone.
      */
-    async release(slug: string, language: Language, number: number, view: 'page' | 'print' = 'page'): Promise<PublicReleaseDetail & { neighbours: Neighbours }> {
+    async release(slug: string, language: Language, number: number, view: 'page' | 'print' = 'page'): Promise<PublicReleaseDetail & { neighbours: Neighbours; readable: Set<string> }> {
       const board = await boardOrThrow(slug);
       const now = deps.clock.now();
       const detail = await deps.catalog.release(board.id, language, number, now);
       if (!detail) throw new NotFoundError(`No public release ${number} in "${slug}"`);
       if (view === 'print' && isContentRemoved(detail.release)) throw new GoneError(`The content of release ${number} in "${slug}" was removed`);
       const neighbours = detail.release.status === 'published' ? await deps.catalog.neighbours(detail.release, now) : { previous: null, next: null };
-      return { ...detail, neighbours };
+      // Documents whose text view is ready get a "Read online" link (#19).
+      const readable = deps.readable ? await deps.readable(detail.attachments.map((a) => a.sha256)) : new Set<string>();
+      return { ...detail, neighbours, readable };
     },
 
     /** The newest listed releases of a feed; an unknown board, or a tag with none, is a 404. */

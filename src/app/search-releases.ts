@@ -50,6 +50,16 @@ export interface SearchResults {
   items: SearchResultItem[];
 }
 
+/**
+ * A snippet quoted from an attachment says so first: "in 붙임1_세부내용.hwpx: …" (Korean pages:
+ * "붙임1_세부내용.hwpx 내용: …"); the match ranges move with the text.
+ */
+export function inAttachment(snippet: Snippet, fileName: string | null, language: Language | null): Snippet {
+  if (fileName === null) return snippet;
+  const lead = language === 'ko' ? `${fileName} 내용: ` : `in ${fileName}: `;
+  return { text: lead + snippet.text, matches: snippet.matches.map(([s, e]) => [s + lead.length, e + lead.length]) };
+}
+
 /** Full-text search of the public releases in one language, newest first or by relevance. */
 export function makeSearchReleases(deps: { index: SearchIndex; boards: BoardRepo; clock: Clock }) {
   return async function searchReleases(input: SearchInput): Promise<SearchResults> {
@@ -81,7 +91,7 @@ export function makeSearchReleases(deps: { index: SearchIndex; boards: BoardRepo
       page: input.page,
       pageCount: Math.max(1, Math.ceil((hits.exact ? hits.total : hits.total + 1) / pageSize)),
       items: hits.items.map((h) => {
-        const snippet = snippetWithMatches(h.text, clauses);
+        const snippet = inAttachment(snippetWithMatches(h.text, clauses), h.attachmentName, input.language);
         return {
           releaseId: h.releaseId,
           number: h.number,

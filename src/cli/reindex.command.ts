@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { SearchIndexing } from '../app/search-indexing.js';
+import type { ExtractAttachmentTexts } from '../app/extract-attachment-texts.js';
 import type { IndexDrift } from '../ports/search-index.js';
 import { makeProgress } from './progress.js';
 
@@ -31,7 +32,7 @@ export function describeDrift(drift: IndexDrift, outstanding: number): string[] 
 export const reindexCommand = {
   name: 'reindex',
   summary: 'Rebuild the full-text search index (--check: report where it differs from the database)',
-  async run(system: { search: { indexing: Pick<SearchIndexing, 'rebuild' | 'check' | 'outstanding'> } }, argv: string[] = []): Promise<number> {
+  async run(system: { search: { indexing: Pick<SearchIndexing, 'rebuild' | 'check' | 'outstanding'> }; texts?: { extraction: Pick<ExtractAttachmentTexts, 'queueMissing'> } }, argv: string[] = []): Promise<number> {
     let parsed: z.infer<typeof args>;
     try {
       parsed = args.parse(parseArgs({ args: argv, allowPositionals: true, strict: true, options: { check: { type: 'boolean' } } }));
@@ -53,6 +54,12 @@ export const reindexCommand = {
     }
     const count = await indexing.rebuild(makeProgress('Indexing releases'));
     console.log(`Search index rebuilt: ${count} release${count === 1 ? '' : 's'}.`);
+    if (system.texts) {
+      // Documents attached before text views existed, or imported, get theirs read (#19); each
+      // finished text brings its releases' search entries up to date through the outbox.
+      const queued = await system.texts.extraction.queueMissing();
+      if (queued > 0) console.log(`${queued} attachment${queued === 1 ? '' : 's'} queued for text extraction; a running server reads them and updates the index.`);
+    }
     return 0;
   },
 };

@@ -3,7 +3,12 @@ import type { Kysely } from 'kysely';
 import { DEFAULT_ALLOWED_TYPES, makeAttachFile } from '../app/attach-file.js';
 import { makeEditAttachments } from '../app/edit-attachments.js';
 import { makePublicPages } from '../app/public-pages.js';
+import { makeAttachmentPages } from '../app/attachment-pages.js';
 import { makeSearchIndexing } from '../app/search-indexing.js';
+import { makeExtractAttachmentTexts } from '../app/extract-attachment-texts.js';
+import { makeAttachmentTexts } from '../adapters/db/attachment-texts.js';
+import { makeTextExtractor } from '../adapters/text/extract-document.js';
+import type { ExtractionLimits } from '../domain/attachment-text.js';
 import { makeSearchReleases } from '../app/search-releases.js';
 import { makeViewCounter } from '../app/view-counter.js';
 import { makeCreateRelease } from '../app/workflow/create-release.js';
@@ -76,6 +81,8 @@ export interface SystemOptions {
   indexBatch?: number;
   /** Email alerts (#14): SMTP, links' base URL, digest time; without SMTP every email is held in the outbox. */
   distribution?: DistributionOptions;
+  /** Limits per file for attachment text views (pages, characters, unzipped bytes, time); tests set small ones. */
+  extractionLimits?: Partial<ExtractionLimits>;
 }
 
 /**
@@ -121,6 +128,26 @@ export async function composeSystem(options: SystemOptions) {
   events.subscribe(() => indexing.kick());
   /** Resolves once every index update started so far has finished (tests, shutdown). */
   const searchIdle = () => indexing.idle();
+
+  // Text views of attachments (#19): queued with each upload, read by the server's worker outside
+  // any request; a stored text puts its releases in the search outbox.
+  const attachmentTexts = makeAttachmentTexts(db);
+  const textExtraction = makeExtractAttachmentTexts({
+    texts: attachmentTexts,
+    files,
+    extractor: makeTextExtractor(),
+    clock,
+    workerId: options.workerId ?? worker.id,
+    isWorkerGone: worker.isGone,
+    limits: options.extractionLimits,
+    // Pages drop their cached copies ("Read online" appears) and the outbox is worked off.
+    onStored: (releaseIds) => {
+      for (const releaseId of new Set(releaseIds)) events.publish({ type: 'release.attachment_text_ready', releaseId, at: clock.now() });
+    },
+    onError: (error, sha256) => console.error(`Reading the text of file ${sha256} failed; it will be retried:`, error),
+  });
+
+  const attachmentPages = makeAttachmentPages({ boards, catalog, texts: attachmentTexts, clock });
 
   const createRelease = makeCreateRelease(deps);
   const saveDraft = makeSaveDraft(deps);
@@ -180,7 +207,10 @@ export async function composeSystem(options: SystemOptions) {
     /** JSON API tokens: created by admins, scoped, stored hashed, revocable, audited. */
     apiTokens: makeApiTokens({ uow: makeApiTokenUnitOfWork(db), tokens: makeApiTokenRepo(db), users: accounts.users, audit, clock }),
     revisions: makeRevisions({ uow, saveDraft }),
-    pages: makePublicPages({ boards, catalog, clock }),
+    pages: makePublicPages({ boards, catalog, clock, readable: (sha256s) => attachmentPages.readable(sha256s) }),
+    attachmentPages,
+    /** Attachment text views: the extraction worker and the stored texts (#19). */
+    texts: { extraction: textExtraction, store: attachmentTexts },
     search: { index: searchIndex, indexing, idle: searchIdle, generation: () => searchGeneration, releases: makeSearchReleases({ index: searchIndex, boards, clock }) },
     transfer: composeTransfer({ db, files, clock, search: indexing, inspector, allowedTypes: options.allowedUploadTypes ?? DEFAULT_ALLOWED_TYPES }),
     /** Importers of old newsrooms: scraped pages, RSS/Atom feeds, WordPress exports. */

@@ -70,6 +70,7 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     previewLinks: system.previewLinks,
     accounts: system.accounts,
     files: system.files,
+    attachments: system.attachmentPages,
     views: system.views,
     cache,
     version,
@@ -165,11 +166,32 @@ export async function createWebApp(system: System, options: WebOptions): Promise
   };
   repairIndex();
   await tick();
+  // Attachment text views (#19): documents attached before text views existed (or imported) are
+  // queued at start; queued files are read in the background, a couple per tick, never in a request.
+  let extracting = false;
+  const extractTexts = async () => {
+    if (extracting) return;
+    extracting = true;
+    try {
+      await system.texts.extraction.runPending();
+    } catch (error) {
+      app.log.error({ err: error }, 'attachment text extraction failed; it will be retried');
+    } finally {
+      extracting = false;
+    }
+  };
+  if (options.schedulerMs !== 0) {
+    void system.texts.extraction
+      .queueMissing()
+      .then(() => extractTexts())
+      .catch((error: unknown) => app.log.error({ err: error }, 'could not queue attachment text extraction'));
+  }
   const schedulerTimer =
     options.schedulerMs === 0
       ? null
       : setInterval(() => {
           void tick();
+          void extractTexts();
           if (Date.now() - lastIndexRepair >= INDEX_REPAIR_MS) repairIndex();
         }, options.schedulerMs ?? 1000);
   schedulerTimer?.unref();

@@ -1,6 +1,11 @@
 /** Events are resource + past tense, the same words as in logs and the audit trail. */
 /** `release.translations_changed`: paired, unpaired or a new authoritative version (public links change). */
-export type DomainEvent = { type: 'release.published' | 'release.corrected' | 'release.withdrawn' | 'release.translations_changed'; releaseId: number; at: Date };
+/** `release.attachment_text_ready`: an attachment's text view was stored (#19: "Read online" appears, search follows). */
+export type DomainEvent = {
+  type: 'release.published' | 'release.corrected' | 'release.withdrawn' | 'release.translations_changed' | 'release.attachment_text_ready';
+  releaseId: number;
+  at: Date;
+};
 
 /** Side effects (cache purge, search index, mail) subscribe here and run after commit. */
 export interface EventBus {

@@ -54,6 +54,13 @@ export interface PublicFile {
   byteSize: number;
 }
 
+/** The files of a public release's live edition, under the files' rule (#19: text views, media kits). */
+export interface ReleaseFiles {
+  /** Its content was taken down: the files answer 410 Gone. */
+  contentRemoved: boolean;
+  attachments: Attachment[];
+}
+
 /** A listed release as feeds show it: its live edition's content and files. */
 export interface FeedEntry {
   releaseId: number;
@@ -158,6 +165,11 @@ export interface PublicCatalog {
    * (then it is 410 Gone, not 404). A file another public release still carries is served by `file`.
    */
   fileRemoved(sha256: string, now: Date): Promise<boolean>;
+  /**
+   * The attachments of a release's live edition when its page is public (the same rule as `file`),
+   * with whether its content was taken down; null when it has none public (unpublished, embargoed).
+   */
+  releaseFiles(releaseId: number, now: Date): Promise<ReleaseFiles | null>;
   /** The earliest public time still in the future: page caches must be dropped at that moment. */
   nextPublicTransition(now: Date): Promise<Date | null>;
   contentVersion(): Promise<number>;

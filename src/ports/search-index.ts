@@ -31,8 +31,10 @@ export interface SearchHit {
   department: string;
   tags: string[];
   firstPublishedAt: Date;
-  /** Subtitle and body as plain text, for the snippet. */
+  /** Subtitle and body as plain text, for the snippet; the attachment's text when the match is only there. */
   text: string;
+  /** The attachment whose text `text` is, when the words were found only in it (#19); otherwise null. */
+  attachmentName: string | null;
 }
 
 export interface SearchHits {

@@ -1,3 +1,4 @@
+import type { AttachmentTexts } from './attachment-texts.js';
 import type { AuditLog } from './audit-log.js';
 import type { BoardRepo } from './board-repo.js';
 import type { JobQueue } from './job-queue.js';
@@ -18,6 +19,8 @@ export interface TxRepos {
   translations: TranslationRepo;
   /** Releases whose search entry must follow this transaction's change, recorded with it. */
   searchOutbox: SearchOutbox;
+  /** Text views of attached files: an attachment's extraction is queued with it (#19). */
+  attachmentTexts: AttachmentTexts;
 }
 
 /** Runs a use case's writes in one transaction, passed explicitly, never ambient. */

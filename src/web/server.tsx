@@ -19,6 +19,8 @@ import { fastifyTrustProxy, type TrustProxy } from './trust-proxy.js';
 import { registerFeedRoutes } from './feeds/feeds.route.js';
 import { registerSeoRoutes } from './seo/seo.route.js';
 import { registerFileRoutes } from './public/files.route.js';
+import { registerAttachmentRoutes } from './public/attachments.route.js';
+import type { AttachmentPages } from '../app/attachment-pages.js';
 import { languageOfPath, PageBeyondEnd, registerPageRoutes } from './public/pages.route.js';
 import { makeSiteContext, siteInfo, type SiteSettings } from './public/site-context.js';
 import { faviconAsset, type FaviconExtension } from './public/favicon.js';
@@ -57,6 +59,8 @@ export interface WebDeps {
   sitemapChunkSize?: number;
   /** Public language versions of releases (hreflang, "Also in", sitemap alternates). */
   publicVersions?: PublicVersions;
+  /** Attachment text views and photo media kits (#19). */
+  attachments?: AttachmentPages;
 }
 
 /** The per-language context public pages render with (site name, boards, footer settings, favicon). */
@@ -128,6 +132,7 @@ export async function buildServer(deps: WebDeps): Promise<FastifyInstance> {
   // Search before the page routes too: the static `search` segment wins over `/:lang/:board`.
   registerSearchRoutes(app, { search: deps.search, contextFor, timeZone: deps.site.timeZone, cache: deps.searchCache });
   registerStatementRoutes(app, { contextFor, cache: deps.cache, version: deps.version });
+  if (deps.attachments) registerAttachmentRoutes(app, { attachments: deps.attachments, files: deps.files, contextFor });
   registerPageRoutes(app, { pages: deps.pages, contextFor, cache: deps.cache, version: deps.version, views: deps.views, versions: deps.publicVersions });
   return app;
 }

@@ -35,6 +35,10 @@ export const urls = {
   subscriptionConfirm: (lang: Language, token: string) => `/${lang}/subscriptions/confirm?token=${encodeURIComponent(token)}`,
   subscriptionManage: (lang: Language, token: string) => `/${lang}/subscriptions/manage?token=${encodeURIComponent(token)}`,
   unsubscribe: (lang: Language, token: string) => `/${lang}/subscriptions/unsubscribe?token=${encodeURIComponent(token)}`,
+  /** An attachment's text view (#19), under its release. */
+  attachmentText: (lang: Language, slug: string, number: number, attachmentId: number) => `/${lang}/${slug}/${number}/files/${attachmentId}`,
+  /** The photos of a release as one zip, with their captions and credits (#19). */
+  mediaKit: (lang: Language, slug: string, number: number) => `/${lang}/${slug}/${number}/photos.zip`,
   file: (sha256: string, fileName: string) => `/files/${sha256}/${encodeURIComponent(fileName)}`,
   /** The built-in privacy and accessibility statements (when no external URL is configured). */
   statement: (lang: Language, which: 'privacy' | 'accessibility') => `/${lang}/${which}`,

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
 import { databaseKinds } from '../support/databases.js';
-import { buildBoard, buildRelease, jpegBytes, pdfBytes, TEST_ACTOR } from '../support/factories.js';
+import { headedPdf } from '../support/document-fixtures.js';
+import { buildBoard, buildRelease, jpegBytes, TEST_ACTOR } from '../support/factories.js';
 import { createTestWeb, type TestWeb } from '../support/web.js';
 
 interface ApiList {
@@ -25,6 +26,8 @@ for (const { kind, skip } of databaseKinds()) {
     let pdfUrl: string;
     let imageUrl: string;
     let previewUrl: string;
+    let textViewUrl: string;
+    let mediaKitUrl: string;
     const embargo = new Date('2026-11-20T03:00:00Z'); // 12:00 in Seoul
     const TITLE = 'Embargoed defence white paper';
 
@@ -38,7 +41,7 @@ for (const { kind, skip } of databaseKinds()) {
         embargoUntil: embargo,
         title: TITLE,
         files: [
-          { fileName: 'white-paper.pdf', bytes: await pdfBytes('white paper') },
+          { fileName: 'white-paper.pdf', bytes: await headedPdf({ title: 'Defence White Paper 2026', heading: 'Summary', body: ['Embargoed attachment text.', 'The paper sets out the plan.'] }) },
           { fileName: 'cover.jpg', bytes: await jpegBytes(90, 60), altText: 'Cover of the white paper' },
         ],
       });
@@ -46,6 +49,10 @@ for (const { kind, skip } of databaseKinds()) {
       const [pdf, image] = await t.system.releases.attachmentsOf(edition.id);
       pdfUrl = `/files/${pdf!.sha256}/white-paper.pdf`;
       imageUrl = `/files/${image!.sha256}/cover.jpg`;
+      // The PDF's text view and the photos' media kit follow the files' rule (#19).
+      await t.system.texts.extraction.runAll();
+      textViewUrl = `/en/press-releases/${number}/files/${pdf!.id}`;
+      mediaKitUrl = `/en/press-releases/${number}/photos.zip`;
       const { token } = await t.system.previewLinks.create(release.id, 'Evening Post', TEST_ACTOR);
       previewUrl = `/preview/${token}`;
     });
@@ -93,7 +100,7 @@ for (const { kind, skip } of databaseKinds()) {
     }
 
     async function publicSurfaces() {
-      const [page, print, list, home, earlier, pdf, image, filtered] = await Promise.all([
+      const [page, print, list, home, earlier, pdf, image, filtered, textView, mediaKit] = await Promise.all([
         get(`/en/press-releases/${number}`),
         get(`/en/press-releases/${number}/print`),
         get('/en/press-releases'),
@@ -102,8 +109,10 @@ for (const { kind, skip } of databaseKinds()) {
         get(pdfUrl),
         get(imageUrl),
         get('/en/press-releases?q=white+paper'),
+        get(textViewUrl),
+        get(mediaKitUrl),
       ]);
-      return { page, print, list, home, earlier, pdf, image, filtered };
+      return { page, print, list, home, earlier, pdf, image, filtered, textView, mediaKit };
     }
 
     test('before the embargo: 404 everywhere public, counted nowhere; the journalist preview works with a banner', async () => {
@@ -113,6 +122,9 @@ for (const { kind, skip } of databaseKinds()) {
       assert.equal(s.print.statusCode, 404);
       assert.equal(s.pdf.statusCode, 404, 'attachment URL answers 404, not 403');
       assert.equal(s.image.statusCode, 404);
+      assert.equal(s.textView.statusCode, 404, 'the text view answers 404, as the file does');
+      assert.equal(s.mediaKit.statusCode, 404, 'the media kit answers 404, as the photos do');
+      assert.ok(!s.textView.body.includes('Embargoed attachment text') && !s.textView.body.includes(TITLE));
       for (const [name, res] of Object.entries({ list: s.list, home: s.home, earlier: s.earlier, filtered: s.filtered })) {
         assert.equal(res.statusCode, 200, name);
         assert.ok(!res.body.includes(TITLE), `${name} must not show the embargoed title`);
@@ -157,6 +169,11 @@ for (const { kind, skip } of databaseKinds()) {
       assert.equal(s.print.statusCode, 200);
       assert.equal(s.pdf.statusCode, 200);
       assert.equal(s.image.statusCode, 200);
+      assert.equal(s.textView.statusCode, 200);
+      assert.match(s.textView.body, /<h2>Defence White Paper 2026<\/h2>/, 'the text view shows the PDF text');
+      assert.ok(s.page.body.includes(`href="${textViewUrl}"`), 'the page offers Read online');
+      assert.equal(s.mediaKit.statusCode, 200);
+      assert.equal(s.mediaKit.headers['content-type'], 'application/zip');
       for (const res of [s.list, s.home, s.filtered]) assert.ok(res.body.includes(TITLE));
       assert.match(s.list.body, /2 items/);
       assert.match(s.earlier.body, new RegExp(`<dt>Next</dt><dd><a href="/en/press-releases/${number}">${TITLE}</a>`));
@@ -192,6 +209,11 @@ for (const { kind, skip } of databaseKinds()) {
       assert.match(page.body, /Superseded by the revised white paper/);
       assert.ok(!(await get('/en/press-releases')).body.includes(TITLE));
       assert.equal((await get(previewUrl)).statusCode, 404);
+      // Withdrawn, content kept: the files stay served, and so do the text view and media kit.
+      const after = await publicSurfaces();
+      assert.equal(after.pdf.statusCode, 200);
+      assert.equal(after.textView.statusCode, 200);
+      assert.equal(after.mediaKit.statusCode, 200);
       const d = await distribution();
       for (const [url, links] of Object.entries(d.feeds)) assert.ok(!links.includes(releaseUrl()), `${url} drops it`);
       assert.ok(!d.locs.includes(releaseUrl()), 'the sitemap drops it');

@@ -116,7 +116,7 @@ describe('public site over HTTP', () => {
     assert.match(body, new RegExp(`href="/files/${pdfSha}/${encodeURIComponent('보도자료 결과.pdf')}"`));
     assert.match(body, /\(PDF, [\d.]+ (B|KB)\)/);
     assert.match(body, /<img src="\/files\/[0-9a-f]{64}\/meeting\.jpg" alt="Two officials shake hands" width="64" height="48"/);
-    assert.match(body, /<figcaption>The meeting<span class="credit"> \(Photo: Photo team\)<\/span><\/figcaption>/);
+    assert.match(body, /<figcaption>The meeting<span class="credit"> \(Photo: Photo team\)<\/span> <a class="photo-original" href="\/files\/[0-9a-f]{64}\/meeting\.jpg">Original \(64 × 48 px, \d+ B\)<\/a><\/figcaption>/);
     assert.match(body, new RegExp(`<link rel="canonical" href="https://news.example.org/en/press-releases/${releaseNumber}"/>`));
     assert.match(body, /<meta property="og:type" content="article"\/>/);
     assert.match(body, /Routine notice 23/, 'previous release link');

@@ -11,6 +11,7 @@ import { makeSessionRepo } from './session.repo.js';
 import { makeTranslationRepo } from './translation.repo.js';
 import { makeUserRepo } from './user.repo.js';
 import { makeSearchOutbox } from './search-outbox.js';
+import { makeAttachmentTexts } from './attachment-texts.js';
 
 const keyHash = (sourceKey: string) => createHash('sha256').update(sourceKey).digest('hex');
 
@@ -59,6 +60,7 @@ export function makeImportUnitOfWork(db: Kysely<Database>): ImportUnitOfWork {
           previewLinks: makePreviewLinkRepo(trx),
           translations: makeTranslationRepo(trx),
           searchOutbox: makeSearchOutbox(trx),
+        attachmentTexts: makeAttachmentTexts(trx),
           importSources: makeImportSourceRepo(trx),
         }),
       ),

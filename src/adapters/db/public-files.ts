@@ -1,19 +1,29 @@
 import type { Kysely } from 'kysely';
 import { derivativeFileName } from '../../domain/attachment.js';
-import type { PublicCatalog, PublicFile } from '../../ports/public-catalog.js';
+import type { PublicCatalog, PublicFile, ReleaseFiles } from '../../ports/public-catalog.js';
+import { toAttachment } from './mappers.js';
 import { contentKept, contentRemoved, pagePublic } from './public-visibility.js';
 import type { Database } from './schema.js';
 
+/**
+ * The files' visibility rule: attachments of the live edition of a release whose page is public.
+ * Every file read (by content address, by release for text views and media kits) starts here; the
+ * caller then tells a file that is served (content kept) from one that is gone (content removed: 410).
+ */
+function ofPublicReleases(db: Kysely<Database>, now: Date) {
+  return db
+    .selectFrom('attachments')
+    .innerJoin('releases', 'releases.live_edition_id', 'attachments.edition_id')
+    .where((eb) => pagePublic(eb, now));
+}
+
 /** The public catalog's file reads: by content address, under the visibility rule and takedowns. */
-export function makePublicFiles(db: Kysely<Database>): Pick<PublicCatalog, 'file' | 'fileRemoved'> {
+export function makePublicFiles(db: Kysely<Database>): Pick<PublicCatalog, 'file' | 'fileRemoved' | 'releaseFiles'> {
   return {
     async file(sha256: string, now: Date): Promise<PublicFile | null> {
-      const row = await db
-        .selectFrom('attachments')
-        .innerJoin('releases', 'releases.live_edition_id', 'attachments.edition_id')
+      const row = await ofPublicReleases(db, now)
         .select(['attachments.sha256', 'attachments.file_name', 'attachments.mime_type', 'attachments.byte_size'])
         .where('attachments.sha256', '=', sha256)
-        .where((eb) => pagePublic(eb, now))
         .where((eb) => contentKept(eb))
         .limit(1)
         .executeTakeFirst();
@@ -35,12 +45,9 @@ export function makePublicFiles(db: Kysely<Database>): Pick<PublicCatalog, 'file
 
     async fileRemoved(sha256: string, now: Date): Promise<boolean> {
       // Only files of public releases whose content was taken down: anything else stays a plain 404.
-      const own = db
-        .selectFrom('attachments')
-        .innerJoin('releases', 'releases.live_edition_id', 'attachments.edition_id')
+      const own = ofPublicReleases(db, now)
         .select('releases.id')
         .where('attachments.sha256', '=', sha256)
-        .where((eb) => pagePublic(eb, now))
         .where((eb) => contentRemoved(eb))
         .limit(1);
       const copy = db
@@ -54,6 +61,12 @@ export function makePublicFiles(db: Kysely<Database>): Pick<PublicCatalog, 'file
         .limit(1);
       const [a, b] = await Promise.all([own.executeTakeFirst(), copy.executeTakeFirst()]);
       return a !== undefined || b !== undefined;
+    },
+
+    async releaseFiles(releaseId: number, now: Date): Promise<ReleaseFiles | null> {
+      const rows = await ofPublicReleases(db, now).selectAll('attachments').select('releases.content_removed_at').where('releases.id', '=', releaseId).orderBy('attachments.position').execute();
+      if (rows.length === 0) return null;
+      return { contentRemoved: rows[0]!.content_removed_at !== null, attachments: rows.map((r) => toAttachment(r)) };
     },
   };
 }

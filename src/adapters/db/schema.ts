@@ -241,6 +241,28 @@ export interface ImportSourcesTable {
   details: string;
 }
 
+/** Text views of stored files and their extraction jobs (migration 2026120330), by content address. */
+export interface AttachmentTextsTable {
+  sha256: string;
+  mime_type: string;
+  /** pending | running | done | failed */
+  status: string;
+  attempts: Generated<number>;
+  locked_by: string | null;
+  lease_until: number | null;
+  run_at: number;
+  html: string | null;
+  plain_text: string | null;
+  language: string | null;
+  /** Why the view is incomplete (cut at a limit, preview text only), or null. */
+  partial: string | null;
+  /** Why there is no text view (failed), or the last error of a retried attempt. */
+  reason: string | null;
+  page_count: number | null;
+  queued_at: number;
+  extracted_at: number | null;
+}
+
 export interface Database extends AccountsTables, DistributionTables {
   import_sources: ImportSourcesTable;
   api_tokens: ApiTokensTable;
@@ -257,6 +279,7 @@ export interface Database extends AccountsTables, DistributionTables {
   revisions: RevisionsTable;
   jobs: JobsTable;
   search_outbox: SearchOutboxTable;
+  attachment_texts: AttachmentTextsTable;
   preview_links: PreviewLinksTable;
   audit_log: AuditLogTable;
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { UnitOfWork } from '../../ports/unit-of-work.js';
+import { makeAttachmentTexts } from './attachment-texts.js';
 import { makeAuditLog } from './audit-log.js';
 import { makeBoardRepo } from './board.repo.js';
 import { makeJobQueue } from './job-queue.js';
@@ -22,6 +23,7 @@ export function makeUnitOfWork(db: Kysely<Database>): UnitOfWork {
     previewLinks: makePreviewLinkRepo(trx),
     translations: makeTranslationRepo(trx),
     searchOutbox: makeSearchOutbox(trx),
+    attachmentTexts: makeAttachmentTexts(trx),
   });
   return {
     run: (work) => (db.isTransaction ? work(repos(db)) : db.transaction().execute((trx) => work(repos(trx)))),

@@ -4,7 +4,7 @@ const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charC
 
 // sharp and pdf-lib load on first use: only the demo seed needs them, and together they cost
 // about 40 MB of memory in every server process.
-/** Draws placeholder photos with sharp (an SVG scene rendered to JPEG) and real PDFs with pdf-lib. */
+/** Draws placeholder photos with sharp (an SVG scene rendered to JPEG), real PDFs with pdf-lib and HWPX documents from OWPML. */
 export function makeDemoAssets(): DemoAssets {
   return {
     async photo({ label, hue, width, height }) {
@@ -21,6 +21,8 @@ export function makeDemoAssets(): DemoAssets {
       const { default: sharp } = await import('sharp');
       return sharp(Buffer.from(svg)).jpeg({ quality: 78, mozjpeg: true }).toBuffer();
     },
+
+    hwpx: hwpxDocument,
 
     async pdf({ heading, lines }) {
       const { PDFDocument, StandardFonts, rgb } = await import('pdf-lib');
@@ -44,6 +46,26 @@ export function makeDemoAssets(): DemoAssets {
       return doc.save();
     },
   };
+}
+
+const OWPML = 'xmlns:hp="http://www.hancom.co.kr/hwpml/2011/paragraph" xmlns:hs="http://www.hancom.co.kr/hwpml/2011/section" xmlns:hh="http://www.hancom.co.kr/hwpml/2011/head"';
+
+/**
+ * A small HWPX written from its OWPML XML with fflate: the stored `mimetype` entry first (as Hancom
+ * writes it, so the upload check knows it), a header whose style 1 is the outline heading "개요 1",
+ * and one section of paragraphs.
+ */
+export async function hwpxDocument(input: { heading: string; lines: string[] }): Promise<Uint8Array> {
+  const { strToU8, zipSync } = await import('fflate');
+  const p = (text: string, style: number) => `<hp:p styleIDRef="${style}"><hp:run><hp:t>${escapeXml(text)}</hp:t></hp:run></hp:p>`;
+  return zipSync({
+    mimetype: [strToU8('application/hwp+zip'), { level: 0 }],
+    'version.xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><hv:HCFVersion xmlns:hv="http://www.hancom.co.kr/hwpml/2011/version" major="5" minor="1"/>'),
+    'Contents/header.xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><hh:head ${OWPML}><hh:refList><hh:styles><hh:style id="0" type="PARA" name="바탕글" engName="Normal"/><hh:style id="1" type="PARA" name="개요 1" engName="Outline 1"/></hh:styles></hh:refList></hh:head>`,
+    ),
+    'Contents/section0.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><hs:sec ${OWPML}>${p('DEMO DOCUMENT - sample content for Pressroom', 0)}${p(input.heading, 1)}${input.lines.map((l) => p(l, 0)).join('')}</hs:sec>`),
+  });
 }
 
 function wrap(text: string, width: number): string[] {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Language } from '../../domain/language.js';
-import { indexText } from '../../domain/search-text.js';
+import { INDEXED_TEXT_CHARS } from '../../domain/attachment-text.js';
+import { indexText, tokenize, type QueryClause } from '../../domain/search-text.js';
 import type { SearchHit, SearchHits, SearchQuery } from '../../ports/search-index.js';
 import { listedPublicly } from '../db/public-visibility.js';
 import type { Database } from '../db/schema.js';
@@ -19,7 +20,7 @@ export interface SearchDocument {
   releaseId: number;
   /** Tokens of the title. */
   title: string;
-  /** Tokens of the subtitle, body, department, tags and attachment captions. */
+  /** Tokens of the subtitle, body, department, tags, attachment captions and the attachments' extracted text (#19). */
   body: string;
   language: Language;
   boardId: number;
@@ -79,6 +80,13 @@ export async function loadSearchDocuments(db: Kysely<Database>, releaseIds: numb
     .execute();
   const byEdition = new Map<number, string[]>();
   for (const c of captions) byEdition.set(c.edition_id, [...(byEdition.get(c.edition_id) ?? []), c.caption]);
+  // The text views of the live editions' documents (their first INDEXED_TEXT_CHARS characters each).
+  for (const t of await attachmentTexts(
+    db,
+    rows.map((r) => r.edition_id),
+  )) {
+    byEdition.set(t.edition_id, [...(byEdition.get(t.edition_id) ?? []), t.text]);
+  }
   return rows.map((row) => {
     const tags = JSON.parse(row.tags) as string[];
     const body = [...(JSON.parse(row.subtitle) as string[]), row.body_markdown, row.department, ...tags, ...(byEdition.get(row.edition_id) ?? [])].join('\n');
@@ -94,6 +102,20 @@ export async function loadSearchDocuments(db: Kysely<Database>, releaseIds: numb
       tags,
     };
   });
+}
+
+/** Extracted texts of the editions' attachments, in attachment order (the indexed part only). */
+async function attachmentTexts(db: Kysely<Database>, editionIds: number[]): Promise<{ edition_id: number; file_name: string; text: string }[]> {
+  if (editionIds.length === 0) return [];
+  return db
+    .selectFrom('attachments')
+    .innerJoin('attachment_texts', 'attachment_texts.sha256', 'attachments.sha256')
+    .select(['attachments.edition_id', 'attachments.file_name', sql<string>`substr(attachment_texts.plain_text, 1, ${INDEXED_TEXT_CHARS})`.as('text')])
+    .where('attachments.edition_id', 'in', editionIds)
+    .where('attachment_texts.status', '=', 'done')
+    .orderBy('attachments.edition_id')
+    .orderBy('attachments.position')
+    .execute();
 }
 
 /** SHA-256 of everything an entry holds: stored with it, so `reindex --check` finds a stale one. */
@@ -157,7 +179,16 @@ export async function countIndexable(db: Kysely<Database>): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-/** Markdown as plain text, for snippets. */
+/**
+ * Whether a text holds every clause of a query (each word of a phrase, every bigram of a Korean
+ * word): the release's own text does, or the hit came from an attachment. A single shared bigram
+ * (산악 of 산악정찰교범) is not enough.
+ */
+function holdsEveryClause(text: string, clauses: QueryClause[]): boolean {
+  const terms = new Set(tokenize(text).map((t) => t.term));
+  return clauses.every((c) => (c.prefix ? [...terms].some((t) => t.startsWith(c.terms[0]!)) : c.terms.every((term) => terms.has(term))));
+}
+
 /**
  * The text snippets are cut from: each subtitle line and the body as plain text, joined with " · "
  * so the last subtitle line does not run into the body's first sentence (#17).
@@ -169,6 +200,7 @@ export function snippetSource(subtitle: string[], bodyMarkdown: string): string 
     .join(' · ');
 }
 
+/** Markdown as plain text, for snippets. */
 function plainText(markdown: string): string {
   return markdown
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
@@ -236,11 +268,15 @@ export async function runSearch(db: Kysely<Database>, q: SearchQuery, index: Ind
       ids = await index.newest(q.limit, q.offset);
     }
   }
-  return { total, exact, items: await hitsFor(db, ids, q.now) };
+  return { total, exact, items: await hitsFor(db, ids, q.now, q.clauses) };
 }
 
-/** The page's rows, in the order of `ids`; the visibility rule again, for a withdrawal in between. */
-async function hitsFor(db: Kysely<Database>, ids: number[], now: Date): Promise<SearchHit[]> {
+/**
+ * The page's rows, in the order of `ids`; the visibility rule again, for a withdrawal in between. A
+ * release whose own text does not hold the words was found in an attachment: its snippet quotes
+ * the first attachment that does, and names it.
+ */
+async function hitsFor(db: Kysely<Database>, ids: number[], now: Date, clauses: QueryClause[]): Promise<SearchHit[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('releases')
@@ -253,6 +289,7 @@ async function hitsFor(db: Kysely<Database>, ids: number[], now: Date): Promise<
       'releases.first_published_at',
       'releases.public_at',
       'boards.slug',
+      'editions.id as edition_id',
       'editions.title',
       'editions.subtitle',
       'editions.body_markdown',
@@ -263,9 +300,17 @@ async function hitsFor(db: Kysely<Database>, ids: number[], now: Date): Promise<
     .where((eb) => listedPublicly(eb, now))
     .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
+  const ownText = new Map(rows.map((r) => [r.id, plainText([...(JSON.parse(r.subtitle) as string[]), r.body_markdown].join('\n'))]));
+  const elsewhere = rows.filter((r) => !holdsEveryClause([r.title, ownText.get(r.id)!, r.department, r.tags].join('\n'), clauses));
+  const inAttachment = new Map<number, { fileName: string; text: string }>();
+  for (const t of await attachmentTexts(db, elsewhere.map((r) => r.edition_id))) {
+    if (inAttachment.has(t.edition_id) || !holdsEveryClause(t.text, clauses)) continue;
+    inAttachment.set(t.edition_id, { fileName: t.file_name, text: t.text.replace(/\s+/g, ' ') });
+  }
   return ids.flatMap((id) => {
     const r = byId.get(id);
     if (!r) return [];
+    const attachment = inAttachment.get(r.edition_id);
     return [
       {
         releaseId: r.id,
@@ -276,7 +321,8 @@ async function hitsFor(db: Kysely<Database>, ids: number[], now: Date): Promise<
         department: r.department,
         tags: JSON.parse(r.tags) as string[],
         firstPublishedAt: new Date(Number(r.first_published_at ?? r.public_at)),
-        text: snippetSource(JSON.parse(r.subtitle) as string[], r.body_markdown),
+        text: attachment?.text ?? snippetSource(JSON.parse(r.subtitle) as string[], r.body_markdown),
+        attachmentName: attachment?.fileName ?? null,
       },
     ];
   });

@@ -90,7 +90,7 @@ async function seedDemoWith(deps: SeedDemoDeps, options: SeedDemoOptions): Promi
       await deps.attachFile({ editionId: edition.id, fileName: `${slugify(photo.label)}.jpg`, bytes, caption: photo.caption, credit: photo.credit, altText: photo.altText, actor: DEMO_ACTOR });
     }
     for (const doc of item.documents) {
-      const bytes = await deps.assets.pdf({ heading: doc.heading, lines: doc.lines });
+      const bytes = doc.format === 'hwpx' ? await deps.assets.hwpx({ heading: doc.heading, lines: doc.lines }) : await deps.assets.pdf({ heading: doc.heading, lines: doc.lines });
       await deps.attachFile({ editionId: edition.id, fileName: doc.fileName, bytes, actor: DEMO_ACTOR });
     }
     await deps.submitRelease(release.id, DEMO_ACTOR);

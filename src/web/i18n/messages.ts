@@ -1,5 +1,6 @@
 import type { Language } from '../../domain/language.js';
 import { adminEn, adminKo } from './admin-messages.js';
+import { attachmentEn, attachmentKo } from './attachment-messages.js';
 import { distributionEn, distributionKo } from './distribution-messages.js';
 import { formatMessage, type MessageParams } from './icu.js';
 import { siteEn, siteKo } from './site-messages.js';
@@ -90,6 +91,7 @@ const en = {
   ...siteEn,
   ...adminEn,
   ...distributionEn,
+  ...attachmentEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -177,6 +179,7 @@ const ko: Messages = {
   ...siteKo,
   ...adminKo,
   ...distributionKo,
+  ...attachmentKo,
 };
 
 export const catalogues = { en, ko } satisfies Record<Language, Messages>;

@@ -31,3 +31,15 @@ const allowed: sanitizeHtml.IOptions = {
 export function renderMarkdown(markdown: string): string {
   return sanitizeHtml(md.render(markdown), { ...allowed, allowedAttributes: { ...allowed.allowedAttributes, a: ['href', 'title', 'rel'] } });
 }
+
+/**
+ * Sanitizes HTML that did not come from Markdown (an attachment's text view, #19) with the same
+ * allow-list as release bodies, plus table cell spans, and no links at all.
+ */
+export function sanitizeBodyHtml(html: string): string {
+  return sanitizeHtml(html, {
+    ...allowed,
+    allowedTags: (allowed.allowedTags as string[]).filter((t) => t !== 'a'),
+    allowedAttributes: { ...allowed.allowedAttributes, td: ['class', 'colspan', 'rowspan'], th: ['scope', 'class', 'colspan', 'rowspan'] },
+  });
+}

@@ -78,6 +78,11 @@ export function BoardView(props: { ctx: PageContext; listing: BoardListing }) {
             <li key={item.number}>
               {item.thumbnail && <img src={urls.file(item.thumbnail.sha256, item.thumbnail.fileName)} alt="" loading="lazy" width={480} height={320} />}
               <ListTitle title={item.title} href={urls.release(ctx.lang, board.slug, item.number)} />
+              {item.thumbnail && (
+                <p class="photo-original">
+                  <a href={urls.file(item.thumbnail.sha256, item.thumbnail.fileName)}>{ctx.t('originalFile')}</a>
+                </p>
+              )}
               <p class="meta">
                 <time dateTime={item.firstPublishedAt.toISOString()}>{ctx.fmt.day(item.firstPublishedAt)}</time> · {ctx.t('views')}{' '}
                 {ctx.fmt.number(item.viewCount)}

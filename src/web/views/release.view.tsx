@@ -10,6 +10,8 @@ import type { PageContext } from './page-context.js';
 
 export interface ReleaseViewModel extends PublicReleaseDetail {
   neighbours: Neighbours;
+  /** Files whose text view is ready: they get "Read online" (#19). */
+  readable?: ReadonlySet<string>;
 }
 
 /** A journalist's embargoed preview: banner, token-scoped file links, no navigation or counts. */
@@ -228,7 +230,7 @@ export function ReleaseView(props: { ctx: PageContext; model: ReleaseViewModel; 
               // The first photo is the page's largest paint: fetched at once and first; the rest lazily.
               {...(i === 0 ? { loading: 'eager', fetchpriority: 'high' } : { loading: 'lazy' })}
             />
-            {(photo.caption || photo.credit) && (
+            {(photo.caption || photo.credit || (!preview && !removed)) && (
               <figcaption>
                 {photo.caption}
                 {photo.credit && (
@@ -236,10 +238,25 @@ export function ReleaseView(props: { ctx: PageContext; model: ReleaseViewModel; 
                     {photo.caption ? ' ' : ''}({ctx.t('photoCredit')}: {photo.credit})
                   </span>
                 )}
+                {!preview && !removed && photo.width && photo.height && (
+                  <>
+                    {' '}
+                    <a class="photo-original" href={fileHref(photo.sha256, photo.fileName)}>
+                      {ctx.t('originalPhoto', { width: photo.width, height: photo.height, size: formatByteSize(photo.byteSize) })}
+                    </a>
+                  </>
+                )}
               </figcaption>
             )}
           </figure>
         ))}
+        {photos.length > 0 && !preview && !removed && !print && (
+          <p class="media-kit">
+            <a href={urls.mediaKit(lang, board.slug, number)} download>
+              {ctx.t('downloadAllPhotos', { count: photos.length })}
+            </a>
+          </p>
+        )}
         {!removed && <div class="release-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(edition.bodyMarkdown) }} />}
         {!removed && (
           <section class="files" aria-labelledby="files-title">
@@ -256,6 +273,14 @@ export function ReleaseView(props: { ctx: PageContext; model: ReleaseViewModel; 
                     <span class="file-meta">
                       ({fileTypeLabel(file.mimeType, file.fileName)}, {formatByteSize(file.byteSize)})
                     </span>
+                    {!preview && model.readable?.has(file.sha256) && (
+                      <>
+                        {' '}
+                        <a class="read-online" href={urls.attachmentText(lang, board.slug, number, file.id)} aria-label={ctx.t('readOnlineLabel', { name: file.fileName })}>
+                          {ctx.t('readOnline')}
+                        </a>
+                      </>
+                    )}
                   </li>
                 ))}
               </ul>

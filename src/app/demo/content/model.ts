@@ -23,12 +23,14 @@ export interface DemoPhoto {
 }
 
 export interface DemoDocument {
-  /** Original file name shown in the File area; may be Korean; must end in .pdf */
+  /** Original file name shown in the File area; may be Korean; ends in .pdf (or .hwpx for an HWPX). */
   fileName: string;
-  /** Heading printed in the generated PDF (ASCII only, PDF standard fonts have no Hangul). */
+  /** Heading printed in the generated PDF (ASCII only, PDF standard fonts have no Hangul); any text in an HWPX. */
   heading: string;
-  /** Lines of body text printed in the PDF (ASCII only). */
+  /** Lines of body text printed in the PDF (ASCII only), or paragraphs of the HWPX. */
   lines: string[];
+  /** PDF unless set: an HWPX shows the text views of Hangul documents (#19). */
+  format?: 'pdf' | 'hwpx';
 }
 
 export interface DemoRelease {

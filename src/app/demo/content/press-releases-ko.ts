@@ -39,6 +39,19 @@ export const PRESS_RELEASES_KO: DemoRelease[] = [
           'The Korean text of this release is published on the ministry website.',
         ],
       },
+      {
+        // An HWPX attachment with its own text view; "산악정찰교범" occurs only here, so searching
+        // for it shows a hit found inside an attachment (#19).
+        fileName: '붙임1_세부내용.hwpx',
+        format: 'hwpx',
+        heading: '붙임1 노를란드 육군 교류 세부 계획',
+        lines: [
+          '초급장교 교류: 내년 상반기부터 연 2회, 회당 12명 규모로 상호 파견한다.',
+          '부사관 교류: 동계 산악훈련 과정에 교관 4명과 교육생 16명을 파견한다.',
+          '군수 협력: 공통 장비 정비 절차와 동계 보급품 규격을 공동으로 검토하고 산악정찰교범 번역본을 교환한다.',
+          '육군참모회의: 내년 상반기 벨렌에서 개최한다.',
+        ],
+      },
     ],
     pairKey: 'pair-01',
   },
