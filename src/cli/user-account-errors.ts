@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { InvalidStateError, NotFoundError, ValidationError } from '../domain/errors.js';
 
 /** Prints a refused account change (unknown address, invalid input, last administrator) and returns the exit code; rethrows anything else. */
@@ -15,4 +16,16 @@ export function reportAccountError(error: unknown, refused: string): number {
     return 1;
   }
   throw error;
+}
+
+/** The one EMAIL argument of a `pressroom user ...` command, or null after printing the problem and the usage (exit 2). */
+export function emailArgument(argv: string[], usage: string): string | null {
+  try {
+    const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: {} });
+    if (positionals.length !== 1) throw new Error('Name one account by its email address.');
+    return positionals[0]!;
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+    return null;
+  }
 }

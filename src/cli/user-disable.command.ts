@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util';
 import type { Accounts } from '../main/compose-accounts.js';
-import { reportAccountError } from './user-account-errors.js';
+import { emailArgument, reportAccountError } from './user-account-errors.js';
 
 const USAGE = `Usage: pressroom user disable EMAIL
 Offboarding: the account can no longer sign in, its sessions end at once and its API tokens are
@@ -11,15 +10,8 @@ export const userDisableCommand = {
   name: 'user-disable',
   summary: 'Disable a staff account: sessions and API tokens stop at once (offboarding)',
   async run(system: { accounts: Pick<Accounts, 'disableUser'> }, argv: string[]): Promise<number> {
-    let email: string;
-    try {
-      const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: {} });
-      if (positionals.length !== 1) throw new Error('Name one account by its email address.');
-      email = positionals[0]!;
-    } catch (error) {
-      console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-      return 2;
-    }
+    const email = emailArgument(argv, USAGE);
+    if (email === null) return 2;
     try {
       const { user, changed, endedSessions } = await system.accounts.disableUser({ email }, { userId: null, label: 'system:cli', ip: null });
       if (!changed) console.log(`${user.email} is already disabled (since ${user.disabledAt?.toISOString()}); nothing changed.`);

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
-import { parseArgs } from 'node:util';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
 import type { Accounts } from '../main/compose-accounts.js';
+import { emailArgument } from './user-account-errors.js';
 
 const USAGE = `Usage: pressroom user set-password EMAIL
 Gives an existing staff account a new password, e.g. staff brought in by \`pressroom import\` or
@@ -75,15 +75,8 @@ export const userSetPasswordCommand = {
   name: 'user-set-password',
   summary: 'Give a staff account a new password (imported staff have none), read without echo or from stdin',
   async run(system: { accounts: Pick<Accounts, 'setPassword'> }, argv: string[], io: PromptIo = { stdin: process.stdin, prompt: (text) => void process.stderr.write(text) }): Promise<number> {
-    let email: string;
-    try {
-      const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: {} });
-      if (positionals.length !== 1) throw new Error('Name one account by its email address.');
-      email = positionals[0]!;
-    } catch (error) {
-      console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-      return 2;
-    }
+    const email = emailArgument(argv, USAGE);
+    if (email === null) return 2;
     try {
       const password = await readPassword(io);
       const { user, endedSessions } = await system.accounts.setPassword({ email, password }, { userId: null, label: 'system:cli', ip: null });

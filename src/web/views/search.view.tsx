@@ -17,6 +17,30 @@ export interface SearchForm {
 /** A date the reader typed that could not be used as given, explained above the results. */
 export type DateProblem = { kind: 'invalid'; field: 'from' | 'to'; value: string } | { kind: 'reversed'; from: string; to: string };
 
+/** A YYYY-MM-DD text field of the search filters, pointing at the date problems when it is wrong. */
+function DateField(props: { ctx: PageContext; field: 'from' | 'to'; label: string; value: string | null | undefined; invalid: boolean }) {
+  const id = `search-${props.field}`;
+  return (
+    <div>
+      <label for={id}>
+        {props.label} <span class="hint">({props.ctx.t('dateHint')})</span>
+      </label>
+      <input
+        id={id}
+        type="text"
+        name={props.field}
+        value={props.value ?? ''}
+        inputMode="numeric"
+        autoComplete="off"
+        size={10}
+        maxLength={10}
+        aria-invalid={props.invalid ? 'true' : undefined}
+        aria-describedby={props.invalid ? 'date-problems' : undefined}
+      />
+    </div>
+  );
+}
+
 /** The full-text search page: the form (works without JS) and, once asked, the results. */
 export function SearchView(props: { ctx: PageContext; form: SearchForm; results: SearchResults | null; dateProblems?: DateProblem[] }) {
   const { ctx, form, results } = props;
@@ -54,40 +78,8 @@ export function SearchView(props: { ctx: PageContext; form: SearchForm; results:
             ))}
           </select>
         </div>
-        <div>
-          <label for="search-from">
-            {ctx.t('searchFrom')} <span class="hint">({ctx.t('dateHint')})</span>
-          </label>
-          <input
-            id="search-from"
-            type="text"
-            name="from"
-            value={form.from ?? ''}
-            inputMode="numeric"
-            autoComplete="off"
-            size={10}
-            maxLength={10}
-            aria-invalid={fieldProblem('from') ? 'true' : undefined}
-            aria-describedby={fieldProblem('from') ? 'date-problems' : undefined}
-          />
-        </div>
-        <div>
-          <label for="search-to">
-            {ctx.t('searchTo')} <span class="hint">({ctx.t('dateHint')})</span>
-          </label>
-          <input
-            id="search-to"
-            type="text"
-            name="to"
-            value={form.to ?? ''}
-            inputMode="numeric"
-            autoComplete="off"
-            size={10}
-            maxLength={10}
-            aria-invalid={fieldProblem('to') ? 'true' : undefined}
-            aria-describedby={fieldProblem('to') ? 'date-problems' : undefined}
-          />
-        </div>
+        <DateField ctx={ctx} field="from" label={ctx.t('searchFrom')} value={form.from} invalid={fieldProblem('from')} />
+        <DateField ctx={ctx} field="to" label={ctx.t('searchTo')} value={form.to} invalid={fieldProblem('to')} />
         <div>
           <label for="search-sort">{ctx.t('searchSort')}</label>
           <select id="search-sort" name="sort">
