@@ -11,11 +11,11 @@ function urlIssue(raw: string): FieldIssue | null {
   try {
     url = new URL(raw.trim());
   } catch {
-    return { code: 'invalid_url', message: 'Enter the full address, starting with https://', field: 'url' };
+    return { code: 'webhook_url_invalid', message: 'Enter the full address, starting with https://', field: 'url' };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { code: 'invalid_url', message: 'Enter the full address, starting with https://', field: 'url' };
-  if (url.username || url.password) return { code: 'url_credentials', message: 'Remove the user name and password from the address: requests are signed instead', field: 'url' };
-  if (raw.trim().length > 2000) return { code: 'too_long', message: 'Shorten the address to 2,000 characters or fewer', field: 'url' };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { code: 'webhook_url_invalid', message: 'Enter the full address, starting with https://', field: 'url' };
+  if (url.username || url.password) return { code: 'webhook_url_credentials', message: 'Remove the user name and password from the address: requests are signed instead', field: 'url' };
+  if (raw.trim().length > 2000) return { code: 'webhook_url_too_long', message: 'Shorten the address to 2,000 characters or fewer', field: 'url' };
   return null;
 }
 
@@ -26,7 +26,7 @@ export function makeCreateWebhook(deps: { uow: WebhookUnitOfWork; clock: Clock }
     const bad = urlIssue(input.url);
     if (bad) issues.push(bad);
     const events = [...new Set(input.events)];
-    if (events.length === 0 || !events.every(isWebhookEvent)) issues.push({ code: 'no_events', message: 'Choose at least one event from the list', field: 'events' });
+    if (events.length === 0 || !events.every(isWebhookEvent)) issues.push({ code: 'webhook_no_events', message: 'Choose at least one event from the list', field: 'events' });
     if (issues.length > 0) throw new ValidationError('The webhook cannot be added', issues);
     const now = deps.clock.now();
     const secret = `whsec_${randomBytes(24).toString('hex')}`;
