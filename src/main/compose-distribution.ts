@@ -16,6 +16,11 @@ import { makeDeliverWebhooks, type WebhookPolicy } from '../app/distribution/del
 import { makeQueueWebhookEvents } from '../app/distribution/queue-webhook-events.js';
 import { makeSetWebhookEnabled } from '../app/distribution/set-webhook-enabled.js';
 import { makeWebhookRepo, makeWebhookUnitOfWork } from '../adapters/db/webhook.repo.js';
+import { makeMarkNotificationsRead } from '../app/notifications/mark-notifications-read.js';
+import { makeQueueStaffNotifications } from '../app/notifications/queue-staff-notifications.js';
+import { makeSetNotificationEmail } from '../app/notifications/set-notification-email.js';
+import { makeStaffNotificationRepo, makeStaffNotificationUnitOfWork } from '../adapters/db/staff-notification.repo.js';
+import { makeStaffNotificationEmail } from '../web/email/staff-notification-email.js';
 import { makeFetchWebhookPoster } from '../adapters/http/webhook-poster.js';
 import { makeAlertRepo } from '../adapters/db/alert.repo.js';
 import { makeDistributionUnitOfWork, makeSecretStore } from '../adapters/db/distribution-uow.js';
@@ -66,7 +71,25 @@ export function composeDistribution(deps: { db: Kysely<Database>; clock: Clock; 
   const webhookUow = makeWebhookUnitOfWork(db);
   const queueWebhookEvents = makeQueueWebhookEvents({ uow: webhookUow, webhooks: webhookRepo, clock, publicUrl: links.release });
   const deliverWebhooks = makeDeliverWebhooks({ webhooks: webhookRepo, poster: makeFetchWebhookPoster(), clock, workerId: deps.workerId, policy: o.webhookPolicy });
+  const notificationRepo = makeStaffNotificationRepo(db);
+  const notificationUow = makeStaffNotificationUnitOfWork(db);
+  const baseUrl = (o.baseUrl ?? 'http://localhost:3000').replace(/\/+$/, '');
+  const queueStaffNotifications = makeQueueStaffNotifications({
+    uow: notificationUow,
+    notifications: notificationRepo,
+    clock,
+    outbox,
+    email: makeStaffNotificationEmail({ siteName: o.siteName ?? 'Pressroom' }),
+    adminUrl: (path) => `${baseUrl}${path}`,
+  });
   return {
+    /** Staff notifications (#14): derived from the audit trail, in-app and (by choice) by email. */
+    notifications: {
+      repo: notificationRepo,
+      queue: queueStaffNotifications,
+      markAllRead: makeMarkNotificationsRead({ uow: notificationUow, clock }),
+      setEmail: makeSetNotificationEmail({ uow: notificationUow, clock }),
+    },
     /** Webhooks (#14): endpoints, events derived from the audit trail, signed deliveries. */
     webhooks: {
       repo: webhookRepo,
@@ -86,7 +109,7 @@ export function composeDistribution(deps: { db: Kysely<Database>; clock: Clock; 
     purgeUnconfirmed,
     sendOutbox,
     /** One tick of the sender loop: alerts, digests, purge, sending. */
-    run: makeRunDistribution({ queueReleaseAlerts, sendDigests, purgeUnconfirmed, send: sendOutbox, now: () => clock.now().getTime(), webhooks: { queue: queueWebhookEvents, deliver: deliverWebhooks } }),
+    run: makeRunDistribution({ queueReleaseAlerts, sendDigests, purgeUnconfirmed, send: sendOutbox, now: () => clock.now().getTime(), webhooks: { queue: queueWebhookEvents, deliver: deliverWebhooks }, notify: queueStaffNotifications }),
     /** The outbox as the admin reads it. */
     outbox: outboxRepo,
     subscriptions: alertDeps.subscriptions,

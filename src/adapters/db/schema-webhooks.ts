@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-/** Row types of webhooks (migration 2026120350-webhooks); times are epoch ms. */
+/** Row types of webhooks and staff notifications (migration 2026120350-webhooks-notifications); times are epoch ms. */
 export interface WebhookEndpointsTable {
   id: Generated<number>;
   url: string;
@@ -40,7 +40,28 @@ export interface WebhookDeliveriesTable {
   delivered_at: number | null;
 }
 
+export interface StaffNotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  /** The audit entry it comes from (unique per person). */
+  audit_id: number;
+  /** The audit action: release.submitted, release.rejected, …, preview_link.opened. */
+  kind: string;
+  release_id: number | null;
+  /** JSON: the release title, who did it, a comment. */
+  details: string;
+  created_at: number;
+  read_at: number | null;
+}
+
+export interface NotifiedAuditEntriesTable {
+  audit_id: number;
+  created_at: number;
+}
+
 export interface WebhookTables {
+  staff_notifications: StaffNotificationsTable;
+  notified_audit_entries: NotifiedAuditEntriesTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_events: WebhookEventsTable;
   webhook_deliveries: WebhookDeliveriesTable;

@@ -6,6 +6,7 @@ import { scriptEn, scriptKo } from './admin-scripts-messages.js';
 import { tokensEn, tokensKo } from './admin-tokens-messages.js';
 import { outboxEn, outboxKo } from './admin-outbox-messages.js';
 import { webhooksEn, webhooksKo } from './admin-webhook-messages.js';
+import { notificationsEn, notificationsKo } from './admin-notification-messages.js';
 
 /**
  * The press office's (admin) words, part of the one UI catalogue (messages.ts merges them). Keys
@@ -172,6 +173,7 @@ export const adminEn = {
   ...tokensEn,
   ...outboxEn,
   ...webhooksEn,
+  ...notificationsEn,
 } as const;
 
 export type AdminMessageKey = keyof typeof adminEn;
@@ -337,4 +339,5 @@ export const adminKo: Record<AdminMessageKey, string> = {
   ...tokensKo,
   ...outboxKo,
   ...webhooksKo,
+  ...notificationsKo,
 };

@@ -4,7 +4,9 @@ import { withIdColumn } from '../dialect.js';
 /**
  * Webhooks (#14): endpoints an administrator configured (URL, events, HMAC secret), the events
  * derived from the audit trail and the releases table (one row per event, unique key), and one
- * delivery per (endpoint, event) worked off with leases like the mail outbox. Times are epoch ms.
+ * delivery per (endpoint, event) worked off with leases like the mail outbox. Staff notifications:
+ * one row per (person, audit entry), the audit entries already turned into notifications, and each
+ * person's choice of email. Times are epoch ms.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await withIdColumn(db, db.schema.createTable('webhook_endpoints'))
@@ -39,8 +41,27 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('webhook_deliveries_uq').on('webhook_deliveries').columns(['endpoint_id', 'event_id']).unique().execute();
   await db.schema.createIndex('webhook_deliveries_due_idx').on('webhook_deliveries').columns(['status', 'next_attempt_at']).execute();
+
+  await withIdColumn(db, db.schema.createTable('staff_notifications'))
+    .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('audit_id', 'integer', (c) => c.notNull())
+    .addColumn('kind', 'varchar(40)', (c) => c.notNull())
+    .addColumn('release_id', 'integer')
+    .addColumn('details', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .addColumn('read_at', 'bigint')
+    .execute();
+  await db.schema.createIndex('staff_notifications_uq').on('staff_notifications').columns(['user_id', 'audit_id']).unique().execute();
+  await db.schema.createIndex('staff_notifications_user_idx').on('staff_notifications').columns(['user_id', 'read_at']).execute();
+  await db.schema
+    .createTable('notified_audit_entries')
+    .addColumn('audit_id', 'integer', (c) => c.primaryKey())
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .execute();
+  await db.schema.alterTable('users').addColumn('notify_by_email', 'integer', (c) => c.notNull().defaultTo(0)).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['webhook_deliveries', 'webhook_events', 'webhook_endpoints']) await db.schema.dropTable(table).execute();
+  await db.schema.alterTable('users').dropColumn('notify_by_email').execute();
+  for (const table of ['notified_audit_entries', 'staff_notifications', 'webhook_deliveries', 'webhook_events', 'webhook_endpoints']) await db.schema.dropTable(table).execute();
 }
