@@ -11,7 +11,7 @@ const SYSTEM = { userId: null, label: 'system:test', ip: null };
 for (const { kind, skip } of databaseKinds()) {
   describe(`staff notifications on ${kind}`, { skip }, () => {
     let t: TestSystem;
-    const people: Record<string, StaffActor & { email: string }> = {};
+    const people = {} as Record<'writer' | 'editor' | 'editor2' | 'admin' | 'viewer', StaffActor & { email: string }>;
     before(async () => {
       t = await createTestSystem(kind);
       for (const [key, role, name] of [
@@ -29,11 +29,11 @@ for (const { kind, skip } of databaseKinds()) {
     after(() => t.close());
 
     const n = () => t.system.distribution.notifications;
-    const texts = async (who: string) => (await n().repo.list(people[who]!.userId!, 50)).map((x) => `${x.kind}|${x.details.title}|${x.details.actor}${x.details.comment ? `|${x.details.comment}` : ''}`);
+    const texts = async (who: keyof typeof people) => (await n().repo.list(people[who].userId!, 50)).map((x) => `${x.kind}|${x.details.title}|${x.details.actor}${x.details.comment ? `|${x.details.comment}` : ''}`);
 
     test('submitted -> editors and admins; sent back, approved, scheduled, published -> the author; preview opened -> its maker', async () => {
       const board = await buildBoard(t.system);
-      const { writer, editor } = people as Required<typeof people>;
+      const { writer, editor } = people;
       const c = t.system.commands;
       const { release } = await c.createRelease({ boardSlug: board.slug, language: 'en', title: 'Port reopens', subtitle: [], bodyMarkdown: 'Body.', embargoUntil: null }, writer);
       await c.submitRelease(release.id, writer);
@@ -63,7 +63,7 @@ for (const { kind, skip } of databaseKinds()) {
     });
 
     test('mark all read; the count falls to zero, audited', async () => {
-      const { editor } = people as Required<typeof people>;
+      const { editor } = people;
       assert.equal(await n().markAllRead(editor.userId!, editor), 3);
       assert.equal(await n().repo.unreadCount(editor.userId!), 0);
       const [entry] = await t.system.audit.list({ action: 'notifications.read', limit: 1 });
@@ -71,7 +71,7 @@ for (const { kind, skip } of databaseKinds()) {
     });
 
     test('by email only for people who chose it, through the outbox, in Korean and English', async () => {
-      const { writer, editor } = people as Required<typeof people>;
+      const { writer, editor } = people;
       await n().setEmail(writer.userId!, true, writer);
       assert.equal(await n().repo.emailPreference(writer.userId!), true);
       const board = await buildBoard(t.system);
