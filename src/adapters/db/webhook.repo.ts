@@ -75,40 +75,60 @@ export function makeWebhookRepo(db: Kysely<Database>): WebhookRepo {
     },
 
     async candidates(now, since, limit) {
-      const audited = await db
-        .selectFrom('audit_log as a')
-        .select(['a.id', 'a.at', 'a.action', 'a.subject_id'])
-        .where('a.action', 'in', Object.keys(AUDITED))
-        .where('a.subject_type', '=', 'release')
-        .where('a.at', '>=', since.getTime())
-        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('webhook_events as w').select('w.id').where('w.event_key', '=', sql<string>`'audit:' || cast(a.id as varchar(20))`))))
-        .orderBy('a.id')
-        .limit(limit)
-        .execute();
+      // Audit entries not recorded yet, in pages: entries of embargoed releases that are not public
+      // yet (or never were) stay behind and must not crowd out newer ones.
+      const audited: { id: number; at: number; action: string; subject_id: string | null }[] = [];
+      const releases = new Map<number, Awaited<ReturnType<ReturnType<typeof releaseInfo>['execute']>>[number]>();
+      let wanted = 0;
+      for (let after = 0; wanted < limit; ) {
+        const page = await db
+          .selectFrom('audit_log as a')
+          .select(['a.id', 'a.at', 'a.action', 'a.subject_id'])
+          .where('a.action', 'in', Object.keys(AUDITED))
+          .where('a.subject_type', '=', 'release')
+          .where('a.at', '>=', since.getTime())
+          .where('a.id', '>', after)
+          .where(({ not, exists, selectFrom }) => not(exists(selectFrom('webhook_events as w').select('w.id').where('w.event_key', '=', sql<string>`'audit:' || cast(a.id as varchar(20))`))))
+          .orderBy('a.id')
+          .limit(500)
+          .execute();
+        if (page.length === 0) break;
+        after = page.at(-1)!.id;
+        const ids = [...new Set(page.map((a) => Number(a.subject_id)).filter((id) => Number.isInteger(id) && !releases.has(id)))];
+        for (const r of ids.length ? await releaseInfo().where('r.id', 'in', ids).execute() : []) releases.set(r.id, r);
+        for (const a of page) {
+          const r = releases.get(Number(a.subject_id));
+          if (r && wasPublic(r, now)) wanted += 1;
+          audited.push(a);
+        }
+        if (page.length < 500) break;
+      }
       // Releases whose embargo ended lately (public later than first published).
       const lifted = await releaseInfo()
         .where('r.embargo_until', 'is not', null)
         .where('r.public_at', '<=', now.getTime())
         .where('r.public_at', '>=', since.getTime())
         .whereRef('r.public_at', '>', 'r.first_published_at')
+        .where((eb) => eb.or([eb('r.withdrawn_at', 'is', null), eb('r.public_at', '<=', eb.ref('r.withdrawn_at'))]))
         .where(({ not, exists, selectFrom }) => not(exists(selectFrom('webhook_events as w').select('w.id').where('w.event_key', '=', sql<string>`'embargo:' || cast(r.id as varchar(20)) || ':' || cast(r.public_at as varchar(20))`))))
         .limit(limit)
         .execute();
-      const ids = [...new Set(audited.map((a) => Number(a.subject_id)).filter((n) => Number.isInteger(n)))];
-      const releases = new Map((ids.length ? await releaseInfo().where('r.id', 'in', ids).execute() : []).map((r) => [r.id, r]));
       const out: WebhookEventCandidate[] = [];
+      // Ties (one instant) in the order things happened: audit order, an embargo's end after its publication.
+      const rank = new Map<string, number>();
       const base = (r: NonNullable<ReturnType<typeof releases.get>>) => ({ releaseId: r.id, language: r.language as Language, boardSlug: r.slug, number: r.number, title: r.title ?? '' });
       for (const a of audited) {
         const r = releases.get(Number(a.subject_id));
         // An embargoed release's events wait for its time; one withdrawn before it was ever public is never announced.
         if (!r || !wasPublic(r, now)) continue;
+        rank.set(`audit:${a.id}`, a.id);
         out.push({ key: `audit:${a.id}`, event: AUDITED[a.action]!, occurredAt: new Date(Math.max(Number(a.at), Number(r.public_at))), ...base(r) });
       }
       for (const r of lifted) {
         if (!wasPublic(r, now)) continue;
         out.push({ key: `embargo:${r.id}:${Number(r.public_at)}`, event: 'release.embargo_lifted', occurredAt: new Date(Number(r.public_at)), ...base(r) });
       }
-      return out.sort((x, y) => x.occurredAt.getTime() - y.occurredAt.getTime() || x.key.localeCompare(y.key)).slice(0, limit);
+      return out.sort((x, y) => x.occurredAt.getTime() - y.occurredAt.getTime() || (rank.get(x.key) ?? Number.MAX_SAFE_INTEGER) - (rank.get(y.key) ?? Number.MAX_SAFE_INTEGER)).slice(0, limit);
     },
 
     async recordEvent(c, payload, at) {
