@@ -11,6 +11,17 @@ import { makeSendDigests } from '../app/distribution/send-digests.js';
 import { makeSendOutbox, type SendPolicy } from '../app/distribution/send-outbox.js';
 import { makeSubscribe } from '../app/distribution/subscribe.js';
 import { makeUnsubscribe } from '../app/distribution/unsubscribe.js';
+import { makeCreateWebhook } from '../app/distribution/create-webhook.js';
+import { makeDeliverWebhooks, type WebhookPolicy } from '../app/distribution/deliver-webhooks.js';
+import { makeQueueWebhookEvents } from '../app/distribution/queue-webhook-events.js';
+import { makeSetWebhookEnabled } from '../app/distribution/set-webhook-enabled.js';
+import { makeWebhookRepo, makeWebhookUnitOfWork } from '../adapters/db/webhook.repo.js';
+import { makeMarkNotificationsRead } from '../app/notifications/mark-notifications-read.js';
+import { makeQueueStaffNotifications } from '../app/notifications/queue-staff-notifications.js';
+import { makeSetNotificationEmail } from '../app/notifications/set-notification-email.js';
+import { makeStaffNotificationRepo, makeStaffNotificationUnitOfWork } from '../adapters/db/staff-notification.repo.js';
+import { makeStaffNotificationEmail } from '../web/email/staff-notification-email.js';
+import { makeFetchWebhookPoster } from '../adapters/http/webhook-poster.js';
 import { makeAlertRepo } from '../adapters/db/alert.repo.js';
 import { makeDistributionUnitOfWork, makeSecretStore } from '../adapters/db/distribution-uow.js';
 import { makeOutboxRepo } from '../adapters/db/outbox.repo.js';
@@ -36,6 +47,8 @@ export interface DistributionOptions {
   digestTime?: string;
   smtpTimeouts?: SmtpMailerOptions['timeouts'];
   sendPolicy?: Partial<SendPolicy>;
+  /** Webhook timeout, retries and lease (defaults: 10 s, 1-4-16 … min, 8 attempts, 2 min). */
+  webhookPolicy?: Partial<WebhookPolicy>;
 }
 
 /** Builds email distribution (#14): subscriptions, alerts, digests, the outbox and its sender. */
@@ -54,7 +67,37 @@ export function composeDistribution(deps: { db: Kysely<Database>; clock: Clock; 
   const sendDigests = makeSendDigests({ ...alertDeps, digestTime: o.digestTime ?? '07:00', timeZone: o.timeZone ?? 'Asia/Seoul' });
   const purgeUnconfirmed = makePurgeUnconfirmed({ uow, clock });
   const sendOutbox = mailer ? makeSendOutbox({ outbox: outboxRepo, mailer, clock, workerId: deps.workerId, policy: o.sendPolicy }) : null;
+  const webhookRepo = makeWebhookRepo(db);
+  const webhookUow = makeWebhookUnitOfWork(db);
+  const queueWebhookEvents = makeQueueWebhookEvents({ uow: webhookUow, webhooks: webhookRepo, clock, publicUrl: links.release });
+  const deliverWebhooks = makeDeliverWebhooks({ webhooks: webhookRepo, poster: makeFetchWebhookPoster(), clock, workerId: deps.workerId, policy: o.webhookPolicy });
+  const notificationRepo = makeStaffNotificationRepo(db);
+  const notificationUow = makeStaffNotificationUnitOfWork(db);
+  const baseUrl = (o.baseUrl ?? 'http://localhost:3000').replace(/\/+$/, '');
+  const queueStaffNotifications = makeQueueStaffNotifications({
+    uow: notificationUow,
+    notifications: notificationRepo,
+    clock,
+    outbox,
+    email: makeStaffNotificationEmail({ siteName: o.siteName ?? 'Pressroom' }),
+    adminUrl: (path) => `${baseUrl}${path}`,
+  });
   return {
+    /** Staff notifications (#14): derived from the audit trail, in-app and (by choice) by email. */
+    notifications: {
+      repo: notificationRepo,
+      queue: queueStaffNotifications,
+      markAllRead: makeMarkNotificationsRead({ uow: notificationUow, clock }),
+      setEmail: makeSetNotificationEmail({ uow: notificationUow, clock }),
+    },
+    /** Webhooks (#14): endpoints, events derived from the audit trail, signed deliveries. */
+    webhooks: {
+      repo: webhookRepo,
+      create: makeCreateWebhook({ uow: webhookUow, clock }),
+      setEnabled: makeSetWebhookEnabled({ uow: webhookUow, clock }),
+      queue: queueWebhookEvents,
+      deliver: deliverWebhooks,
+    },
     /** Whether emails are sent (an SMTP server is configured) or held in the outbox. */
     sending: mailer !== null,
     subscribe: makeSubscribe({ uow, boards: deps.boards, tokens, templates, clock, outbox }),
@@ -66,7 +109,7 @@ export function composeDistribution(deps: { db: Kysely<Database>; clock: Clock; 
     purgeUnconfirmed,
     sendOutbox,
     /** One tick of the sender loop: alerts, digests, purge, sending. */
-    run: makeRunDistribution({ queueReleaseAlerts, sendDigests, purgeUnconfirmed, send: sendOutbox, now: () => clock.now().getTime() }),
+    run: makeRunDistribution({ queueReleaseAlerts, sendDigests, purgeUnconfirmed, send: sendOutbox, now: () => clock.now().getTime(), webhooks: { queue: queueWebhookEvents, deliver: deliverWebhooks }, notify: queueStaffNotifications }),
     /** The outbox as the admin reads it. */
     outbox: outboxRepo,
     subscriptions: alertDeps.subscriptions,

@@ -8,6 +8,8 @@ import { makeApiQueries } from '../app/api-queries.js';
 import { makeApiWrites } from '../app/api-writes.js';
 import { registerApiTokenAdminRoutes } from '../web/admin/tokens/register-token-routes.js';
 import { registerOutboxRoutes } from '../web/admin/outbox/outbox.route.js';
+import { registerWebhookAdminRoutes } from '../web/admin/webhooks/webhooks.route.js';
+import { registerNotificationRoutes } from '../web/admin/notifications/notifications.route.js';
 import { registerSubscriptionRoutes } from '../web/public/subscriptions.route.js';
 import { registerApi } from '../web/api/register-api.js';
 import { buildServer, publicSiteContext } from '../web/server.js';
@@ -133,6 +135,10 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     throttle: options.subscribeThrottle,
   });
   registerOutboxRoutes(app, { system, requireStaff, csrfProtection: app.csrfProtection, siteName: options.siteName, timeZone: options.timeZone, baseUrl: options.baseUrl });
+  // Webhooks (#14), administrators only: /admin/webhooks.
+  registerWebhookAdminRoutes(app, { system, requireStaff, csrfProtection: app.csrfProtection, siteName: options.siteName, timeZone: options.timeZone, baseUrl: options.baseUrl });
+  // Staff notifications (#14): mark read, and the email choice at /admin/account/notifications.
+  registerNotificationRoutes(app, { system, requireStaff, csrfProtection: app.csrfProtection, siteName: options.siteName, timeZone: options.timeZone, baseUrl: options.baseUrl });
   const flush = async () => {
     try {
       await system.views.flush();

@@ -17,6 +17,8 @@ export interface UsersTable {
   disabled_at: number | null;
   created_at: number;
   updated_at: number;
+  /** 1: this person also gets their notifications by email (2026120350-webhooks-notifications). */
+  notify_by_email: Generated<number>;
 }
 
 export interface RecoveryCodesTable {

@@ -63,6 +63,8 @@ export const userToRow = (u: UserRecord): Row<'users'> => ({
   totp_pending_secret: null,
   totp_enabled_at: null,
   totp_last_step: null,
+  // The email notification choice is not in the export format: an imported account starts in-app only.
+  notify_by_email: 0,
   disabled_at: msOrNull(u.disabled_at),
   created_at: ms(u.created_at),
   updated_at: ms(u.updated_at),

@@ -5,6 +5,8 @@ import { releaseEn, releaseKo } from './admin-release-messages.js';
 import { scriptEn, scriptKo } from './admin-scripts-messages.js';
 import { tokensEn, tokensKo } from './admin-tokens-messages.js';
 import { outboxEn, outboxKo } from './admin-outbox-messages.js';
+import { webhooksEn, webhooksKo } from './admin-webhook-messages.js';
+import { notificationsEn, notificationsKo } from './admin-notification-messages.js';
 
 /**
  * The press office's (admin) words, part of the one UI catalogue (messages.ts merges them). Keys
@@ -170,6 +172,8 @@ export const adminEn = {
   ...pairingEn,
   ...tokensEn,
   ...outboxEn,
+  ...webhooksEn,
+  ...notificationsEn,
 } as const;
 
 export type AdminMessageKey = keyof typeof adminEn;
@@ -334,4 +338,6 @@ export const adminKo: Record<AdminMessageKey, string> = {
   ...pairingKo,
   ...tokensKo,
   ...outboxKo,
+  ...webhooksKo,
+  ...notificationsKo,
 };

@@ -61,6 +61,9 @@ export function AdminLayout(props: { ctx: AdminPageContext; title: string; hasEr
                     <a href="/admin/account/two-factor">{t('adminTwoFactor')}</a>
                   </li>
                   <li>
+                    <a href="/admin/account/notifications">{t('adminNotificationsSettings')}</a>
+                  </li>
+                  <li>
                     <form method="post" action="/admin/logout">
                       <CsrfField token={ctx.csrfToken} />
                       <button type="submit">{t('adminSignOut')}</button>

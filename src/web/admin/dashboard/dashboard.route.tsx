@@ -9,6 +9,9 @@ import { sendAdminPage } from '../shared/html.js';
 import { ReleaseTable } from '../shared/release-table.view.js';
 import { roleAtLeast } from '../shared/staff.js';
 import { MissingTranslationsSection } from '../translations/translations.view.js';
+import { NotificationsSection } from '../notifications/notifications.view.js';
+import type { StaffNotification } from '../../../ports/staff-notifications.js';
+import { z } from 'zod';
 
 const SECTION_SIZE = 10;
 
@@ -23,7 +26,7 @@ interface Section {
   when?: (row: AdminReleaseRow) => Date | null;
 }
 
-function DashboardView(props: { ctx: AdminContext; boards: Board[]; sections: Section[]; missing: { rows: MissingTranslation[]; total: number } }) {
+function DashboardView(props: { ctx: AdminContext; boards: Board[]; sections: Section[]; missing: { rows: MissingTranslation[]; total: number }; notifications: { items: StaffNotification[]; unread: number; markedRead: boolean } }) {
   const { ctx } = props;
   const { t } = ctx;
   return (
@@ -36,6 +39,7 @@ function DashboardView(props: { ctx: AdminContext; boards: Board[]; sections: Se
           </a>
         </p>
       )}
+      <NotificationsSection ctx={ctx} {...props.notifications} />
       <div class="dashboard">
         {props.sections.map((s) => (
           <section key={s.id} aria-labelledby={s.id}>
@@ -58,14 +62,17 @@ function DashboardView(props: { ctx: AdminContext; boards: Board[]; sections: Se
 
 /**
  * GET /admin: what needs attention: my drafts, review, the schedule, embargoes, recent
- * publications, and releases flagged "translation needed" that still miss a language version.
+ * publications, releases flagged "translation needed" that still miss a language version, and
+ * the person's notifications (#14).
  */
 export function registerDashboardRoutes(app: FastifyInstance, deps: AdminWebDeps): void {
   app.get('/admin', canRead(deps), async (request, reply) => {
     const ctx = await adminContext(request, reply, deps);
     const { t } = ctx;
     const list = (q: Omit<AdminReleaseQuery, 'limit' | 'offset'>) => deps.system.admin.list({ ...q, limit: SECTION_SIZE, offset: 0 });
-    const [boards, mine, review, scheduled, embargoed, published, missing] = await Promise.all([
+    const notifications = deps.system.distribution.notifications.repo;
+    const markedRead = z.object({ done: z.literal('read').optional().catch(undefined) }).parse(request.query ?? {}).done === 'read';
+    const [boards, mine, review, scheduled, embargoed, published, missing, items, unread] = await Promise.all([
       deps.system.boards.list(),
       list({ state: 'draft', createdBy: ctx.user.id }),
       list({ state: 'in_review' }),
@@ -73,6 +80,8 @@ export function registerDashboardRoutes(app: FastifyInstance, deps: AdminWebDeps
       list({ embargoedAt: ctx.now }),
       list({ state: 'published', status: 'published' }),
       deps.system.translations.missingTranslations(SECTION_SIZE),
+      notifications.list(ctx.user.id, SECTION_SIZE),
+      notifications.unreadCount(ctx.user.id),
     ]);
     const sections: Section[] = [
       { id: 'my-drafts', title: t('adminMyDrafts'), empty: t('adminNoDrafts'), more: '/admin/releases?state=draft&mine=1', ...mine },
@@ -81,6 +90,6 @@ export function registerDashboardRoutes(app: FastifyInstance, deps: AdminWebDeps
       { id: 'embargoed', title: t('adminUnderEmbargo'), empty: t('adminNothingEmbargoed'), more: '/admin/releases?state=published', whenLabel: t('adminPublicFrom'), when: (r) => r.publicAt, ...embargoed },
       { id: 'published', title: t('adminRecentlyPublished'), empty: t('adminNothingPublished'), more: '/admin/releases?state=published', ...published },
     ];
-    return sendAdminPage(reply, <DashboardView ctx={ctx} boards={boards} sections={sections} missing={missing} />);
+    return sendAdminPage(reply, <DashboardView ctx={ctx} boards={boards} sections={sections} missing={missing} notifications={{ items, unread, markedRead }} />);
   });
 }
