@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { AccountsTables } from './schema-accounts.js';
 import type { DistributionTables } from './schema-distribution.js';
+import type { JournalistTables } from './schema-journalists.js';
 
 /**
  * Row types as stored. Times are epoch milliseconds (bigint) on both databases, so comparisons and
@@ -241,7 +242,7 @@ export interface ImportSourcesTable {
   details: string;
 }
 
-export interface Database extends AccountsTables, DistributionTables {
+export interface Database extends AccountsTables, DistributionTables, JournalistTables {
   import_sources: ImportSourcesTable;
   api_tokens: ApiTokensTable;
   search_fts: SearchFtsTable;

@@ -12,6 +12,7 @@ import * as searchWalks from './2026112901-search-walks.js';
 import * as durableBackgroundWork from './2026120312-durable-background-work.js';
 import * as contentRemoval from './2026120313-content-removal.js';
 import * as distribution from './2026120320-distribution.js';
+import * as journalists from './2026120340-journalists.js';
 
 /** Every migration, in order. Immutable once landed: add a new file instead of editing one. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026120312-durable-background-work': durableBackgroundWork,
   '2026120313-content-removal': contentRemoval,
   '2026120320-distribution': distribution,
+  '2026120340-journalists': journalists,
 };
