@@ -156,6 +156,7 @@ export async function createWebApp(system: System, options: WebOptions): Promise
       try {
         do {
           mailAgain = false;
+          await system.journalists.notifyEmbargoChanges();
           await d.run();
         } while (mailAgain);
       } catch (error) {

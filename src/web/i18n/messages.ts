@@ -1,6 +1,7 @@
 import type { Language } from '../../domain/language.js';
 import { adminEn, adminKo } from './admin-messages.js';
 import { distributionEn, distributionKo } from './distribution-messages.js';
+import { journalistEn, journalistKo } from './journalist-messages.js';
 import { formatMessage, type MessageParams } from './icu.js';
 
 /**
@@ -88,6 +89,7 @@ const en = {
   languageEnglish: 'English',
   ...adminEn,
   ...distributionEn,
+  ...journalistEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -174,6 +176,7 @@ const ko: Messages = {
   languageEnglish: '영어',
   ...adminKo,
   ...distributionKo,
+  ...journalistKo,
 };
 
 export const catalogues = { en, ko } satisfies Record<Language, Messages>;
