@@ -8,6 +8,7 @@ import { makeApiQueries } from '../app/api-queries.js';
 import { makeApiWrites } from '../app/api-writes.js';
 import { registerApiTokenAdminRoutes } from '../web/admin/tokens/register-token-routes.js';
 import { registerOutboxRoutes } from '../web/admin/outbox/outbox.route.js';
+import { registerJournalistRoutes } from '../web/admin/journalists/journalists.route.js';
 import { makeSiteContext } from '../web/public/site-context.js';
 import { registerSubscriptionRoutes } from '../web/public/subscriptions.route.js';
 import { registerApi } from '../web/api/register-api.js';
@@ -102,6 +103,7 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     throttle: options.subscribeThrottle,
   });
   registerOutboxRoutes(app, { system, requireStaff, csrfProtection: app.csrfProtection, siteName: options.siteName, timeZone: options.timeZone, baseUrl: options.baseUrl });
+  registerJournalistRoutes(app, { system, requireStaff, csrfProtection: app.csrfProtection, siteName: options.siteName, timeZone: options.timeZone, baseUrl: options.baseUrl });
   const flush = async () => {
     try {
       await system.views.flush();
