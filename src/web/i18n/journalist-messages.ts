@@ -73,6 +73,8 @@ export const journalistEn = {
   adminIssue_email_malformed: 'Enter an email address like name@example.com',
   adminIssue_email_local_part_not_ascii: 'Use an address whose part before @ is in Latin letters',
   adminIssue_email_bad_domain: 'Check the part after @',
+  previewNotYetPublished: 'Not yet published',
+  previewPlannedFor: 'planned for {time}',
 } as const;
 
 export const journalistKo: Record<keyof typeof journalistEn, string> = {
@@ -146,4 +148,6 @@ export const journalistKo: Record<keyof typeof journalistEn, string> = {
   adminIssue_email_malformed: 'name@example.com 같은 이메일 주소를 입력하세요',
   adminIssue_email_local_part_not_ascii: '@ 앞부분이 로마자인 주소를 쓰세요',
   adminIssue_email_bad_domain: '@ 뒷부분을 확인하세요',
+  previewNotYetPublished: '아직 공개 전',
+  previewPlannedFor: '{time} 공개 예정',
 };

@@ -15,6 +15,8 @@ export interface ReleaseViewModel extends PublicReleaseDetail {
 /** A journalist's embargoed preview: banner, token-scoped file links, no navigation or counts. */
 export interface PreviewMode {
   embargoUntil: Date | null;
+  /** Before first publication: when it is planned to become public (null: not planned yet). */
+  plannedAt?: Date | null;
   recipient: string;
   fileHref: (sha256: string, fileName: string) => string;
 }
@@ -112,14 +114,29 @@ export function ReleaseView(props: { ctx: PageContext; model: ReleaseViewModel; 
         <p class="board-label">{boardName}</p>
         <h1 id="release-title">{edition.title}</h1>
         <dl class="release-meta">
-          <div>
-            <dt>{ctx.t('colNumber')}</dt>
-            <dd>{number}</dd>
-          </div>
+          {release.number !== null && (
+            <div>
+              <dt>{ctx.t('colNumber')}</dt>
+              <dd>{number}</dd>
+            </div>
+          )}
           <div>
             <dt>{ctx.t('published')}</dt>
             <dd>
-              <time dateTime={published.toISOString()}>{ctx.fmt.long(published)}</time>
+              {release.firstPublishedAt ? (
+                <time dateTime={published.toISOString()}>{ctx.fmt.long(published)}</time>
+              ) : (
+                // A preview before publication: no "No. 0 · 1 January 1970", the planned time instead (#16).
+                <>
+                  {ctx.t('previewNotYetPublished')}
+                  {preview?.plannedAt && (
+                    <>
+                      {' '}
+                      ({ctx.t('previewPlannedFor', { time: ctx.fmt.long(preview.plannedAt) })})
+                    </>
+                  )}
+                </>
+              )}
             </dd>
           </div>
           {edition.department && (
