@@ -64,10 +64,11 @@ export function ReleaseView(props: { ctx: PageContext; model: ReleaseViewModel; 
       meta={{
         title: edition.title,
         description,
-        canonicalPath: urls.release(lang, board.slug, number),
+        // Never published yet (a preview): no number, so no canonical URL and no publication time.
+        canonicalPath: release.number !== null ? urls.release(lang, board.slug, number) : undefined,
         ogType: 'article',
         ogImagePath,
-        publishedTime: published,
+        publishedTime: release.firstPublishedAt,
         noIndex: !indexable,
         jsonLd,
         otherLanguagePath: alternatePaths[0]?.path ?? null,
