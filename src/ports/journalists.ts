@@ -58,7 +58,8 @@ export interface EmbargoSendRepo {
   listFor(releaseId: number): Promise<EmbargoSend[]>;
   /** Records not settled yet (the release is not public, or its notices are still due). */
   unsettled(limit: number): Promise<EmbargoSend[]>;
-  announce(id: number, publicAt: Date | null): Promise<void>;
+  /** Moves the told time from `from` to `to`; false when another process already moved it (compare-and-set). */
+  announce(id: number, from: Date | null, to: Date | null): Promise<boolean>;
   settle(id: number): Promise<void>;
 }
 

@@ -120,8 +120,10 @@ for (const { kind, skip } of databaseKinds()) {
     test('a moved embargo sends each recipient one notice', async () => {
       const later = new Date(EMBARGO.getTime() + 3_600_000);
       await web.system.commands.scheduleRelease(releaseId, later, TEST_ACTOR);
-      assert.equal(await web.system.journalists.notifyEmbargoChanges(), 2);
-      assert.equal(await web.system.journalists.notifyEmbargoChanges(), 0, 'derived from state: a second pass sends nothing');
+      // Two sender loops at once (two server processes): each journalist is told once.
+      const [a, b] = await Promise.all([web.system.journalists.notifyEmbargoChanges(), web.system.journalists.notifyEmbargoChanges()]);
+      assert.equal(a + b, 2);
+      assert.equal(await web.system.journalists.notifyEmbargoChanges(), 0, 'derived from state: a later pass sends nothing');
       const moved = await notices();
       assert.deepEqual(moved.map((e) => e.recipient).sort(), ['jane@wire.example', 'minji@hankook.example']);
       assert.equal(moved.find((e) => e.recipient === 'jane@wire.example')!.subject, 'Embargo moved to 20 November 2026 at 13:00 (GMT+9): Defence budget 2027');

@@ -113,8 +113,15 @@ export function makeEmbargoSendRepo(db: Kysely<Database>): EmbargoSendRepo {
     async unsettled(limit) {
       return (await db.selectFrom('embargo_sends').selectAll().where('settled', '=', 0).orderBy('id').limit(limit).execute()).map(toSend);
     },
-    async announce(id, publicAt) {
-      await db.updateTable('embargo_sends').set({ announced_public_at: publicAt?.getTime() ?? null }).where('id', '=', id).execute();
+    async announce(id, from, to) {
+      const r = await db
+        .updateTable('embargo_sends')
+        .set({ announced_public_at: to?.getTime() ?? null })
+        .where('id', '=', id)
+        .where('settled', '=', 0)
+        .where((eb) => (from === null ? eb('announced_public_at', 'is', null) : eb('announced_public_at', '=', from.getTime())))
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0;
     },
     async settle(id) {
       await db.updateTable('embargo_sends').set({ settled: 1 }).where('id', '=', id).execute();

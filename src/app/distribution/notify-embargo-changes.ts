@@ -35,15 +35,25 @@ export function makeNotifyEmbargoChanges(deps: { uow: JournalistUnitOfWork; rele
         continue;
       }
       const content = deps.templates.embargoNotice({ language: send.language, title: state!.edition?.title ?? '', change, previewUrl: null });
-      await deps.uow.run(async (tx) => {
-        const outboxId = await tx.outbox.add(outboxEmail(deps.outbox, { kind: 'embargo_notice', to: send.email, content, subscriptionId: null, at: now }));
-        await tx.sends.announce(send.id, change.kind === 'moved' ? change.to : change.kind === 'lifted' ? change.at : null);
-        if (isPublic) await tx.sends.settle(send.id);
-        await tx.audit.record({ at: now, actor: SYSTEM_SCHEDULER, action: 'release.embargo_notice_queued', subjectType: 'release', subjectId: String(send.releaseId), details: { sendId: send.id, change: change.kind, outboxId } });
-      });
-      notices += 1;
+      const written = await deps.uow
+        .run(async (tx) => {
+          // Compare-and-set first: another process that already told this journalist wins, and this
+          // transaction (with no outbox row yet) is rolled back.
+          if (!(await tx.sends.announce(send.id, send.announcedPublicAt, change.kind === 'moved' ? change.to : change.kind === 'lifted' ? change.at : null))) throw new AlreadyNotified();
+          const outboxId = await tx.outbox.add(outboxEmail(deps.outbox, { kind: 'embargo_notice', to: send.email, content, subscriptionId: null, at: now }));
+          if (isPublic) await tx.sends.settle(send.id);
+          await tx.audit.record({ at: now, actor: SYSTEM_SCHEDULER, action: 'release.embargo_notice_queued', subjectType: 'release', subjectId: String(send.releaseId), details: { sendId: send.id, change: change.kind, outboxId } });
+          return true;
+        })
+        .catch((error: unknown) => {
+          if (error instanceof AlreadyNotified) return false;
+          throw error;
+        });
+      if (written) notices += 1;
     }
     return notices;
   };
 }
 export type NotifyEmbargoChanges = ReturnType<typeof makeNotifyEmbargoChanges>;
+
+class AlreadyNotified extends Error {}
