@@ -56,8 +56,8 @@ export interface EmbargoSendRepo {
   /** False when the address already has this edition (another send won). */
   add(row: Omit<EmbargoSend, 'id'> & { outboxId: number; createdBy: number | null; createdAt: Date }): Promise<boolean>;
   listFor(releaseId: number): Promise<EmbargoSend[]>;
-  /** Records not settled yet (the release is not public, or its notices are still due). */
-  unsettled(limit: number): Promise<EmbargoSend[]>;
+  /** Records not settled yet (the release is not public, or its notices are still due), by id after `afterId`. */
+  unsettled(afterId: number, limit: number): Promise<EmbargoSend[]>;
   /** Moves the told time from `from` to `to`; false when another process already moved it (compare-and-set). */
   announce(id: number, from: Date | null, to: Date | null): Promise<boolean>;
   settle(id: number): Promise<void>;

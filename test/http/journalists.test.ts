@@ -137,7 +137,7 @@ for (const { kind, skip } of databaseKinds()) {
       await web.system.commands.submitRelease(releaseId, TEST_ACTOR);
       await web.system.commands.approveRelease(releaseId, TEST_ACTOR);
       await web.system.commands.publishRelease(releaseId, TEST_ACTOR);
-      await web.system.journalists.notifyEmbargoChanges();
+      assert.equal(await web.system.journalists.notifyEmbargoChanges(1), 2, 'batches of one reach every record');
       const lifted = (await notices()).filter((e) => e.subject.startsWith('Embargo lifted') || e.subject.startsWith('엠바고 해제'));
       assert.equal(lifted.length, 2);
       assert.match(lifted.find((e) => e.recipient === 'jane@wire.example')!.text, /lifted early: it is public since 20 November 2026 at 10:00 \(GMT\+9\)/);

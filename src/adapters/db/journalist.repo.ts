@@ -110,8 +110,8 @@ export function makeEmbargoSendRepo(db: Kysely<Database>): EmbargoSendRepo {
     async listFor(releaseId) {
       return (await db.selectFrom('embargo_sends').selectAll().where('release_id', '=', releaseId).orderBy('id').execute()).map(toSend);
     },
-    async unsettled(limit) {
-      return (await db.selectFrom('embargo_sends').selectAll().where('settled', '=', 0).orderBy('id').limit(limit).execute()).map(toSend);
+    async unsettled(afterId, limit) {
+      return (await db.selectFrom('embargo_sends').selectAll().where('settled', '=', 0).where('id', '>', afterId).orderBy('id').limit(limit).execute()).map(toSend);
     },
     async announce(id, from, to) {
       const r = await db
