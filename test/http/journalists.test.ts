@@ -73,6 +73,7 @@ for (const { kind, skip } of databaseKinds()) {
     });
 
     test('sending: one email per accredited journalist in their language, with the embargo and their own preview link; non-accredited skipped', async () => {
+      assert.match((await editor.get(`/admin/releases/${releaseId}`)).body, new RegExp(`<a href="/admin/releases/${releaseId}/journalists">Send to journalists</a>`), 'the release page links the send form');
       const form = await editor.get(`/admin/releases/${releaseId}/journalists`);
       assert.match(form.body, /Embargoed until/);
       const res = await editor.post(`/admin/releases/${releaseId}/journalists`, { lists: String(listId) });
