@@ -23,7 +23,7 @@ export function composeJournalists(deps: { db: Kysely<Database>; clock: Clock; b
     target: (releaseId: number) => embargoedRelease(deps, releaseId, deps.clock.now()),
     sendsOf: (releaseId: number) => makeEmbargoSendRepo(deps.db).listFor(releaseId),
     /** A sender-loop step: notices for moved or lifted embargoes, written to the outbox. */
-    notifyEmbargoChanges: makeNotifyEmbargoChanges({ uow, releases: deps.releases, templates, outbox: deps.outbox, clock: deps.clock }),
+    notifyEmbargoChanges: makeNotifyEmbargoChanges({ uow, releases: deps.releases, boards: deps.boards, templates, outbox: deps.outbox, clock: deps.clock }),
   };
 }
 export type Journalists = ReturnType<typeof composeJournalists>;

@@ -43,5 +43,5 @@ export interface EmbargoedItem {
 /** The emails to journalists (#14): the embargoed release, and notices when its embargo changes. */
 export interface JournalistEmailTemplates {
   embargoed(input: { language: Language; item: EmbargoedItem; embargoUntil: Date; previewUrl: string; recipientName: string }): EmailContent;
-  embargoNotice(input: { language: Language; title: string; change: { kind: 'lifted'; at: Date } | { kind: 'moved'; to: Date } | { kind: 'postponed' } | { kind: 'withdrawn' }; previewUrl: string | null }): EmailContent;
+  embargoNotice(input: { language: Language; title: string; change: { kind: 'lifted'; at: Date } | { kind: 'moved'; to: Date } | { kind: 'postponed' } | { kind: 'withdrawn' }; publicUrl: string | null }): EmailContent;
 }

@@ -143,6 +143,8 @@ for (const { kind, skip } of databaseKinds()) {
       assert.equal(lifted.length, 2);
       assert.match(lifted.find((e) => e.recipient === 'jane@wire.example')!.text, /lifted early: it is public since 20 November 2026 at 10:00 \(GMT\+9\)/);
       assert.equal(await web.system.journalists.notifyEmbargoChanges(), 0);
+      const publicNumber = (await web.system.releases.getRelease(releaseId))!.number;
+      assert.match(lifted[0]!.text, new RegExp(`https://news\\.example\\.org/en/press-releases/${publicNumber}`), 'the notice links the public page');
 
       const link = PREVIEW.exec((await embargoedEmails()).find((e) => e.recipient === 'jane@wire.example')!.text)![1]!;
       const opened = (await web.system.audit.list({ action: 'preview_link.opened', limit: 50 })).length;

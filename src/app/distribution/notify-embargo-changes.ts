@@ -1,5 +1,6 @@
 import { embargoChange, plannedPublicAt } from '../../domain/embargo.js';
 import { SYSTEM_SCHEDULER } from '../../ports/audit-log.js';
+import type { BoardRepo } from '../../ports/board-repo.js';
 import type { Clock } from '../../ports/clock.js';
 import type { JournalistEmailTemplates } from '../../ports/email-templates.js';
 import type { EmbargoSend, JournalistUnitOfWork } from '../../ports/journalists.js';
@@ -13,12 +14,15 @@ import { outboxEmail, type OutboxPolicy } from './compose-email.js';
  * new "told" time are written in one transaction: a crash mails nobody twice and loses nothing.
  * A record is settled once its release is public (or withdrawn). Returns the notices written.
  */
-export function makeNotifyEmbargoChanges(deps: { uow: JournalistUnitOfWork; releases: Pick<ReleaseRepo, 'getRelease' | 'getEdition' | 'latestEdition'>; templates: JournalistEmailTemplates; outbox: OutboxPolicy; clock: Clock }) {
+export function makeNotifyEmbargoChanges(deps: { uow: JournalistUnitOfWork; releases: Pick<ReleaseRepo, 'getRelease' | 'getEdition' | 'latestEdition'>; boards: BoardRepo; templates: JournalistEmailTemplates; outbox: OutboxPolicy; clock: Clock }) {
   async function load(releaseId: number) {
     const release = await deps.releases.getRelease(releaseId);
     if (!release) return null;
     const edition = release.status === 'unpublished' ? await deps.releases.latestEdition(releaseId) : release.liveEditionId !== null ? await deps.releases.getEdition(release.liveEditionId) : null;
-    return { release, edition, planned: plannedPublicAt(release, edition) };
+    const board = await deps.boards.byId(release.boardId);
+    // Once public, the notice links the public page (a journalist's preview link leads there too).
+    const publicUrl = board && release.number !== null ? deps.outbox.links.release(release.language, board.slug, release.number) : null;
+    return { release, edition, publicUrl, planned: plannedPublicAt(release, edition) };
   }
   type State = Awaited<ReturnType<typeof load>>;
 
@@ -30,7 +34,7 @@ export function makeNotifyEmbargoChanges(deps: { uow: JournalistUnitOfWork; rele
       if (isPublic) await deps.uow.run((tx) => tx.sends.settle(send.id));
       return false;
     }
-    const content = deps.templates.embargoNotice({ language: send.language, title: state?.edition?.title ?? '', change, previewUrl: null });
+    const content = deps.templates.embargoNotice({ language: send.language, title: state?.edition?.title ?? '', change, publicUrl: change.kind === 'lifted' ? (state?.publicUrl ?? null) : null });
     const told = change.kind === 'moved' ? change.to : change.kind === 'lifted' ? change.at : null;
     return deps.uow
       .run(async (tx) => {

@@ -81,7 +81,7 @@ export function makeJournalistEmailTemplates(deps: { siteName: string; timeZone:
         ),
       };
     },
-    embargoNotice({ language, title, change, previewUrl }): EmailContent {
+    embargoNotice({ language, title, change, publicUrl }): EmailContent {
       const t = translator(language);
       const fmt = dateFormatters(language, deps.timeZone);
       const [subject, body] =
@@ -94,13 +94,13 @@ export function makeJournalistEmailTemplates(deps: { siteName: string; timeZone:
               : [t('emailEmbargoWithdrawnSubject', { title }), t('emailEmbargoWithdrawnBody', { title })];
       return {
         subject,
-        text: [body, ...(previewUrl ? ['', `${t('emailEmbargoPreview')}: ${previewUrl}`] : [])].join('\n'),
+        text: [body, ...(publicUrl ? ['', `${t('emailEmbargoPublicLink')}: ${publicUrl}`] : [])].join('\n'),
         html: html(
           <Email lang={language} title={subject} site={site}>
             <p style={change.kind === 'lifted' ? undefined : S.embargo}>{body}</p>
-            {previewUrl && (
+            {publicUrl && (
               <p>
-                <a href={previewUrl}>{t('emailEmbargoPreview')}</a>
+                <a href={publicUrl}>{t('emailEmbargoPublicLink')}</a>
               </p>
             )}
           </Email>,

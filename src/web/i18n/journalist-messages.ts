@@ -75,6 +75,7 @@ export const journalistEn = {
   adminIssue_email_bad_domain: 'Check the part after @',
   previewNotYetPublished: 'Not yet published',
   previewPlannedFor: 'planned for {time}',
+  emailEmbargoPublicLink: 'The public release',
 } as const;
 
 export const journalistKo: Record<keyof typeof journalistEn, string> = {
@@ -150,4 +151,5 @@ export const journalistKo: Record<keyof typeof journalistEn, string> = {
   adminIssue_email_bad_domain: '@ 뒷부분을 확인하세요',
   previewNotYetPublished: '아직 공개 전',
   previewPlannedFor: '{time} 공개 예정',
+  emailEmbargoPublicLink: '공개된 보도자료',
 };
