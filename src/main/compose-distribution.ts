@@ -110,6 +110,8 @@ export function composeDistribution(deps: { db: Kysely<Database>; clock: Clock; 
     sendOutbox,
     /** One tick of the sender loop: alerts, digests, purge, sending. */
     run: makeRunDistribution({ queueReleaseAlerts, sendDigests, purgeUnconfirmed, send: sendOutbox, now: () => clock.now().getTime(), webhooks: { queue: queueWebhookEvents, deliver: deliverWebhooks }, notify: queueStaffNotifications }),
+    /** Whether emails are held, and the links they carry: for other senders (journalists). */
+    outboxPolicy: outbox,
     /** The outbox as the admin reads it. */
     outbox: outboxRepo,
     subscriptions: alertDeps.subscriptions,

@@ -53,6 +53,7 @@ import type { Clock } from '../ports/clock.js';
 import { composeAccounts } from './compose-accounts.js';
 import { composeSeedDemo } from './compose-demo.js';
 import { composeDistribution, type DistributionOptions } from './compose-distribution.js';
+import { composeJournalists } from './compose-journalists.js';
 import { composeImport } from './compose-import.js';
 import { composeTransfer } from './compose-transfer.js';
 
@@ -164,12 +165,17 @@ export async function composeSystem(options: SystemOptions) {
 
   const workerId = options.workerId ?? worker.id;
   const distribution = composeDistribution({ db, clock, boards, search: searchIndex, workerId, options: options.distribution ?? {} });
+  const previewLinks = makePreviewLinks({ uow, clock });
+  const d = options.distribution ?? {};
+  const journalists = composeJournalists({ db, clock, boards, releases, previewLinks, outbox: distribution.outboxPolicy, baseUrl: d.baseUrl, siteName: d.siteName, timeZone: d.timeZone });
 
   return {
     db,
     clock,
     /** Email alerts: subscriptions, alerts and digests, the outbox and its sender (#14). */
     distribution,
+    /** Embargoed releases to journalist lists, and notices when an embargo moves (#14). */
+    journalists,
     accounts,
     events,
     boards,
@@ -203,7 +209,7 @@ export async function composeSystem(options: SystemOptions) {
     /** Language versions: staff reads (translation groups, missing versions) and public ones. */
     translations: makeTranslationRepo(db),
     publicVersions: makePublicVersions({ translations: makePublicTranslations(db), clock }),
-    previewLinks: makePreviewLinks({ uow, clock }),
+    previewLinks,
     /** JSON API tokens: created by admins, scoped, stored hashed, revocable, audited. */
     apiTokens: makeApiTokens({ uow: makeApiTokenUnitOfWork(db), tokens: makeApiTokenRepo(db), users: accounts.users, audit, clock }),
     revisions: makeRevisions({ uow, saveDraft }),

@@ -10,6 +10,7 @@ import { registerApiTokenAdminRoutes } from '../web/admin/tokens/register-token-
 import { registerOutboxRoutes } from '../web/admin/outbox/outbox.route.js';
 import { registerWebhookAdminRoutes } from '../web/admin/webhooks/webhooks.route.js';
 import { registerNotificationRoutes } from '../web/admin/notifications/notifications.route.js';
+import { registerJournalistRoutes } from '../web/admin/journalists/journalists.route.js';
 import { registerSubscriptionRoutes } from '../web/public/subscriptions.route.js';
 import { registerApi } from '../web/api/register-api.js';
 import { buildServer, publicSiteContext } from '../web/server.js';
@@ -139,6 +140,7 @@ export async function createWebApp(system: System, options: WebOptions): Promise
   registerWebhookAdminRoutes(app, { system, requireStaff, csrfProtection: app.csrfProtection, siteName: options.siteName, timeZone: options.timeZone, baseUrl: options.baseUrl });
   // Staff notifications (#14): mark read, and the email choice at /admin/account/notifications.
   registerNotificationRoutes(app, { system, requireStaff, csrfProtection: app.csrfProtection, siteName: options.siteName, timeZone: options.timeZone, baseUrl: options.baseUrl });
+  registerJournalistRoutes(app, { system, requireStaff, csrfProtection: app.csrfProtection, siteName: options.siteName, timeZone: options.timeZone, baseUrl: options.baseUrl });
   const flush = async () => {
     try {
       await system.views.flush();
@@ -214,6 +216,7 @@ export async function createWebApp(system: System, options: WebOptions): Promise
       try {
         do {
           mailAgain = false;
+          await system.journalists.notifyEmbargoChanges();
           await d.run();
         } while (mailAgain);
       } catch (error) {

@@ -34,7 +34,7 @@ export interface SubscriptionRepo {
 export type OutboxStatus = 'held' | 'queued' | 'sending' | 'sent' | 'failed';
 
 export interface NewOutboxEmail {
-  kind: 'confirm' | 'already_subscribed' | 'alert' | 'digest' | 'staff_notification';
+  kind: 'confirm' | 'already_subscribed' | 'alert' | 'digest' | 'staff_notification' | 'embargoed' | 'embargo_notice';
   recipient: string;
   subject: string;
   text: string;

@@ -30,3 +30,18 @@ export interface DistributionLinks {
   /** The host part of Message-IDs ("news.example.org"). */
   messageIdHost: string;
 }
+
+/** What an embargoed email says about the release (#14). */
+export interface EmbargoedItem {
+  title: string;
+  subtitle: string[];
+  bodyText: string;
+  department: string;
+  boardName: Localized;
+}
+
+/** The emails to journalists (#14): the embargoed release, and notices when its embargo changes. */
+export interface JournalistEmailTemplates {
+  embargoed(input: { language: Language; item: EmbargoedItem; embargoUntil: Date; previewUrl: string; recipientName: string }): EmailContent;
+  embargoNotice(input: { language: Language; title: string; change: { kind: 'lifted'; at: Date } | { kind: 'moved'; to: Date } | { kind: 'postponed' } | { kind: 'withdrawn' }; publicUrl: string | null }): EmailContent;
+}

@@ -196,6 +196,10 @@ for (const { kind, skip } of databaseKinds()) {
       const data = JSON.parse(ld[1]!) as { headline: string; datePublished: string };
       assert.equal(data.headline, TITLE);
       assert.ok(!Number.isNaN(Date.parse(data.datePublished)));
+      // The journalist's preview link now leads to the public page (#14).
+      const preview = await get(previewUrl);
+      assert.equal(preview.statusCode, 303);
+      assert.equal(preview.headers.location, `/en/press-releases/${number}`);
     });
 
     test('after withdrawal: the page keeps a notice, lists and files of lists drop it, previews stop', async () => {

@@ -2,6 +2,7 @@ import type { Generated } from 'kysely';
 import type { AccountsTables } from './schema-accounts.js';
 import type { DistributionTables } from './schema-distribution.js';
 import type { WebhookTables } from './schema-webhooks.js';
+import type { JournalistTables } from './schema-journalists.js';
 
 /**
  * Row types as stored. Times are epoch milliseconds (bigint) on both databases, so comparisons and
@@ -264,7 +265,7 @@ export interface AttachmentTextsTable {
   extracted_at: number | null;
 }
 
-export interface Database extends AccountsTables, DistributionTables, WebhookTables {
+export interface Database extends AccountsTables, DistributionTables, WebhookTables, JournalistTables {
   import_sources: ImportSourcesTable;
   api_tokens: ApiTokensTable;
   search_fts: SearchFtsTable;

@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { NotFoundError, ValidationError } from '../../domain/errors.js';
 import { attachmentKind, type Attachment, type ImageDerivative } from '../../domain/attachment.js';
 import type { Board } from '../../domain/board.js';
-import type { Edition, Release } from '../../domain/release.js';
+import { plannedPublicAt } from '../../domain/embargo.js';
+import { isPagePublic, type Edition, type Release } from '../../domain/release.js';
 import type { Clock } from '../../ports/clock.js';
 import type { PreviewLink } from '../../ports/preview-link-repo.js';
 import type { UnitOfWork } from '../../ports/unit-of-work.js';
@@ -19,6 +20,10 @@ export interface PreviewView {
   attachments: Attachment[];
   /** WebP copies of its photos: the preview page uses them as the public page does. */
   derivatives: ImageDerivative[];
+  /** Public now (the embargo has lifted): the preview sends the journalist to the public page. */
+  isPublic: boolean;
+  /** When it is planned to become public (the scheduled time or the embargo); null if not planned. */
+  plannedAt: Date | null;
 }
 
 /**
@@ -42,7 +47,7 @@ export function makePreviewLinks(deps: { uow: UnitOfWork; clock: Clock }) {
       }
       const attachments = await tx.releases.attachmentsOf(edition.id);
       const derivatives = await tx.releases.imageDerivativesOf(attachments.filter((a) => attachmentKind(a.mimeType) === 'image').map((a) => a.sha256));
-      return { link, board, release, edition, attachments, derivatives };
+      return { link, board, release, edition, attachments, derivatives, isPublic: isPagePublic(release, now), plannedAt: plannedPublicAt(release, edition) };
     });
   }
 
@@ -72,7 +77,7 @@ export function makePreviewLinks(deps: { uow: UnitOfWork; clock: Clock }) {
       });
     },
 
-    /** Opens a link and logs it: the edition for the journalist, or NotFound for a bad or revoked token. */
+    /** Opens a link and logs it (even when it only leads to the public page): the edition, or NotFound for a bad or revoked token. */
     open(token: string, ip: string | null): Promise<PreviewView> {
       return resolve(token, ip, true);
     },

@@ -2,6 +2,7 @@ import type { Language } from '../../domain/language.js';
 import { adminEn, adminKo } from './admin-messages.js';
 import { attachmentEn, attachmentKo } from './attachment-messages.js';
 import { distributionEn, distributionKo } from './distribution-messages.js';
+import { journalistEn, journalistKo } from './journalist-messages.js';
 import { formatMessage, type MessageParams } from './icu.js';
 import { siteEn, siteKo } from './site-messages.js';
 
@@ -92,6 +93,7 @@ const en = {
   ...adminEn,
   ...distributionEn,
   ...attachmentEn,
+  ...journalistEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -180,6 +182,7 @@ const ko: Messages = {
   ...adminKo,
   ...distributionKo,
   ...attachmentKo,
+  ...journalistKo,
 };
 
 export const catalogues = { en, ko } satisfies Record<Language, Messages>;

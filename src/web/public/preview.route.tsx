@@ -6,6 +6,7 @@ import { NotFoundError } from '../../domain/errors.js';
 import type { FileStore } from '../../ports/file-store.js';
 import type { PublicFile } from '../../ports/public-catalog.js';
 import { renderPage } from '../render/page.js';
+import { urls } from '../urls.js';
 import { ReleaseView } from '../views/release.view.js';
 import { sendFile } from './files.route.js';
 import type { SiteContext } from './site-context.js';
@@ -21,7 +22,8 @@ function previewCopy(view: PreviewView, sha256: string): PublicFile | undefined 
 
 /**
  * Embargoed pre-release for journalists: `/preview/<token>` shows the release under an "Embargoed
- * until" banner; its files (and the WebP copies of its photos, as on the public page) are served
+ * until" banner (before publication: "Not yet published" and the planned time), and after the
+ * embargo it redirects (303) to the public page; its files (and the WebP copies of its photos, as on the public page) are served
  * only under the same token. Never cached, never indexed;
  * every opening is logged by the command. A bad or revoked token is a plain 404.
  */
@@ -30,13 +32,17 @@ export function registerPreviewRoutes(app: FastifyInstance, deps: { previewLinks
     const parsed = token.safeParse((request.params as { token: string }).token);
     if (!parsed.success) return reply.callNotFound();
     const view = await deps.previewLinks.open(parsed.data, request.ip);
+    // After the embargo the journalist's link leads to the public page (the opening is still logged).
+    if (view.isPublic && view.release.number !== null) {
+      return reply.header('Cache-Control', 'private, no-store').header('Referrer-Policy', 'no-referrer').redirect(urls.release(view.release.language, view.board.slug, view.release.number), 303);
+    }
     const ctx = await deps.contextFor(view.release.language);
-    const embargoUntil = view.release.publicAt && view.release.publicAt > new Date() ? view.release.publicAt : view.edition.embargoUntil;
+    const embargoUntil = view.plannedAt ?? view.edition.embargoUntil;
     const html = renderPage(
       <ReleaseView
         ctx={ctx}
         model={{ ...view, changeNotes: [], neighbours: { previous: null, next: null } }}
-        preview={{ embargoUntil, recipient: view.link.recipient, fileHref: (sha, name) => `/preview/${parsed.data}/files/${sha}/${encodeURIComponent(name)}` }}
+        preview={{ embargoUntil, plannedAt: view.plannedAt, recipient: view.link.recipient, fileHref: (sha, name) => `/preview/${parsed.data}/files/${sha}/${encodeURIComponent(name)}` }}
       />,
     );
     return reply.header('Cache-Control', 'private, no-store').header('X-Robots-Tag', 'noindex, nofollow').header('Referrer-Policy', 'no-referrer').type('text/html; charset=utf-8').send(html);

@@ -17,6 +17,8 @@ export interface ReleaseViewModel extends PublicReleaseDetail {
 /** A journalist's embargoed preview: banner, token-scoped file links, no navigation or counts. */
 export interface PreviewMode {
   embargoUntil: Date | null;
+  /** Before first publication: when it is planned to become public (null: not planned yet). */
+  plannedAt?: Date | null;
   recipient: string;
   fileHref: (sha256: string, fileName: string) => string;
 }
@@ -118,11 +120,12 @@ export function ReleaseView(props: { ctx: PageContext; model: ReleaseViewModel; 
       meta={{
         title: edition.title,
         description,
-        canonicalPath: urls.release(lang, board.slug, number),
+        // Never published yet (a preview): no number, so no canonical URL and no publication time.
+        canonicalPath: release.number !== null ? urls.release(lang, board.slug, number) : undefined,
         ogType: 'article',
         ogImagePath,
         ogImageAlt: photos[0]?.altText ?? null,
-        publishedTime: published,
+        publishedTime: release.firstPublishedAt,
         noIndex: !indexable,
         jsonLd,
         otherLanguagePath: alternatePaths[0]?.path ?? null,
@@ -169,14 +172,29 @@ export function ReleaseView(props: { ctx: PageContext; model: ReleaseViewModel; 
         <p class="board-label">{boardName}</p>
         <h1 id="release-title">{edition.title}</h1>
         <dl class="release-meta">
-          <div>
-            <dt>{ctx.t('colNumber')}</dt>
-            <dd>{number}</dd>
-          </div>
+          {release.number !== null && (
+            <div>
+              <dt>{ctx.t('colNumber')}</dt>
+              <dd>{number}</dd>
+            </div>
+          )}
           <div>
             <dt>{ctx.t('published')}</dt>
             <dd>
-              <time dateTime={published.toISOString()}>{ctx.fmt.long(published)}</time>
+              {release.firstPublishedAt ? (
+                <time dateTime={published.toISOString()}>{ctx.fmt.long(published)}</time>
+              ) : (
+                // A preview before publication: no "No. 0 · 1 January 1970", the planned time instead (#16).
+                <>
+                  {ctx.t('previewNotYetPublished')}
+                  {preview?.plannedAt && (
+                    <>
+                      {' '}
+                      ({ctx.t('previewPlannedFor', { time: ctx.fmt.long(preview.plannedAt) })})
+                    </>
+                  )}
+                </>
+              )}
             </dd>
           </div>
           {edition.department && (

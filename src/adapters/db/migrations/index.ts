@@ -13,6 +13,7 @@ import * as durableBackgroundWork from './2026120312-durable-background-work.js'
 import * as contentRemoval from './2026120313-content-removal.js';
 import * as distribution from './2026120320-distribution.js';
 import * as attachmentTexts from './2026120330-attachment-texts.js';
+import * as journalists from './2026120340-journalists.js';
 import * as webhooksNotifications from './2026120350-webhooks-notifications.js';
 
 /** Every migration, in order. Immutable once landed: add a new file instead of editing one. */
@@ -31,5 +32,6 @@ export const migrations: Record<string, Migration> = {
   '2026120313-content-removal': contentRemoval,
   '2026120320-distribution': distribution,
   '2026120330-attachment-texts': attachmentTexts,
+  '2026120340-journalists': journalists,
   '2026120350-webhooks-notifications': webhooksNotifications,
 };

@@ -91,6 +91,11 @@ export function PreviewLinksSection(props: { ctx: AdminContext; data: ReleasePag
   return (
     <section aria-labelledby="preview-links-title">
       <h2 id="preview-links-title">{t('adminPreviewLinks')}</h2>
+      {canShare && (
+        <p>
+          <a href={`/admin/releases/${data.release.id}/journalists`}>{t('jrSendLink')}</a>
+        </p>
+      )}
       {props.newLink && (
         <div class="success-notice" role="status">
           <p>

@@ -9,6 +9,7 @@ const NAV = [
   { href: '/admin/releases', label: 'adminNavReleases', minRole: 'viewer' },
   { href: '/admin/releases/new', label: 'adminNavNewRelease', minRole: 'writer' },
   { href: '/admin/outbox', label: 'adminNavOutbox', minRole: 'editor' },
+  { href: '/admin/journalists', label: 'adminNavJournalists', minRole: 'editor' },
   { href: '/admin/audit', label: 'adminNavAudit', minRole: 'admin' },
   { href: '/admin/tokens', label: 'adminNavTokens', minRole: 'admin' },
   { href: '/admin/webhooks', label: 'adminNavWebhooks', minRole: 'admin' },

@@ -1,0 +1,111 @@
+import type { ComponentChildren } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import type { Language } from '../../domain/language.js';
+import type { EmailContent, JournalistEmailTemplates } from '../../ports/email-templates.js';
+import { dateFormatters } from '../i18n/format.js';
+import { translator } from '../i18n/messages.js';
+
+const S = {
+  body: 'margin:0;padding:0;background:#f3f4f6;font-family:-apple-system,"Segoe UI","Malgun Gothic","Apple SD Gothic Neo",sans-serif;color:#1f2937',
+  box: 'max-width:640px;margin:0 auto;padding:24px;background:#ffffff',
+  embargo: 'padding:8px 12px;background:#fef3c7;border-left:4px solid #b45309;font-weight:bold',
+  button: 'display:inline-block;padding:10px 16px;background:#1d4ed8;color:#ffffff;text-decoration:none;border-radius:4px',
+  small: 'font-size:13px;color:#4b5563',
+  para: 'white-space:pre-wrap',
+};
+
+function Email(props: { lang: Language; title: string; site: string; children: ComponentChildren }) {
+  return (
+    <html lang={props.lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{props.title}</title>
+      </head>
+      <body style={S.body}>
+        <div style={S.box}>
+          <p style={S.small}>{props.site}</p>
+          {props.children}
+        </div>
+      </body>
+    </html>
+  );
+}
+
+const html = (view: preact.VNode) => `<!doctype html>${renderToString(view)}`;
+
+/**
+ * The emails to journalists (#14), as JSX with a plain-text part, in the journalist's language:
+ * the embargoed release ("Embargoed until <date time, zone>" in subject and body, the text, their
+ * own preview link) and the notices when its embargo is lifted, moved, postponed or withdrawn.
+ */
+export function makeJournalistEmailTemplates(deps: { siteName: string; timeZone: string }): JournalistEmailTemplates {
+  const site = deps.siteName;
+  return {
+    embargoed({ language, item, embargoUntil, previewUrl, recipientName }): EmailContent {
+      const t = translator(language);
+      const time = dateFormatters(language, deps.timeZone).long(embargoUntil);
+      const subject = t('emailEmbargoSubject', { time, title: item.title });
+      const notice = t('emailEmbargoNotice', { time });
+      const paragraphs = item.bodyText.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean);
+      const meta = `${item.boardName[language]}${item.department ? ` · ${item.department}` : ''}`;
+      return {
+        subject,
+        text: [notice, '', t('emailEmbargoGreeting', { name: recipientName }), t('emailEmbargoIntro'), '', item.title, ...item.subtitle.map((s) => `- ${s}`), meta, '', ...paragraphs.flatMap((p) => [p, '']), `${t('emailEmbargoPreview')}: ${previewUrl}`, '', notice].join('\n'),
+        html: html(
+          <Email lang={language} title={subject} site={site}>
+            <p style={S.embargo}>{notice}</p>
+            <p>{t('emailEmbargoGreeting', { name: recipientName })}</p>
+            <p>{t('emailEmbargoIntro')}</p>
+            <h1>{item.title}</h1>
+            {item.subtitle.length > 0 && (
+              <ul>
+                {item.subtitle.map((s, i) => (
+                  <li key={i}>{s}</li>
+                ))}
+              </ul>
+            )}
+            <p style={S.small}>{meta}</p>
+            {paragraphs.map((p, i) => (
+              <p key={i} style={S.para}>
+                {p}
+              </p>
+            ))}
+            <p>
+              <a href={previewUrl} style={S.button}>
+                {t('emailEmbargoPreview')}
+              </a>
+            </p>
+            <p style={S.embargo}>{notice}</p>
+          </Email>,
+        ),
+      };
+    },
+    embargoNotice({ language, title, change, publicUrl }): EmailContent {
+      const t = translator(language);
+      const fmt = dateFormatters(language, deps.timeZone);
+      const [subject, body] =
+        change.kind === 'lifted'
+          ? [t('emailEmbargoLiftedSubject', { title }), t('emailEmbargoLiftedBody', { title, time: fmt.long(change.at) })]
+          : change.kind === 'moved'
+            ? [t('emailEmbargoMovedSubject', { title, time: fmt.long(change.to) }), t('emailEmbargoMovedBody', { title, time: fmt.long(change.to) })]
+            : change.kind === 'postponed'
+              ? [t('emailEmbargoPostponedSubject', { title }), t('emailEmbargoPostponedBody', { title })]
+              : [t('emailEmbargoWithdrawnSubject', { title }), t('emailEmbargoWithdrawnBody', { title })];
+      return {
+        subject,
+        text: [body, ...(publicUrl ? ['', `${t('emailEmbargoPublicLink')}: ${publicUrl}`] : [])].join('\n'),
+        html: html(
+          <Email lang={language} title={subject} site={site}>
+            <p style={change.kind === 'lifted' ? undefined : S.embargo}>{body}</p>
+            {publicUrl && (
+              <p>
+                <a href={publicUrl}>{t('emailEmbargoPublicLink')}</a>
+              </p>
+            )}
+          </Email>,
+        ),
+      };
+    },
+  };
+}
