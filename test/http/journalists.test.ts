@@ -27,8 +27,9 @@ for (const { kind, skip } of databaseKinds()) {
     });
     after(async () => web?.close());
 
-    const embargoedEmails = async () => (await web.system.distribution.outbox.list({ limit: 100 })).filter((e) => e.kind === 'embargoed');
-    const notices = async () => (await web.system.distribution.outbox.list({ limit: 100 })).filter((e) => e.kind === 'embargo_notice');
+    // The emails about the main release ("Defence budget 2027"); one test sends another release of its own.
+    const embargoedEmails = async () => (await web.system.distribution.outbox.list({ limit: 100 })).filter((e) => e.kind === 'embargoed' && e.subject.endsWith('Defence budget 2027'));
+    const notices = async () => (await web.system.distribution.outbox.list({ limit: 100 })).filter((e) => e.kind === 'embargo_notice' && e.subject.endsWith('Defence budget 2027'));
 
     test('editors keep lists: create, add, refuse a duplicate, edit, remove; every write audited', async () => {
       const created = await editor.post('/admin/journalists', { name: 'Defence desk' });
@@ -116,6 +117,19 @@ for (const { kind, skip } of databaseKinds()) {
       assert.match(res.body, /Already sent this edition \(not mailed again\): .*jane@wire\.example/);
       assert.equal((await embargoedEmails()).length, 2);
       assert.equal((await web.system.previewLinks.list(releaseId)).length, 2);
+    });
+
+    test('several lists chosen at once are all sent to (the checkbox group keeps every value)', async () => {
+      const second = await editor.post('/admin/journalists', { name: 'Wire desk' });
+      const secondId = Number(/\/admin\/journalists\/(\d+)/.exec(String(second.headers.location))![1]);
+      await editor.post(`/admin/journalists/${secondId}/members`, { name: 'Lee Wire', outlet: 'Wire Two', email: 'lee@wire2.example', language: 'en', accredited: 'yes' });
+      // Its own embargoed release, so the notices counted below stay those of the first one.
+      const { release } = await buildRelease(web.system, { boardSlug: 'press-releases', state: 'approved', embargoUntil: EMBARGO, title: 'Two lists at once' });
+      const res = await editor.post(`/admin/releases/${release.id}/journalists`, { lists: [String(listId), String(secondId)] });
+      assert.equal(res.statusCode, 200);
+      assert.match(res.body, /Sent to 3 journalists/);
+      const sent = await web.system.db.selectFrom('outbox_emails').select('recipient').where('kind', '=', 'embargoed').where('subject', 'like', '%Two lists at once').execute();
+      assert.deepEqual(sent.map((e) => e.recipient).sort(), ['jane@wire.example', 'lee@wire2.example', 'minji@hankook.example']);
     });
 
     test('a moved embargo sends each recipient one notice', async () => {

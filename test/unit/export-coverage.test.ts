@@ -12,7 +12,7 @@ const keys = (schema: { shape: object }, ...without: string[]) => Object.keys(sc
 const COLUMNS: Record<string, string[]> = {
   boards: keys(STREAMS.boards),
   board_counters: keys(STREAMS.board_counters),
-  users: [...keys(STREAMS.users), 'password_hash', 'password_changed_at', 'totp_secret', 'totp_pending_secret', 'totp_enabled_at', 'totp_last_step'],
+  users: [...keys(STREAMS.users), 'password_hash', 'password_changed_at', 'totp_secret', 'totp_pending_secret', 'totp_enabled_at', 'totp_last_step', 'notify_by_email'],
   releases: keys(releaseRecord, 'editions'),
   editions: [...keys(editionRecord, 'attachments', 'revisions'), 'release_id'],
   attachments: [...keys(attachmentRecord), 'edition_id'],
@@ -24,7 +24,7 @@ const COLUMNS: Record<string, string[]> = {
   audit_log: keys(STREAMS.audit_log),
 };
 /** Secrets, short-lived security state and derived data. */
-const EXCLUDED_TABLES = ['recovery_codes', 'sessions', 'login_throttle', 'api_tokens', 'site_state', 'subscriptions', 'outbox_emails', 'release_alerts', 'subscription_deliveries', 'app_secrets', 'search_outbox', 'attachment_texts', 'journalist_lists', 'journalists', 'embargo_sends'];
+const EXCLUDED_TABLES = ['recovery_codes', 'sessions', 'login_throttle', 'api_tokens', 'site_state', 'subscriptions', 'outbox_emails', 'release_alerts', 'subscription_deliveries', 'app_secrets', 'search_outbox', 'attachment_texts', 'journalist_lists', 'journalists', 'embargo_sends', 'staff_notifications', 'notified_audit_entries', 'webhook_endpoints', 'webhook_events', 'webhook_deliveries'];
 
 test('every table and column is in the export format or deliberately excluded', async () => {
   const db = connectDatabase({ kind: 'sqlite', file: ':memory:' });

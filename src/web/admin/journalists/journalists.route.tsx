@@ -119,7 +119,7 @@ export function registerJournalistRoutes(app: FastifyInstance, deps: AdminWebDep
       return sendAdminPage(reply, <SendEmbargoedView ctx={ctx} releaseId={releaseId} title={edition?.title ?? ''} embargoUntil={target?.embargoUntil ?? null} lists={lists} sends={sends} issues={issues} outcome={outcome} />, status);
     }
     scope.get('/admin/releases/:id/journalists', canRead(deps, 'editor'), (request, reply) => sendPage(request, reply, idOf(request, 'id')));
-    scope.post('/admin/releases/:id/journalists', canWrite(deps, 'editor'), async (request, reply) => {
+    scope.post('/admin/releases/:id/journalists', { ...canWrite(deps, 'editor'), config: { listFields: ['lists'] } }, async (request, reply) => {
       const releaseId = idOf(request, 'id');
       const raw = formBodySchema.parse(request.body ?? {}).lists;
       const listIds = ([] as unknown[]).concat(raw ?? []).map((v) => id.safeParse(v)).flatMap((p) => (p.success ? [p.data] : []));

@@ -40,7 +40,7 @@ export function registerWebhookAdminRoutes(app: FastifyInstance, deps: AdminWebD
       return render(request, reply, { values: emptyForm(), issues: [], done });
     });
 
-    scope.post('/admin/webhooks', canWrite(deps, 'admin'), async (request, reply) => {
+    scope.post('/admin/webhooks', { ...canWrite(deps, 'admin'), config: { listFields: ['events'] } }, async (request, reply) => {
       const values = { url: fieldText(request.body, 'url'), events: checkedEvents(request.body) };
       try {
         const { endpoint, secret } = await webhooks.create(values, actorOf(request));
