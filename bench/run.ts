@@ -3,8 +3,9 @@
 // releases on SQLite and PostgreSQL, search latency, feeds and API lists, publish-to-searchable.
 // Writes docs/benchmarks.md, keeping other benches' sections. A benchmark, not a test: goals that are
 // missed are reported, and the exit code is 0 unless the bench itself could not run.
-// Options: --only pages|scale   --size N (scale corpus)   --no-postgres
+// Options: --only pages|scale|mail   --size N (scale corpus; subscribers for mail)   --no-postgres
 //          --quick: the scale part only, 5,000 releases, short runs, writes bench/.work/benchmarks-quick.md
+import { runMailBench } from './mail.js';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -96,13 +97,18 @@ function withPagePart(text: string, body: string): string {
 
 async function main(): Promise<void> {
   const started = performance.now();
+  if (args.only === 'mail') {
+    // Email alerts need no HTTP load, so no wrk and no build.
+    await runMailBench({ root, subscribers: args.size ? Number(args.size) : 10_000, writeDocs: !args.quick });
+    return;
+  }
   const wrk = findWrk();
   if (!wrk) {
     console.error('wrk is not installed. Install it with: apt-get install wrk');
     process.exit(1);
   }
   const only = args.quick ? 'scale' : args.only;
-  if (only !== undefined && only !== 'pages' && only !== 'scale') throw new Error('--only takes "pages" or "scale"');
+  if (only !== undefined && only !== 'pages' && only !== 'scale') throw new Error('--only takes "pages", "scale" or "mail"');
 
   console.log('Building the server (npm run build)...');
   try {

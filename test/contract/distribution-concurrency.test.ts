@@ -7,10 +7,10 @@ import { createTestDatabase, databaseKinds } from '../support/databases.js';
 import { buildBoard, buildRelease } from '../support/factories.js';
 import { startTestSmtp } from '../support/smtp.js';
 
-const SUBSCRIBERS = 200;
+const SUBSCRIBERS = 1000;
 const postgres = databaseKinds().find((d) => d.kind === 'postgres')!;
 
-test('two server processes on one PostgreSQL database send one release to 200 subscribers: each address gets exactly one email', { skip: postgres.skip, timeout: 120_000 }, async () => {
+test('two server processes on one PostgreSQL database send one release to 1,000 subscribers: each address gets exactly one email', { skip: postgres.skip, timeout: 300_000 }, async () => {
   const smtp = await startTestSmtp();
   const database = await createTestDatabase('postgres');
   const start = new Date('2026-11-20T01:00:00Z');
