@@ -2,7 +2,7 @@ import { parseQuery } from '../../domain/search-text.js';
 import type { Subscription } from '../../domain/subscription.js';
 import type { BoardRepo } from '../../ports/board-repo.js';
 import type { Clock } from '../../ports/clock.js';
-import type { AlertCandidate, AlertRepo, DistributionUnitOfWork, NewOutboxEmail, SubscriptionRepo } from '../../ports/distribution.js';
+import type { AlertCandidate, AlertRepo, DistributionUnitOfWork, SubscriptionRepo } from '../../ports/distribution.js';
 import type { EmailTemplates } from '../../ports/email-templates.js';
 import type { SearchIndex } from '../../ports/search-index.js';
 import { outboxEmail, type OutboxPolicy } from './compose-email.js';
@@ -63,15 +63,19 @@ export function makeQueueReleaseAlerts(deps: AlertDeps) {
     }
     const item = await deps.alerts.item(candidate.releaseId, candidate.editionId);
     if (!item) matched = [];
-    // Render before the transaction (tokens and board names are read outside it).
-    const emails = new Map<number, NewOutboxEmail>();
+    // Links and criteria labels are made before the transaction (tokens and board names are read
+    // outside it); each email is rendered inside, one at a time as it is written, so memory stays flat
+    // however many subscribers a release has.
+    const releaseUrl = item ? deps.outbox.links.release(item.language, item.boardSlug, item.number) : '';
+    const labels = new Map<string, Awaited<ReturnType<typeof criteriaLabel>>>();
+    const prepared = new Map<number, { s: Subscription; unsubscribeUrl: string; manageUrl: string; label: string }>();
     if (item) {
-      const releaseUrl = deps.outbox.links.release(item.language, item.boardSlug, item.number);
       for (const s of matched.filter((m) => m.frequency === 'immediate')) {
+        const key = `${s.language}|${s.boardId}|${s.tag}|${s.query}`;
+        if (!labels.has(key)) labels.set(key, await criteriaLabel(deps.boards, s));
         const unsubscribeUrl = deps.outbox.links.unsubscribe(s.language, await deps.tokens.sign('unsubscribe', s.id, null));
         const manageUrl = deps.outbox.links.manage(s.language, await deps.tokens.sign('manage', s.id, null));
-        const content = deps.templates.alert({ language: s.language, item, releaseUrl, criteria: await criteriaLabel(deps.boards, s), manageUrl, unsubscribeUrl });
-        emails.set(s.id, outboxEmail(deps.outbox, { kind: 'alert', to: s.email, content, unsubscribeUrl, subscriptionId: s.id, at: now }));
+        prepared.set(s.id, { s, unsubscribeUrl, manageUrl, label: key });
       }
     }
     return deps.uow.run(async (tx) => {
@@ -81,9 +85,10 @@ export function makeQueueReleaseAlerts(deps: AlertDeps) {
       );
       let queued = 0;
       for (const id of fresh) {
-        const email = emails.get(id);
-        if (!email) continue;
-        const outboxId = await tx.outbox.add(email);
+        const p = prepared.get(id);
+        if (!p || !item) continue;
+        const content = deps.templates.alert({ language: p.s.language, item, releaseUrl, criteria: labels.get(p.label)!, manageUrl: p.manageUrl, unsubscribeUrl: p.unsubscribeUrl });
+        const outboxId = await tx.outbox.add(outboxEmail(deps.outbox, { kind: 'alert', to: p.s.email, content, unsubscribeUrl: p.unsubscribeUrl, subscriptionId: p.s.id, at: now }));
         await tx.alerts.setDeliveryOutbox(id, candidate.releaseId, candidate.editionId, outboxId);
         queued += 1;
       }
