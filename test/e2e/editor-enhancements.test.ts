@@ -119,6 +119,8 @@ describe('the editor enhancements in Chromium, under the real CSP', { skip: brow
     await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Create draft' }).click()]);
     assert.match(page.url(), /\/admin\/releases\/\d+\?done=created$/);
     const editUrl = page.url().replace(/\?.*$/, '');
+    // The preview is drawn by the page's script once it has loaded: wait for it (bounded) rather than read at once.
+    await page.locator('#live-preview', { hasText: 'Coastal rescue centre' }).waitFor({ timeout: 10_000 });
     assert.match(await page.locator('#live-preview').innerText(), /Coastal rescue centre/, 'the preview starts with the saved body');
 
     // 4. Two files on the XHR path, each with its progress bar; then the page shows them.
