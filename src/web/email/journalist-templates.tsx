@@ -1,36 +1,14 @@
-import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import type { Language } from '../../domain/language.js';
 import type { EmailContent, JournalistEmailTemplates } from '../../ports/email-templates.js';
 import { dateFormatters } from '../i18n/format.js';
 import { translator } from '../i18n/messages.js';
+import { Email, EMAIL_STYLE } from './email-layout.js';
 
 const S = {
-  body: 'margin:0;padding:0;background:#f3f4f6;font-family:-apple-system,"Segoe UI","Malgun Gothic","Apple SD Gothic Neo",sans-serif;color:#1f2937',
-  box: 'max-width:640px;margin:0 auto;padding:24px;background:#ffffff',
+  ...EMAIL_STYLE,
   embargo: 'padding:8px 12px;background:#fef3c7;border-left:4px solid #b45309;font-weight:bold',
-  button: 'display:inline-block;padding:10px 16px;background:#1d4ed8;color:#ffffff;text-decoration:none;border-radius:4px',
-  small: 'font-size:13px;color:#4b5563',
   para: 'white-space:pre-wrap',
 };
-
-function Email(props: { lang: Language; title: string; site: string; children: ComponentChildren }) {
-  return (
-    <html lang={props.lang}>
-      <head>
-        <meta charSet="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{props.title}</title>
-      </head>
-      <body style={S.body}>
-        <div style={S.box}>
-          <p style={S.small}>{props.site}</p>
-          {props.children}
-        </div>
-      </body>
-    </html>
-  );
-}
 
 const html = (view: preact.VNode) => `<!doctype html>${renderToString(view)}`;
 
