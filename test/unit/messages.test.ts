@@ -23,7 +23,7 @@ test('ICU plurals follow each language: English one/other, Korean a single form;
   assert.equal(formatMessage('en-GB', pattern, { count: 1 }), '1 file');
   assert.equal(formatMessage('en-GB', pattern, { count: 1200 }), '1,200 files');
   assert.equal(formatMessage('ko-KR', '{count, plural, other {파일 #개}}', { count: 1 }), '파일 1개');
-  assert.throws(() => formatMessage('en-GB', '{count, plural, one {# file}}', { count: 1 }), /Malformed plural/);
+  assert.throws(() => formatMessage('en-GB', '{count, plural, one {# file}}', { count: 1 }), /Malformed message/);
   assert.equal(translator('en')('searchResults', { count: 1, query: 'budget' }), '1 result for "budget"');
   assert.equal(translator('en')('searchResults', { count: 3, query: 'budget' }), '3 results for "budget"');
   assert.equal(translator('ko')('searchResults', { count: 3, query: '예산' }), '"예산" 검색 결과 3건');

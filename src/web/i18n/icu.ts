@@ -1,111 +1,87 @@
 /**
- * A small ICU MessageFormat subset, enough for the UI catalogue: `{name}` arguments and
- * `{count, plural, =0 {none} one {# file} other {# files}}` with the language's plural rules
- * (Intl.PluralRules) and `#` as the formatted number. Dates are formatted by i18n/format.ts.
+ * ICU MessageFormat for the UI catalogue through `intl-messageformat`: `{name}` arguments and
+ * `{count, plural, =0 {none} one {# file} other {# files}}` with the language's plural rules and `#`
+ * as the formatted number. Two choices keep the catalogue's behaviour: a number given as a plain
+ * `{name}` argument is grouped for the locale (10,000 / 10,000), and a missing argument renders
+ * empty (0 for a plural) rather than throwing on a page. Dates are formatted by i18n/format.ts.
  */
+import { IntlMessageFormat } from 'intl-messageformat';
+
 export type MessageParams = Record<string, string | number>;
 
-type Part = string | { arg: string } | { arg: string; plural: Map<string, Part[]> };
+type Ast = ReturnType<IntlMessageFormat['getAst']>;
+/** The parser's element kinds that matter here (@formatjs/icu-messageformat-parser's TYPE). */
+const ARGUMENT = 1;
+const SELECT = 5;
+const PLURAL = 6;
+const TAG = 8;
+/** A plain `{name}` argument is renamed to this, so its value can be pre-formatted as text. */
+const TEXT_PREFIX = 'text__';
 
-const cache = new Map<string, Part[]>();
-
-function parse(pattern: string): Part[] {
-  let pos = 0;
-  function parts(inPlural: boolean): Part[] {
-    const out: Part[] = [];
-    let text = '';
-    while (pos < pattern.length) {
-      const c = pattern[pos]!;
-      if (c === '}') break;
-      if (c === '{') {
-        if (text) out.push(text);
-        text = '';
-        pos += 1;
-        out.push(argument());
-        continue;
-      }
-      if (c === '#' && inPlural) {
-        if (text) out.push(text);
-        text = '';
-        out.push({ arg: '#' });
-        pos += 1;
-        continue;
-      }
-      text += c;
-      pos += 1;
-    }
-    if (text) out.push(text);
-    return out;
-  }
-  function argument(): Part {
-    const close = pattern.indexOf('}', pos);
-    const comma = pattern.indexOf(',', pos);
-    if (comma === -1 || comma > close) {
-      const name = pattern.slice(pos, close).trim();
-      pos = close + 1;
-      return { arg: name };
-    }
-    const name = pattern.slice(pos, comma).trim();
-    const rest = /^\s*plural\s*,/.exec(pattern.slice(comma + 1));
-    if (!rest) throw new Error(`Unsupported message argument in "${pattern}"`);
-    pos = comma + 1 + rest[0].length;
-    const plural = new Map<string, Part[]>();
-    for (;;) {
-      const m = /^\s*(=\d+|zero|one|two|few|many|other)\s*\{/.exec(pattern.slice(pos));
-      if (!m) break;
-      pos += m[0].length;
-      plural.set(m[1]!, parts(true));
-      pos += 1; // the option's closing brace
-    }
-    const end = /^\s*\}/.exec(pattern.slice(pos));
-    if (!end || !plural.has('other')) throw new Error(`Malformed plural in "${pattern}"`);
-    pos += end[0].length;
-    return { arg: name, plural };
-  }
-  const result = parts(false);
-  if (pos < pattern.length) throw new Error(`Unbalanced braces in "${pattern}"`);
-  return result;
+interface Compiled {
+  ast: Ast;
+  plain: string[];
+  counted: string[];
 }
 
-function parsed(pattern: string): Part[] {
-  let p = cache.get(pattern);
-  if (!p) {
-    p = parse(pattern);
-    cache.set(pattern, p);
+const compiled = new Map<string, Compiled>();
+const formatters = new Map<string, IntlMessageFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string): Intl.NumberFormat {
+  let format = numberFormats.get(locale);
+  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
+  return format;
+}
+
+function compile(pattern: string): Compiled {
+  const known = compiled.get(pattern);
+  if (known) return known;
+  let ast: Ast;
+  try {
+    ast = new IntlMessageFormat(pattern, 'en', undefined, { ignoreTag: true }).getAst();
+  } catch (error) {
+    throw new Error(`Malformed message "${pattern}": ${(error as Error).message}`);
   }
-  return p;
+  const plain = new Set<string>();
+  const counted = new Set<string>();
+  const walk = (elements: Ast): Ast =>
+    elements.map((element) => {
+      if (element.type === ARGUMENT) {
+        plain.add(element.value);
+        return { ...element, value: TEXT_PREFIX + element.value };
+      }
+      if (element.type === PLURAL || element.type === SELECT) {
+        counted.add(element.value);
+        const options = Object.fromEntries(Object.entries(element.options).map(([key, option]) => [key, { ...option, value: walk(option.value) }]));
+        return { ...element, options } as typeof element;
+      }
+      if (element.type === TAG) return { ...element, children: walk(element.children) };
+      return element;
+    });
+  const entry = { ast: walk(ast), plain: [...plain], counted: [...counted] };
+  compiled.set(pattern, entry);
+  return entry;
 }
 
 /** The argument names a pattern uses (plural branches included), for catalogue checks. */
 export function messageArguments(pattern: string): string[] {
-  const names = new Set<string>();
-  const walk = (list: Part[]) => {
-    for (const part of list) {
-      if (typeof part === 'string' || part.arg === '#') continue;
-      names.add(part.arg);
-      if ('plural' in part) for (const branch of part.plural.values()) walk(branch);
-    }
-  };
-  walk(parsed(pattern));
-  return [...names].sort();
+  const { plain, counted } = compile(pattern);
+  return [...new Set([...plain, ...counted])].sort();
 }
 
 /** Formats a message for a locale ("ko-KR", "en-GB"). Numbers use the locale's grouping. */
 export function formatMessage(locale: string, pattern: string, params: MessageParams = {}): string {
-  const numbers = new Intl.NumberFormat(locale);
-  const rules = new Intl.PluralRules(locale);
-  const show = (value: string | number | undefined) => (typeof value === 'number' ? numbers.format(value) : String(value ?? ''));
-  const render = (list: Part[], count: number | null): string =>
-    list
-      .map((part) => {
-        if (typeof part === 'string') return part;
-        if (part.arg === '#') return count === null ? '#' : numbers.format(count);
-        const value = params[part.arg];
-        if (!('plural' in part)) return show(value);
-        const n = Number(value ?? 0);
-        const branch = part.plural.get(`=${n}`) ?? part.plural.get(rules.select(n)) ?? part.plural.get('other')!;
-        return render(branch, n);
-      })
-      .join('');
-  return render(parsed(pattern), null);
+  const { ast, plain, counted } = compile(pattern);
+  const numbers = numberFormat(locale);
+  const values: Record<string, string | number> = {};
+  for (const name of counted) values[name] = Number(params[name] ?? 0);
+  for (const name of plain) {
+    const value = params[name];
+    values[TEXT_PREFIX + name] = typeof value === 'number' ? numbers.format(value) : (value ?? '');
+  }
+  const key = `${locale}\u0000${pattern}`;
+  let formatter = formatters.get(key);
+  if (!formatter) formatters.set(key, (formatter = new IntlMessageFormat(ast, locale, undefined, { ignoreTag: true })));
+  return String(formatter.format(values));
 }
