@@ -1,5 +1,6 @@
 import type { FieldIssue } from './errors.js';
-import { roleMayTake, type StaffRole, type WorkflowAction } from './workflow.js';
+import { roleMayTake, type WorkflowAction } from './workflow.js';
+import type { Role } from './user.js';
 
 /**
  * What an API token may be used for. A token acts as its owner, so a request must be allowed by
@@ -45,6 +46,6 @@ export function scopeRefusals(action: WorkflowAction, scopes: readonly ApiScope[
 }
 
 /** Scopes the role could never use: granting them would be a token that always fails. */
-export function scopesBeyondRole(scopes: readonly ApiScope[], role: StaffRole): ApiScope[] {
+export function scopesBeyondRole(scopes: readonly ApiScope[], role: Role): ApiScope[] {
   return scopes.filter((scope) => !SCOPE_ACTIONS[scope].some((action) => roleMayTake(action, role)));
 }

@@ -1,16 +1,13 @@
 import type { FieldIssue } from './errors.js';
 import type { EditionState, ReleaseStatus } from './release.js';
-
-/** Staff roles, from most to least powerful. */
-export const ROLES = ['admin', 'editor', 'writer', 'viewer'] as const;
-export type StaffRole = (typeof ROLES)[number];
+import type { Role } from './user.js';
 
 /** Workflow actions; each is its own endpoint and its own permission. */
 export const WORKFLOW_ACTIONS = ['edit', 'submit', 'approve', 'reject', 'schedule', 'unschedule', 'publish', 'correct', 'withdraw', 'share_preview'] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
 /** Which roles may take each action at all (before state rules). */
-const ACTION_ROLES: Record<WorkflowAction, readonly StaffRole[]> = {
+const ACTION_ROLES: Record<WorkflowAction, readonly Role[]> = {
   edit: ['admin', 'editor', 'writer'],
   submit: ['admin', 'editor', 'writer'],
   approve: ['admin', 'editor'],
@@ -38,12 +35,12 @@ export const TRANSITIONS: Record<WorkflowAction, { from: readonly EditionState[]
 };
 
 /** Whether a role may ever take an action, whatever the state. */
-export function roleMayTake(action: WorkflowAction, role: StaffRole): boolean {
+export function roleMayTake(action: WorkflowAction, role: Role): boolean {
   return ACTION_ROLES[action].includes(role);
 }
 
 export interface WorkflowContext {
-  role: StaffRole;
+  role: Role;
   /**
    * The person acting is an author of this edition: created it or saved any revision of it (an
    * editor who rewrote a writer's draft is an author too, so cannot be its only approver).

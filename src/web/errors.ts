@@ -13,3 +13,9 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   GONE: 410,
   STORAGE_UNAVAILABLE: 503,
 };
+
+/** Whether an error is @fastify/csrf-protection refusing a form (an old tab, or not from this site). */
+export function isCsrfRefusal(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'FST_CSRF_MISSING_SECRET' || code === 'FST_CSRF_INVALID_TOKEN';
+}

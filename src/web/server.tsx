@@ -11,7 +11,9 @@ import type { FileStore } from '../ports/file-store.js';
 import type { PublicCatalog } from '../ports/public-catalog.js';
 import type { ContentVersionTracker } from './cache/content-version.js';
 import type { PageCache } from './cache/page-cache.js';
-import { STATUS_BY_CODE } from './errors.js';
+import { isCsrfRefusal, STATUS_BY_CODE } from './errors.js';
+import { FormExpiredView } from './admin/auth/forbidden.view.js';
+import { pageContext, sendHtml } from './admin/auth/http.js';
 import { parseQueryFirstWins, registerFirstWinsForms } from './repeated-params.js';
 import { RequestLogController } from './request-log.js';
 import { computeSecurityHeaders } from './security-headers.js';
@@ -105,10 +107,7 @@ export async function buildServer(deps: WebDeps): Promise<FastifyInstance> {
 
   app.setNotFoundHandler((request, reply) => sendErrorPage(request, reply, 404));
   app.setErrorHandler((error, request, reply) => {
-    const code = (error as { code?: unknown }).code;
-    if (code === 'FST_CSRF_MISSING_SECRET' || code === 'FST_CSRF_INVALID_TOKEN') {
-      return reply.code(403).header('Cache-Control', 'no-store').type('text/plain; charset=utf-8').send('The form has expired. Go back, reload the page and try again.');
-    }
+    if (isCsrfRefusal(error)) return sendHtml(reply, 403, <FormExpiredView ctx={pageContext(reply, deps.site.name, null)} />);
     if (error instanceof PageBeyondEnd) return sendErrorPage(request, reply, 404);
     if (error instanceof DomainError) {
       const status = STATUS_BY_CODE[error.code as keyof typeof STATUS_BY_CODE] ?? 500;

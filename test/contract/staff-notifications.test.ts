@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { StaffActor } from '../../src/app/workflow/actor.js';
-import type { StaffRole } from '../../src/domain/workflow.js';
+import type { Role } from '../../src/domain/user.js';
 import { databaseKinds } from '../support/databases.js';
 import { buildBoard } from '../support/factories.js';
 import { createTestSystem, type TestSystem } from '../support/system.js';
@@ -22,8 +22,8 @@ for (const { kind, skip } of databaseKinds()) {
         ['viewer', 'viewer', 'Viewer Min'],
       ] as const) {
         const email = `${key}@ministry.example`;
-        const user = await t.system.accounts.createUser({ email, name, role: role as StaffRole, password: 'correct horse battery staple' }, SYSTEM);
-        people[key] = { userId: user.id, label: name, ip: null, role: role as StaffRole, email };
+        const user = await t.system.accounts.createUser({ email, name, role: role as Role, password: 'correct horse battery staple' }, SYSTEM);
+        people[key] = { userId: user.id, label: name, ip: null, role: role as Role, email };
       }
     });
     after(() => t.close());

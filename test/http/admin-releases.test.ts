@@ -280,7 +280,7 @@ describe('admin releases over HTTP', () => {
     const before = (await t.system.admin.list({ limit: 1, offset: 0 })).total;
     const res = await writer.post('/admin/releases', { ...BASE, title: 'Forged' }, { csrf: false });
     assert.equal(res.statusCode, 403);
-    assert.match(res.body, /Your form has expired/);
+    assert.match(res.body, /The form has expired/);
     assert.equal((await t.system.admin.list({ limit: 1, offset: 0 })).total, before);
   });
 });

@@ -1,8 +1,10 @@
 // A staff member's browser for admin tests: a real account, a real sign-in through /admin/login,
 // the session and CSRF cookies kept between requests, and the CSRF token sent with every form.
 import type { LightMyRequestResponse } from 'fastify';
-import type { StaffRole } from '../../src/domain/workflow.js';
-import type { StaffUser } from '../../src/web/admin/shared/staff.js';
+import type { Role, User } from '../../src/domain/user.js';
+
+/** The few fields a test's staff member is created with; the id is filled in at sign-in. */
+export type StaffUser = Pick<User, 'id' | 'email' | 'name' | 'role'>;
 import { createTestWeb, type TestWeb } from './web.js';
 
 /** The whole web app as served (auth, admin, public), with a small upload limit when asked. */
@@ -118,7 +120,7 @@ export class StaffBrowser {
 
 let userSeq = 100;
 /** A staff member with a unique email; the id is filled in when the account is created. */
-export function staffUser(role: StaffRole, name = `${role} ${userSeq + 1}`): StaffUser {
+export function staffUser(role: Role, name = `${role} ${userSeq + 1}`): StaffUser {
   userSeq += 1;
   return { id: 0, email: `${role}${userSeq}@press.example`, name, role };
 }

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { EDITION_STATES } from '../../src/domain/release.js';
-import { ROLES, timingRefusals, WORKFLOW_ACTIONS, workflowRefusals, type StaffRole, type WorkflowAction } from '../../src/domain/workflow.js';
+import { timingRefusals, WORKFLOW_ACTIONS, workflowRefusals, type WorkflowAction } from '../../src/domain/workflow.js';
+import { ROLES, type Role } from '../../src/domain/user.js';
 
 // The specification, written out independently of the implementation: which states each action
 // starts from and which roles may take it.
-const SPEC: Record<WorkflowAction, { from: string[]; roles: StaffRole[] }> = {
+const SPEC: Record<WorkflowAction, { from: string[]; roles: Role[] }> = {
   edit: { from: ['draft'], roles: ['admin', 'editor', 'writer'] },
   submit: { from: ['draft'], roles: ['admin', 'editor', 'writer'] },
   approve: { from: ['in_review'], roles: ['admin', 'editor'] },

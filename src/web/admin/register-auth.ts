@@ -6,16 +6,16 @@ import type { Role } from '../../domain/user.js';
 import { adminCssAsset } from './admin-css.js';
 import { registerAccountRoutes } from './auth/account.route.js';
 import { makeAuthErrorHandler, makeStaffGuard, type StaffGuard } from './auth/guard.js';
-import type { AuthWebDeps, StaffIdentity } from './auth/http.js';
+import type { AuthWebDeps, StaffContext } from './auth/http.js';
 import { registerLoginRoutes } from './auth/login.route.js';
 
-export type { AuthAccounts, AuthWebDeps, StaffContext, StaffIdentity } from './auth/http.js';
+export type { AuthAccounts, AuthWebDeps, StaffContext } from './auth/http.js';
 export { SESSION_COOKIE } from './auth/http.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** The signed-in staff member, on routes guarded by requireStaff; null elsewhere. */
-    staff: StaffIdentity | null;
+    staff: StaffContext | null;
   }
   interface FastifyInstance {
     pressroomStaffGuard: StaffGuard;

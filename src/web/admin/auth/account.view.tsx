@@ -1,12 +1,12 @@
 import type { FieldIssue } from '../../../domain/errors.js';
 import { ACCOUNT_LIMITS } from '../../../domain/user.js';
-import { AdminLayout, CsrfField, ErrorSummary, Field, type AdminPageContext } from './admin-layout.view.js';
+import { AdminFrame, CsrfField, ErrorSummary, Field, type AdminPageContext } from './admin-frame.view.js';
 
 export function PasswordView(props: { ctx: AdminPageContext; errors: FieldIssue[]; changed: boolean }) {
   const { ctx, errors } = props;
   const { t } = ctx;
   return (
-    <AdminLayout ctx={ctx} title={t('adminChangePasswordTitle')} hasErrors={errors.length > 0}>
+    <AdminFrame ctx={ctx} title={t('adminChangePasswordTitle')} hasErrors={errors.length > 0}>
       <ErrorSummary errors={errors} fallbackField="currentPassword" t={t} />
       {props.changed && (
         <div class="success-notice" role="status">
@@ -30,7 +30,7 @@ export function PasswordView(props: { ctx: AdminPageContext; errors: FieldIssue[
         <Field id="confirmPassword" label={t('adminConfirmPassword')} type="password" autocomplete="new-password" errors={errors} maxLength={ACCOUNT_LIMITS.passwordMaxChars} t={t} />
         <button type="submit">{t('adminChangePasswordButton')}</button>
       </form>
-    </AdminLayout>
+    </AdminFrame>
   );
 }
 
@@ -41,7 +41,7 @@ export function TwoFactorSetupView(props: { ctx: AdminPageContext; secret: strin
   const { ctx, errors } = props;
   const { t } = ctx;
   return (
-    <AdminLayout ctx={ctx} title={t('adminTotpSetupTitle')} hasErrors={errors.length > 0}>
+    <AdminFrame ctx={ctx} title={t('adminTotpSetupTitle')} hasErrors={errors.length > 0}>
       <ErrorSummary errors={errors} fallbackField="code" t={t} />
       <h1>{t('adminTotpSetupTitle')}</h1>
       {props.required && <p class="notice">{t('adminTotpRequiredSetup')}</p>}
@@ -65,7 +65,7 @@ export function TwoFactorSetupView(props: { ctx: AdminPageContext; secret: strin
         <Field id="code" label={t('adminTotpCodeFromApp')} type="text" inputMode="numeric" autocomplete="one-time-code" className="code" maxLength={7} errors={errors} t={t} />
         <button type="submit">{t('adminTotpTurnOn')}</button>
       </form>
-    </AdminLayout>
+    </AdminFrame>
   );
 }
 
@@ -73,7 +73,7 @@ export function TwoFactorStatusView(props: { ctx: AdminPageContext; unusedRecove
   const { ctx, errors } = props;
   const { t } = ctx;
   return (
-    <AdminLayout ctx={ctx} title={t('adminTwoFactor')} hasErrors={errors.length > 0}>
+    <AdminFrame ctx={ctx} title={t('adminTwoFactor')} hasErrors={errors.length > 0}>
       <ErrorSummary errors={errors} fallbackField="password" t={t} />
       {props.notice && (
         <div class="success-notice" role="status">
@@ -95,14 +95,14 @@ export function TwoFactorStatusView(props: { ctx: AdminPageContext; unusedRecove
           </button>
         </form>
       )}
-    </AdminLayout>
+    </AdminFrame>
   );
 }
 
 export function RecoveryCodesView(props: { ctx: AdminPageContext; codes: string[]; continuePath: string }) {
   const { t } = props.ctx;
   return (
-    <AdminLayout ctx={props.ctx} title={t('adminRecoveryTitle')}>
+    <AdminFrame ctx={props.ctx} title={t('adminRecoveryTitle')}>
       <div class="success-notice" role="status">
         <p>{t('adminTotpNowOn')}</p>
       </div>
@@ -120,6 +120,6 @@ export function RecoveryCodesView(props: { ctx: AdminPageContext; codes: string[
           {t('adminRecoverySaved')}
         </a>
       </p>
-    </AdminLayout>
+    </AdminFrame>
   );
 }

@@ -1,4 +1,4 @@
-import { AdminLayout, type AdminPageContext } from './admin-layout.view.js';
+import { AdminFrame, type AdminPageContext } from './admin-frame.view.js';
 
 const MARK = '\u0000';
 
@@ -18,7 +18,7 @@ function withStrong(sentence: string, value: string) {
 export function ForbiddenView(props: { ctx: AdminPageContext; requiredRole: string; role: string }) {
   const { t } = props.ctx;
   return (
-    <AdminLayout ctx={props.ctx} title={t('adminForbiddenTitle')}>
+    <AdminFrame ctx={props.ctx} title={t('adminForbiddenTitle')}>
       <h1>{t('adminForbiddenHeading')}</h1>
       <p>
         {withStrong(t('adminForbiddenNeeds', { role: MARK }), props.requiredRole)} {withStrong(t('adminForbiddenYours', { role: MARK }), props.role)}
@@ -27,7 +27,7 @@ export function ForbiddenView(props: { ctx: AdminPageContext; requiredRole: stri
       <p>
         <a href="/admin">{t('adminGoHome')}</a>
       </p>
-    </AdminLayout>
+    </AdminFrame>
   );
 }
 
@@ -35,13 +35,13 @@ export function ForbiddenView(props: { ctx: AdminPageContext; requiredRole: stri
 export function FormExpiredView(props: { ctx: AdminPageContext }) {
   const { t } = props.ctx;
   return (
-    <AdminLayout ctx={props.ctx} title={t('adminFormExpiredTitle')}>
+    <AdminFrame ctx={props.ctx} title={t('adminFormExpiredTitle')}>
       <h1>{t('adminFormExpiredTitle')}</h1>
       <p>{t('adminFormExpiredBody')}</p>
       <p>{t('adminFormExpiredAgain')}</p>
       <p>
         <a href="/admin/login">{t('adminGoToSignIn')}</a>
       </p>
-    </AdminLayout>
+    </AdminFrame>
   );
 }

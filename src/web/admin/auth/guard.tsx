@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hasRole, type Role } from '../../../domain/user.js';
+import { isCsrfRefusal } from '../../errors.js';
 import { ForbiddenView, FormExpiredView } from './forbidden.view.js';
 import { loginUrl, pageContext, sendHtml, sessionToken, type AuthWebDeps, type StaffContext } from './http.js';
 import { safeRedirectPath } from '../../redirect-target.js';
@@ -48,13 +49,11 @@ export function makeStaffGuard(deps: AuthWebDeps): StaffGuard {
       return null;
     }
     const staff: StaffContext = { user, sessionId: session.id };
-    request.staff = { user: { id: user.id, email: user.email, name: user.name, role: user.role }, sessionId: String(session.id) };
+    request.staff = staff;
     reply.header('Cache-Control', 'no-store');
     return staff;
   };
 }
-
-const CSRF_ERRORS = new Set(['FST_CSRF_MISSING_SECRET', 'FST_CSRF_INVALID_TOKEN']);
 
 /**
  * The error handler of the admin sign-in routes: a refused CSRF token is a friendly 403 page; every
@@ -62,8 +61,7 @@ const CSRF_ERRORS = new Set(['FST_CSRF_MISSING_SECRET', 'FST_CSRF_INVALID_TOKEN'
  */
 export function makeAuthErrorHandler(siteName: string) {
   return async function authErrorHandler(error: unknown, _request: FastifyRequest, reply: FastifyReply) {
-    const code = (error as { code?: unknown }).code;
-    if (typeof code === 'string' && CSRF_ERRORS.has(code)) return sendHtml(reply, 403, <FormExpiredView ctx={pageContext(reply, siteName, null)} />);
+    if (isCsrfRefusal(error)) return sendHtml(reply, 403, <FormExpiredView ctx={pageContext(reply, siteName, null)} />);
     throw error;
   };
 }

@@ -5,11 +5,11 @@ import type { Authenticate, CompleteSignIn } from '../../../app/accounts/authent
 import type { ResolveSession, ResolvedSession } from '../../../app/accounts/resolve-session.js';
 import type { SignOut } from '../../../app/accounts/sign-out.js';
 import type { Totp } from '../../../app/accounts/totp.js';
-import type { Role, User } from '../../../domain/user.js';
+import type { User } from '../../../domain/user.js';
 import { translator } from '../../i18n/messages.js';
 import { negotiatedLanguage } from '../../public/language.route.js';
 import { renderPage } from '../../render/page.js';
-import type { AdminPageContext } from './admin-layout.view.js';
+import type { AdminPageContext } from './admin-frame.view.js';
 
 /** The account commands the admin sign-in pages call (what composeAccounts returns satisfies it). */
 export interface AuthAccounts {
@@ -29,19 +29,10 @@ export interface AuthWebDeps {
   homePath?: string;
 }
 
-/** The signed-in person as the account pages use it: the full user and the numeric session id. */
+/** The signed-in staff member and their session: what `requireStaff` leaves on `request.staff`. */
 export interface StaffContext {
   user: User;
   sessionId: number;
-}
-
-/**
- * What `requireStaff` leaves on `request.staff` for every admin route. Kept structurally identical to
- * `StaffIdentity` in web/admin/shared/staff.ts (both declare the same request property).
- */
-export interface StaffIdentity {
-  user: { id: number; email: string; name: string; role: Role };
-  sessionId: string;
 }
 
 export const SESSION_COOKIE = 'pressroom_session';

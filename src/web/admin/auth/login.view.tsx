@@ -1,6 +1,6 @@
 import type { FieldIssue } from '../../../domain/errors.js';
 import { ACCOUNT_LIMITS } from '../../../domain/user.js';
-import { AdminLayout, CsrfField, ErrorSummary, Field, type AdminPageContext } from './admin-layout.view.js';
+import { AdminFrame, CsrfField, ErrorSummary, Field, type AdminPageContext } from './admin-frame.view.js';
 
 /** Hidden `next` field: where to go after signing in. */
 function NextField(props: { next: string | null }) {
@@ -11,7 +11,7 @@ export function LoginView(props: { ctx: AdminPageContext; next: string | null; e
   const { ctx, errors } = props;
   const { t } = ctx;
   return (
-    <AdminLayout ctx={ctx} title={t('adminSignIn')} hasErrors={errors.length > 0}>
+    <AdminFrame ctx={ctx} title={t('adminSignIn')} hasErrors={errors.length > 0}>
       <ErrorSummary errors={errors} fallbackField="email" t={t} />
       {props.notice && (
         <div class="success-notice" role="status">
@@ -26,7 +26,7 @@ export function LoginView(props: { ctx: AdminPageContext; next: string | null; e
         <Field id="password" label={t('adminPassword')} type="password" autocomplete="current-password" errors={errors} maxLength={ACCOUNT_LIMITS.passwordMaxChars} t={t} />
         <button type="submit">{t('adminSignIn')}</button>
       </form>
-    </AdminLayout>
+    </AdminFrame>
   );
 }
 
@@ -34,7 +34,7 @@ export function SecondFactorView(props: { ctx: AdminPageContext; next: string | 
   const { ctx, errors } = props;
   const { t } = ctx;
   return (
-    <AdminLayout ctx={ctx} title={t('adminCodeTitle')} hasErrors={errors.length > 0}>
+    <AdminFrame ctx={ctx} title={t('adminCodeTitle')} hasErrors={errors.length > 0}>
       <ErrorSummary errors={errors} fallbackField="code" t={t} />
       <h1>{t('adminCodeTitle')}</h1>
       <form class="admin-form" method="post" action="/admin/login/two-factor" novalidate>
@@ -46,6 +46,6 @@ export function SecondFactorView(props: { ctx: AdminPageContext; next: string | 
       <p>
         <a href="/admin/login">{t('adminStartAgain')}</a>
       </p>
-    </AdminLayout>
+    </AdminFrame>
   );
 }

@@ -7,7 +7,7 @@ import { canRead, type AdminWebDeps } from '../shared/admin-deps.js';
 import { AdminLayout } from '../shared/admin-layout.view.js';
 import { sendAdminPage } from '../shared/html.js';
 import { ReleaseTable } from '../shared/release-table.view.js';
-import { roleAtLeast } from '../shared/staff.js';
+import { hasRole } from '../../../domain/user.js';
 import { MissingTranslationsSection } from '../translations/translations.view.js';
 import { NotificationsSection } from '../notifications/notifications.view.js';
 import type { StaffNotification } from '../../../ports/staff-notifications.js';
@@ -32,7 +32,7 @@ function DashboardView(props: { ctx: AdminContext; boards: Board[]; sections: Se
   return (
     <AdminLayout ctx={ctx} title={t('adminNavDashboard')}>
       <h1>{t('adminNavDashboard')}</h1>
-      {roleAtLeast(ctx.user.role, 'writer') && (
+      {hasRole(ctx.user, 'writer') && (
         <p>
           <a class="button" href="/admin/releases/new">
             {t('adminWriteNew')}

@@ -7,7 +7,7 @@ import type { System } from '../../../main/compose.js';
 import type { PreviewLink } from '../../../ports/preview-link-repo.js';
 import type { Revision } from '../../../ports/release-repo.js';
 import type { FieldIssue } from '../../../domain/errors.js';
-import type { StaffUser } from '../shared/staff.js';
+import type { User } from '../../../domain/user.js';
 import type { LanguageVersion } from '../../../domain/translation.js';
 import type { Translate } from '../../i18n/messages.js';
 import type { ReleaseFormValues } from './release-form.js';
@@ -39,7 +39,7 @@ export async function loadReleasePage(system: System, releaseId: number): Promis
 }
 
 /** Which workflow actions this person may take now: the same domain rule the commands apply. */
-export function allowedActions(data: ReleasePageData, user: StaffUser, allowSelfApproval = false): Set<WorkflowAction> {
+export function allowedActions(data: ReleasePageData, user: Pick<User, 'id' | 'role'>, allowSelfApproval = false): Set<WorkflowAction> {
   const ctx = {
     role: user.role,
     // Whoever created the edition or saved a revision of it is an author (the two-person rule).

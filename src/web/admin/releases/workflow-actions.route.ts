@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { StaffActor } from '../../../app/workflow/actor.js';
 import { DomainError, NotFoundError } from '../../../domain/errors.js';
-import type { StaffRole } from '../../../domain/workflow.js';
+import type { Role } from '../../../domain/user.js';
 import type { System } from '../../../main/compose.js';
 import { translator, type MessageKey } from '../../i18n/messages.js';
 import { negotiatedLanguage } from '../../public/language.route.js';
@@ -14,7 +14,7 @@ import { releaseIdOf, renderReleasePage, statusOf } from './release-page.route.j
 
 interface ActionRoute {
   /** The least role that may ever take the step; the domain then checks state and authorship. */
-  role: StaffRole;
+  role: Role;
   /** The refusal's heading: "Could not approve this release". */
   verb: MessageKey;
   /** Form fields kept on the page when the step is refused. */

@@ -3,13 +3,14 @@ import type { Language } from '../../../domain/language.js';
 import type { System } from '../../../main/compose.js';
 import { translator, type Translate } from '../../i18n/messages.js';
 import { negotiatedLanguage } from '../../public/language.route.js';
-import { staffOf, type StaffUser } from './staff.js';
+import type { User } from '../../../domain/user.js';
+import { staffOf } from './staff.js';
 
 /** What every admin view renders with. */
 export interface AdminContext {
   siteName: string;
   timeZone: string;
-  user: StaffUser;
+  user: User;
   /** Token for the hidden `_csrf` field of every form on the page. */
   csrfToken: string;
   /** The request path, to mark the current navigation item. */

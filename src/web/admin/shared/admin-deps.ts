@@ -1,12 +1,12 @@
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler, RouteShorthandOptions } from 'fastify';
-import type { StaffRole } from '../../../domain/workflow.js';
+import type { Role } from '../../../domain/user.js';
 import type { System } from '../../../main/compose.js';
 
 /** What the admin routes need from the composition root and the auth side. */
 export interface AdminWebDeps {
   system: System;
   /** Refuses a request without a signed-in staff member of at least `minRole`; sets `request.staff`. */
-  requireStaff: (minRole: StaffRole) => preHandlerAsyncHookHandler;
+  requireStaff: (minRole: Role) => preHandlerAsyncHookHandler;
   /** @fastify/csrf-protection's `app.csrfProtection`. */
   csrfProtection: (request: FastifyRequest, reply: FastifyReply, done: () => void) => void;
   siteName: string;
@@ -22,11 +22,11 @@ export interface AdminWebDeps {
 export const DEFAULT_UPLOAD_MAX_BYTES = 50 * 1024 * 1024;
 
 /** Every admin route declares its permission; reading needs a signed-in viewer at least. */
-export function canRead(deps: AdminWebDeps, minRole: StaffRole = 'viewer'): RouteShorthandOptions {
+export function canRead(deps: AdminWebDeps, minRole: Role = 'viewer'): RouteShorthandOptions {
   return { preHandler: [deps.requireStaff(minRole)] };
 }
 
 /** Every admin POST declares its permission and checks the CSRF token. */
-export function canWrite(deps: AdminWebDeps, minRole: StaffRole): RouteShorthandOptions {
+export function canWrite(deps: AdminWebDeps, minRole: Role): RouteShorthandOptions {
   return { preHandler: [deps.requireStaff(minRole), deps.csrfProtection] };
 }

@@ -1,7 +1,7 @@
 import type { FieldIssue } from '../../../domain/errors.js';
 import type { Language } from '../../../domain/language.js';
 import { translator } from '../../i18n/messages.js';
-import { AdminLayout as AccountFrame } from '../auth/admin-layout.view.js';
+import { AdminFrame } from '../auth/admin-frame.view.js';
 
 export interface AdminErrorPage {
   status: number;
@@ -15,7 +15,7 @@ export function AdminErrorView(props: { siteName: string; csrfToken: string; sta
   const { page } = props;
   const t = translator(props.lang);
   return (
-    <AccountFrame ctx={{ siteName: props.siteName, csrfToken: props.csrfToken, staff: props.staff, lang: props.lang, t }} title={page.title}>
+    <AdminFrame ctx={{ siteName: props.siteName, csrfToken: props.csrfToken, staff: props.staff, lang: props.lang, t }} title={page.title}>
       <h1>{page.title}</h1>
       <p>{page.message}</p>
       {page.issues && page.issues.length > 0 && (
@@ -28,6 +28,6 @@ export function AdminErrorView(props: { siteName: string; csrfToken: string; sta
       <p>
         <a href="/admin">{t('adminGoToDashboard')}</a> · <a href="/admin/releases">{t('adminAllReleases')}</a>
       </p>
-    </AccountFrame>
+    </AdminFrame>
   );
 }

@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
-import { AdminLayout as AccountFrame } from '../auth/admin-layout.view.js';
+import { AdminFrame } from '../auth/admin-frame.view.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import type { AdminContext } from './admin-context.js';
-import { roleAtLeast } from './staff.js';
+import { hasRole } from '../../../domain/user.js';
 
 const NAV = [
   { href: '/admin', label: 'adminNavDashboard', minRole: 'viewer' },
@@ -22,10 +22,10 @@ const NAV = [
 export function AdminLayout(props: { ctx: AdminContext; title: string; hasErrors?: boolean; children: ComponentChildren }) {
   const { ctx } = props;
   return (
-    <AccountFrame ctx={{ siteName: ctx.siteName, csrfToken: ctx.csrfToken, staff: { name: ctx.user.name, email: ctx.user.email }, lang: ctx.lang, t: ctx.t, path: ctx.path }} title={props.title} hasErrors={props.hasErrors}>
+    <AdminFrame ctx={{ siteName: ctx.siteName, csrfToken: ctx.csrfToken, staff: { name: ctx.user.name, email: ctx.user.email }, lang: ctx.lang, t: ctx.t, path: ctx.path }} title={props.title} hasErrors={props.hasErrors}>
       <nav class="editorial-nav" aria-label={ctx.t('adminEditorialNav')}>
         <ul>
-          {NAV.filter((item) => roleAtLeast(ctx.user.role, item.minRole)).map((item) => (
+          {NAV.filter((item) => hasRole(ctx.user, item.minRole)).map((item) => (
             <li key={item.href}>
               <a href={item.href} aria-current={ctx.path === item.href ? 'page' : undefined}>
                 {ctx.t(item.label)}
@@ -38,7 +38,7 @@ export function AdminLayout(props: { ctx: AdminContext; title: string; hasErrors
         </p>
       </nav>
       {props.children}
-    </AccountFrame>
+    </AdminFrame>
   );
 }
 

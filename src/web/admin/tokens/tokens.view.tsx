@@ -5,7 +5,7 @@ import type { AdminContext } from '../shared/admin-context.js';
 import { AdminLayout, CsrfField } from '../shared/admin-layout.view.js';
 import { ErrorSummary, FieldErrors } from '../shared/error-summary.view.js';
 import { formatDateTime } from '../shared/format.js';
-import type { StaffRole } from '../../../domain/workflow.js';
+import type { Role } from '../../../domain/user.js';
 
 /** What the person typed into the create form, kept as text so a refused form comes back as sent. */
 export interface TokenFormValues {
@@ -93,7 +93,7 @@ export function TokensView(props: TokensPageProps) {
                   <code>{tk.tokenHint}…</code>
                 </td>
                 <td>
-                  {tk.owner.name} <span class="hint">({tk.owner.email}, {t(`adminRole_${tk.owner.role as StaffRole}`)})</span>
+                  {tk.owner.name} <span class="hint">({tk.owner.email}, {t(`adminRole_${tk.owner.role as Role}`)})</span>
                 </td>
                 <td>{tk.scopes.join(', ')}</td>
                 <td>{when(tk.createdAt)}</td>

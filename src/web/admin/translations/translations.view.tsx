@@ -6,7 +6,7 @@ import { urls } from '../../urls.js';
 import type { AdminContext } from '../shared/admin-context.js';
 import { CsrfField } from '../shared/admin-layout.view.js';
 import { formatDateTime, languageLabel, stateLabel, statusLabel } from '../shared/format.js';
-import { roleAtLeast } from '../shared/staff.js';
+import { hasRole } from '../../../domain/user.js';
 
 /** "Start the English version": a form that creates the other-language draft. */
 function StartTranslationForm(props: { ctx: AdminContext; releaseId: number; language: (typeof LANGUAGES)[number] }) {
@@ -29,8 +29,8 @@ export function TranslationsSection(props: { ctx: AdminContext; releaseId: numbe
   const { ctx, releaseId, versions } = props;
   const { t } = ctx;
   const self = versions.find((v) => v.releaseId === releaseId);
-  const canWrite = roleAtLeast(ctx.user.role, 'writer');
-  const canDecide = roleAtLeast(ctx.user.role, 'editor');
+  const canWrite = hasRole(ctx.user, 'writer');
+  const canDecide = hasRole(ctx.user, 'editor');
   const authoritative = versions.length > 1 ? authoritativeVersion(versions) : null;
   const missing = missingLanguages(versions);
   return (
@@ -147,7 +147,7 @@ export function TranslationsSection(props: { ctx: AdminContext; releaseId: numbe
 export function MissingTranslationsSection(props: { ctx: AdminContext; boards: Board[]; missing: { rows: MissingTranslation[]; total: number } }) {
   const { ctx } = props;
   const { t } = ctx;
-  const canWrite = roleAtLeast(ctx.user.role, 'writer');
+  const canWrite = hasRole(ctx.user, 'writer');
   return (
     <section aria-labelledby="missing-translations">
       <h2 id="missing-translations">

@@ -19,7 +19,8 @@ export interface AdminPageContext {
   path?: string;
 }
 
-export function AdminLayout(props: { ctx: AdminPageContext; title: string; hasErrors?: boolean; children: ComponentChildren }) {
+/** The admin page frame (skip link, language switch, account links, stylesheets); the editorial pages add their navigation around it in shared/admin-layout.view.tsx. */
+export function AdminFrame(props: { ctx: AdminPageContext; title: string; hasErrors?: boolean; children: ComponentChildren }) {
   const { ctx } = props;
   const { t } = ctx;
   const other: Language = ctx.lang === 'ko' ? 'en' : 'ko';
