@@ -36,7 +36,8 @@ export async function runMailBench(options: { root: string; subscribers: number;
   const system = await composeSystem({
     database: { kind: 'sqlite', file: join(dataDir, 'pressroom.sqlite') },
     dataDir,
-    distribution: { smtpUrl: `smtp://127.0.0.1:${port}`, baseUrl: 'https://news.example.org', siteName: 'Bench Newsroom', timeZone: 'Asia/Seoul' },
+    distribution: { smtpUrl: `smtp://127.0.0.1:${port}`, baseUrl: 'https://news.example.org', siteName: 'Bench Newsroom' },
+    timeZone: 'Asia/Seoul',
   });
   try {
     const board = await system.boards.create({ slug: 'press-releases', kind: 'press_release', name: { en: 'Press Release', ko: '보도자료' }, position: 1, createdAt: system.clock.now() });

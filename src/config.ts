@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_UPLOAD_MAX_BYTES } from './app/upload-checks.js';
 import { LICENCES, type Licence } from './domain/licence.js';
+import { DEFAULT_TIME_ZONE } from './domain/zoned-time.js';
 import type { TrustProxy } from './web/trust-proxy.js';
 
 const timeZone = z.string().refine((tz) => {
@@ -52,13 +54,13 @@ const envSchema = z.object({
     .regex(/^(postgres(ql)?:\/\/|sqlite:)/, 'postgres://user@host:port/db, or sqlite:PATH')
     .optional(),
   PRESSROOM_SITE_NAME: z.string().trim().min(1).max(120).default('Pressroom'),
-  PRESSROOM_TIME_ZONE: timeZone.default('Asia/Seoul'),
+  PRESSROOM_TIME_ZONE: timeZone.default(DEFAULT_TIME_ZONE),
   PRESSROOM_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   PRESSROOM_DEMO: flag.default(true),
   PRESSROOM_REQUIRE_TOTP: flag.default(false),
   PRESSROOM_ALLOW_SELF_APPROVAL: flag.default(false),
   PRESSROOM_TRUST_PROXY: trustProxy.default(false),
-  PRESSROOM_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(2048).default(50),
+  PRESSROOM_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(2048).default(DEFAULT_UPLOAD_MAX_BYTES / (1024 * 1024)),
   PRESSROOM_UPLOAD_TYPES: z
     .string()
     .regex(/^[a-z0-9.+-]+\/[a-z0-9.+-]+(,[a-z0-9.+-]+\/[a-z0-9.+-]+)*$/, 'a comma-separated list of MIME types, e.g. application/pdf,image/jpeg')

@@ -6,6 +6,7 @@ import type { ImportOptions, ImportSource } from '../app/import/import-source.js
 import { ValidationError } from '../domain/errors.js';
 import { LANGUAGES } from '../domain/language.js';
 import { makeProgress } from './progress.js';
+import { boardSlugSchema } from '../app/board.schema.js';
 
 const USAGE = `Usage: pressroom import SOURCE [--board SLUG] [--map CATEGORY=BOARD ...] [--language ko|en]
                         [--publish | --draft] [--undated publish|draft] [--title TEXT]
@@ -33,7 +34,7 @@ Items already imported (same URL, GUID or content) are skipped, so a second run 
 const argsSchema = z
   .object({
     source: z.string().min(1, 'name the SOURCE to import'),
-    board: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a board slug such as press-releases').optional(),
+    board: boardSlugSchema.optional(),
     language: z.enum(LANGUAGES, `one of ${LANGUAGES.join(', ')}`).optional(),
     publish: z.boolean().default(false),
     draft: z.boolean().default(false),
@@ -52,6 +53,8 @@ const argsSchema = z
 
 export interface ImportCommandSystem {
   imports: { read: (source: string, options?: { format?: ImportFormat; title?: string; fetchFiles?: boolean }) => Promise<ParsedSource>; importSource: ImportSource };
+  /** The configured newsroom time zone: dates without an offset are read in it. */
+  settings: { timeZone: string };
 }
 
 /** Flag codes in the closing line's words ("1 imported (1 flagged: no date)"). */
@@ -106,7 +109,7 @@ function summary(report: ImportReport): string[] {
 export const importCommand = {
   name: 'import',
   summary: 'Import releases from scraped pages, RSS/Atom feeds or a WordPress export (--dry-run to preview)',
-  async run(system: ImportCommandSystem, argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  async run(system: ImportCommandSystem, argv: string[]): Promise<number> {
     let parsedArgs: ReturnType<typeof parseArgs>;
     try {
       parsedArgs = parseArgs({
@@ -156,7 +159,7 @@ export const importCommand = {
       boardMap: Object.fromEntries(args.map.map((m) => [m.slice(0, m.lastIndexOf('=')).trim(), m.slice(m.lastIndexOf('=') + 1)])),
       language: args.language ?? null,
       undated: args.undated,
-      timeZone: env.PRESSROOM_TIME_ZONE || 'Asia/Seoul',
+      timeZone: system.settings.timeZone,
       onProgress: makeProgress(args['dry-run'] ? 'Checking items' : 'Importing items'),
     };
     let report: ImportReport;

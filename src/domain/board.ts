@@ -13,8 +13,10 @@ export interface Board {
   position: number;
 }
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A board slug: lower-case letters and digits in words joined by single hyphens (press-releases). */
+export const BOARD_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const BOARD_SLUG_MAX_CHARS = 60;
 
 export function isValidBoardSlug(slug: string): boolean {
-  return slug.length <= 60 && SLUG.test(slug);
+  return slug.length <= BOARD_SLUG_MAX_CHARS && BOARD_SLUG_PATTERN.test(slug);
 }

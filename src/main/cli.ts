@@ -17,6 +17,7 @@ import { userSetRoleCommand } from '../cli/user-set-role.command.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { StorageUnavailableError } from '../domain/errors.js';
 import { composeSystem } from './compose.js';
+import { systemOptionsFrom } from './system-options.js';
 import { staticExportFromConfig } from './static-renderer.js';
 
 const commands = [migrateCommand, reindexCommand, seedDemoCommand, userAddCommand, userSetPasswordCommand, userListCommand, userDisableCommand, userEnableCommand, userSetRoleCommand, makeExportStaticCommand(staticExportFromConfig), exportCommand, importJsonCommand, importCommand, subscriberExportCommand, subscriberEraseCommand];
@@ -71,7 +72,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const config = loadConfig();
-  const system = await composeSystem({ database: config.database, dataDir: config.dataDir, requireTotp: config.requireTotp, ...(config.uploadTypes ? { allowedUploadTypes: config.uploadTypes } : {}) });
+  const system = await composeSystem(systemOptionsFrom(config));
   try {
     return await command.run(system, rest);
   } finally {

@@ -42,8 +42,7 @@ export interface DistributionOptions {
   /** Links in emails are made absolute with this (PRESSROOM_BASE_URL). */
   baseUrl?: string;
   siteName?: string;
-  timeZone?: string;
-  /** "07:00": when daily (and Monday's weekly) digests go out, in `timeZone`. */
+  /** "07:00": when daily (and Monday's weekly) digests go out, in the newsroom's time zone. */
   digestTime?: string;
   smtpTimeouts?: SmtpMailerOptions['timeouts'];
   sendPolicy?: Partial<SendPolicy>;
@@ -52,19 +51,19 @@ export interface DistributionOptions {
 }
 
 /** Builds email distribution (#14): subscriptions, alerts, digests, the outbox and its sender. */
-export function composeDistribution(deps: { db: Kysely<Database>; clock: Clock; boards: BoardRepo; search: SearchIndex; workerId: string; options: DistributionOptions }) {
+export function composeDistribution(deps: { db: Kysely<Database>; clock: Clock; boards: BoardRepo; search: SearchIndex; workerId: string; timeZone: string; options: DistributionOptions }) {
   const o = deps.options;
   const { db, clock } = deps;
   const uow = makeDistributionUnitOfWork(db);
   const outboxRepo = makeOutboxRepo(db);
   const links = makeDistributionLinks(o.baseUrl ?? 'http://localhost:3000');
-  const templates = makeEmailTemplates({ siteName: o.siteName ?? 'Pressroom', timeZone: o.timeZone ?? 'Asia/Seoul' });
+  const templates = makeEmailTemplates({ siteName: o.siteName ?? 'Pressroom', timeZone: deps.timeZone });
   const tokens = makeLinkTokens({ secrets: makeSecretStore(db), clock });
   const mailer = o.smtpUrl ? makeSmtpMailer({ url: o.smtpUrl, from: o.mailFrom ?? 'Pressroom <pressroom@localhost>', timeouts: o.smtpTimeouts }) : null;
   const outbox = { hold: mailer === null, links };
   const alertDeps: AlertDeps = { uow, alerts: makeAlertRepo(db), subscriptions: makeSubscriptionRepo(db), search: deps.search, boards: deps.boards, tokens, templates, clock, outbox };
   const queueReleaseAlerts = makeQueueReleaseAlerts(alertDeps);
-  const sendDigests = makeSendDigests({ ...alertDeps, digestTime: o.digestTime ?? '07:00', timeZone: o.timeZone ?? 'Asia/Seoul' });
+  const sendDigests = makeSendDigests({ ...alertDeps, digestTime: o.digestTime ?? '07:00', timeZone: deps.timeZone });
   const purgeUnconfirmed = makePurgeUnconfirmed({ uow, clock });
   const sendOutbox = mailer ? makeSendOutbox({ outbox: outboxRepo, mailer, clock, workerId: deps.workerId, policy: o.sendPolicy }) : null;
   const webhookRepo = makeWebhookRepo(db);

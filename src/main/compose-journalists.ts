@@ -12,9 +12,9 @@ import type { ReleaseRepo } from '../ports/release-repo.js';
 import { makeJournalistEmailTemplates } from '../web/email/journalist-templates.js';
 
 /** Builds embargoed distribution to journalists (#14): lists, sends, and notices of moved embargoes. */
-export function composeJournalists(deps: { db: Kysely<Database>; clock: Clock; boards: BoardRepo; releases: ReleaseRepo; previewLinks: PreviewLinks; outbox: OutboxPolicy; baseUrl?: string; siteName?: string; timeZone?: string }) {
+export function composeJournalists(deps: { db: Kysely<Database>; clock: Clock; boards: BoardRepo; releases: ReleaseRepo; previewLinks: PreviewLinks; outbox: OutboxPolicy; baseUrl?: string; siteName?: string; timeZone: string }) {
   const uow = makeJournalistUnitOfWork(deps.db);
-  const templates = makeJournalistEmailTemplates({ siteName: deps.siteName ?? 'Pressroom', timeZone: deps.timeZone ?? 'Asia/Seoul' });
+  const templates = makeJournalistEmailTemplates({ siteName: deps.siteName ?? 'Pressroom', timeZone: deps.timeZone });
   const base = (deps.baseUrl ?? 'http://localhost:3000').replace(/\/$/, '');
   return {
     lists: makeJournalistLists({ uow, clock: deps.clock }),

@@ -52,6 +52,7 @@ import type { StorageUnavailableError } from '../domain/errors.js';
 import type { Clock } from '../ports/clock.js';
 import { composeAccounts } from './compose-accounts.js';
 import { composeSeedDemo } from './compose-demo.js';
+import { DEFAULT_TIME_ZONE } from '../domain/zoned-time.js';
 import { composeDistribution, type DistributionOptions } from './compose-distribution.js';
 import { composeJournalists } from './compose-journalists.js';
 import { composeImport } from './compose-import.js';
@@ -80,6 +81,8 @@ export interface SystemOptions {
   onSearchIndexError?: (error: unknown, releaseIds: number[]) => void;
   /** Releases indexed per batch when finishing outstanding indexing (tests set a few). */
   indexBatch?: number;
+  /** The newsroom's IANA time zone (PRESSROOM_TIME_ZONE): digests, emails, imported dates without an offset. */
+  timeZone?: string;
   /** Email alerts (#14): SMTP, links' base URL, digest time; without SMTP every email is held in the outbox. */
   distribution?: DistributionOptions;
   /** Limits per file for attachment text views (pages, characters, unzipped bytes, time); tests set small ones. */
@@ -164,14 +167,17 @@ export async function composeSystem(options: SystemOptions) {
   const accounts = composeAccounts({ db, clock, audit, requireTotp: options.requireTotp ?? false, passwordHashing: options.passwordHashing });
 
   const workerId = options.workerId ?? worker.id;
-  const distribution = composeDistribution({ db, clock, boards, search: searchIndex, workerId, options: options.distribution ?? {} });
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const distribution = composeDistribution({ db, clock, boards, search: searchIndex, workerId, timeZone, options: options.distribution ?? {} });
   const previewLinks = makePreviewLinks({ uow, clock });
   const d = options.distribution ?? {};
-  const journalists = composeJournalists({ db, clock, boards, releases, previewLinks, outbox: distribution.outboxPolicy, baseUrl: d.baseUrl, siteName: d.siteName, timeZone: d.timeZone });
+  const journalists = composeJournalists({ db, clock, boards, releases, previewLinks, outbox: distribution.outboxPolicy, baseUrl: d.baseUrl, siteName: d.siteName, timeZone });
 
   return {
     db,
     clock,
+    /** Settings commands read from the composed system rather than the environment. */
+    settings: { timeZone },
     /** Email alerts: subscriptions, alerts and digests, the outbox and its sender (#14). */
     distribution,
     /** Embargoed releases to journalist lists, and notices when an embargo moves (#14). */

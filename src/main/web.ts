@@ -4,18 +4,14 @@ import type { FaviconExtension } from '../web/public/favicon.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { StorageUnavailableError } from '../domain/errors.js';
 import { composeSystem } from './compose.js';
+import { systemOptionsFrom } from './system-options.js';
 import { createWebApp } from './web-app.js';
 import { DEMO_ACCOUNTS, printDemoAccounts, workingDemoAccounts } from './demo-accounts.js';
 
 /** `npm start`: reads the configuration, migrates, loads the demo on first start, and serves. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const system = await composeSystem({ database: config.database, dataDir: config.dataDir, requireTotp: config.requireTotp,
-    allowSelfApproval: config.allowSelfApproval,
-    uploadMaxBytes: config.uploadMaxBytes,
-    ...(config.uploadTypes ? { allowedUploadTypes: config.uploadTypes } : {}),
-    distribution: { smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, baseUrl: config.baseUrl, siteName: config.siteName, timeZone: config.timeZone, digestTime: config.digestTime },
-  });
+  const system = await composeSystem(systemOptionsFrom(config));
   if (config.demo) {
     const started = Date.now();
     // Content and accounts in one transaction: a start killed half-way leaves nothing, and seeds again next time.

@@ -21,11 +21,12 @@ describe('pressroom import (command line)', () => {
   afterEach(() => Object.assign(console, original));
 
   /** The real source reader, and an import command that records what it was asked. */
-  function fakeSystem(outcome: 'imported' | 'refused' = 'imported') {
+  function fakeSystem(outcome: 'imported' | 'refused' = 'imported', timeZone = 'Asia/Seoul') {
     const calls: { parsed: ParsedSource; options: ImportOptions }[] = [];
     return {
       calls,
       system: {
+        settings: { timeZone },
         imports: {
           read: readImportSource,
           importSource: async (parsed: ParsedSource, options: ImportOptions): Promise<ImportReport> => {
@@ -41,8 +42,8 @@ describe('pressroom import (command line)', () => {
   }
 
   test('defaults: publish, undated items published as of the import, not a dry run', async () => {
-    const { system, calls } = fakeSystem();
-    assert.equal(await importCommand.run(system, [`${FIXTURES}en-news-cut128.txt`], { PRESSROOM_TIME_ZONE: 'Europe/London' }), 0);
+    const { system, calls } = fakeSystem('imported', 'Europe/London');
+    assert.equal(await importCommand.run(system, [`${FIXTURES}en-news-cut128.txt`]), 0);
     assert.equal(calls[0]!.options.mode, 'publish');
     assert.equal(calls[0]!.options.undated, 'publish');
     assert.equal(calls[0]!.options.dryRun, false);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { BoardKind } from '../../domain/board.js';
 import type { Language } from '../../domain/language.js';
+import { instantOfWallClock } from '../../domain/zoned-time.js';
 
 /** The formats importers read. */
 export const IMPORT_FORMATS = ['page-text', 'page-html', 'rss', 'atom', 'wxr'] as const;
@@ -193,15 +194,7 @@ export function boardForSourceName(board: { name: string; slug?: string }): { sl
 
 /** The instant of a wall-clock time in an IANA zone (two passes settle daylight-saving edges). */
 export function zonedInstant(local: NonNullable<SourceDate['local']>, timeZone: string): Date {
-  const wall = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
-  const offsetAt = (ms: number) => {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(ms));
-    const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-    return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - ms;
-  };
-  let guess = wall - offsetAt(wall);
-  guess = wall - offsetAt(guess);
-  return new Date(guess);
+  return instantOfWallClock(local, timeZone);
 }
 
 /** Whether a day exists (no 31 February). */

@@ -1,3 +1,4 @@
+import { BOARD_SLUG_PATTERN } from '../../domain/board.js';
 import { LANGUAGES } from '../../domain/language.js';
 
 /**
@@ -11,7 +12,8 @@ import { LANGUAGES } from '../../domain/language.js';
  *   percent-encoding decoded: `/files/<sha>/%EC%98%88%EC%82%B0.pdf` is the file `files/<sha>/예산.pdf`.
  */
 
-const SLUG = '[a-z0-9]+(?:-[a-z0-9]+)*';
+/** The board slug rule without its anchors, to embed in the patterns below. */
+const SLUG = BOARD_SLUG_PATTERN.source.slice(1, -1);
 const LANG = `(?:${LANGUAGES.join('|')})`;
 const BOARD_PAGE = new RegExp(`^(/${LANG}/${SLUG})\\?page=([1-9]\\d{0,8})$`);
 /** Longest file name most file systems accept, in bytes. */

@@ -26,8 +26,8 @@ export interface ApiDeps {
   writes: ApiWrites;
   /** Public origin, for absolute page, file and API URLs. */
   baseUrl: string;
-  /** The site's time zone (list and search dates are its calendar days); Asia/Seoul by default. */
-  timeZone?: string;
+  /** The site's time zone (list and search dates are its calendar days). */
+  timeZone: string;
   /**
    * The page cache in front of the cacheable reads and the content version it is valid under (the
    * same tracker as the public pages': local events, the database's version, embargo lifts).
@@ -132,7 +132,7 @@ export async function registerApi(app: FastifyInstance, deps: ApiDeps): Promise<
   const ctx: ApiRouteContext = {
     queries: deps.queries,
     search: deps.search,
-    timeZone: deps.timeZone ?? 'Asia/Seoul',
+    timeZone: deps.timeZone,
     presenters,
     openApi: () => (openApi ??= buildOpenApi(API_ROUTES, { prefix, baseUrl: deps.baseUrl }, API_WRITE_ROUTES)),
   };

@@ -5,6 +5,7 @@ import { LIMITS } from '../../domain/limits.js';
 import { isCalendarDay } from '../day-range.js';
 import { ERROR_CODES } from '../../domain/errors.js';
 import { decodeCursor } from './cursor.js';
+import { boardSlugSchema } from '../../app/board.schema.js';
 
 /**
  * Every schema of JSON API v1: the routes parse requests and shape responses with these, and
@@ -14,10 +15,7 @@ import { decodeCursor } from './cursor.js';
 
 // ---- shared pieces --------------------------------------------------------------------------
 
-const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
-  .max(60);
+const slug = boardSlugSchema;
 const language = z.enum(LANGUAGES);
 const timestamp = z.iso.datetime({ offset: true }).describe('RFC 3339 date-time');
 const calendarDay = z.string().refine(isCalendarDay, 'A date written YYYY-MM-DD');

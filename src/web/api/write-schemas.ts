@@ -4,6 +4,7 @@ import { LANGUAGES } from '../../domain/language.js';
 import { LIMITS } from '../../domain/limits.js';
 import { EDITION_STATES, RELEASE_STATUSES } from '../../domain/release.js';
 import { errorCodeSchema } from './schemas.js';
+import { boardSlugSchema } from '../../app/board.schema.js';
 
 /**
  * Schemas of the write side of JSON API v1 (bearer token required). The routes parse with these and
@@ -12,10 +13,7 @@ import { errorCodeSchema } from './schemas.js';
  * in characters, subtitle lines, contact) are checked again by the application command.
  */
 
-const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
-  .max(60);
+const slug = boardSlugSchema;
 const timestamp = z.iso.datetime({ offset: true }).describe('RFC 3339 date-time');
 const instant = timestamp.transform((text) => new Date(text));
 

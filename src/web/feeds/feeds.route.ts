@@ -9,6 +9,7 @@ import { urls } from '../urls.js';
 import { buildFeed, FEED_CONTENT_TYPES, feedUpdated, type FeedFormat } from './build-feed.js';
 import { feedUrls } from './feed-urls.js';
 import { sendDocument } from './send-document.js';
+import { boardSlugSchema } from '../../app/board.schema.js';
 
 export interface FeedRouteDeps {
   pages: PublicPages;
@@ -18,7 +19,7 @@ export interface FeedRouteDeps {
 }
 
 const lang = z.enum(LANGUAGES);
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(60);
+const slug = boardSlugSchema;
 const siteParams = z.object({ lang });
 const boardParams = z.object({ lang, board: slug });
 const tagParams = z.object({ lang, tag: z.string().trim().min(1).max(LIMITS.tagMaxChars) });

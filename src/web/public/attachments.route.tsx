@@ -10,8 +10,9 @@ import { translator } from '../i18n/messages.js';
 import { renderPage } from '../render/page.js';
 import { AttachmentTextView } from '../views/attachment-text.view.js';
 import type { SiteContext } from './site-context.js';
+import { boardSlugSchema } from '../../app/board.schema.js';
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(60);
+const slug = boardSlugSchema;
 const number = z.string().regex(/^[1-9]\d{0,8}$/).transform(Number);
 const textParams = z.object({ lang: z.enum(LANGUAGES), board: slug, number, attachmentId: number });
 const kitParams = z.object({ lang: z.enum(LANGUAGES), board: slug, number });

@@ -14,6 +14,7 @@ import { HomeView } from '../views/home.view.js';
 import { ReleaseView } from '../views/release.view.js';
 import { sendPage } from './html-reply.js';
 import type { SiteContext } from './site-context.js';
+import { boardSlugSchema } from '../../app/board.schema.js';
 
 export interface PageRouteDeps {
   pages: PublicPages;
@@ -26,7 +27,7 @@ export interface PageRouteDeps {
 }
 
 const lang = z.enum(LANGUAGES);
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(60);
+const slug = boardSlugSchema;
 const homeParams = z.object({ lang });
 const boardParams = z.object({ lang, board: slug });
 const releaseParams = z.object({ lang, board: slug, number: z.string().regex(/^[1-9]\d{0,8}$/).transform(Number) });

@@ -9,6 +9,7 @@ import { cachedPage, type PageCache } from '../cache/page-cache.js';
 import { sendPage } from './html-reply.js';
 import { SearchView, type DateProblem, type SearchForm } from '../views/search.view.js';
 import type { SiteContext } from './site-context.js';
+import { boardSlugSchema } from '../../app/board.schema.js';
 
 const params = z.object({ lang: z.enum(LANGUAGES) });
 // Dates are kept as typed (trimmed, bounded) so a wrong one can be shown and explained.
@@ -24,10 +25,7 @@ const searchQuery = z.object({
     .optional()
     .catch(undefined)
     .transform((q) => q?.trim().slice(0, LIMITS.searchMaxChars) ?? ''),
-  board: z
-    .string()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
-    .max(60)
+  board: boardSlugSchema
     .optional()
     .catch(undefined),
   sort: z.enum(['newest', 'relevance']).catch('newest'),
@@ -46,7 +44,7 @@ const searchQuery = z.object({
  * in the search cache keyed by everything that changes them (language, query, board, sort, dates as
  * typed, page) and valid for one content version and search-index generation.
  */
-export function registerSearchRoutes(app: FastifyInstance, deps: { search: SearchReleases; contextFor: SiteContext; timeZone?: string; cache?: { pages: PageCache; version: { current(): string } } }): void {
+export function registerSearchRoutes(app: FastifyInstance, deps: { search: SearchReleases; contextFor: SiteContext; timeZone: string; cache?: { pages: PageCache; version: { current(): string } } }): void {
   app.get('/:lang/search', async (request, reply) => {
     const p = params.safeParse(request.params);
     if (!p.success) return reply.callNotFound();
@@ -69,7 +67,7 @@ export function registerSearchRoutes(app: FastifyInstance, deps: { search: Searc
             language: lang,
             board: form.board,
             // Whole days in the site's time zone, `to` inclusive (the same rule as the JSON API).
-            ...dayRange(from, to, deps.timeZone ?? 'Asia/Seoul'),
+            ...dayRange(from, to, deps.timeZone),
             sort: q.sort,
             page: Math.min(q.page ?? 1, LIMITS.maxPage),
           });

@@ -11,12 +11,13 @@ import { AdminLayout } from '../shared/admin-layout.view.js';
 import { languageLabel, stateLabel } from '../shared/format.js';
 import { sendAdminPage } from '../shared/html.js';
 import { ReleaseTable } from '../shared/release-table.view.js';
+import { boardSlugSchema } from '../../../app/board.schema.js';
 
 const PAGE_SIZE = 20;
 
 /** Filters from the query string; a value that names nothing is ignored rather than refused. */
 const listQuery = z.object({
-  board: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(60).optional().catch(undefined),
+  board: boardSlugSchema.optional().catch(undefined),
   state: z.enum(EDITION_STATES).optional().catch(undefined),
   language: z.enum(LANGUAGES).optional().catch(undefined),
   mine: z.literal('1').optional().catch(undefined),

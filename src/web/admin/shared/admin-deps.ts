@@ -19,7 +19,7 @@ export interface AdminWebDeps {
   allowSelfApproval?: boolean;
 }
 
-export const DEFAULT_UPLOAD_MAX_BYTES = 50 * 1024 * 1024;
+export { DEFAULT_UPLOAD_MAX_BYTES } from '../../../app/upload-checks.js';
 
 /** Every admin route declares its permission; reading needs a signed-in viewer at least. */
 export function canRead(deps: AdminWebDeps, minRole: Role = 'viewer'): RouteShorthandOptions {

@@ -1,0 +1,16 @@
+import type { Config } from '../config.js';
+import type { SystemOptions } from './compose.js';
+
+/** The system's options from the validated configuration: one reading for the server and the CLI alike. */
+export function systemOptionsFrom(config: Config): SystemOptions {
+  return {
+    database: config.database,
+    dataDir: config.dataDir,
+    requireTotp: config.requireTotp,
+    allowSelfApproval: config.allowSelfApproval,
+    uploadMaxBytes: config.uploadMaxBytes,
+    timeZone: config.timeZone,
+    ...(config.uploadTypes ? { allowedUploadTypes: config.uploadTypes } : {}),
+    distribution: { smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, baseUrl: config.baseUrl, siteName: config.siteName, digestTime: config.digestTime },
+  };
+}
