@@ -9,10 +9,10 @@ import { makeApproveRelease, makeSubmitRelease } from '../app/workflow/simple-tr
 import { makeAuditLog } from '../adapters/db/audit-log.js';
 import { makeBoardRepo } from '../adapters/db/board.repo.js';
 import type { Database } from '../adapters/db/schema.js';
-import { makeUnitOfWork } from '../adapters/db/unit-of-work.js';
+import { inTransaction, makeUnitOfWork } from '../adapters/db/unit-of-work.js';
 import type { Clock } from '../ports/clock.js';
 import type { DemoAssets } from '../ports/demo-assets.js';
-import type { DomainEvent, EventBus } from '../ports/events.js';
+import type { EventBus } from '../ports/events.js';
 import type { FileInspector } from '../ports/file-inspector.js';
 import type { FileStore } from '../ports/file-store.js';
 import type { ImageProcessor } from '../ports/image-processor.js';
@@ -39,10 +39,9 @@ export interface SeedDemoWiring {
  */
 export function composeSeedDemo(w: SeedDemoWiring) {
   return makeSeedDemo(async (work) => {
-    const held: DomainEvent[] = [];
-    const hold: EventBus = { publish: (event) => void held.push(event), subscribe: () => () => false };
-    const result = await w.db.transaction().execute(async (trx) => {
-      const uow = makeUnitOfWork(trx);
+    // One transaction for everything; its events are published once it commits.
+    return inTransaction(w.db, w.events, async (trx) => {
+      const uow = makeUnitOfWork(trx, w.events);
       const deps = { uow, clock: w.clock };
       return work({
         boards: makeBoardRepo(trx),
@@ -52,13 +51,11 @@ export function composeSeedDemo(w: SeedDemoWiring) {
         attachFile: makeAttachFile({ uow, clock: w.clock, files: w.files, inspector: w.inspector, images: w.images, allowedTypes: w.allowedTypes, maxBytes: w.maxBytes }),
         submitRelease: makeSubmitRelease(deps),
         approveRelease: makeApproveRelease(deps),
-        publishRelease: makePublishRelease({ uow, clock: w.clock, events: hold }),
+        publishRelease: makePublishRelease({ uow, clock: w.clock }),
         scheduleRelease: makeScheduleRelease(deps),
         translations: { setAuthoritative: makeSetAuthoritative(deps), setTranslationNeeded: makeSetTranslationNeeded(deps) },
         createUser: composeAccounts({ db: trx, clock: w.clock, audit: makeAuditLog(trx), requireTotp: w.requireTotp, passwordHashing: w.passwordHashing }).createUser,
       });
     });
-    for (const event of held) w.events.publish(event);
-    return result;
   });
 }

@@ -14,9 +14,8 @@ export function composeImport(parts: { db: Kysely<Database>; clock: Clock; event
   return {
     read: readImportSource,
     importSource: makeImportSource({
-      uow: makeImportUnitOfWork(parts.db),
+      uow: makeImportUnitOfWork(parts.db, parts.events),
       clock: parts.clock,
-      events: parts.events,
       files: parts.files,
       inspector: makeFileInspector(),
       images: makeSharpImageProcessor(),

@@ -101,7 +101,7 @@ export async function composeSystem(options: SystemOptions) {
   await migrateToLatest(db);
   const clock = options.clock ?? systemClock;
   const events = makeInMemoryEventBus();
-  const uow = makeUnitOfWork(db);
+  const uow = makeUnitOfWork(db, events);
   const boards = makeBoardRepo(db);
   const releases = makeReleaseRepo(db);
   const catalog = makePublicCatalog(db);
@@ -158,7 +158,7 @@ export async function composeSystem(options: SystemOptions) {
   const attachFile = makeAttachFile({ uow, clock, files, inspector, images: makeSharpImageProcessor(), allowedTypes: options.allowedUploadTypes ?? DEFAULT_ALLOWED_TYPES, maxBytes: options.uploadMaxBytes });
   const submitRelease = makeSubmitRelease(deps);
   const approveRelease = makeApproveRelease(deps);
-  const publishRelease = makePublishRelease({ uow, clock, events });
+  const publishRelease = makePublishRelease({ uow, clock });
   const scheduleRelease = makeScheduleRelease(deps);
   const images = makeSharpImageProcessor();
   const seedDemo = composeSeedDemo({ db, clock, events, files, inspector, images, assets: makeDemoAssets(), allowedTypes: options.allowedUploadTypes ?? DEFAULT_ALLOWED_TYPES, maxBytes: options.uploadMaxBytes, requireTotp: options.requireTotp ?? false, passwordHashing: options.passwordHashing });
@@ -203,14 +203,14 @@ export async function composeSystem(options: SystemOptions) {
       unscheduleRelease: makeUnscheduleRelease(deps),
       publishRelease,
       startCorrection: makeStartCorrection(deps),
-      withdrawRelease: makeWithdrawRelease({ ...deps, events }),
+      withdrawRelease: makeWithdrawRelease(deps),
       runDueJobs: makeRunDueJobs({ jobs, clock, publishRelease, workerId: options.workerId ?? worker.id, isWorkerGone: worker.isGone }),
       seedDemo,
       startTranslation: makeStartTranslation(deps),
       setTranslationNeeded: makeSetTranslationNeeded(deps),
-      setAuthoritative: makeSetAuthoritative({ ...deps, events }),
-      pairTranslations: makePairTranslations({ ...deps, events }),
-      unpairTranslation: makeUnpairTranslation({ ...deps, events }),
+      setAuthoritative: makeSetAuthoritative(deps),
+      pairTranslations: makePairTranslations(deps),
+      unpairTranslation: makeUnpairTranslation(deps),
     },
     /** Language versions: staff reads (translation groups, missing versions) and public ones. */
     translations: makeTranslationRepo(db),

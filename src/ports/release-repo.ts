@@ -106,6 +106,4 @@ export interface ReleaseRepo {
   getRevision(id: number): Promise<Revision | null>;
   /** Adds batched page views; ids of releases that no longer exist are ignored. */
   addViews(counts: ReadonlyMap<number, number>): Promise<void>;
-  /** Bumps the site-wide content version so page caches in every process drop stale pages. */
-  bumpContentVersion(): Promise<void>;
 }

@@ -190,7 +190,7 @@ for (const { kind, skip } of databaseKinds()) {
     });
 
     test('one failing item is refused whole and the batch goes on', async () => {
-      const real = makeImportUnitOfWork(t.system.db);
+      const real = makeImportUnitOfWork(t.system.db, t.system.events);
       // Fails the Atom item's last write: its release, edition, revision and audit rows must all roll back.
       const failing: ImportUnitOfWork = {
         ...real,
@@ -208,7 +208,7 @@ for (const { kind, skip } of databaseKinds()) {
             }),
           ),
       };
-      const importSource = makeImportSource({ uow: failing, clock: t.clock, events: t.system.events, files: t.system.files, inspector: makeFileInspector(), images: makeSharpImageProcessor() });
+      const importSource = makeImportSource({ uow: failing, clock: t.clock, files: t.system.files, inspector: makeFileInspector(), images: makeSharpImageProcessor() });
       const item = (key: string, title: string, day: number): ImportCandidate => ({
         sourceKey: key,
         format: 'rss',

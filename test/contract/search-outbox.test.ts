@@ -50,8 +50,8 @@ for (const { kind, skip } of databaseKinds()) {
     after(async () => t?.close());
 
     const crashAfterCommit = () => ({
-      publish: makePublishRelease({ uow: makeUnitOfWork(t.system.db), clock: t.system.clock, events: deadBus }),
-      withdraw: makeWithdrawRelease({ uow: makeUnitOfWork(t.system.db), clock: t.system.clock, events: deadBus }),
+      publish: makePublishRelease({ uow: makeUnitOfWork(t.system.db, deadBus), clock: t.system.clock }),
+      withdraw: makeWithdrawRelease({ uow: makeUnitOfWork(t.system.db, deadBus), clock: t.system.clock }),
     });
     const found = async (query: string) =>
       (await t.system.search.releases({ query, language: 'en', board: null, from: null, to: null, sort: 'newest', page: 1 })).items.map((i) => i.releaseId);

@@ -81,7 +81,7 @@ for (const { kind, skip } of databaseKinds()) {
     test('with PRESSROOM_ALLOW_SELF_APPROVAL the rewriter may approve', async () => {
       const { makeApproveRelease } = await import('../../src/app/workflow/simple-transitions.js');
       const { makeUnitOfWork } = await import('../../src/adapters/db/unit-of-work.js');
-      const approve = makeApproveRelease({ uow: makeUnitOfWork(t.system.db), clock: t.clock, allowSelfApproval: true });
+      const approve = makeApproveRelease({ uow: makeUnitOfWork(t.system.db, t.system.events), clock: t.clock, allowSelfApproval: true });
       const id = await rewrittenDraft('Self-approval allowed');
       await approve(id, rewriter);
       assert.equal((await t.system.releases.latestEdition(id))?.state, 'approved');

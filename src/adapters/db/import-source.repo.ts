@@ -1,17 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { EventBus } from '../../ports/events.js';
 import type { ImportSourceRepo, ImportUnitOfWork } from '../../ports/import-sources.js';
 import { makeAuditLog } from './audit-log.js';
 import { makeBoardRepo } from './board.repo.js';
-import { makeJobQueue } from './job-queue.js';
-import { makePreviewLinkRepo } from './preview-link.repo.js';
-import { makeReleaseRepo } from './release.repo.js';
 import type { Database } from './schema.js';
 import { makeSessionRepo } from './session.repo.js';
-import { makeTranslationRepo } from './translation.repo.js';
+import { inTransaction, txRepos } from './unit-of-work.js';
 import { makeUserRepo } from './user.repo.js';
-import { makeSearchOutbox } from './search-outbox.js';
-import { makeAttachmentTexts } from './attachment-texts.js';
 
 const keyHash = (sourceKey: string) => createHash('sha256').update(sourceKey).digest('hex');
 
@@ -48,22 +44,9 @@ export function makeImportSourceRepo(db: Kysely<Database>): ImportSourceRepo {
 }
 
 /** Import transactions: every repository of a write transaction, plus the import record, on one connection. */
-export function makeImportUnitOfWork(db: Kysely<Database>): ImportUnitOfWork {
+export function makeImportUnitOfWork(db: Kysely<Database>, bus: EventBus): ImportUnitOfWork {
   return {
-    run: (work) =>
-      db.transaction().execute((trx) =>
-        work({
-          boards: makeBoardRepo(trx),
-          releases: makeReleaseRepo(trx),
-          audit: makeAuditLog(trx),
-          jobs: makeJobQueue(trx),
-          previewLinks: makePreviewLinkRepo(trx),
-          translations: makeTranslationRepo(trx),
-          searchOutbox: makeSearchOutbox(trx),
-        attachmentTexts: makeAttachmentTexts(trx),
-          importSources: makeImportSourceRepo(trx),
-        }),
-      ),
+    run: (work) => inTransaction(db, bus, (trx, events) => work({ ...txRepos(trx, events), importSources: makeImportSourceRepo(trx) })),
     read: {
       importSources: makeImportSourceRepo(db),
       boardExists: async (slug) => (await makeBoardRepo(db).bySlug(slug)) !== null,

@@ -308,13 +308,17 @@ export function makeReleaseRepo(db: Kysely<Database>): ReleaseRepo {
           .execute();
       }
     },
-
-    async bumpContentVersion() {
-      await db
-        .updateTable('site_state')
-        .set({ content_version: sql`content_version + 1` })
-        .where('id', '=', 1)
-        .execute();
-    },
   };
+}
+
+/**
+ * Bumps the site-wide content version so page caches in every process drop stale pages. Only the
+ * unit of work calls it, when a transaction recorded a change (adapters/db/unit-of-work.ts).
+ */
+export async function bumpContentVersion(db: Kysely<Database>): Promise<void> {
+  await db
+    .updateTable('site_state')
+    .set({ content_version: sql`content_version + 1` })
+    .where('id', '=', 1)
+    .execute();
 }

@@ -5,7 +5,6 @@ import type { Language } from '../../domain/language.js';
 import { LIMITS } from '../../domain/limits.js';
 import { characters } from '../../domain/release.js';
 import type { Clock } from '../../ports/clock.js';
-import type { DomainEvent, EventBus } from '../../ports/events.js';
 import type { FileInspector } from '../../ports/file-inspector.js';
 import type { FileStore } from '../../ports/file-store.js';
 import type { ImageProcessor } from '../../ports/image-processor.js';
@@ -58,7 +57,6 @@ export interface ImportOptions {
 export interface ImportDeps {
   uow: ImportUnitOfWork;
   clock: Clock;
-  events: EventBus;
   files: FileStore;
   inspector: FileInspector;
   images: ImageProcessor;
@@ -174,20 +172,18 @@ export function makeImportSource(deps: ImportDeps) {
     };
 
     const write = async (item: ImportCandidate, p: Plan): Promise<{ releaseId: number; attachments: number; flags: ImportFlag[]; state: Plan['state'] }> => {
-      const pending: DomainEvent[] = [];
       const flags = [...p.flags];
       let createdBoard: string | null = null;
       const result = await deps.uow.run(async (tx: ImportTx) => {
         const now = deps.clock.now();
         // The workflow commands run inside this item's transaction; their events wait for its commit.
         const inTx: UnitOfWork = { run: (work) => work(tx) };
-        const held: EventBus = { publish: (event) => pending.push(event), subscribe: () => () => undefined };
         if (p.board && !(await tx.boards.bySlug(p.boardSlug))) {
           const position = (await tx.boards.list()).length + 1;
           await tx.boards.create({ slug: p.board.slug, kind: p.board.kind, name: p.board.name, position, createdAt: now });
           await tx.audit.record({ at: now, actor: IMPORT_ACTOR, action: 'board.created', subjectType: 'board', subjectId: p.boardSlug, details: { source: options.source, name: p.board.name } });
           // The board navigation is on every cached page.
-          await tx.releases.bumpContentVersion();
+          tx.events.contentChanged();
           createdBoard = p.boardSlug;
         }
         const authorId = item.authorLogin ? (authorIds.get(item.authorLogin) ?? null) : null;
@@ -209,7 +205,7 @@ export function makeImportSource(deps: ImportDeps) {
         if (p.state === 'published') {
           await makeSubmitRelease({ uow: inTx, clock: deps.clock })(release.id, IMPORT_ACTOR);
           await makeApproveRelease({ uow: inTx, clock: deps.clock })(release.id, IMPORT_ACTOR);
-          await makePublishRelease({ uow: inTx, clock: deps.clock, events: held })(release.id, IMPORT_ACTOR, { publishedAt: p.publishedAt! });
+          await makePublishRelease({ uow: inTx, clock: deps.clock })(release.id, IMPORT_ACTOR, { publishedAt: p.publishedAt! });
         }
         await tx.importSources.record({
           sourceKey: item.sourceKey,
@@ -231,7 +227,6 @@ export function makeImportSource(deps: ImportDeps) {
         return { releaseId: release.id, attachments };
       });
       if (createdBoard) boardsCreated.push(createdBoard);
-      for (const event of pending) deps.events.publish(event);
       return { ...result, flags, state: p.state };
     };
 

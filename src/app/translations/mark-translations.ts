@@ -1,6 +1,5 @@
 import { NotFoundError } from '../../domain/errors.js';
 import type { Clock } from '../../ports/clock.js';
-import type { EventBus } from '../../ports/events.js';
 import type { UnitOfWork } from '../../ports/unit-of-work.js';
 import type { StaffActor } from '../workflow/actor.js';
 import { auditRelease } from '../workflow/load-for-action.js';
@@ -22,7 +21,7 @@ export function makeSetTranslationNeeded(deps: { uow: UnitOfWork; clock: Clock }
  * Marks one language version as the authoritative text of its group (editors decide). Public pages
  * name it ("The Korean version is authoritative", x-default), so cached copies are dropped.
  */
-export function makeSetAuthoritative(deps: { uow: UnitOfWork; clock: Clock; events?: EventBus }) {
+export function makeSetAuthoritative(deps: { uow: UnitOfWork; clock: Clock }) {
   return async (releaseId: number, actor: StaffActor): Promise<void> => {
     workflowRefusalsOrThrow('approve', actor);
     const now = deps.clock.now();
@@ -30,9 +29,8 @@ export function makeSetAuthoritative(deps: { uow: UnitOfWork; clock: Clock; even
       const release = await tx.releases.getRelease(releaseId);
       if (!release) throw new NotFoundError(`No release ${releaseId}`);
       await tx.translations.setAuthoritative(releaseId);
-      await tx.releases.bumpContentVersion();
+      tx.events.record({ type: 'release.translations_changed', releaseId, at: now });
       await auditRelease(tx, actor, 'release.authoritative_set', releaseId, now, { language: release.language, group: release.translationGroup });
     });
-    deps.events?.publish({ type: 'release.translations_changed', releaseId, at: now });
   };
 }

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { InvalidStateError, NotFoundError, ValidationError } from '../../domain/errors.js';
 import { otherLanguage, pairingRefusals } from '../../domain/translation.js';
 import type { Clock } from '../../ports/clock.js';
-import type { EventBus } from '../../ports/events.js';
 import type { TxRepos, UnitOfWork } from '../../ports/unit-of-work.js';
 import { validate } from '../validate.js';
 import type { StaffActor } from '../workflow/actor.js';
@@ -38,7 +37,7 @@ async function resolveOther(tx: TxRepos, self: { language: 'ko' | 'en' }, data: 
  * language, and the chosen one becomes authoritative. Editors decide, as for the authoritative
  * marker. Both releases are audited; public pages then link them once both are public.
  */
-export function makePairTranslations(deps: { uow: UnitOfWork; clock: Clock; events: EventBus }) {
+export function makePairTranslations(deps: { uow: UnitOfWork; clock: Clock }) {
   return async function pairTranslations(releaseId: number, input: PairTranslationsInput, actor: StaffActor): Promise<{ group: string; otherReleaseId: number }> {
     workflowRefusalsOrThrow('approve', actor);
     const data = validate(pairTranslationsSchema, input);
@@ -61,14 +60,13 @@ export function makePairTranslations(deps: { uow: UnitOfWork; clock: Clock; even
       // Each now has its translation: neither needs to wait on the dashboard.
       await tx.translations.setTranslationNeeded(self.id, false);
       await tx.translations.setTranslationNeeded(other.id, false);
-      await tx.releases.bumpContentVersion();
+      // Public pages of both may gain "Also in" links and hreflang: cached copies go after commit.
+      tx.events.record({ type: 'release.translations_changed', releaseId: self.id, at: now });
+      tx.events.record({ type: 'release.translations_changed', releaseId: other.id, at: now });
       await auditRelease(tx, actor, 'release.translations_paired', self.id, now, { with: other.id, group, authoritative: authoritativeId });
       await auditRelease(tx, actor, 'release.translations_paired', other.id, now, { with: self.id, group, authoritative: authoritativeId });
       return { group, otherReleaseId: other.id };
     });
-    // Public pages of both may gain "Also in" links and hreflang: drop cached copies now.
-    deps.events.publish({ type: 'release.translations_changed', releaseId, at: now });
-    deps.events.publish({ type: 'release.translations_changed', releaseId: result.otherReleaseId, at: now });
     return result;
   };
 }
@@ -78,7 +76,7 @@ export type PairTranslations = ReturnType<typeof makePairTranslations>;
  * Takes a release out of its translation group: it and the others stop linking each other. A
  * version left alone in the group leaves it too (nothing to pair it with) and keeps its text.
  */
-export function makeUnpairTranslation(deps: { uow: UnitOfWork; clock: Clock; events: EventBus }) {
+export function makeUnpairTranslation(deps: { uow: UnitOfWork; clock: Clock }) {
   return async function unpairTranslation(releaseId: number, actor: StaffActor): Promise<{ formerVersions: number[] }> {
     workflowRefusalsOrThrow('approve', actor);
     const now = deps.clock.now();
@@ -93,12 +91,11 @@ export function makeUnpairTranslation(deps: { uow: UnitOfWork; clock: Clock; eve
       }
       await tx.translations.leaveGroup(releaseId);
       if (others.length === 1) await tx.translations.leaveGroup(others[0]!.releaseId);
-      await tx.releases.bumpContentVersion();
+      for (const id of [releaseId, ...others.map((v) => v.releaseId)]) tx.events.record({ type: 'release.translations_changed', releaseId: id, at: now });
       await auditRelease(tx, actor, 'release.translations_unpaired', releaseId, now, { from: others.map((v) => v.releaseId), group: self.translationGroup });
       for (const v of others) await auditRelease(tx, actor, 'release.translations_unpaired', v.releaseId, now, { from: [releaseId], group: self.translationGroup });
       return others.map((v) => v.releaseId);
     });
-    for (const id of [releaseId, ...formerVersions]) deps.events.publish({ type: 'release.translations_changed', releaseId: id, at: now });
     return { formerVersions };
   };
 }

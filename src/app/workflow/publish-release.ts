@@ -3,7 +3,6 @@ import type { FieldIssue } from '../../domain/errors.js';
 import { publicTimeFor } from '../../domain/release.js';
 import { normaliseText } from '../../domain/text.js';
 import type { Clock } from '../../ports/clock.js';
-import type { EventBus } from '../../ports/events.js';
 import type { TxRepos, UnitOfWork } from '../../ports/unit-of-work.js';
 import { isSystem, type StaffActor } from './actor.js';
 import { auditRelease, loadForAction } from './load-for-action.js';
@@ -29,7 +28,7 @@ export interface PublishOptions {
  * search outbox records the release in the same transaction, so the index catches up after a crash.
  * Resolves true when it published, false when `onlyIf` said no.
  */
-export function makePublishRelease(deps: { uow: UnitOfWork; clock: Clock; events: EventBus }) {
+export function makePublishRelease(deps: { uow: UnitOfWork; clock: Clock }) {
   return async function publishRelease(releaseId: number, actor: StaffActor, given: PublishOptions = {}): Promise<boolean> {
     // The change note is public text: normalised like every other (#13).
     const options = { ...given, changeNote: given.changeNote == null ? given.changeNote : normaliseText(given.changeNote) };
@@ -83,7 +82,7 @@ export function makePublishRelease(deps: { uow: UnitOfWork; clock: Clock; events
       });
       await tx.jobs.cancelFor(release.id, now);
       await tx.searchOutbox.add([release.id], now);
-      await tx.releases.bumpContentVersion();
+      tx.events.record({ type: correcting ? 'release.corrected' : 'release.published', releaseId, at: now });
       await auditRelease(tx, actor, correcting ? 'release.corrected' : 'release.published', release.id, now, {
         editionNo: edition.editionNo,
         number,
@@ -92,9 +91,7 @@ export function makePublishRelease(deps: { uow: UnitOfWork; clock: Clock; events
       });
       return correcting;
     });
-    if (isCorrection === null) return false;
-    deps.events.publish({ type: isCorrection ? 'release.corrected' : 'release.published', releaseId, at: now });
-    return true;
+    return isCorrection !== null;
   };
 }
 export type PublishRelease = ReturnType<typeof makePublishRelease>;

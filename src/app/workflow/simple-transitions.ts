@@ -2,7 +2,6 @@ import { InvalidStateError, ValidationError } from '../../domain/errors.js';
 import type { Edition } from '../../domain/release.js';
 import { normaliseText } from '../../domain/text.js';
 import type { Clock } from '../../ports/clock.js';
-import type { EventBus } from '../../ports/events.js';
 import type { UnitOfWork } from '../../ports/unit-of-work.js';
 import type { StaffActor } from './actor.js';
 import { auditRelease, loadForAction } from './load-for-action.js';
@@ -82,7 +81,7 @@ export interface WithdrawOptions {
  * search. With `removeContent` only the title, dates and notice stay public (GOV.UK's notice-and-
  * reason model, plus a takedown).
  */
-export function makeWithdrawRelease(deps: Deps & { events: EventBus }) {
+export function makeWithdrawRelease(deps: Deps) {
   return async (releaseId: number, reason: string, actor: StaffActor, options: WithdrawOptions = {}): Promise<void> => {
     const notice = normaliseText(reason).trim();
     if (notice === '') throw new ValidationError('Give a public reason for the withdrawal', [{ code: 'reason_missing', message: 'Give a public reason', field: 'reason' }]);
@@ -104,10 +103,9 @@ export function makeWithdrawRelease(deps: Deps & { events: EventBus }) {
       await tx.jobs.cancelFor(releaseId, now);
       await tx.releases.markWithdrawn(releaseId, now, notice, removeContent);
       await tx.searchOutbox.add([releaseId], now);
-      await tx.releases.bumpContentVersion();
+      tx.events.record({ type: 'release.withdrawn', releaseId, at: now });
       if (!takedownOnly) await auditRelease(tx, actor, 'release.withdrawn', releaseId, now, { reason: notice, contentRemoved: removeContent });
       if (removeContent) await auditRelease(tx, actor, 'release.content_removed', releaseId, now, { reason: notice });
     });
-    deps.events.publish({ type: 'release.withdrawn', releaseId, at: deps.clock.now() });
   };
 }
