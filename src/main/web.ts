@@ -14,6 +14,7 @@ async function main(): Promise<void> {
     allowSelfApproval: config.allowSelfApproval,
     uploadMaxBytes: config.uploadMaxBytes,
     ...(config.uploadTypes ? { allowedUploadTypes: config.uploadTypes } : {}),
+    cdn: { purgeUrl: config.cdn.purgeUrl },
     distribution: { smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, baseUrl: config.baseUrl, siteName: config.siteName, timeZone: config.timeZone, digestTime: config.digestTime },
   });
   if (config.demo) {
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     logLevel: config.logLevel,
     siteSettings: config.site,
+    cdn: { maxAge: config.cdn.maxAge, sMaxAge: config.cdn.sMaxAge, staleWhileRevalidate: config.cdn.staleWhileRevalidate },
     ...(config.site.favicon ? { favicon: { body: readFileSync(config.site.favicon), extension: extname(config.site.favicon).slice(1).toLowerCase() as FaviconExtension } } : {}),
   });
   let stopping = false;
