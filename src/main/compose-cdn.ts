@@ -26,6 +26,7 @@ export function composeCdn(deps: { db: Kysely<Database>; clock: Clock; events: E
     ((error: unknown, keys: readonly string[]) =>
       console.error(`CDN purge failed${keys.length > 0 ? ` for ${keys.slice(0, 8).join(' ')}${keys.length > 8 ? ' ...' : ''}` : ''}; the cache keeps those pages for s-maxage at most:`, error instanceof Error ? error.message : error));
   const purging = makeCdnPurging({ purger, targets: makeCdnPurgeTargets(deps.db), clock: deps.clock, onError });
-  purging.subscribe(deps.events);
+  // Without a cache in front, events cost nothing (no lookups); lifts still go through the no-op.
+  if (o.purger || o.purgeUrl) purging.subscribe(deps.events);
   return purging;
 }

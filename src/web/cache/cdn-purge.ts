@@ -45,8 +45,21 @@ export function makeCdnPurging(deps: { purger: CdnPurger; targets: CdnPurgeTarge
     return [...new Set(targets.flatMap(releaseChangeKeys))];
   }
 
+  // Releases changed since the last purge was sent: a burst of events (an import) becomes one purge.
+  const pending = new Set<number>();
+  let flush: Promise<void> | null = null;
+
   /** Purges what shows these releases (called after their change committed). */
-  const releasesChanged = (releaseIds: readonly number[]): Promise<void> => enqueue(() => keysOf(releaseIds));
+  const releasesChanged = (releaseIds: readonly number[]): Promise<void> => {
+    for (const id of releaseIds) pending.add(id);
+    flush ??= enqueue(() => {
+      flush = null;
+      const ids = [...pending];
+      pending.clear();
+      return keysOf(ids);
+    });
+    return flush;
+  };
 
   return {
     counts,
