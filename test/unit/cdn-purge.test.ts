@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { makeHttpCdnPurger } from '../../src/adapters/http/http-cdn-purger.js';
+import { ConfigError, loadConfig } from '../../src/config.js';
 import { fileCacheControl, publicCacheControl } from '../../src/web/cache/shared-cache.js';
 import { releaseChangeKeys } from '../../src/web/cache/surrogate-keys.js';
 
@@ -41,6 +42,18 @@ describe('Cache-Control for shared caches', () => {
       `file-${'a'.repeat(64)}`,
     ]);
   });
+});
+
+test('CDN settings: defaults, values, and a bad purge URL reported without echoing it', () => {
+  assert.deepEqual({ ...loadConfig({}).cdn }, { maxAge: 0, sMaxAge: 300, staleWhileRevalidate: 30, purgeUrl: null });
+  const set = loadConfig({ PRESSROOM_CDN_S_MAXAGE: '600', PRESSROOM_CDN_STALE_WHILE_REVALIDATE: '0', PRESSROOM_CDN_PURGE_URL: 'http://127.0.0.1:6081/' }).cdn;
+  assert.equal(set.sMaxAge, 600);
+  assert.equal(set.staleWhileRevalidate, 0);
+  assert.equal(set.purgeUrl, 'http://127.0.0.1:6081/');
+  assert.throws(
+    () => loadConfig({ PRESSROOM_CDN_MAX_AGE: '-1', PRESSROOM_CDN_PURGE_URL: 'ftp://user:secret@cache' }),
+    (error: unknown) => error instanceof ConfigError && error.problems.length === 2 && !error.message.includes('secret') && /PRESSROOM_CDN_PURGE_URL=\(hidden\)/.test(error.message),
+  );
 });
 
 describe('HTTP purge adapter', () => {
