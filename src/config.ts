@@ -84,6 +84,11 @@ const envSchema = z.object({
     .regex(/\.(svg|png|ico)$/i, 'the path of an .svg, .png or .ico file')
     .refine((path) => existsSync(resolve(path)), 'no such file')
     .optional(),
+  // A CDN or Varnish in front (#18): lifetimes in seconds, and where purges go (docs/caching.md).
+  PRESSROOM_CDN_MAX_AGE: z.coerce.number().int().min(0).max(86_400).default(0),
+  PRESSROOM_CDN_S_MAXAGE: z.coerce.number().int().min(0).max(86_400).default(300),
+  PRESSROOM_CDN_STALE_WHILE_REVALIDATE: z.coerce.number().int().min(0).max(86_400).default(30),
+  PRESSROOM_CDN_PURGE_URL: z.url({ protocol: /^https?$/, error: 'the URL purges are sent to, such as http://127.0.0.1:6081/' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -109,6 +114,8 @@ export type Config = Readonly<{
   mailFrom: string;
   /** When daily and weekly (Monday) digests go out, HH:MM in `timeZone`. */
   digestTime: string;
+  /** A shared cache in front: lifetimes of public responses (seconds) and the purge URL (null: no purges). */
+  cdn: Readonly<{ maxAge: number; sMaxAge: number; staleWhileRevalidate: number; purgeUrl: string | null }>;
   /** The ministry's details for the public footer and structured data. */
   site: Readonly<{
     contact: { address: string | null; phone: string | null; email: string | null };
@@ -130,8 +137,8 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    // The SMTP URL may carry a password: never echo it.
-    const shown = (key: string) => (key === 'PRESSROOM_SMTP_URL' ? '(hidden)' : JSON.stringify(env[key] ?? ''));
+    // The SMTP and purge URLs may carry a password: never echo them.
+    const shown = (key: string) => (key === 'PRESSROOM_SMTP_URL' || key === 'PRESSROOM_CDN_PURGE_URL' ? '(hidden)' : JSON.stringify(env[key] ?? ''));
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}=${shown(String(i.path[0]))}: ${i.message}`));
   }
   const e = parsed.data;
@@ -157,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.PRESSROOM_SMTP_URL ?? null,
     mailFrom: e.PRESSROOM_MAIL_FROM ?? `${e.PRESSROOM_SITE_NAME} <pressroom@${new URL(e.PRESSROOM_BASE_URL ?? 'http://localhost').hostname}>`,
     digestTime: e.PRESSROOM_DIGEST_TIME,
+    cdn: Object.freeze({ maxAge: e.PRESSROOM_CDN_MAX_AGE, sMaxAge: e.PRESSROOM_CDN_S_MAXAGE, staleWhileRevalidate: e.PRESSROOM_CDN_STALE_WHILE_REVALIDATE, purgeUrl: e.PRESSROOM_CDN_PURGE_URL ?? null }),
     site: Object.freeze({
       contact: Object.freeze({ address: e.PRESSROOM_CONTACT_ADDRESS ?? null, phone: e.PRESSROOM_CONTACT_PHONE ?? null, email: e.PRESSROOM_CONTACT_EMAIL ?? null }),
       licence: e.PRESSROOM_LICENCE,

@@ -57,6 +57,7 @@ import { composeDistribution, type DistributionOptions } from './compose-distrib
 import { composeJournalists } from './compose-journalists.js';
 import { composeImport } from './compose-import.js';
 import { composeTransfer } from './compose-transfer.js';
+import { composeCdn, type CdnOptions } from './compose-cdn.js';
 
 export interface SystemOptions {
   database: DatabaseTarget;
@@ -87,6 +88,8 @@ export interface SystemOptions {
   distribution?: DistributionOptions;
   /** Limits per file for attachment text views (pages, characters, unzipped bytes, time); tests set small ones. */
   extractionLimits?: Partial<ExtractionLimits>;
+  /** A CDN or Varnish in front (#18): where purges go; none by default. */
+  cdn?: CdnOptions;
 }
 
 /**
@@ -130,6 +133,8 @@ export async function composeSystem(options: SystemOptions) {
     },
   });
   events.subscribe(() => indexing.kick());
+  // Shared-cache purges after commit, by surrogate key (#18); embargo lifts are told by the web server.
+  const cdn = composeCdn({ db, clock, events, options: options.cdn });
   /** Resolves once every index update started so far has finished (tests, shutdown). */
   const searchIdle = () => indexing.idle();
 
@@ -228,8 +233,11 @@ export async function composeSystem(options: SystemOptions) {
     /** Importers of old newsrooms: scraped pages, RSS/Atom feeds, WordPress exports. */
     imports: composeImport({ db, clock, events, files, allowedTypes: options.allowedUploadTypes ?? DEFAULT_ALLOWED_TYPES, maxBytes: options.uploadMaxBytes }),
     views: makeViewCounter({ uow }),
+    /** CDN purges (#18): on every release event, and at embargo lifts (web-app.ts). */
+    cdn,
     close: async () => {
       await searchIdle();
+      await cdn.idle();
       await distribution.close();
       await db.destroy();
     },

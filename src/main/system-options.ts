@@ -10,6 +10,7 @@ export function systemOptionsFrom(config: Config): SystemOptions {
     allowSelfApproval: config.allowSelfApproval,
     uploadMaxBytes: config.uploadMaxBytes,
     timeZone: config.timeZone,
+    cdn: { purgeUrl: config.cdn.purgeUrl },
     ...(config.uploadTypes ? { allowedUploadTypes: config.uploadTypes } : {}),
     distribution: { smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, baseUrl: config.baseUrl, siteName: config.siteName, digestTime: config.digestTime },
   };

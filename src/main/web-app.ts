@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { makeContentVersionTracker } from '../web/cache/content-version.js';
 import { makePageCache } from '../web/cache/page-cache.js';
+import { makeSharedCaching, type CdnLifetimes } from '../web/cache/shared-cache.js';
 import multipart from '@fastify/multipart';
 import { requireStaff } from '../web/admin/register-auth.js';
 import { registerAdminRoutes } from '../web/admin/releases/register-admin-routes.js';
@@ -50,13 +51,18 @@ export interface WebOptions {
   /** The ministry's contact, licence, statements and favicon for the public pages (#17). */
   siteSettings?: WebDeps['site']['settings'];
   favicon?: WebDeps['site']['favicon'];
+  /** Lifetimes of public responses in browsers and shared caches (PRESSROOM_CDN_*; docs/caching.md). */
+  cdn?: CdnLifetimes;
 }
 
 /** Wires the web server to a composed system and starts its timers; `stop` flushes and closes. */
 export async function createWebApp(system: System, options: WebOptions): Promise<{ app: FastifyInstance; settled: () => Promise<void>; stop: () => Promise<void> }> {
-  const version = makeContentVersionTracker({ catalog: system.catalog, clock: system.clock, events: system.events });
+  // An embargo lifting fires no event: the tracker notices the moment (on a read or its 1 s poll) and
+  // the CDN purge drops the lists, home and feeds a shared cache holds (#18).
+  const version = makeContentVersionTracker({ catalog: system.catalog, clock: system.clock, events: system.events, onTransition: (upTo) => void system.cdn.embargoesLifted(upTo) });
   await version.refresh();
   version.start();
+  const caching = makeSharedCaching({ lifetimes: options.cdn, msUntilTransition: () => version.msUntilTransition() });
   const cache = makePageCache({ version: version.current });
   // Search answers (page and API), per query: valid while the content version and the search index's
   // generation both hold, and for at most a minute (an index updated by another process bumps neither
@@ -78,6 +84,7 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     cache,
     version,
     searchCache,
+    caching,
     logLevel: options.logLevel ?? 'info',
     trustProxy: options.trustProxy ?? false,
     idleTimeoutMs: options.idleTimeoutMs,
@@ -98,6 +105,7 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     // valid under the same content version; bounded in entries and bytes.
     cache: { pages: makePageCache({ version: version.current, maxEntries: 2000, maxBytes: 32 * 1024 * 1024, ttlMs: 5 * 60_000 }), version },
     searchCache,
+    caching,
     now: () => system.clock.now().getTime(),
   });
   // Temporary files a crash or an interrupted upload left behind; younger ones may be an import's in flight.

@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     logLevel: config.logLevel,
     siteSettings: config.site,
+    cdn: { maxAge: config.cdn.maxAge, sMaxAge: config.cdn.sMaxAge, staleWhileRevalidate: config.cdn.staleWhileRevalidate },
     ...(config.site.favicon ? { favicon: { body: readFileSync(config.site.favicon), extension: extname(config.site.favicon).slice(1).toLowerCase() as FaviconExtension } } : {}),
   });
   let stopping = false;

@@ -11,9 +11,10 @@ import type { FileStore } from '../ports/file-store.js';
 import type { PublicCatalog } from '../ports/public-catalog.js';
 import type { ContentVersionTracker } from './cache/content-version.js';
 import type { PageCache } from './cache/page-cache.js';
-import { isCsrfRefusal, STATUS_BY_CODE } from './errors.js';
 import { FormExpiredView } from './admin/auth/forbidden.view.js';
 import { pageContext, sendHtml } from './admin/auth/http.js';
+import { makeSharedCaching, type SharedCaching } from './cache/shared-cache.js';
+import { isCsrfRefusal, STATUS_BY_CODE } from './errors.js';
 import { parseQueryFirstWins, registerFirstWinsForms } from './repeated-params.js';
 import { RequestLogController } from './request-log.js';
 import { computeSecurityHeaders } from './security-headers.js';
@@ -63,6 +64,8 @@ export interface WebDeps {
   publicVersions?: PublicVersions;
   /** Attachment text views and photo media kits (#19). */
   attachments?: AttachmentPages;
+  /** Cache-Control and surrogate keys for a CDN in front (default lifetimes, bounded by the next embargo lift). */
+  caching?: SharedCaching;
 }
 
 /** The per-language context public pages render with (site name, boards, footer settings, favicon). */
@@ -97,6 +100,7 @@ export async function buildServer(deps: WebDeps): Promise<FastifyInstance> {
 
   const favicon = faviconAsset(deps.site.favicon);
   const contextFor = publicSiteContext(deps);
+  const caching = deps.caching ?? makeSharedCaching({ msUntilTransition: () => deps.version.msUntilTransition() });
 
   async function sendErrorPage(request: FastifyRequest, reply: FastifyReply, status: 404 | 410 | 400 | 500) {
     const ctx = await contextFor(languageOfPath(request.url)).catch(() => null);
@@ -122,16 +126,16 @@ export async function buildServer(deps: WebDeps): Promise<FastifyInstance> {
 
   registerSystemRoutes(app, { catalog: deps.catalog, favicon });
   registerLanguageRoutes(app);
-  registerFileRoutes(app, { pages: deps.pages, files: deps.files });
+  registerFileRoutes(app, { pages: deps.pages, files: deps.files, lifetimes: caching.lifetimes });
   registerPreviewRoutes(app, { previewLinks: deps.previewLinks, contextFor, files: deps.files });
   // Feeds and SEO documents before the page routes: their static segments (feed.xml, tags) must be
   // registered alongside the pages' `/:lang/:board` parameters, and win over them.
-  registerFeedRoutes(app, { pages: deps.pages, cache: deps.cache, version: deps.version, site: { name: deps.site.name, baseUrl: deps.site.baseUrl } });
-  registerSeoRoutes(app, { pages: deps.pages, cache: deps.cache, version: deps.version, baseUrl: deps.site.baseUrl, sitemapChunkSize: deps.sitemapChunkSize, versions: deps.publicVersions });
+  registerFeedRoutes(app, { pages: deps.pages, cache: deps.cache, version: deps.version, site: { name: deps.site.name, baseUrl: deps.site.baseUrl }, caching });
+  registerSeoRoutes(app, { pages: deps.pages, cache: deps.cache, version: deps.version, baseUrl: deps.site.baseUrl, sitemapChunkSize: deps.sitemapChunkSize, versions: deps.publicVersions, caching });
   // Search before the page routes too: the static `search` segment wins over `/:lang/:board`.
   registerSearchRoutes(app, { search: deps.search, contextFor, timeZone: deps.site.timeZone, cache: deps.searchCache });
-  registerStatementRoutes(app, { contextFor, cache: deps.cache, version: deps.version });
-  if (deps.attachments) registerAttachmentRoutes(app, { attachments: deps.attachments, files: deps.files, contextFor });
-  registerPageRoutes(app, { pages: deps.pages, contextFor, cache: deps.cache, version: deps.version, views: deps.views, versions: deps.publicVersions });
+  registerStatementRoutes(app, { contextFor, cache: deps.cache, version: deps.version, caching });
+  if (deps.attachments) registerAttachmentRoutes(app, { attachments: deps.attachments, files: deps.files, contextFor, caching });
+  registerPageRoutes(app, { pages: deps.pages, contextFor, cache: deps.cache, version: deps.version, views: deps.views, versions: deps.publicVersions, caching });
   return app;
 }

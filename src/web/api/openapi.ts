@@ -112,7 +112,7 @@ export function buildOpenApi(routes: ApiRoute[], options: { prefix: string; base
       title: 'Pressroom public API',
       version: '1.0.0',
       description:
-        'Reads: published releases and search, no credentials; responses carry an ETag and `Cache-Control: public, no-cache`; any origin may read (CORS). ' +
+        'Reads: published releases and search, no credentials; responses carry an ETag and `Cache-Control: public, max-age=0, s-maxage=…` (search: `public, no-cache`) with surrogate keys; any origin may read (CORS). ' +
         'Dates written YYYY-MM-DD are calendar days of the site time zone (Asia/Seoul unless configured). ' +
         'Writes: drafts and workflow steps with an API token (`Authorization: Bearer <token>`, created by an administrator under /admin/tokens); never CORS-open. ' +
         `Scopes: ${API_SCOPES.map((s) => `\`${s}\` (${SCOPE_DESCRIPTIONS[s]})`).join('; ')}.`,

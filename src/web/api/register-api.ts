@@ -9,6 +9,9 @@ import { DomainError, RateLimitedError, UnauthenticatedError, ValidationError, t
 import { STATUS_BY_CODE } from '../errors.js';
 import type { ContentVersionTracker } from '../cache/content-version.js';
 import { cachedPage, type PageCache } from '../cache/page-cache.js';
+import { fixedCaching, type PublicCaching } from '../cache/shared-cache.js';
+import { surrogateKeys } from '../cache/surrogate-keys.js';
+import type { Language } from '../../domain/language.js';
 import { sendDocument } from '../feeds/send-document.js';
 import { buildOpenApi } from './openapi.js';
 import { makePresenters } from './present.js';
@@ -38,11 +41,22 @@ export interface ApiDeps {
   searchCache?: { pages: PageCache; version: Pick<ContentVersionTracker, 'current'> };
   /** The clock failed-token counting uses (milliseconds); Date.now by default. */
   now?: () => number;
+  /** Cache-Control and surrogate keys for shared caches; without it reads are revalidated on every use. */
+  caching?: PublicCaching;
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
-// Revalidated on every use (no-cache): cheap 304s, never a stale embargo or withdrawal.
-const READ_CACHE_CONTROL = 'public, no-cache';
+// Revalidated on every use (no-cache): cheap 304s, never a stale embargo or withdrawal. Search
+// answers always, other reads when no shared-cache policy is given.
+const REVALIDATE = fixedCaching('public, no-cache');
+// An answer to a request with credentials is for that caller only (RFC 9111 3.5).
+const PRIVATE = fixedCaching('private, no-cache');
+
+/** What an API answer shows: `api`, and the board and language its path names. */
+function apiKeys(params: object | null): string[] {
+  const p = (params ?? {}) as { slug?: string; language?: Language };
+  return [surrogateKeys.api, ...(p.slug ? [surrogateKeys.board(p.slug)] : []), ...(p.language ? [surrogateKeys.language(p.language)] : [])];
+}
 
 /**
  * Parsed parameters as text with their names sorted, so equal inputs give equal cache keys. Values
@@ -219,11 +233,14 @@ export async function registerApi(app: FastifyInstance, deps: ApiDeps): Promise<
       // before the database is: a change while answering leaves the entry stale, never wrong.
       const key = cache ? `${route.path} ${canonicalText((params?.data as object | undefined) ?? null)} ${canonicalText(query.data as object)}` : '';
       const version = cache?.version.current() ?? '';
+      // A request with credentials is never kept by a shared cache either.
+      const caching = request.headers.authorization !== undefined ? PRIVATE : route.cached === 'search' ? REVALIDATE : (deps.caching ?? REVALIDATE);
       const cached = cache?.pages.get(key);
-      if (cached) return sendDocument(request, reply, cached, READ_CACHE_CONTROL);
+      if (cached) return sendDocument(request, reply, cached, caching);
       const body = JSON.stringify(route.response.parse(await route.handle(ctx, { query: query.data, params: params?.data as never })));
-      const doc = cache ? cache.pages.set(key, version, body, null, { contentType: JSON_TYPE }) : cachedPage(body, null, { contentType: JSON_TYPE });
-      return sendDocument(request, reply, doc, READ_CACHE_CONTROL);
+      const options = { contentType: JSON_TYPE, keys: route.cached === 'search' ? [surrogateKeys.api, surrogateKeys.search] : apiKeys((params?.data as object | undefined) ?? null) };
+      const doc = cache ? cache.pages.set(key, version, body, null, options) : cachedPage(body, null, options);
+      return sendDocument(request, reply, doc, caching);
     });
   }
 

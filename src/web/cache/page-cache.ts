@@ -12,12 +12,16 @@ export interface CachedPage {
   lastModified: Date | null;
   /** Brotli and gzip copies, made once here (null for bodies too small or not text). */
   encoded: Encoded | null;
+  /** Surrogate keys naming what it shows, for shared caches (web/cache/surrogate-keys.ts). */
+  keys: readonly string[];
 }
 
 /** What a non-HTML entry carries besides its body. */
 export interface CachedPageOptions {
   contentType?: string;
   lastModified?: Date | null;
+  /** Surrogate keys naming what it shows (release, board, language, home, feeds...). */
+  keys?: readonly string[];
 }
 
 /** A document ready to send: the text as bytes, its compressed copies, its ETag (a hash of them) and its headers' values. */
@@ -31,6 +35,7 @@ export function cachedPage(text: string, releaseId: number | null = null, option
     contentType,
     lastModified: options.lastModified ?? null,
     encoded: compressBody(body, contentType),
+    keys: options.keys ?? [],
   };
 }
 

@@ -5,17 +5,23 @@ import { LANGUAGES, type Language } from '../../domain/language.js';
 import { LIMITS } from '../../domain/limits.js';
 import type { ContentVersionTracker } from '../cache/content-version.js';
 import type { PageCache } from '../cache/page-cache.js';
+import { fixedCaching, type PublicCaching } from '../cache/shared-cache.js';
+import { surrogateKeys as k } from '../cache/surrogate-keys.js';
 import { urls } from '../urls.js';
 import { buildFeed, FEED_CONTENT_TYPES, feedUpdated, type FeedFormat } from './build-feed.js';
 import { feedUrls } from './feed-urls.js';
 import { sendDocument } from './send-document.js';
 import { boardSlugSchema } from '../../app/board.schema.js';
 
+
+const FALLBACK_CACHING = fixedCaching('public, max-age=300');
 export interface FeedRouteDeps {
   pages: PublicPages;
   cache: PageCache;
   version: ContentVersionTracker;
   site: { name: string; baseUrl: string };
+  /** Cache-Control and surrogate keys for shared caches; `public, max-age=300` without it. */
+  caching?: PublicCaching;
 }
 
 const lang = z.enum(LANGUAGES);
@@ -54,9 +60,10 @@ export function registerFeedRoutes(app: FastifyInstance, deps: FeedRouteDeps): v
         feedPaths: { rss: paths('rss'), atom: paths('atom') },
         entries: listing.entries,
       });
-      doc = deps.cache.set(key, version, xml, null, { contentType: FEED_CONTENT_TYPES[format], lastModified: feedUpdated(listing.entries) });
+      const keys = [k.feeds, k.language(language), ...(scope.kind === 'board' ? [k.board(scope.slug)] : []), ...listing.entries.map((e) => k.release(e.releaseId))];
+      doc = deps.cache.set(key, version, xml, null, { contentType: FEED_CONTENT_TYPES[format], lastModified: feedUpdated(listing.entries), keys });
     }
-    return sendDocument(request, reply, doc);
+    return sendDocument(request, reply, doc, deps.caching ?? FALLBACK_CACHING);
   }
 
   for (const { format, file } of FORMATS) {

@@ -11,6 +11,8 @@ import { renderPage } from '../render/page.js';
 import { AttachmentTextView } from '../views/attachment-text.view.js';
 import type { SiteContext } from './site-context.js';
 import { boardSlugSchema } from '../../app/board.schema.js';
+import { fileCacheControl, type SharedCaching } from '../cache/shared-cache.js';
+import { setSurrogateKeys, surrogateKeys as k } from '../cache/surrogate-keys.js';
 
 const slug = boardSlugSchema;
 const number = z.string().regex(/^[1-9]\d{0,8}$/).transform(Number);
@@ -80,14 +82,16 @@ async function* zipStream(kit: MediaKit, files: FileStore, lang: 'ko' | 'en'): A
 }
 
 /** Attachment text views and media kits (#19), under the files' visibility rule (see app/attachment-pages.ts). */
-export function registerAttachmentRoutes(app: FastifyInstance, deps: { attachments: AttachmentPages; files: FileStore; contextFor: SiteContext }): void {
+export function registerAttachmentRoutes(app: FastifyInstance, deps: { attachments: AttachmentPages; files: FileStore; contextFor: SiteContext; caching: SharedCaching }): void {
   app.get('/:lang/:board/:number/files/:attachmentId', async (request, reply) => {
     const parsed = textParams.safeParse(request.params);
     if (!parsed.success) return reply.callNotFound();
     const p = parsed.data;
     const [ctx, page] = await Promise.all([deps.contextFor(p.lang), deps.attachments.textView(p.board, p.lang, p.number, p.attachmentId)]);
-    // Not cached: it follows the release's withdrawal and the extraction's progress at once.
-    return reply.header('Cache-Control', 'public, no-cache').type('text/html; charset=utf-8').send(renderPage(<AttachmentTextView ctx={ctx} page={page} />));
+    // Not cached here: it follows the release's withdrawal and the extraction's progress at once; a
+    // shared cache hears of both (release events, `release.attachment_text_ready`) by its keys.
+    deps.caching.applyPublic(reply, [k.release(page.release.id), k.board(p.board), k.language(p.lang), k.file(page.attachment.sha256)]);
+    return reply.type('text/html; charset=utf-8').send(renderPage(<AttachmentTextView ctx={ctx} page={page} />));
   });
 
   app.route({
@@ -98,9 +102,10 @@ export function registerAttachmentRoutes(app: FastifyInstance, deps: { attachmen
       if (!parsed.success) return reply.callNotFound();
       const p = parsed.data;
       const kit = await deps.attachments.mediaKit(p.board, p.lang, p.number);
+      setSurrogateKeys(reply, [k.release(kit.release.id), k.board(p.board), k.language(p.lang)]);
       reply
         .header('Content-Type', 'application/zip')
-        .header('Cache-Control', 'public, max-age=300')
+        .header('Cache-Control', fileCacheControl(deps.caching.lifetimes))
         .header('Content-Disposition', contentDisposition(`${p.board}-${p.number}-photos.zip`));
       return request.method === 'HEAD' ? reply.send() : reply.send(Readable.from(zipStream(kit, deps.files, p.lang)));
     },

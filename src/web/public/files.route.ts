@@ -6,6 +6,8 @@ import type { PublicPages } from '../../app/public-pages.js';
 import { attachmentKind } from '../../domain/attachment.js';
 import type { FileStore } from '../../ports/file-store.js';
 import type { PublicFile } from '../../ports/public-catalog.js';
+import { DEFAULT_CDN_LIFETIMES, fileCacheControl, type CdnLifetimes } from '../cache/shared-cache.js';
+import { setSurrogateKeys, surrogateKeys } from '../cache/surrogate-keys.js';
 
 const fileParams = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), name: z.string().max(1024) });
 
@@ -43,7 +45,7 @@ export function sendFile(request: FastifyRequest, reply: FastifyReply, files: Fi
 }
 
 /** Attachment downloads by content address: only files of public releases (others 404). */
-export function registerFileRoutes(app: FastifyInstance, deps: { pages: PublicPages; files: FileStore }): void {
+export function registerFileRoutes(app: FastifyInstance, deps: { pages: PublicPages; files: FileStore; lifetimes?: CdnLifetimes }): void {
   app.route({
     method: ['GET', 'HEAD'],
     url: '/files/:sha256/:name',
@@ -51,7 +53,9 @@ export function registerFileRoutes(app: FastifyInstance, deps: { pages: PublicPa
       const parsed = fileParams.safeParse(request.params);
       if (!parsed.success) return reply.callNotFound();
       const file = await deps.pages.file(parsed.data.sha256);
-      return sendFile(request, reply, deps.files, file, 'public, max-age=300');
+      // Purged by `file-<sha256>` when a correction drops it or a takedown removes it.
+      setSurrogateKeys(reply, [surrogateKeys.file(file.sha256)]);
+      return sendFile(request, reply, deps.files, file, fileCacheControl(deps.lifetimes ?? DEFAULT_CDN_LIFETIMES));
     },
   });
 }

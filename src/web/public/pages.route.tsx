@@ -7,6 +7,8 @@ import { LANGUAGES, type Language } from '../../domain/language.js';
 import { LIMITS } from '../../domain/limits.js';
 import type { ContentVersionTracker } from '../cache/content-version.js';
 import type { PageCache } from '../cache/page-cache.js';
+import type { PublicCaching } from '../cache/shared-cache.js';
+import { surrogateKeys as k } from '../cache/surrogate-keys.js';
 import { renderPage } from '../render/page.js';
 import { urls } from '../urls.js';
 import { BoardView } from '../views/board.view.js';
@@ -24,6 +26,8 @@ export interface PageRouteDeps {
   views: ViewCounter;
   /** Language versions of a release (public ones only); without it pages show no alternates. */
   versions?: PublicVersions;
+  /** Cache-Control and surrogate keys for shared caches (web/cache/shared-cache.ts). */
+  caching: PublicCaching;
 }
 
 const lang = z.enum(LANGUAGES);
@@ -52,15 +56,15 @@ function parseOr404<S extends z.ZodType>(schema: S, value: unknown, reply: Fasti
 
 /** Public pages: News Zone home, board lists, release pages and their print view. */
 export function registerPageRoutes(app: FastifyInstance, deps: PageRouteDeps): void {
-  async function cached(request: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<{ html: string; releaseId: number | null }>) {
+  async function cached(request: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<{ html: string; releaseId: number | null; keys: string[] }>) {
     const version = deps.version.current();
     let page = deps.cache.get(key);
     if (!page) {
-      const { html, releaseId } = await render();
-      page = deps.cache.set(key, version, html, releaseId);
+      const { html, releaseId, keys } = await render();
+      page = deps.cache.set(key, version, html, releaseId, { keys });
     }
     if (page.releaseId !== null && request.method === 'GET') deps.views.record(page.releaseId);
-    return sendPage(request, reply, page);
+    return sendPage(request, reply, page, deps.caching);
   }
 
   app.get('/:lang/', async (request, reply) => {
@@ -68,7 +72,8 @@ export function registerPageRoutes(app: FastifyInstance, deps: PageRouteDeps): v
     if (!p) return reply;
     return cached(request, reply, `home:${p.lang}`, async () => {
       const [ctx, sections] = await Promise.all([deps.contextFor(p.lang), deps.pages.home(p.lang)]);
-      return { html: renderPage(<HomeView ctx={ctx} sections={sections} />), releaseId: null };
+      const keys = [k.home, k.language(p.lang), ...sections.flatMap((s) => s.latest.map((r) => k.release(r.releaseId)))];
+      return { html: renderPage(<HomeView ctx={ctx} sections={sections} />), releaseId: null, keys };
     });
   });
   app.get('/:lang', async (request, reply) => {
@@ -91,7 +96,8 @@ export function registerPageRoutes(app: FastifyInstance, deps: PageRouteDeps): v
       const listing = await deps.pages.boardListing(p.board, p.lang, page, q.q);
       if (page > listing.pageCount) throw new PageBeyondEnd();
       const ctx = await deps.contextFor(p.lang);
-      return { html: renderPage(<BoardView ctx={ctx} listing={listing} />), releaseId: null };
+      const keys = [k.board(p.board), k.language(p.lang), ...listing.items.map((r) => k.release(r.releaseId))];
+      return { html: renderPage(<BoardView ctx={ctx} listing={listing} />), releaseId: null, keys };
     });
   });
 
@@ -102,7 +108,9 @@ export function registerPageRoutes(app: FastifyInstance, deps: PageRouteDeps): v
       return cached(request, reply, `release:${p.lang}:${p.board}:${p.number}:${print ? 'print' : 'page'}`, async () => {
         const [ctx, model] = await Promise.all([deps.contextFor(p.lang), deps.pages.release(p.board, p.lang, p.number, print ? 'print' : 'page')]);
         const versions: PublicLanguageVersions = deps.versions ? await deps.versions.of(model.release) : { alternates: [], authoritative: null };
-        return { html: renderPage(<ReleaseView ctx={ctx} model={model} print={print} versions={versions} />), releaseId: print ? null : model.release.id };
+        // The board too: previous/next links and language versions show its other releases.
+        const keys = [k.release(model.release.id), k.board(p.board), k.language(p.lang)];
+        return { html: renderPage(<ReleaseView ctx={ctx} model={model} print={print} versions={versions} />), releaseId: print ? null : model.release.id, keys };
       });
     });
   }

@@ -7,6 +7,8 @@ import { dayRange, isCalendarDay } from '../day-range.js';
 import { renderPage } from '../render/page.js';
 import { cachedPage, type PageCache } from '../cache/page-cache.js';
 import { sendPage } from './html-reply.js';
+import { fixedCaching } from '../cache/shared-cache.js';
+import { surrogateKeys } from '../cache/surrogate-keys.js';
 import { SearchView, type DateProblem, type SearchForm } from '../views/search.view.js';
 import type { SiteContext } from './site-context.js';
 import { boardSlugSchema } from '../../app/board.schema.js';
@@ -44,6 +46,12 @@ const searchQuery = z.object({
  * in the search cache keyed by everything that changes them (language, query, board, sort, dates as
  * typed, page) and valid for one content version and search-index generation.
  */
+/**
+ * Kept by the server, not by browsers or shared caches: results move with every publication, and the
+ * index is updated after the commit a purge follows, so a CDN could re-cache a stale answer.
+ */
+const SEARCH_CACHING = fixedCaching('no-store');
+
 export function registerSearchRoutes(app: FastifyInstance, deps: { search: SearchReleases; contextFor: SiteContext; timeZone: string; cache?: { pages: PageCache; version: { current(): string } } }): void {
   app.get('/:lang/search', async (request, reply) => {
     const p = params.safeParse(request.params);
@@ -55,8 +63,7 @@ export function registerSearchRoutes(app: FastifyInstance, deps: { search: Searc
     const key = `search:${JSON.stringify([lang, typed.q, typed.board, typed.sort, typed.from, typed.to, q.page ?? 1])}`;
     const version = deps.cache?.version.current() ?? '';
     const hit = deps.cache?.pages.get(key);
-    // Kept by the server, not by browsers or proxies: results move with every publication.
-    if (hit) return sendPage(request, reply, hit, 'no-store');
+    if (hit) return sendPage(request, reply, hit, SEARCH_CACHING);
     const { form, from, to, problems } = readDates(typed);
     const ctx = await deps.contextFor(lang);
     const results =
@@ -72,7 +79,8 @@ export function registerSearchRoutes(app: FastifyInstance, deps: { search: Searc
             page: Math.min(q.page ?? 1, LIMITS.maxPage),
           });
     const html = renderPage(<SearchView ctx={ctx} form={form} results={results} dateProblems={problems} />);
-    return sendPage(request, reply, deps.cache ? deps.cache.pages.set(key, version, html) : cachedPage(html), 'no-store');
+    const keys = [surrogateKeys.search, surrogateKeys.language(lang)];
+    return sendPage(request, reply, deps.cache ? deps.cache.pages.set(key, version, html, null, { keys }) : cachedPage(html, null, { keys }), SEARCH_CACHING);
   });
 }
 

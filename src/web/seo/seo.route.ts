@@ -3,9 +3,13 @@ import type { PublicPages } from '../../app/public-pages.js';
 import type { PublicVersions } from '../../app/translations/public-versions.js';
 import type { ContentVersionTracker } from '../cache/content-version.js';
 import type { PageCache } from '../cache/page-cache.js';
+import { fixedCaching, type PublicCaching } from '../cache/shared-cache.js';
+import { surrogateKeys } from '../cache/surrogate-keys.js';
 import { sendDocument } from '../feeds/send-document.js';
 import { newestOf, pageUrls, releaseUrls, SITEMAP_MAX_URLS, sitemapIndex, sitemapPaths, urlset } from './sitemap.js';
 
+
+const FALLBACK_CACHING = fixedCaching('public, max-age=300');
 export interface SeoRouteDeps {
   pages: PublicPages;
   cache: PageCache;
@@ -15,6 +19,8 @@ export interface SeoRouteDeps {
   sitemapChunkSize?: number;
   /** Language versions, for each release's hreflang alternates. */
   versions?: PublicVersions;
+  /** Cache-Control and surrogate keys for shared caches; `public, max-age=300` without it. */
+  caching?: PublicCaching;
 }
 
 const XML = 'application/xml; charset=utf-8';
@@ -40,9 +46,9 @@ export function registerSeoRoutes(app: FastifyInstance, deps: SeoRouteDeps): voi
     if (!doc) {
       const made = await render();
       if (!made) return reply.callNotFound();
-      doc = deps.cache.set(key, version, made.xml, null, { contentType: XML, lastModified: made.lastModified });
+      doc = deps.cache.set(key, version, made.xml, null, { contentType: XML, lastModified: made.lastModified, keys: [surrogateKeys.sitemap] });
     }
-    return sendDocument(request, reply, doc);
+    return sendDocument(request, reply, doc, deps.caching ?? FALLBACK_CACHING);
   }
 
   app.get('/robots.txt', async (_request, reply) => reply.type('text/plain; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(robotsTxt(deps.baseUrl)));
