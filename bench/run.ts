@@ -4,8 +4,9 @@
 // Writes docs/benchmarks.md, keeping other benches' sections. A benchmark, not a test: goals that are
 // missed are reported, and the exit code is 0 unless the bench itself could not run.
 // Options: --only pages|scale|mail   --size N (scale corpus; subscribers for mail)   --no-postgres
+//          --subscribers N: the mail bench for N subscribers only (2,000 and 10,000 unless set)
 //          --quick: the scale part only, 5,000 releases, short runs, writes bench/.work/benchmarks-quick.md
-import { runMailBench } from './mail.js';
+import { MAIL_BENCH_SIZES, runMailBench } from './mail.js';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -72,6 +73,7 @@ const { values: args } = parseArgs({
   options: {
     only: { type: 'string' },
     size: { type: 'string' },
+    subscribers: { type: 'string' },
     quick: { type: 'boolean', default: false },
     'no-postgres': { type: 'boolean', default: false },
   },
@@ -99,7 +101,8 @@ async function main(): Promise<void> {
   const started = performance.now();
   if (args.only === 'mail') {
     // Email alerts need no HTTP load, so no wrk and no build.
-    await runMailBench({ root, subscribers: args.size ? Number(args.size) : 10_000, writeDocs: !args.quick });
+    const size = args.subscribers ?? args.size;
+    await runMailBench({ root, sizes: size ? [Number(size)] : MAIL_BENCH_SIZES, writeDocs: !args.quick });
     return;
   }
   const wrk = findWrk();

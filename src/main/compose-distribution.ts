@@ -5,7 +5,7 @@ import { makeExportSubscriber } from '../app/distribution/export-subscriber.js';
 import { makeLinkTokens } from '../app/distribution/link-tokens.js';
 import { makeManageSubscription } from '../app/distribution/manage-subscription.js';
 import { makePurgeUnconfirmed } from '../app/distribution/purge-unconfirmed.js';
-import { makeQueueReleaseAlerts, type AlertDeps } from '../app/distribution/queue-release-alerts.js';
+import { makeQueueReleaseAlerts, type AlertBatch, type AlertDeps } from '../app/distribution/queue-release-alerts.js';
 import { makeRunDistribution } from '../app/distribution/run-distribution.js';
 import { makeSendDigests } from '../app/distribution/send-digests.js';
 import { makeSendOutbox, type SendPolicy } from '../app/distribution/send-outbox.js';
@@ -48,6 +48,9 @@ export interface DistributionOptions {
   sendPolicy?: Partial<SendPolicy>;
   /** Webhook timeout, retries and lease (defaults: 10 s, 1-4-16 … min, 8 attempts, 2 min). */
   webhookPolicy?: Partial<WebhookPolicy>;
+  /** Subscriptions per alert fan-out transaction (200 unless set), and who is told after each. */
+  alertBatch?: number;
+  onAlertBatch?: (batch: AlertBatch) => void;
 }
 
 /** Builds email distribution (#14): subscriptions, alerts, digests, the outbox and its sender. */
@@ -61,7 +64,7 @@ export function composeDistribution(deps: { db: Kysely<Database>; clock: Clock; 
   const tokens = makeLinkTokens({ secrets: makeSecretStore(db), clock });
   const mailer = o.smtpUrl ? makeSmtpMailer({ url: o.smtpUrl, from: o.mailFrom ?? 'Pressroom <pressroom@localhost>', timeouts: o.smtpTimeouts }) : null;
   const outbox = { hold: mailer === null, links };
-  const alertDeps: AlertDeps = { uow, alerts: makeAlertRepo(db), subscriptions: makeSubscriptionRepo(db), search: deps.search, boards: deps.boards, tokens, templates, clock, outbox };
+  const alertDeps: AlertDeps = { uow, alerts: makeAlertRepo(db), subscriptions: makeSubscriptionRepo(db), search: deps.search, boards: deps.boards, tokens, templates, clock, outbox, batchSize: o.alertBatch, onBatch: o.onAlertBatch };
   const queueReleaseAlerts = makeQueueReleaseAlerts(alertDeps);
   const sendDigests = makeSendDigests({ ...alertDeps, digestTime: o.digestTime ?? '07:00', timeZone: deps.timeZone });
   const purgeUnconfirmed = makePurgeUnconfirmed({ uow, clock });

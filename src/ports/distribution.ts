@@ -19,8 +19,12 @@ export interface SubscriptionRepo {
   /** Restarts the confirmation clock of a pending subscription (a second request). */
   touch(id: number, at: Date): Promise<void>;
   remove(id: number): Promise<boolean>;
-  /** Confirmed subscriptions whose board and tag conditions a release meets (any query). */
-  matching(release: { language: Language; boardId: number; tags: string[] }): Promise<Subscription[]>;
+  /**
+   * One page of the confirmed subscriptions whose board and tag conditions a release meets (any
+   * query): those with an id above `afterId`, in id order, at most `limit` (keyset pagination, so an
+   * alert to any number of subscribers holds one page at a time).
+   */
+  matching(release: { language: Language; boardId: number; tags: string[] }, page: { afterId: number; limit: number }): Promise<Subscription[]>;
   /** Confirmed daily or weekly subscriptions whose last digest (or confirmation) is before `boundary`. */
   dueDigests(frequency: 'daily' | 'weekly', boundary: Date, limit: number): Promise<Subscription[]>;
   /** Takes this digest for this process: false when another already did (or it is not due). */

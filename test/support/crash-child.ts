@@ -5,6 +5,9 @@
 //                                 `ready`, then `published <release id>` after each publication
 //   crash-child.ts import DIR     `import-json DIR` with small indexing batches; prints a line per
 //                                 progress step, then `imported <indexed>`
+//   crash-child.ts alerts B K     the alert step (emails held, no SMTP) with B subscriptions per
+//                                 fan-out transaction; kills itself (SIGKILL) right after the K-th
+//                                 transaction commits, or prints `alerted <queued>` if there are fewer
 //
 // The database comes from PRESSROOM_CRASH_DATABASE (a DatabaseTarget as JSON) and the data
 // directory from PRESSROOM_CRASH_DATA.
@@ -17,7 +20,14 @@ const dataDir = process.env.PRESSROOM_CRASH_DATA;
 if (!database || !dataDir) throw new Error('Set PRESSROOM_CRASH_DATABASE and PRESSROOM_CRASH_DATA');
 const [mode, dir] = process.argv.slice(2);
 
-const system = await composeSystem({ database, dataDir, indexBatch: 2, onSearchIndexError: (error) => console.error(error) });
+let batches = 0;
+const [batchSize, killAfter] = mode === 'alerts' ? [Number(process.argv[3]), Number(process.argv[4])] : [undefined, Infinity];
+const onAlertBatch = () => {
+  batches += 1;
+  // Synchronous: the process is gone before the next transaction can begin.
+  if (batches >= killAfter) process.kill(process.pid, 'SIGKILL');
+};
+const system = await composeSystem({ database, dataDir, indexBatch: 2, onSearchIndexError: (error) => console.error(error), distribution: { alertBatch: batchSize, onAlertBatch } });
 if (mode === 'serve') {
   system.events.subscribe((event) => {
     if (event.type === 'release.published') process.stdout.write(`published ${event.releaseId}\n`);
@@ -29,6 +39,10 @@ if (mode === 'serve') {
 } else if (mode === 'import' && dir) {
   const report = await system.transfer.importFrom(dir, { dryRun: false, progress: (label) => (done, total) => void process.stdout.write(`progress ${label} ${done}/${total}\n`) });
   process.stdout.write(`imported ${report.indexed}\n`);
+  await system.close();
+} else if (mode === 'alerts') {
+  const queued = await system.distribution.queueReleaseAlerts();
+  process.stdout.write(`alerted ${queued}\n`);
   await system.close();
 } else {
   throw new Error(`Unknown mode ${mode}`);

@@ -57,15 +57,17 @@ export function makeSubscriptionRepo(db: Kysely<Database>): SubscriptionRepo {
       const r = await db.deleteFrom('subscriptions').where('id', '=', id).executeTakeFirst();
       return Number(r.numDeletedRows) === 1;
     },
-    async matching(release) {
+    async matching(release, page) {
       const rows = await db
         .selectFrom('subscriptions')
         .selectAll()
+        .where('id', '>', page.afterId)
         .where('status', '=', 'confirmed')
         .where('language', '=', release.language)
         .where((eb) => eb.or([eb('board_id', 'is', null), eb('board_id', '=', release.boardId)]))
         .where((eb) => (release.tags.length > 0 ? eb.or([eb('tag', 'is', null), eb('tag', 'in', release.tags)]) : eb('tag', 'is', null)))
         .orderBy('id')
+        .limit(page.limit)
         .execute();
       return rows.map(toSubscription);
     },
