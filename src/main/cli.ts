@@ -71,7 +71,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const config = loadConfig();
-  const system = await composeSystem({ database: config.database, dataDir: config.dataDir, requireTotp: config.requireTotp, ...(config.uploadTypes ? { allowedUploadTypes: config.uploadTypes } : {}) });
+  const system = await composeSystem({ database: config.database, dataDir: config.dataDir, objectStorage: config.objectStorage, requireTotp: config.requireTotp, ...(config.uploadTypes ? { allowedUploadTypes: config.uploadTypes } : {}) });
   try {
     return await command.run(system, rest);
   } finally {

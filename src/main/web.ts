@@ -10,7 +10,7 @@ import { DEMO_ACCOUNTS, printDemoAccounts, workingDemoAccounts } from './demo-ac
 /** `npm start`: reads the configuration, migrates, loads the demo on first start, and serves. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const system = await composeSystem({ database: config.database, dataDir: config.dataDir, requireTotp: config.requireTotp,
+  const system = await composeSystem({ database: config.database, dataDir: config.dataDir, objectStorage: config.objectStorage, requireTotp: config.requireTotp,
     allowSelfApproval: config.allowSelfApproval,
     uploadMaxBytes: config.uploadMaxBytes,
     ...(config.uploadTypes ? { allowedUploadTypes: config.uploadTypes } : {}),
