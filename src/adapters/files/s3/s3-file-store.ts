@@ -123,8 +123,19 @@ export function makeS3FileStore(options: S3FileStoreOptions): FileStore & { clos
         throw error;
       }
       const stream = response.Body as Readable;
+      // Never more than was asked: some S3-compatible servers ignore a Range (a 200 with the whole
+      // object) or overrun one (s3rver answers bytes=0-0 with everything).
+      let skip = range && !response.ContentRange ? range.start : 0;
+      let left = range ? range.end - range.start + 1 : Infinity;
       try {
-        for await (const chunk of stream) yield chunk as Buffer;
+        for await (const chunk of stream as AsyncIterable<Buffer>) {
+          const from = Math.min(skip, chunk.length);
+          skip -= from;
+          const part = chunk.subarray(from, from + Math.min(left, chunk.length - from));
+          left -= part.length;
+          if (part.length > 0) yield part;
+          if (left <= 0) break;
+        }
       } catch (error) {
         const failure = s3Failure(error, where);
         if (failure) options.onStorageError?.(failure);
