@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { makeLocalFileStore } from '../adapters/files/local-file-store.js';
 import { makeS3FileStore } from '../adapters/files/s3/s3-file-store.js';
-import type { ObjectStorageSettings } from '../config.js';
+import { makeMigrateFiles } from '../app/migrate-files.js';
+import type { FilesMigrationFactory } from '../cli/files-migrate.command.js';
+import { loadConfig, type ObjectStorageSettings } from '../config.js';
 import type { StorageUnavailableError } from '../domain/errors.js';
 import type { FileStore } from '../ports/file-store.js';
 
@@ -35,3 +37,12 @@ export function makeFileStore(choice: FileStoreChoice): FileStore & { close(): v
     onStorageError: choice.onStorageError,
   });
 }
+
+/** `pressroom files migrate --to s3`: from the local store under PRESSROOM_DATA into the system's (S3) store. */
+export const filesMigrationFromConfig: FilesMigrationFactory = (system) => {
+  const config = loadConfig();
+  if (!config.objectStorage) return { refused: 'No bucket is configured: set PRESSROOM_S3_BUCKET (and PRESSROOM_S3_URL, the access key and secret for a self-hosted server; see docs/storage.md), then run this again.' };
+  const source = makeLocalFileStore(join(config.dataDir, 'files'));
+  const migrate = makeMigrateFiles({ source, target: system.files, audit: system.audit, clock: system.clock });
+  return { migrate, from: describeFileStore({ dataDir: config.dataDir, objectStorage: null }), to: describeFileStore(config) };
+};
