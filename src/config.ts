@@ -89,8 +89,37 @@ const envSchema = z.object({
   PRESSROOM_CDN_S_MAXAGE: z.coerce.number().int().min(0).max(86_400).default(300),
   PRESSROOM_CDN_STALE_WHILE_REVALIDATE: z.coerce.number().int().min(0).max(86_400).default(30),
   PRESSROOM_CDN_PURGE_URL: z.url({ protocol: /^https?$/, error: 'the URL purges are sent to, such as http://127.0.0.1:6081/' }).optional(),
+  // Object storage (#18): files in an S3-compatible bucket instead of PRESSROOM_DATA/files.
+  PRESSROOM_S3_URL: z.url({ protocol: /^https?$/, error: 'the S3 endpoint, such as http://127.0.0.1:9000 or https://s3.ap-northeast-2.amazonaws.com' }).optional(),
+  PRESSROOM_S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'a bucket name: 3 to 63 lower-case letters, digits, dots and hyphens')
+    .optional(),
+  PRESSROOM_S3_REGION: z.string().regex(/^[a-z0-9-]+$/, 'a region such as us-east-1 or ap-northeast-2').default('us-east-1'),
+  PRESSROOM_S3_ACCESS_KEY_ID: z.string().trim().min(1).optional(),
+  PRESSROOM_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  PRESSROOM_S3_FORCE_PATH_STYLE: flag.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+}).superRefine((e, ctx) => {
+  if (e.PRESSROOM_S3_URL && !e.PRESSROOM_S3_BUCKET) ctx.addIssue({ code: 'custom', path: ['PRESSROOM_S3_BUCKET'], message: 'required when PRESSROOM_S3_URL is set: the bucket that holds the files' });
+  if (!e.PRESSROOM_S3_ACCESS_KEY_ID !== !e.PRESSROOM_S3_SECRET_ACCESS_KEY) {
+    const missing = e.PRESSROOM_S3_ACCESS_KEY_ID ? 'PRESSROOM_S3_SECRET_ACCESS_KEY' : 'PRESSROOM_S3_ACCESS_KEY_ID';
+    ctx.addIssue({ code: 'custom', path: [missing], message: 'set both PRESSROOM_S3_ACCESS_KEY_ID and PRESSROOM_S3_SECRET_ACCESS_KEY, or neither (the AWS default credentials: environment, profile, instance role)' });
+  }
 });
+
+/** An S3-compatible bucket holding the files instead of the data directory (docs/storage.md). */
+export type ObjectStorageSettings = Readonly<{
+  /** Null: AWS's own endpoint for the region. */
+  endpoint: string | null;
+  bucket: string;
+  region: string;
+  /** Null (both): the AWS SDK's default credential chain. */
+  accessKeyId: string | null;
+  secretAccessKey: string | null;
+  /** Bucket in the path (MinIO, s3rver, most self-hosted servers) instead of the host name. */
+  forcePathStyle: boolean;
+}>;
 
 export type Config = Readonly<{
   port: number;
@@ -109,6 +138,8 @@ export type Config = Readonly<{
   /** Allowed upload types; the built-in list when not set. */
   uploadTypes: readonly string[] | null;
   logLevel: string;
+  /** Files in an S3-compatible bucket (#18), or null: on local disk under dataDir/files. */
+  objectStorage: ObjectStorageSettings | null;
   /** Email (#14): the SMTP server, or null to hold every email in the outbox (/admin/outbox). */
   smtpUrl: string | null;
   mailFrom: string;
@@ -137,8 +168,8 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    // The SMTP and purge URLs may carry a password: never echo them.
-    const shown = (key: string) => (key === 'PRESSROOM_SMTP_URL' || key === 'PRESSROOM_CDN_PURGE_URL' ? '(hidden)' : JSON.stringify(env[key] ?? ''));
+    // The SMTP and purge URLs and the S3 secret may carry a password: never echo them.
+    const shown = (key: string) => (['PRESSROOM_SMTP_URL', 'PRESSROOM_CDN_PURGE_URL', 'PRESSROOM_S3_SECRET_ACCESS_KEY'].includes(key) ? '(hidden)' : JSON.stringify(env[key] ?? ''));
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}=${shown(String(i.path[0]))}: ${i.message}`));
   }
   const e = parsed.data;
@@ -161,6 +192,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.PRESSROOM_TRUST_PROXY === false ? false : Object.freeze(e.PRESSROOM_TRUST_PROXY),
     uploadTypes: e.PRESSROOM_UPLOAD_TYPES ? Object.freeze(e.PRESSROOM_UPLOAD_TYPES.split(',')) : null,
     logLevel: e.LOG_LEVEL,
+    objectStorage: e.PRESSROOM_S3_BUCKET
+      ? Object.freeze({
+          endpoint: e.PRESSROOM_S3_URL ?? null,
+          bucket: e.PRESSROOM_S3_BUCKET,
+          region: e.PRESSROOM_S3_REGION,
+          accessKeyId: e.PRESSROOM_S3_ACCESS_KEY_ID ?? null,
+          secretAccessKey: e.PRESSROOM_S3_SECRET_ACCESS_KEY ?? null,
+          forcePathStyle: e.PRESSROOM_S3_FORCE_PATH_STYLE ?? e.PRESSROOM_S3_URL !== undefined,
+        })
+      : null,
     smtpUrl: e.PRESSROOM_SMTP_URL ?? null,
     mailFrom: e.PRESSROOM_MAIL_FROM ?? `${e.PRESSROOM_SITE_NAME} <pressroom@${new URL(e.PRESSROOM_BASE_URL ?? 'http://localhost').hostname}>`,
     digestTime: e.PRESSROOM_DIGEST_TIME,

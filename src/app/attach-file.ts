@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { isExtractable } from '../domain/attachment-text.js';
 import { attachmentKind, DERIVATIVE_WIDTHS, safeFileName, type Attachment, type ImageDerivative } from '../domain/attachment.js';
-import { InvalidStateError, NotFoundError, UnsupportedFileError } from '../domain/errors.js';
+import { InvalidStateError, NotFoundError, StorageUnavailableError, UnsupportedFileError } from '../domain/errors.js';
 import type { Clock } from '../ports/clock.js';
 import type { FileInspector } from '../ports/file-inspector.js';
 import type { FileStore, StagedFile, StoredFile } from '../ports/file-store.js';
@@ -88,7 +88,8 @@ export function makeAttachFile(deps: AttachFileDeps) {
       }
       return { stored, size, derivatives };
     } catch (error) {
-      if (error instanceof UnsupportedFileError) throw error;
+      // The store refusing the bytes (disk full, bucket unreachable) is not a damaged image.
+      if (error instanceof UnsupportedFileError || error instanceof StorageUnavailableError) throw error;
       throw new UnsupportedFileError(`"${fileName}" could not be read as an image`, [{ code: 'image_unreadable', message: 'The file looks like an image but is damaged or incomplete', field: 'files' }]);
     }
   }

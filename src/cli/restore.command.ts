@@ -31,6 +31,13 @@ export const restoreCommand = {
     try {
       const manifest = await restoreSqlite({ source, dataDir: config.dataDir, databaseFile: config.database.file, progress: (label) => makeProgress(label) });
       const c = manifest.counts;
+      if (manifest.files.in_object_storage) {
+        console.log(
+          `Restored ${c.releases} releases, ${c.boards} boards and ${c.users} staff accounts (backup of ${manifest.created_at}) into ${config.dataDir}. ` +
+            'The backup holds no files: they were in an S3-compatible bucket. Start the server with PRESSROOM_S3_* naming that bucket (restored from its own copy if it was lost; see docs/storage.md).',
+        );
+        return 0;
+      }
       console.log(`Restored ${c.releases} releases, ${c.boards} boards, ${c.users} staff accounts and ${manifest.files.count} files (backup of ${manifest.created_at}) into ${config.dataDir}. Every file matched its SHA-256. Start the server as usual.`);
       return 0;
     } catch (error) {

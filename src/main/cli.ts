@@ -4,6 +4,7 @@ import { importCommand } from '../cli/import.command.js';
 import { importJsonCommand } from '../cli/import-json.command.js';
 import { migrateCommand } from '../cli/migrate.command.js';
 import { makeExportStaticCommand } from '../cli/export-static.command.js';
+import { makeFilesMigrateCommand } from '../cli/files-migrate.command.js';
 import { reindexCommand } from '../cli/reindex.command.js';
 import { restoreCommand } from '../cli/restore.command.js';
 import { seedDemoCommand } from '../cli/seed-demo.command.js';
@@ -18,9 +19,10 @@ import { ConfigError, loadConfig } from '../config.js';
 import { StorageUnavailableError } from '../domain/errors.js';
 import { composeSystem } from './compose.js';
 import { systemOptionsFrom } from './system-options.js';
+import { filesMigrationFromConfig } from './file-store.js';
 import { staticExportFromConfig } from './static-renderer.js';
 
-const commands = [migrateCommand, reindexCommand, seedDemoCommand, userAddCommand, userSetPasswordCommand, userListCommand, userDisableCommand, userEnableCommand, userSetRoleCommand, makeExportStaticCommand(staticExportFromConfig), exportCommand, importJsonCommand, importCommand, subscriberExportCommand, subscriberEraseCommand];
+const commands = [migrateCommand, reindexCommand, seedDemoCommand, userAddCommand, userSetPasswordCommand, userListCommand, userDisableCommand, userEnableCommand, userSetRoleCommand, makeExportStaticCommand(staticExportFromConfig), exportCommand, importJsonCommand, importCommand, subscriberExportCommand, subscriberEraseCommand, makeFilesMigrateCommand(filesMigrationFromConfig)];
 
 /** Commands that work on the data directory itself and must not open (or create) the database first. */
 const standaloneCommands = [backupCommand, restoreCommand];
@@ -36,19 +38,21 @@ function help(): string {
     '',
     'Start the web server with `npm start`. Settings come from the environment:',
     '  PORT, HOST, PRESSROOM_DATA, DATABASE_URL, PRESSROOM_SITE_NAME, PRESSROOM_TIME_ZONE,',
-    '  PRESSROOM_BASE_URL, PRESSROOM_DEMO, LOG_LEVEL (see README.md, "Configuration").',
+    '  PRESSROOM_BASE_URL, PRESSROOM_DEMO, PRESSROOM_S3_*, LOG_LEVEL (see README.md, "Configuration").',
   ].join('\n');
 }
 
 /** `pressroom`: each subcommand calls the same application commands as the web handlers. */
 async function main(argv: string[]): Promise<number> {
-  // `pressroom user add ...` reads as `pressroom user-add ...` (and set-password, list, disable, enable, set-role); likewise `subscriber export|erase`.
+  // `pressroom user add ...` reads as `pressroom user-add ...` (and set-password, list, disable, enable, set-role); likewise `subscriber export|erase`, `files migrate`.
   const words =
     argv[0] === 'user' && ['add', 'set-password', 'list', 'disable', 'enable', 'set-role'].includes(argv[1] ?? '')
       ? [`user-${argv[1]}`, ...argv.slice(2)]
       : argv[0] === 'subscriber' && ['export', 'erase'].includes(argv[1] ?? '')
         ? [`subscriber-${argv[1]}`, ...argv.slice(2)]
-        : argv;
+        : argv[0] === 'files' && argv[1] === 'migrate'
+          ? ['files-migrate', ...argv.slice(2)]
+          : argv;
   const [name, ...rest] = words;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     console.log(help());

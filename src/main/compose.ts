@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { DEFAULT_ALLOWED_TYPES, makeAttachFile } from '../app/attach-file.js';
 import { makeEditAttachments } from '../app/edit-attachments.js';
@@ -43,11 +42,11 @@ import { makeDemoAssets } from '../adapters/demo/demo-assets.js';
 import { makeInMemoryEventBus } from '../adapters/events/in-memory-event-bus.js';
 import { makeFileInspector } from '../adapters/files/file-inspector.js';
 import { checkDataDirectory } from '../adapters/files/data-directory.js';
-import { makeLocalFileStore } from '../adapters/files/local-file-store.js';
 import { makeSharpImageProcessor } from '../adapters/files/sharp-image-processor.js';
 import { makePostgresSearchIndex } from '../adapters/search/postgres-search-index.js';
 import type { SearchIndexOptions } from '../adapters/search/search-documents.js';
 import { makeSqliteSearchIndex } from '../adapters/search/sqlite-search-index.js';
+import type { ObjectStorageSettings } from '../config.js';
 import type { StorageUnavailableError } from '../domain/errors.js';
 import type { Clock } from '../ports/clock.js';
 import { composeAccounts } from './compose-accounts.js';
@@ -58,10 +57,13 @@ import { composeJournalists } from './compose-journalists.js';
 import { composeImport } from './compose-import.js';
 import { composeTransfer } from './compose-transfer.js';
 import { composeCdn, type CdnOptions } from './compose-cdn.js';
+import { makeFileStore } from './file-store.js';
 
 export interface SystemOptions {
   database: DatabaseTarget;
   dataDir: string;
+  /** Files in an S3-compatible bucket (#18); on local disk under dataDir/files when absent. */
+  objectStorage?: ObjectStorageSettings | null;
   clock?: Clock;
   /** Names this process in job locks; several servers may share one PostgreSQL database. */
   workerId?: string;
@@ -109,7 +111,7 @@ export async function composeSystem(options: SystemOptions) {
   const releases = makeReleaseRepo(db);
   const catalog = makePublicCatalog(db);
   const jobs = makeJobQueue(db);
-  const files = makeLocalFileStore(join(options.dataDir, 'files'), { onStorageError });
+  const files = makeFileStore({ dataDir: options.dataDir, objectStorage: options.objectStorage, onStorageError });
   const inspector = makeFileInspector();
   const deps = { uow, clock, allowSelfApproval: options.allowSelfApproval };
   const worker = makeLocalWorker();
@@ -240,6 +242,7 @@ export async function composeSystem(options: SystemOptions) {
       await cdn.idle();
       await distribution.close();
       await db.destroy();
+      files.close();
     },
   };
 }

@@ -6,6 +6,7 @@ export function systemOptionsFrom(config: Config): SystemOptions {
   return {
     database: config.database,
     dataDir: config.dataDir,
+    objectStorage: config.objectStorage,
     requireTotp: config.requireTotp,
     allowSelfApproval: config.allowSelfApproval,
     uploadMaxBytes: config.uploadMaxBytes,

@@ -36,6 +36,8 @@ export interface FileStore {
   stat(sha256: string): Promise<{ byteSize: number } | null>;
   /** A stream of the file's bytes, or of one inclusive byte range of them. */
   read(sha256: string, range?: ByteRange): Readable;
+  /** Every stored file, in no particular order (for copying one store into another: `files migrate`). */
+  list(): AsyncIterable<StoredFile>;
   /**
    * Removes temporary files last written before `olderThan` (left by a crash or an interrupted
    * upload); returns how many. Younger ones may belong to an upload or import still running.

@@ -12,6 +12,7 @@ import { restoreCommand } from '../../src/cli/restore.command.js';
 import { composeSystem, type System } from '../../src/main/compose.js';
 import { databaseKinds } from '../support/databases.js';
 import { buildBoard, buildRelease, jpegBytes, pdfBytes } from '../support/factories.js';
+import { startTestS3 } from '../support/s3.js';
 import { createTestSystem } from '../support/system.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -146,6 +147,45 @@ describe('pressroom backup / restore (SQLite)', () => {
       assert.ok(!existsSync(join(fresh, 'files')) && !existsSync(join(fresh, 'pressroom.sqlite')), 'nothing of the failed restore is left');
     } finally {
       await source.close();
+    }
+  });
+});
+
+describe('pressroom backup / restore (SQLite) with files in a bucket', () => {
+  test('backs up the database only and says the files are in the bucket; the restore works with that bucket', { timeout: 120_000 }, async (t) => {
+    const s3 = await startTestS3();
+    try {
+      const source = await createTestSystem('sqlite', undefined, { objectStorage: s3.settings });
+      const pdf = await pdfBytes('Kept in the bucket');
+      let id: number;
+      try {
+        await buildBoard(source.system, { slug: 'press-releases' });
+        id = (await buildRelease(source.system, { boardSlug: 'press-releases', title: 'Files elsewhere', files: [{ fileName: 'plan.pdf', bytes: pdf }] })).release.id;
+      } finally {
+        await source.system.close();
+      }
+      const config = { database: { kind: 'sqlite' as const, file: join(source.dataDir, 'test.sqlite') }, dataDir: source.dataDir, objectStorage: s3.settings };
+      const target = join(tempDir('s3-backup'), 'backup');
+      const backup = await captured(t, () => backupCommand.run(config, [target]));
+      assert.equal(backup.code, 0, backup.out);
+      assert.match(backup.out, /and 0 files/);
+      assert.match(backup.out, new RegExp(`The stored files live in the bucket pressroom-test at ${s3.settings.endpoint!.replace(/[/.]/g, '\\$&')} and are NOT in this backup`));
+      assert.deepEqual(readdirSync(join(target, 'files')), []);
+
+      const restoredDir = tempDir('s3-restored');
+      const restored = await captured(t, () => restoreCommand.run({ database: { kind: 'sqlite', file: join(restoredDir, 'pressroom.sqlite') }, dataDir: restoredDir }, [target]));
+      assert.equal(restored.code, 0, restored.out);
+      assert.match(restored.out, /The backup holds no files: they were in an S3-compatible bucket\. Start the server with PRESSROOM_S3_\* naming that bucket/);
+      const system = await composeSystem({ database: { kind: 'sqlite', file: join(restoredDir, 'pressroom.sqlite') }, dataDir: restoredDir, objectStorage: s3.settings });
+      try {
+        const [files] = [...(await snapshot(system, [id])).values()].map((r) => r.files);
+        assert.deepEqual(files, [`plan.pdf:${Buffer.from(pdf).toString('base64')}`], 'the restored newsroom reads its files from the bucket');
+      } finally {
+        await system.close();
+      }
+      rmSync(source.dataDir, { recursive: true, force: true });
+    } finally {
+      await s3.stop();
     }
   });
 });

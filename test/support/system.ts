@@ -11,7 +11,7 @@ export interface TestSystem {
 }
 
 /** A composed system on a fresh database with a fake clock set to a fixed, known time. */
-export async function createTestSystem(kind: DatabaseKind = 'sqlite', start = new Date('2026-11-20T01:00:00Z'), options: Pick<SystemOptions, 'search' | 'distribution' | 'workerId'> = {}): Promise<TestSystem> {
+export async function createTestSystem(kind: DatabaseKind = 'sqlite', start = new Date('2026-11-20T01:00:00Z'), options: Pick<SystemOptions, 'search' | 'distribution' | 'workerId' | 'objectStorage'> = {}): Promise<TestSystem> {
   const database = await createTestDatabase(kind);
   const clock = makeFakeClock(start);
   // Cheap scrypt parameters keep sign-ins fast in tests; stored hashes carry their own parameters.

@@ -12,8 +12,8 @@ export interface TestWeb extends TestSystem {
 }
 
 /** A composed system plus its web server, for in-process requests with `app.inject`. */
-export async function createTestWeb(kind: DatabaseKind = 'sqlite', options: { demo?: boolean; uploadMaxBytes?: number; search?: SystemOptions['search']; distribution?: SystemOptions['distribution']; subscribeThrottle?: { perAddress: number; perClient: number }; idleTimeoutMs?: number; trustProxy?: TrustProxy; siteSettings?: WebOptions['siteSettings'] } = {}): Promise<TestWeb> {
-  const t = await createTestSystem(kind, undefined, { search: options.search, distribution: { baseUrl: 'https://news.example.org', siteName: 'Test Newsroom', ...options.distribution } });
+export async function createTestWeb(kind: DatabaseKind = 'sqlite', options: { demo?: boolean; uploadMaxBytes?: number; search?: SystemOptions['search']; objectStorage?: SystemOptions['objectStorage']; distribution?: SystemOptions['distribution']; subscribeThrottle?: { perAddress: number; perClient: number }; idleTimeoutMs?: number; trustProxy?: TrustProxy; siteSettings?: WebOptions['siteSettings'] } = {}): Promise<TestWeb> {
+  const t = await createTestSystem(kind, undefined, { search: options.search, objectStorage: options.objectStorage, distribution: { baseUrl: 'https://news.example.org', siteName: 'Test Newsroom', ...options.distribution } });
   const web = await createWebApp(t.system, {
     siteName: 'Test Newsroom',
     baseUrl: 'https://news.example.org',

@@ -75,3 +75,35 @@ test('the ministry footer settings are read and checked: licence, contact, state
     assert.equal(error.problems.length, 4);
   }
 });
+
+test('PRESSROOM_S3_*: files in a bucket, path style by default for a self-hosted endpoint; none set keeps local disk', () => {
+  assert.equal(loadConfig({}).objectStorage, null);
+  const minio = loadConfig({ PRESSROOM_S3_URL: 'http://10.0.0.9:9000', PRESSROOM_S3_BUCKET: 'pressroom', PRESSROOM_S3_ACCESS_KEY_ID: 'key', PRESSROOM_S3_SECRET_ACCESS_KEY: 'secret' });
+  assert.deepEqual(minio.objectStorage, { endpoint: 'http://10.0.0.9:9000', bucket: 'pressroom', region: 'us-east-1', accessKeyId: 'key', secretAccessKey: 'secret', forcePathStyle: true });
+  assert.ok(Object.isFrozen(minio.objectStorage));
+  const aws = loadConfig({ PRESSROOM_S3_BUCKET: 'mnd-press', PRESSROOM_S3_REGION: 'ap-northeast-2' });
+  assert.deepEqual(aws.objectStorage, { endpoint: null, bucket: 'mnd-press', region: 'ap-northeast-2', accessKeyId: null, secretAccessKey: null, forcePathStyle: false });
+  assert.equal(loadConfig({ PRESSROOM_S3_URL: 'http://minio:9000', PRESSROOM_S3_BUCKET: 'b-1', PRESSROOM_S3_FORCE_PATH_STYLE: '0' }).objectStorage?.forcePathStyle, false);
+});
+
+test('PRESSROOM_S3_*: a URL without a bucket and half a key pair are refused, and the secret is never echoed', () => {
+  assert.throws(
+    () => loadConfig({ PRESSROOM_S3_URL: 'http://10.0.0.9:9000', PRESSROOM_S3_SECRET_ACCESS_KEY: 'hunter2' }),
+    (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.match(error.message, /PRESSROOM_S3_BUCKET="": required when PRESSROOM_S3_URL is set/);
+      assert.match(error.message, /PRESSROOM_S3_ACCESS_KEY_ID="": set both PRESSROOM_S3_ACCESS_KEY_ID and PRESSROOM_S3_SECRET_ACCESS_KEY, or neither/);
+      return true;
+    },
+  );
+  assert.throws(
+    () => loadConfig({ PRESSROOM_S3_BUCKET: 'Not_A_Bucket', PRESSROOM_S3_SECRET_ACCESS_KEY: 'hunter2', PRESSROOM_S3_URL: 'ftp://x' }),
+    (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.match(error.message, /PRESSROOM_S3_BUCKET="Not_A_Bucket": a bucket name/);
+      assert.match(error.message, /PRESSROOM_S3_URL="ftp:\/\/x": the S3 endpoint/);
+      assert.doesNotMatch(error.message, /hunter2/);
+      return true;
+    },
+  );
+});

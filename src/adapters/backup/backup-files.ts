@@ -29,7 +29,8 @@ export const backupManifestSchema = z.object({
   version: z.number().int().min(1),
   created_at: z.string(),
   database: z.object({ kind: z.literal('sqlite'), file: z.literal(BACKUP_DATABASE), sha256: z.string().regex(SHA256), bytes: z.number().int().min(0) }),
-  files: z.object({ count: z.number().int().min(0), bytes: z.number().int().min(0) }),
+  /** `in_object_storage`: the files live in a bucket (PRESSROOM_S3_*) and are not in this backup. */
+  files: z.object({ count: z.number().int().min(0), bytes: z.number().int().min(0), in_object_storage: z.boolean().optional() }),
   counts: z.object({ boards: z.number().int(), releases: z.number().int(), editions: z.number().int(), attachments: z.number().int(), users: z.number().int() }),
 });
 export type BackupManifest = z.infer<typeof backupManifestSchema>;

@@ -41,9 +41,10 @@ function contentOf(file: string): { counts: BackupManifest['counts']; files: str
  * `pressroom backup DIR` on SQLite: a consistent copy of the database made with SQLite's online
  * backup API (the server keeps serving and writing meanwhile; a write during the copy restarts it
  * from a fresh snapshot), then every stored file that copy refers to, each hashed as it is copied.
- * The manifest is written last, so a directory without one is an unfinished backup.
+ * The manifest is written last, so a directory without one is an unfinished backup. With `filesDir`
+ * null (files in an S3-compatible bucket) only the database is copied, and the manifest says so.
  */
-export async function backupSqlite(input: { databaseFile: string; filesDir: string; target: string; progress?: BackupProgress }): Promise<BackupManifest> {
+export async function backupSqlite(input: { databaseFile: string; filesDir: string | null; target: string; progress?: BackupProgress }): Promise<BackupManifest> {
   const progress = input.progress ?? quiet;
   if ((await entriesOf(input.target)).length > 0) throw new BackupError(`${input.target} is not empty: back up into a new or empty directory, so a backup never mixes with other files.`);
   if (!existsSync(input.databaseFile)) throw new BackupError(`There is no database at ${input.databaseFile}: check PRESSROOM_DATA (or DATABASE_URL=sqlite:PATH).`);
@@ -68,14 +69,16 @@ export async function backupSqlite(input: { databaseFile: string; filesDir: stri
   single.pragma('journal_mode = DELETE');
   single.close();
   await rename(`${copy}.part`, copy);
-  const { counts, files } = contentOf(copy);
+  const { counts, files: referred } = contentOf(copy);
+  const filesDir = input.filesDir;
+  const files = filesDir === null ? [] : referred;
 
   const report = progress('Copying files');
   const problems: string[] = [];
   let bytes = 0;
   for (const [index, sha256] of files.entries()) {
-    const from = storePath(input.filesDir, sha256);
-    if (!existsSync(from)) problems.push(`files/${sha256} is referred to by the database but missing from ${input.filesDir}`);
+    const from = storePath(filesDir!, sha256);
+    if (!existsSync(from)) problems.push(`files/${sha256} is referred to by the database but missing from ${filesDir}`);
     else {
       const copied = await copyHashed(from, join(input.target, 'files', sha256));
       if (copied.sha256 !== sha256) problems.push(`${from} is damaged: its content hashes to ${copied.sha256}`);
@@ -91,7 +94,7 @@ export async function backupSqlite(input: { databaseFile: string; filesDir: stri
     version: BACKUP_VERSION,
     created_at: new Date().toISOString(),
     database: { kind: 'sqlite', file: BACKUP_DATABASE, sha256: await hashFile(copy), bytes: statSync(copy).size },
-    files: { count: files.length, bytes },
+    files: { count: files.length, bytes, ...(filesDir === null ? { in_object_storage: true } : {}) },
     counts,
   };
   await writeManifest(input.target, manifest);
@@ -141,7 +144,8 @@ export async function restoreSqlite(input: { source: string; dataDir: string; da
     if (restored.sha256 !== manifest.database.sha256) throw new BackupError('The database copy changed while it was being restored; nothing was restored.');
     progress('Restoring the database')(1, 1);
     const { counts, files } = contentOf(input.databaseFile);
-    const missing = files.filter((sha256) => !existsSync(storePath(filesDir, sha256)));
+    // A backup of a newsroom whose files are in a bucket holds none: they stay in the bucket.
+    const missing = manifest.files.in_object_storage ? [] : files.filter((sha256) => !existsSync(storePath(filesDir, sha256)));
     if (missing.length > 0) throw new BackupError(`The database refers to ${missing.length} file(s) the backup does not hold; nothing was restored.`, missing.slice(0, 20).map((m) => `files/${m}`));
     if (JSON.stringify(counts) !== JSON.stringify(manifest.counts)) throw new BackupError(`The restored database holds ${JSON.stringify(counts)}; the manifest says ${JSON.stringify(manifest.counts)}. Nothing was restored.`);
     return manifest;

@@ -1,14 +1,13 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { StorageUnavailableError } from '../../domain/errors.js';
-import type { ByteRange, FileStore, StagedFile, StoredFile } from '../../ports/file-store.js';
+import type { ByteRange, FileStore, StoredFile } from '../../ports/file-store.js';
 import { storageFailure } from '../storage-failure.js';
+import { makeTemporaryArea } from './temporary-area.js';
 
 const SHA256 = /^[0-9a-f]{64}$/;
+const PART = /^[0-9a-f]{2}$/;
 
 /**
  * Stores files on local disk under their SHA-256 (root/ab/cd/abcd...), outside any web root.
@@ -29,39 +28,12 @@ export function makeLocalFileStore(root: string, options: { onStorageError?: (er
       throw failure;
     }
   }
+  const temporary = makeTemporaryArea(join(root, 'tmp'), writing);
 
   const pathOf = (sha256: string) => {
     if (!SHA256.test(sha256)) throw new Error('Not a SHA-256 address');
     return join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   };
-
-  /** Writes the source to a fresh temporary file, hashing and counting on the way. */
-  async function writeTemporary(source: Readable | Uint8Array): Promise<StoredFile & { tmp: string }> {
-    const tmpDir = join(root, 'tmp');
-    await writing(() => mkdir(tmpDir, { recursive: true }));
-    const tmp = join(tmpDir, randomUUID());
-    const hash = createHash('sha256');
-    let byteSize = 0;
-    const meter = new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        hash.update(chunk);
-        byteSize += chunk.length;
-        done(null, chunk);
-      },
-    });
-    const input = source instanceof Uint8Array ? Readable.from([Buffer.from(source)]) : source;
-    const out = createWriteStream(tmp, { flags: 'wx' });
-    try {
-      await writing(() => pipeline(input, meter, out));
-      return { sha256: hash.digest('hex'), byteSize, tmp };
-    } catch (error) {
-      // A source failing early can reject the pipeline while the file is still being opened: removing
-      // it before the open completes would leave it behind (and its descriptor open until then).
-      if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
-      await rm(tmp, { force: true });
-      throw error;
-    }
-  }
 
   async function moveIntoPlace(tmp: string, sha256: string): Promise<void> {
     const target = pathOf(sha256);
@@ -71,9 +43,16 @@ export function makeLocalFileStore(root: string, options: { onStorageError?: (er
     });
   }
 
+  /** Entries of a directory, or none when it does not exist. */
+  const entries = (dir: string) =>
+    readdir(dir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [] as string[];
+      throw error;
+    });
+
   return {
     async put(source) {
-      const { tmp, sha256, byteSize } = await writeTemporary(source);
+      const { tmp, sha256, byteSize } = await temporary.write(source);
       try {
         await moveIntoPlace(tmp, sha256);
       } catch (error) {
@@ -84,24 +63,8 @@ export function makeLocalFileStore(root: string, options: { onStorageError?: (er
     },
 
     async stage(source) {
-      const { tmp, sha256, byteSize } = await writeTemporary(source);
-      let committed = false;
-      const staged: StagedFile = {
-        sha256,
-        byteSize,
-        read: (range?: ByteRange) => createReadStream(tmp, range ? { start: range.start, end: range.end } : {}),
-        async commit() {
-          if (!committed) {
-            await moveIntoPlace(tmp, sha256);
-            committed = true;
-          }
-          return { sha256, byteSize };
-        },
-        async discard() {
-          if (!committed) await rm(tmp, { force: true });
-        },
-      };
-      return staged;
+      const file = await temporary.write(source);
+      return temporary.staged(file, (tmp) => moveIntoPlace(tmp, file.sha256));
     },
 
     async stat(sha256) {
@@ -117,21 +80,18 @@ export function makeLocalFileStore(root: string, options: { onStorageError?: (er
       return createReadStream(pathOf(sha256), range ? { start: range.start, end: range.end } : {});
     },
 
-    async sweepTemporary(olderThan) {
-      const tmpDir = join(root, 'tmp');
-      const names = await readdir(tmpDir).catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') return [] as string[];
-        throw error;
-      });
-      let removed = 0;
-      for (const name of names) {
-        const path = join(tmpDir, name);
-        const s = await stat(path).catch(() => null);
-        if (!s || s.mtimeMs >= olderThan.getTime()) continue;
-        await rm(path, { force: true, recursive: true });
-        removed += 1;
+    async *list() {
+      for (const a of (await entries(root)).filter((n) => PART.test(n)).sort()) {
+        for (const b of (await entries(join(root, a))).filter((n) => PART.test(n)).sort()) {
+          for (const name of (await entries(join(root, a, b))).sort()) {
+            if (!SHA256.test(name) || !name.startsWith(a + b)) continue;
+            const s = await stat(join(root, a, b, name)).catch(() => null);
+            if (s?.isFile()) yield { sha256: name, byteSize: s.size };
+          }
+        }
       }
-      return removed;
     },
+
+    sweepTemporary: (olderThan) => temporary.sweep(olderThan),
   };
 }
