@@ -14,6 +14,8 @@ import { registerJournalistRoutes } from '../web/admin/journalists/journalists.r
 import { registerSubscriptionRoutes } from '../web/public/subscriptions.route.js';
 import { registerApi } from '../web/api/register-api.js';
 import { buildServer, publicSiteContext } from '../web/server.js';
+import { registerReadinessRoute } from '../web/public/readiness.route.js';
+import { pendingMigrations } from '../adapters/db/connect.js';
 import type { TrustProxy } from '../web/trust-proxy.js';
 import type { System } from './compose.js';
 import type { WebDeps } from '../web/server.js';
@@ -84,6 +86,8 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     logStream: options.logStream,
     slowRequestMs: options.slowRequestMs,
   });
+  // Readiness for load balancers (docs/operations.md): database, file store, schema current.
+  registerReadinessRoute(app, { database: () => system.catalog.contentVersion(), storage: () => system.files.ping(), pendingMigrations: () => pendingMigrations(system.db) });
   // The JSON API (read side) under /api; the public-visibility rule is applied in app/api-queries.ts.
   await app.register(registerApi, {
     prefix: '/api',
