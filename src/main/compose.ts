@@ -33,6 +33,7 @@ import { makeApiTokens } from '../app/api-tokens/api-tokens.js';
 import { makeBoardRepo } from '../adapters/db/board.repo.js';
 import { connectDatabase, migrateToLatest, type DatabaseTarget } from '../adapters/db/connect.js';
 import { makeJobQueue } from '../adapters/db/job-queue.js';
+import { makeRateWindows } from '../adapters/db/rate-window.repo.js';
 import { makeSearchOutbox } from '../adapters/db/search-outbox.js';
 import { makeLocalWorker } from '../adapters/jobs/local-worker.js';
 import { makePublicCatalog } from '../adapters/db/public-catalog.js';
@@ -222,6 +223,10 @@ export async function composeSystem(options: SystemOptions) {
     /** Importers of old newsrooms: scraped pages, RSS/Atom feeds, WordPress exports. */
     imports: composeImport({ db, clock, events, files, allowedTypes: options.allowedUploadTypes ?? DEFAULT_ALLOWED_TYPES, maxBytes: options.uploadMaxBytes }),
     views: makeViewCounter({ uow }),
+    /** Request allowances (API token guessing, subscribe requests) counted in the database, shared by every server (#18). */
+    rateWindows: makeRateWindows(db),
+    /** Names this process in job leases (scheduled jobs, text views, mail and webhook outboxes). */
+    workerId,
     close: async () => {
       await searchIdle();
       await distribution.close();

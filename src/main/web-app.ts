@@ -24,6 +24,8 @@ import type { WebDeps } from '../web/server.js';
 const INDEX_REPAIR_MS = 10_000;
 /** A staged upload is written, checked and moved within seconds; one untouched this long was abandoned. */
 const TEMPORARY_FILE_MAX_AGE_MS = 10 * 60_000;
+/** The longest rate window (subscribe requests: an hour); older windows have ended and are forgotten. */
+const RATE_WINDOW_MAX_MS = 2 * 3_600_000;
 
 export interface WebOptions {
   siteName: string;
@@ -103,13 +105,18 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     cache: { pages: makePageCache({ version: version.current, maxEntries: 2000, maxBytes: 32 * 1024 * 1024, ttlMs: 5 * 60_000 }), version },
     searchCache,
     now: () => system.clock.now().getTime(),
+    rateWindows: system.rateWindows,
   });
   // Temporary files a crash or an interrupted upload left behind; younger ones may be an import's in flight.
+  // Ended rate windows (the longest is an hour) go with the same sweep.
   const sweepTemporary = () =>
-    system.files.sweepTemporary(new Date(Date.now() - TEMPORARY_FILE_MAX_AGE_MS)).then(
-      (removed) => removed > 0 && app.log.warn({ removed }, 'removed abandoned temporary upload files'),
-      (error: unknown) => app.log.error({ err: error }, 'could not sweep the temporary upload files'),
-    );
+    Promise.all([
+      system.files.sweepTemporary(new Date(Date.now() - TEMPORARY_FILE_MAX_AGE_MS)).then(
+        (removed) => removed > 0 && app.log.warn({ removed }, 'removed abandoned temporary upload files'),
+        (error: unknown) => app.log.error({ err: error }, 'could not sweep the temporary upload files'),
+      ),
+      system.rateWindows.prune(new Date(Date.now() - RATE_WINDOW_MAX_MS)).catch((error: unknown) => app.log.error({ err: error }, 'could not forget ended rate windows')),
+    ]);
   await sweepTemporary();
   const sweepTimer = setInterval(() => void sweepTemporary(), TEMPORARY_FILE_MAX_AGE_MS);
   sweepTimer.unref();
@@ -137,6 +144,7 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     boards: system.boards,
     contextFor: publicSiteContext({ boards: system.boards, site: { name: options.siteName, baseUrl: options.baseUrl, timeZone: options.timeZone, demo: options.demo, settings: options.siteSettings, favicon: options.favicon } }),
     now: () => Date.now(),
+    rateWindows: system.rateWindows,
     throttle: options.subscribeThrottle,
   });
   registerOutboxRoutes(app, { system, requireStaff, csrfProtection: app.csrfProtection, siteName: options.siteName, timeZone: options.timeZone, baseUrl: options.baseUrl });
