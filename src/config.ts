@@ -82,6 +82,9 @@ const envSchema = z.object({
     .regex(/\.(svg|png|ico)$/i, 'the path of an .svg, .png or .ico file')
     .refine((path) => existsSync(resolve(path)), 'no such file')
     .optional(),
+  // Prometheus metrics at /metrics (#18): off unless a token is set (then required) or PRESSROOM_METRICS=open.
+  PRESSROOM_METRICS: z.enum(['off', 'open'], 'off (default) or open (no token asked: only on a private network)').default('off'),
+  PRESSROOM_METRICS_TOKEN: z.string().trim().min(16, 'at least 16 characters, e.g. the output of openssl rand -hex 32').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -102,6 +105,8 @@ export type Config = Readonly<{
   /** Allowed upload types; the built-in list when not set. */
   uploadTypes: readonly string[] | null;
   logLevel: string;
+  /** /metrics (docs/operations.md): null when off; `token: null` when open to anyone who reaches the port. */
+  metrics: Readonly<{ token: string | null }> | null;
   /** Email (#14): the SMTP server, or null to hold every email in the outbox (/admin/outbox). */
   smtpUrl: string | null;
   mailFrom: string;
@@ -129,7 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     // The SMTP URL may carry a password: never echo it.
-    const shown = (key: string) => (key === 'PRESSROOM_SMTP_URL' ? '(hidden)' : JSON.stringify(env[key] ?? ''));
+    const shown = (key: string) => (key === 'PRESSROOM_SMTP_URL' || key === 'PRESSROOM_METRICS_TOKEN' ? '(hidden)' : JSON.stringify(env[key] ?? ''));
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}=${shown(String(i.path[0]))}: ${i.message}`));
   }
   const e = parsed.data;
@@ -152,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.PRESSROOM_TRUST_PROXY === false ? false : Object.freeze(e.PRESSROOM_TRUST_PROXY),
     uploadTypes: e.PRESSROOM_UPLOAD_TYPES ? Object.freeze(e.PRESSROOM_UPLOAD_TYPES.split(',')) : null,
     logLevel: e.LOG_LEVEL,
+    metrics: e.PRESSROOM_METRICS_TOKEN ? Object.freeze({ token: e.PRESSROOM_METRICS_TOKEN }) : e.PRESSROOM_METRICS === 'open' ? Object.freeze({ token: null }) : null,
     smtpUrl: e.PRESSROOM_SMTP_URL ?? null,
     mailFrom: e.PRESSROOM_MAIL_FROM ?? `${e.PRESSROOM_SITE_NAME} <pressroom@${new URL(e.PRESSROOM_BASE_URL ?? 'http://localhost').hostname}>`,
     digestTime: e.PRESSROOM_DIGEST_TIME,

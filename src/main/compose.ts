@@ -31,7 +31,8 @@ import { makeAuditLog } from '../adapters/db/audit-log.js';
 import { makeApiTokenRepo, makeApiTokenUnitOfWork } from '../adapters/db/api-token.repo.js';
 import { makeApiTokens } from '../app/api-tokens/api-tokens.js';
 import { makeBoardRepo } from '../adapters/db/board.repo.js';
-import { connectDatabase, migrateToLatest, type DatabaseTarget } from '../adapters/db/connect.js';
+import { connectDatabase, migrateToLatest, pendingMigrations, type DatabaseTarget } from '../adapters/db/connect.js';
+import { makeQueueStats } from '../adapters/db/queue-stats.js';
 import { makeJobQueue } from '../adapters/db/job-queue.js';
 import { makeRateWindows } from '../adapters/db/rate-window.repo.js';
 import { makeSearchOutbox } from '../adapters/db/search-outbox.js';
@@ -227,6 +228,8 @@ export async function composeSystem(options: SystemOptions) {
     rateWindows: makeRateWindows(db),
     /** Names this process in job leases (scheduled jobs, text views, mail and webhook outboxes). */
     workerId,
+    /** For operators (#18): queue backlogs (metrics) and migrations not applied yet (/readyz). */
+    operations: { queues: makeQueueStats(db), pendingMigrations: () => pendingMigrations(db) },
     close: async () => {
       await searchIdle();
       await distribution.close();

@@ -15,7 +15,7 @@ import { registerSubscriptionRoutes } from '../web/public/subscriptions.route.js
 import { registerApi } from '../web/api/register-api.js';
 import { buildServer, publicSiteContext } from '../web/server.js';
 import { registerReadinessRoute } from '../web/public/readiness.route.js';
-import { pendingMigrations } from '../adapters/db/connect.js';
+import { makeMetrics, type MetricsAccess } from '../web/metrics/metrics.js';
 import type { TrustProxy } from '../web/trust-proxy.js';
 import type { System } from './compose.js';
 import type { WebDeps } from '../web/server.js';
@@ -52,6 +52,8 @@ export interface WebOptions {
   logStream?: { write(line: string): void };
   slowRequestMs?: number;
   /** The ministry's contact, licence, statements and favicon for the public pages (#17). */
+  /** Prometheus metrics at /metrics (docs/operations.md): off when absent; `token: null` serves them to anyone who reaches the port. */
+  metrics?: MetricsAccess | null;
   siteSettings?: WebDeps['site']['settings'];
   favicon?: WebDeps['site']['favicon'];
 }
@@ -61,19 +63,21 @@ export async function createWebApp(system: System, options: WebOptions): Promise
   const version = makeContentVersionTracker({ catalog: system.catalog, clock: system.clock, events: system.events });
   await version.refresh();
   version.start();
-  const cache = makePageCache({ version: version.current });
+  const metrics = options.metrics ? makeMetrics({ queues: system.operations.queues, now: () => system.clock.now(), onError: (error) => console.error('Could not read the queue tables for /metrics:', error) }) : null;
+  const searchReleases = metrics ? metrics.timedSearch(system.search.releases) : system.search.releases;
+  const cache = makePageCache({ version: version.current, onLookup: metrics?.cacheLookups('pages') });
   // Search answers (page and API), per query: valid while the content version and the search index's
   // generation both hold, and for at most a minute (an index updated by another process bumps neither
   // here); bounded in entries and bytes (#17).
   const searchVersion = { current: () => `${version.current()}/${system.search.generation()}` };
-  const searchCache = { pages: makePageCache({ version: searchVersion.current, maxEntries: 2000, maxBytes: 24 * 1024 * 1024, ttlMs: 60_000 }), version: searchVersion };
+  const searchCache = { pages: makePageCache({ version: searchVersion.current, maxEntries: 2000, maxBytes: 24 * 1024 * 1024, ttlMs: 60_000, onLookup: metrics?.cacheLookups('search') }), version: searchVersion };
   const app = await buildServer({
     site: { name: options.siteName, baseUrl: options.baseUrl, timeZone: options.timeZone, demo: options.demo, settings: options.siteSettings, favicon: options.favicon },
     boards: system.boards,
     catalog: system.catalog,
     pages: system.pages,
     publicVersions: system.publicVersions,
-    search: system.search.releases,
+    search: searchReleases,
     previewLinks: system.previewLinks,
     accounts: system.accounts,
     files: system.files,
@@ -88,21 +92,22 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     logStream: options.logStream,
     slowRequestMs: options.slowRequestMs,
   });
+  if (metrics && options.metrics) metrics.register(app, options.metrics);
   // Readiness for load balancers (docs/operations.md): database, file store, schema current.
-  registerReadinessRoute(app, { database: () => system.catalog.contentVersion(), storage: () => system.files.ping(), pendingMigrations: () => pendingMigrations(system.db) });
+  registerReadinessRoute(app, { database: () => system.catalog.contentVersion(), storage: () => system.files.ping(), pendingMigrations: system.operations.pendingMigrations });
   // The JSON API (read side) under /api; the public-visibility rule is applied in app/api-queries.ts.
   await app.register(registerApi, {
     prefix: '/api',
     queries: makeApiQueries({ boards: system.boards, catalog: system.catalog, clock: system.clock }),
     // Search and the write side (bearer tokens; the same commands as the admin UI).
-    search: system.search.releases,
+    search: searchReleases,
     tokens: system.apiTokens,
     writes: makeApiWrites({ commands: system.commands, releases: system.releases, boards: system.boards, tokens: system.apiTokens, allowSelfApproval: options.allowSelfApproval }),
     timeZone: options.timeZone,
     baseUrl: options.baseUrl,
     // API reads have their own page cache (a crawler walking cursors must not evict the pages),
     // valid under the same content version; bounded in entries and bytes.
-    cache: { pages: makePageCache({ version: version.current, maxEntries: 2000, maxBytes: 32 * 1024 * 1024, ttlMs: 5 * 60_000 }), version },
+    cache: { pages: makePageCache({ version: version.current, maxEntries: 2000, maxBytes: 32 * 1024 * 1024, ttlMs: 5 * 60_000, onLookup: metrics?.cacheLookups('api') }), version },
     searchCache,
     now: () => system.clock.now().getTime(),
     rateWindows: system.rateWindows,

@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     uploadMaxBytes: config.uploadMaxBytes,
     trustProxy: config.trustProxy,
     logLevel: config.logLevel,
+    metrics: config.metrics,
     siteSettings: config.site,
     ...(config.site.favicon ? { favicon: { body: readFileSync(config.site.favicon), extension: extname(config.site.favicon).slice(1).toLowerCase() as FaviconExtension } } : {}),
   });

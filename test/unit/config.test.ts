@@ -75,3 +75,17 @@ test('the ministry footer settings are read and checked: licence, contact, state
     assert.equal(error.problems.length, 4);
   }
 });
+
+test('metrics are off by default, need the token when one is set, and are open only when asked', () => {
+  assert.equal(loadConfig({}).metrics, null);
+  assert.deepEqual(loadConfig({ PRESSROOM_METRICS_TOKEN: 'a-long-enough-token-123' }).metrics, { token: 'a-long-enough-token-123' });
+  assert.deepEqual(loadConfig({ PRESSROOM_METRICS: 'open' }).metrics, { token: null });
+  assert.deepEqual(loadConfig({ PRESSROOM_METRICS: 'open', PRESSROOM_METRICS_TOKEN: 'a-long-enough-token-123' }).metrics, { token: 'a-long-enough-token-123' }, 'a set token is always required');
+  assert.throws(() => loadConfig({ PRESSROOM_METRICS_TOKEN: 'short-secret', PRESSROOM_METRICS: 'yes' }), (error: unknown) => {
+    assert.ok(error instanceof ConfigError);
+    assert.match(error.message, /PRESSROOM_METRICS_TOKEN=\(hidden\): at least 16 characters/);
+    assert.doesNotMatch(error.message, /short-secret/);
+    assert.match(error.message, /PRESSROOM_METRICS="yes": off \(default\) or open/);
+    return true;
+  });
+});
