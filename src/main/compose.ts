@@ -33,6 +33,7 @@ import { makeApiTokens } from '../app/api-tokens/api-tokens.js';
 import { makeBoardRepo } from '../adapters/db/board.repo.js';
 import { connectDatabase, migrateToLatest, pendingMigrations, type DatabaseTarget } from '../adapters/db/connect.js';
 import { makeQueueStats } from '../adapters/db/queue-stats.js';
+import { makeHeldLeases } from '../adapters/db/held-leases.js';
 import { makeJobQueue } from '../adapters/db/job-queue.js';
 import { makeRateWindows } from '../adapters/db/rate-window.repo.js';
 import { makeSearchOutbox } from '../adapters/db/search-outbox.js';
@@ -228,8 +229,15 @@ export async function composeSystem(options: SystemOptions) {
     rateWindows: makeRateWindows(db),
     /** Names this process in job leases (scheduled jobs, text views, mail and webhook outboxes). */
     workerId,
-    /** For operators (#18): queue backlogs (metrics) and migrations not applied yet (/readyz). */
-    operations: { queues: makeQueueStats(db), pendingMigrations: () => pendingMigrations(db) },
+    /**
+     * For operators (#18): queue backlogs (metrics), migrations not applied yet (/readyz), and the
+     * claims this process holds handed back at shutdown, so another server takes them at once.
+     */
+    operations: {
+      queues: makeQueueStats(db),
+      pendingMigrations: () => pendingMigrations(db),
+      releaseLeases: () => makeHeldLeases(db).releaseAll(workerId, clock.now()),
+    },
     close: async () => {
       await searchIdle();
       await distribution.close();

@@ -20,6 +20,8 @@ import type { TrustProxy } from '../web/trust-proxy.js';
 import type { System } from './compose.js';
 import type { WebDeps } from '../web/server.js';
 
+/** How long a stopping server lets in-flight requests and its current background run finish. */
+const SHUTDOWN_GRACE_MS = 10_000;
 /** How often the server looks for search indexing left undone. */
 const INDEX_REPAIR_MS = 10_000;
 /** A staged upload is written, checked and moved within seconds; one untouched this long was abandoned. */
@@ -59,7 +61,7 @@ export interface WebOptions {
 }
 
 /** Wires the web server to a composed system and starts its timers; `stop` flushes and closes. */
-export async function createWebApp(system: System, options: WebOptions): Promise<{ app: FastifyInstance; settled: () => Promise<void>; stop: () => Promise<void> }> {
+export async function createWebApp(system: System, options: WebOptions): Promise<{ app: FastifyInstance; settled: () => Promise<void>; stop: (options?: { graceMs?: number }) => Promise<void> }> {
   const version = makeContentVersionTracker({ catalog: system.catalog, clock: system.clock, events: system.events });
   await version.refresh();
   version.start();
@@ -169,17 +171,19 @@ export async function createWebApp(system: System, options: WebOptions): Promise
   flushTimer.unref();
   // The scheduler: due publications (including those that came due while the server was down, and
   // those a crashed process had claimed) run at start and then every second, well inside the promised 5 s.
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await system.commands.runDueJobs();
-    } catch (error) {
-      app.log.error({ err: error }, 'scheduled publishing failed; it will be retried');
-    } finally {
-      running = false;
-    }
+  // Each loop's current run, so that shutdown can let it finish; `stopping` starts no new one.
+  let stopping = false;
+  let ticking: Promise<void> | null = null;
+  const tick = (): Promise<void> => {
+    if (ticking || stopping) return ticking ?? Promise.resolve();
+    ticking = system.commands
+      .runDueJobs()
+      .then(
+        () => undefined,
+        (error: unknown) => void app.log.error({ err: error }, 'scheduled publishing failed; it will be retried'),
+      )
+      .finally(() => (ticking = null));
+    return ticking;
   };
   // Search indexing that a crash left in the outbox (or that another process wrote: a CLI, a second
   // server) is finished at start, in the background so a large backlog never delays serving, and
@@ -193,17 +197,17 @@ export async function createWebApp(system: System, options: WebOptions): Promise
   await tick();
   // Attachment text views (#19): documents attached before text views existed (or imported) are
   // queued at start; queued files are read in the background, a couple per tick, never in a request.
-  let extracting = false;
-  const extractTexts = async () => {
-    if (extracting) return;
-    extracting = true;
-    try {
-      await system.texts.extraction.runPending();
-    } catch (error) {
-      app.log.error({ err: error }, 'attachment text extraction failed; it will be retried');
-    } finally {
-      extracting = false;
-    }
+  let extracting: Promise<void> | null = null;
+  const extractTexts = (): Promise<void> => {
+    if (extracting || stopping) return extracting ?? Promise.resolve();
+    extracting = system.texts.extraction
+      .runPending()
+      .then(
+        () => undefined,
+        (error: unknown) => void app.log.error({ err: error }, 'attachment text extraction failed; it will be retried'),
+      )
+      .finally(() => (extracting = null));
+    return extracting;
   };
   if (options.schedulerMs !== 0) {
     void system.texts.extraction
@@ -225,6 +229,7 @@ export async function createWebApp(system: System, options: WebOptions): Promise
   let mailing: Promise<void> | null = null;
   let mailAgain = false;
   const mailTick = (): Promise<void> => {
+    if (stopping) return mailing ?? Promise.resolve();
     if (mailing) {
       mailAgain = true;
       return mailing;
@@ -233,6 +238,7 @@ export async function createWebApp(system: System, options: WebOptions): Promise
       try {
         do {
           mailAgain = false;
+          if (stopping) break;
           await system.journalists.notifyEmbargoChanges();
           await d.run();
         } while (mailAgain);
@@ -253,15 +259,35 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     app,
     /** Resolves once the content version has caught up with every write announced so far. */
     settled: () => version.refresh(),
-    async stop() {
+    /**
+     * Stops gracefully (SIGTERM): no new connections and no new background runs; in-flight requests
+     * and the current scheduler, text-view and mail runs finish (for at most `graceMs`, then the
+     * remaining connections are closed); the job leases this process still holds are handed back so
+     * another server takes them at once; pending view counts are written.
+     */
+    async stop(stopOptions: { graceMs?: number } = {}) {
+      stopping = true;
       clearInterval(flushTimer);
       clearInterval(sweepTimer);
       if (schedulerTimer) clearInterval(schedulerTimer);
       if (distributionTimer) clearInterval(distributionTimer);
       unsubscribeEvents();
-      await mailing;
+      const graceMs = stopOptions.graceMs ?? SHUTDOWN_GRACE_MS;
+      const force = setTimeout(() => {
+        app.log.warn(`requests still running ${graceMs} ms after shutdown began: closing their connections`);
+        app.server.closeAllConnections();
+      }, graceMs);
+      force.unref();
+      const work = Promise.all([ticking, extracting, mailing]);
+      await Promise.all([app.close(), Promise.race([work, new Promise((resolve) => setTimeout(resolve, graceMs).unref())])]);
+      clearTimeout(force);
       version.stop();
-      await app.close();
+      try {
+        const released = await system.operations.releaseLeases();
+        if (Object.values(released).some((n) => n > 0)) app.log.info({ released }, 'handed back the work this server had claimed');
+      } catch (error) {
+        app.log.error({ err: error }, 'could not hand back claimed work; it is taken over when its lease runs out');
+      }
       await flush();
       await system.search.indexing.idle();
     },
