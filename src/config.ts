@@ -99,6 +99,9 @@ const envSchema = z.object({
   PRESSROOM_S3_ACCESS_KEY_ID: z.string().trim().min(1).optional(),
   PRESSROOM_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   PRESSROOM_S3_FORCE_PATH_STYLE: flag.optional(),
+  // Prometheus metrics at /metrics (#18): off unless a token is set (then required) or PRESSROOM_METRICS=open.
+  PRESSROOM_METRICS: z.enum(['off', 'open'], 'off (default) or open (no token asked: only on a private network)').default('off'),
+  PRESSROOM_METRICS_TOKEN: z.string().trim().min(16, 'at least 16 characters, e.g. the output of openssl rand -hex 32').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 }).superRefine((e, ctx) => {
   if (e.PRESSROOM_S3_URL && !e.PRESSROOM_S3_BUCKET) ctx.addIssue({ code: 'custom', path: ['PRESSROOM_S3_BUCKET'], message: 'required when PRESSROOM_S3_URL is set: the bucket that holds the files' });
@@ -140,6 +143,8 @@ export type Config = Readonly<{
   logLevel: string;
   /** Files in an S3-compatible bucket (#18), or null: on local disk under dataDir/files. */
   objectStorage: ObjectStorageSettings | null;
+  /** /metrics (docs/operations.md): null when off; `token: null` when open to anyone who reaches the port. */
+  metrics: Readonly<{ token: string | null }> | null;
   /** Email (#14): the SMTP server, or null to hold every email in the outbox (/admin/outbox). */
   smtpUrl: string | null;
   mailFrom: string;
@@ -168,8 +173,8 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    // The SMTP and purge URLs and the S3 secret may carry a password: never echo them.
-    const shown = (key: string) => (['PRESSROOM_SMTP_URL', 'PRESSROOM_CDN_PURGE_URL', 'PRESSROOM_S3_SECRET_ACCESS_KEY'].includes(key) ? '(hidden)' : JSON.stringify(env[key] ?? ''));
+    // The SMTP and purge URLs, the S3 secret and the metrics token are secrets: never echo them.
+    const shown = (key: string) => (['PRESSROOM_SMTP_URL', 'PRESSROOM_CDN_PURGE_URL', 'PRESSROOM_S3_SECRET_ACCESS_KEY', 'PRESSROOM_METRICS_TOKEN'].includes(key) ? '(hidden)' : JSON.stringify(env[key] ?? ''));
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}=${shown(String(i.path[0]))}: ${i.message}`));
   }
   const e = parsed.data;
@@ -202,6 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           forcePathStyle: e.PRESSROOM_S3_FORCE_PATH_STYLE ?? e.PRESSROOM_S3_URL !== undefined,
         })
       : null,
+    metrics: e.PRESSROOM_METRICS_TOKEN ? Object.freeze({ token: e.PRESSROOM_METRICS_TOKEN }) : e.PRESSROOM_METRICS === 'open' ? Object.freeze({ token: null }) : null,
     smtpUrl: e.PRESSROOM_SMTP_URL ?? null,
     mailFrom: e.PRESSROOM_MAIL_FROM ?? `${e.PRESSROOM_SITE_NAME} <pressroom@${new URL(e.PRESSROOM_BASE_URL ?? 'http://localhost').hostname}>`,
     digestTime: e.PRESSROOM_DIGEST_TIME,

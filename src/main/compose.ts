@@ -30,8 +30,11 @@ import { makeAuditLog } from '../adapters/db/audit-log.js';
 import { makeApiTokenRepo, makeApiTokenUnitOfWork } from '../adapters/db/api-token.repo.js';
 import { makeApiTokens } from '../app/api-tokens/api-tokens.js';
 import { makeBoardRepo } from '../adapters/db/board.repo.js';
-import { connectDatabase, migrateToLatest, type DatabaseTarget } from '../adapters/db/connect.js';
+import { connectDatabase, migrateToLatest, pendingMigrations, type DatabaseTarget } from '../adapters/db/connect.js';
+import { makeQueueStats } from '../adapters/db/queue-stats.js';
+import { makeHeldLeases } from '../adapters/db/held-leases.js';
 import { makeJobQueue } from '../adapters/db/job-queue.js';
+import { makeRateWindows } from '../adapters/db/rate-window.repo.js';
 import { makeSearchOutbox } from '../adapters/db/search-outbox.js';
 import { makeLocalWorker } from '../adapters/jobs/local-worker.js';
 import { makePublicCatalog } from '../adapters/db/public-catalog.js';
@@ -237,6 +240,19 @@ export async function composeSystem(options: SystemOptions) {
     views: makeViewCounter({ uow }),
     /** CDN purges (#18): on every release event, and at embargo lifts (web-app.ts). */
     cdn,
+    /** Request allowances (API token guessing, subscribe requests) counted in the database, shared by every server (#18). */
+    rateWindows: makeRateWindows(db),
+    /** Names this process in job leases (scheduled jobs, text views, mail and webhook outboxes). */
+    workerId,
+    /**
+     * For operators (#18): queue backlogs (metrics), migrations not applied yet (/readyz), and the
+     * claims this process holds handed back at shutdown, so another server takes them at once.
+     */
+    operations: {
+      queues: makeQueueStats(db),
+      pendingMigrations: () => pendingMigrations(db),
+      releaseLeases: () => makeHeldLeases(db).releaseAll(workerId, clock.now()),
+    },
     close: async () => {
       await searchIdle();
       await cdn.idle();

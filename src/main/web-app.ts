@@ -15,14 +15,20 @@ import { registerJournalistRoutes } from '../web/admin/journalists/journalists.r
 import { registerSubscriptionRoutes } from '../web/public/subscriptions.route.js';
 import { registerApi } from '../web/api/register-api.js';
 import { buildServer, publicSiteContext } from '../web/server.js';
+import { registerReadinessRoute } from '../web/public/readiness.route.js';
+import { makeMetrics, type MetricsAccess } from '../web/metrics/metrics.js';
 import type { TrustProxy } from '../web/trust-proxy.js';
 import type { System } from './compose.js';
 import type { WebDeps } from '../web/server.js';
 
+/** How long a stopping server lets in-flight requests and its current background run finish. */
+const SHUTDOWN_GRACE_MS = 10_000;
 /** How often the server looks for search indexing left undone. */
 const INDEX_REPAIR_MS = 10_000;
 /** A staged upload is written, checked and moved within seconds; one untouched this long was abandoned. */
 const TEMPORARY_FILE_MAX_AGE_MS = 10 * 60_000;
+/** The longest rate window (subscribe requests: an hour); older windows have ended and are forgotten. */
+const RATE_WINDOW_MAX_MS = 2 * 3_600_000;
 
 export interface WebOptions {
   siteName: string;
@@ -49,6 +55,8 @@ export interface WebOptions {
   logStream?: { write(line: string): void };
   slowRequestMs?: number;
   /** The ministry's contact, licence, statements and favicon for the public pages (#17). */
+  /** Prometheus metrics at /metrics (docs/operations.md): off when absent; `token: null` serves them to anyone who reaches the port. */
+  metrics?: MetricsAccess | null;
   siteSettings?: WebDeps['site']['settings'];
   favicon?: WebDeps['site']['favicon'];
   /** Lifetimes of public responses in browsers and shared caches (PRESSROOM_CDN_*; docs/caching.md). */
@@ -56,26 +64,28 @@ export interface WebOptions {
 }
 
 /** Wires the web server to a composed system and starts its timers; `stop` flushes and closes. */
-export async function createWebApp(system: System, options: WebOptions): Promise<{ app: FastifyInstance; settled: () => Promise<void>; stop: () => Promise<void> }> {
+export async function createWebApp(system: System, options: WebOptions): Promise<{ app: FastifyInstance; settled: () => Promise<void>; stop: (options?: { graceMs?: number }) => Promise<void> }> {
   // An embargo lifting fires no event: the tracker notices the moment (on a read or its 1 s poll) and
   // the CDN purge drops the lists, home and feeds a shared cache holds (#18).
   const version = makeContentVersionTracker({ catalog: system.catalog, clock: system.clock, events: system.events, onTransition: (upTo) => void system.cdn.embargoesLifted(upTo) });
   await version.refresh();
   version.start();
   const caching = makeSharedCaching({ lifetimes: options.cdn, msUntilTransition: () => version.msUntilTransition() });
-  const cache = makePageCache({ version: version.current });
+  const metrics = options.metrics ? makeMetrics({ queues: system.operations.queues, now: () => system.clock.now(), onError: (error) => console.error('Could not read the queue tables for /metrics:', error) }) : null;
+  const searchReleases = metrics ? metrics.timedSearch(system.search.releases) : system.search.releases;
+  const cache = makePageCache({ version: version.current, onLookup: metrics?.cacheLookups('pages') });
   // Search answers (page and API), per query: valid while the content version and the search index's
   // generation both hold, and for at most a minute (an index updated by another process bumps neither
   // here); bounded in entries and bytes (#17).
   const searchVersion = { current: () => `${version.current()}/${system.search.generation()}` };
-  const searchCache = { pages: makePageCache({ version: searchVersion.current, maxEntries: 2000, maxBytes: 24 * 1024 * 1024, ttlMs: 60_000 }), version: searchVersion };
+  const searchCache = { pages: makePageCache({ version: searchVersion.current, maxEntries: 2000, maxBytes: 24 * 1024 * 1024, ttlMs: 60_000, onLookup: metrics?.cacheLookups('search') }), version: searchVersion };
   const app = await buildServer({
     site: { name: options.siteName, baseUrl: options.baseUrl, timeZone: options.timeZone, demo: options.demo, settings: options.siteSettings, favicon: options.favicon },
     boards: system.boards,
     catalog: system.catalog,
     pages: system.pages,
     publicVersions: system.publicVersions,
-    search: system.search.releases,
+    search: searchReleases,
     previewLinks: system.previewLinks,
     accounts: system.accounts,
     files: system.files,
@@ -91,29 +101,37 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     logStream: options.logStream,
     slowRequestMs: options.slowRequestMs,
   });
+  if (metrics && options.metrics) metrics.register(app, options.metrics);
+  // Readiness for load balancers (docs/operations.md): database, file store, schema current.
+  registerReadinessRoute(app, { database: () => system.catalog.contentVersion(), storage: () => system.files.ping(), pendingMigrations: system.operations.pendingMigrations });
   // The JSON API (read side) under /api; the public-visibility rule is applied in app/api-queries.ts.
   await app.register(registerApi, {
     prefix: '/api',
     queries: makeApiQueries({ boards: system.boards, catalog: system.catalog, clock: system.clock }),
     // Search and the write side (bearer tokens; the same commands as the admin UI).
-    search: system.search.releases,
+    search: searchReleases,
     tokens: system.apiTokens,
     writes: makeApiWrites({ commands: system.commands, releases: system.releases, boards: system.boards, tokens: system.apiTokens, allowSelfApproval: options.allowSelfApproval }),
     timeZone: options.timeZone,
     baseUrl: options.baseUrl,
     // API reads have their own page cache (a crawler walking cursors must not evict the pages),
     // valid under the same content version; bounded in entries and bytes.
-    cache: { pages: makePageCache({ version: version.current, maxEntries: 2000, maxBytes: 32 * 1024 * 1024, ttlMs: 5 * 60_000 }), version },
+    cache: { pages: makePageCache({ version: version.current, maxEntries: 2000, maxBytes: 32 * 1024 * 1024, ttlMs: 5 * 60_000, onLookup: metrics?.cacheLookups('api') }), version },
     searchCache,
     caching,
     now: () => system.clock.now().getTime(),
+    rateWindows: system.rateWindows,
   });
   // Temporary files a crash or an interrupted upload left behind; younger ones may be an import's in flight.
+  // Ended rate windows (the longest is an hour) go with the same sweep.
   const sweepTemporary = () =>
-    system.files.sweepTemporary(new Date(Date.now() - TEMPORARY_FILE_MAX_AGE_MS)).then(
-      (removed) => removed > 0 && app.log.warn({ removed }, 'removed abandoned temporary upload files'),
-      (error: unknown) => app.log.error({ err: error }, 'could not sweep the temporary upload files'),
-    );
+    Promise.all([
+      system.files.sweepTemporary(new Date(Date.now() - TEMPORARY_FILE_MAX_AGE_MS)).then(
+        (removed) => removed > 0 && app.log.warn({ removed }, 'removed abandoned temporary upload files'),
+        (error: unknown) => app.log.error({ err: error }, 'could not sweep the temporary upload files'),
+      ),
+      system.rateWindows.prune(new Date(Date.now() - RATE_WINDOW_MAX_MS)).catch((error: unknown) => app.log.error({ err: error }, 'could not forget ended rate windows')),
+    ]);
   await sweepTemporary();
   const sweepTimer = setInterval(() => void sweepTemporary(), TEMPORARY_FILE_MAX_AGE_MS);
   sweepTimer.unref();
@@ -141,6 +159,7 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     boards: system.boards,
     contextFor: publicSiteContext({ boards: system.boards, site: { name: options.siteName, baseUrl: options.baseUrl, timeZone: options.timeZone, demo: options.demo, settings: options.siteSettings, favicon: options.favicon } }),
     now: () => Date.now(),
+    rateWindows: system.rateWindows,
     throttle: options.subscribeThrottle,
   });
   registerOutboxRoutes(app, { system, requireStaff, csrfProtection: app.csrfProtection, siteName: options.siteName, timeZone: options.timeZone, baseUrl: options.baseUrl });
@@ -160,17 +179,19 @@ export async function createWebApp(system: System, options: WebOptions): Promise
   flushTimer.unref();
   // The scheduler: due publications (including those that came due while the server was down, and
   // those a crashed process had claimed) run at start and then every second, well inside the promised 5 s.
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await system.commands.runDueJobs();
-    } catch (error) {
-      app.log.error({ err: error }, 'scheduled publishing failed; it will be retried');
-    } finally {
-      running = false;
-    }
+  // Each loop's current run, so that shutdown can let it finish; `stopping` starts no new one.
+  let stopping = false;
+  let ticking: Promise<void> | null = null;
+  const tick = (): Promise<void> => {
+    if (ticking || stopping) return ticking ?? Promise.resolve();
+    ticking = system.commands
+      .runDueJobs()
+      .then(
+        () => undefined,
+        (error: unknown) => void app.log.error({ err: error }, 'scheduled publishing failed; it will be retried'),
+      )
+      .finally(() => (ticking = null));
+    return ticking;
   };
   // Search indexing that a crash left in the outbox (or that another process wrote: a CLI, a second
   // server) is finished at start, in the background so a large backlog never delays serving, and
@@ -184,17 +205,17 @@ export async function createWebApp(system: System, options: WebOptions): Promise
   await tick();
   // Attachment text views (#19): documents attached before text views existed (or imported) are
   // queued at start; queued files are read in the background, a couple per tick, never in a request.
-  let extracting = false;
-  const extractTexts = async () => {
-    if (extracting) return;
-    extracting = true;
-    try {
-      await system.texts.extraction.runPending();
-    } catch (error) {
-      app.log.error({ err: error }, 'attachment text extraction failed; it will be retried');
-    } finally {
-      extracting = false;
-    }
+  let extracting: Promise<void> | null = null;
+  const extractTexts = (): Promise<void> => {
+    if (extracting || stopping) return extracting ?? Promise.resolve();
+    extracting = system.texts.extraction
+      .runPending()
+      .then(
+        () => undefined,
+        (error: unknown) => void app.log.error({ err: error }, 'attachment text extraction failed; it will be retried'),
+      )
+      .finally(() => (extracting = null));
+    return extracting;
   };
   if (options.schedulerMs !== 0) {
     void system.texts.extraction
@@ -216,6 +237,7 @@ export async function createWebApp(system: System, options: WebOptions): Promise
   let mailing: Promise<void> | null = null;
   let mailAgain = false;
   const mailTick = (): Promise<void> => {
+    if (stopping) return mailing ?? Promise.resolve();
     if (mailing) {
       mailAgain = true;
       return mailing;
@@ -224,6 +246,7 @@ export async function createWebApp(system: System, options: WebOptions): Promise
       try {
         do {
           mailAgain = false;
+          if (stopping) break;
           await system.journalists.notifyEmbargoChanges();
           await d.run();
         } while (mailAgain);
@@ -244,15 +267,35 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     app,
     /** Resolves once the content version has caught up with every write announced so far. */
     settled: () => version.refresh(),
-    async stop() {
+    /**
+     * Stops gracefully (SIGTERM): no new connections and no new background runs; in-flight requests
+     * and the current scheduler, text-view and mail runs finish (for at most `graceMs`, then the
+     * remaining connections are closed); the job leases this process still holds are handed back so
+     * another server takes them at once; pending view counts are written.
+     */
+    async stop(stopOptions: { graceMs?: number } = {}) {
+      stopping = true;
       clearInterval(flushTimer);
       clearInterval(sweepTimer);
       if (schedulerTimer) clearInterval(schedulerTimer);
       if (distributionTimer) clearInterval(distributionTimer);
       unsubscribeEvents();
-      await mailing;
+      const graceMs = stopOptions.graceMs ?? SHUTDOWN_GRACE_MS;
+      const force = setTimeout(() => {
+        app.log.warn(`requests still running ${graceMs} ms after shutdown began: closing their connections`);
+        app.server.closeAllConnections();
+      }, graceMs);
+      force.unref();
+      const work = Promise.all([ticking, extracting, mailing]);
+      await Promise.all([app.close(), Promise.race([work, new Promise((resolve) => setTimeout(resolve, graceMs).unref())])]);
+      clearTimeout(force);
       version.stop();
-      await app.close();
+      try {
+        const released = await system.operations.releaseLeases();
+        if (Object.values(released).some((n) => n > 0)) app.log.info({ released }, 'handed back the work this server had claimed');
+      } catch (error) {
+        app.log.error({ err: error }, 'could not hand back claimed work; it is taken over when its lease runs out');
+      }
       await flush();
       await system.search.indexing.idle();
     },

@@ -6,6 +6,7 @@ import { StorageUnavailableError } from '../domain/errors.js';
 import { composeSystem } from './compose.js';
 import { systemOptionsFrom } from './system-options.js';
 import { createWebApp } from './web-app.js';
+import { stopOnSignals } from './graceful-shutdown.js';
 import { DEMO_ACCOUNTS, printDemoAccounts, workingDemoAccounts } from './demo-accounts.js';
 
 /** `npm start`: reads the configuration, migrates, loads the demo on first start, and serves. */
@@ -28,21 +29,12 @@ async function main(): Promise<void> {
     uploadMaxBytes: config.uploadMaxBytes,
     trustProxy: config.trustProxy,
     logLevel: config.logLevel,
+    metrics: config.metrics,
     siteSettings: config.site,
     cdn: { maxAge: config.cdn.maxAge, sMaxAge: config.cdn.sMaxAge, staleWhileRevalidate: config.cdn.staleWhileRevalidate },
     ...(config.site.favicon ? { favicon: { body: readFileSync(config.site.favicon), extension: extname(config.site.favicon).slice(1).toLowerCase() as FaviconExtension } } : {}),
   });
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    app.log.info(`${signal}: shutting down`);
-    await stop();
-    await system.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  stopOnSignals({ stop: () => stop(), close: () => system.close(), log: { info: (message) => app.log.info(message), error: (details, message) => app.log.error(details, message) } });
   await app.listen({ port: config.port, host: config.host });
   const where = config.database.kind === 'sqlite' ? `SQLite at ${config.database.file}` : 'PostgreSQL';
   console.log(`Pressroom is serving ${config.siteName} on ${config.baseUrl} (${where}).`);

@@ -43,4 +43,6 @@ export interface FileStore {
    * upload); returns how many. Younger ones may belong to an upload or import still running.
    */
   sweepTemporary(olderThan: Date): Promise<number>;
+  /** Resolves when the store can be reached and written (cheap: /readyz asks often); rejects with the reason otherwise. */
+  ping(): Promise<void>;
 }

@@ -28,6 +28,10 @@ function fileStoreContract(name: string, setup: () => Promise<Subject & { close(
     });
     after(() => s.close());
 
+    test('answers the readiness probe (/readyz) when reachable', async () => {
+      await s.store.ping();
+    });
+
     test('stores bytes under their SHA-256 and reads them back, whole or by range', async () => {
       const bytes = Buffer.from('한국어 보도자료 본문 and English text');
       const stored = await s.store.put(bytes);

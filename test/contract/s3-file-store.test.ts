@@ -137,6 +137,7 @@ describe('FileStore: S3-specific behaviour', () => {
     const staged = await files.stage(Buffer.from('staged while the endpoint is down'));
     await assert.rejects(staged.commit(), isDown);
     await assert.rejects(files.stat(sha(Buffer.from('a press release'))), isDown);
+    await assert.rejects(files.ping(), isDown, 'the readiness probe fails too');
     await assert.rejects(text(files.read(sha(Buffer.from('a press release')))), isDown);
     assert.ok(reported.length >= 4, 'each failure is told to the operator log');
   });

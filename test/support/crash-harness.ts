@@ -12,14 +12,16 @@ export interface CrashChild {
   lines: string[];
   /** SIGKILL (kill -9): no cleanup of any kind runs in the child. */
   kill(): Promise<void>;
+  /** Sends a signal (SIGTERM: a graceful stop) without waiting for the exit. */
+  signal(name: NodeJS.Signals): void;
   /** Resolves when the child exits by itself, with its exit code. */
   exited: Promise<number | null>;
   stderr(): string;
 }
 
-/** Starts test/support/crash-child.ts on this database (`serve`, or `import DIR`). */
-export function startCrashChild(database: TestDatabase, args: string[]): CrashChild {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], {
+/** Starts test/support/crash-child.ts (or another child `script`) on this database (`serve`, or `import DIR`). */
+export function startCrashChild(database: TestDatabase, args: string[], script = CHILD): CrashChild {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: ROOT,
     env: { ...process.env, PRESSROOM_CRASH_DATABASE: JSON.stringify(database.target), PRESSROOM_CRASH_DATA: database.dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -67,6 +69,9 @@ export function startCrashChild(database: TestDatabase, args: string[]): CrashCh
     async kill() {
       if (!done) child.kill('SIGKILL');
       await exited;
+    },
+    signal(name) {
+      if (!done) child.kill(name);
     },
   };
 }

@@ -12,7 +12,7 @@ export interface TestWeb extends TestSystem {
 }
 
 /** A composed system plus its web server, for in-process requests with `app.inject`. */
-export async function createTestWeb(kind: DatabaseKind = 'sqlite', options: { demo?: boolean; uploadMaxBytes?: number; search?: SystemOptions['search']; objectStorage?: SystemOptions['objectStorage']; distribution?: SystemOptions['distribution']; subscribeThrottle?: { perAddress: number; perClient: number }; idleTimeoutMs?: number; trustProxy?: TrustProxy; siteSettings?: WebOptions['siteSettings'] } = {}): Promise<TestWeb> {
+export async function createTestWeb(kind: DatabaseKind = 'sqlite', options: { demo?: boolean; uploadMaxBytes?: number; search?: SystemOptions['search']; objectStorage?: SystemOptions['objectStorage']; distribution?: SystemOptions['distribution']; subscribeThrottle?: { perAddress: number; perClient: number }; idleTimeoutMs?: number; trustProxy?: TrustProxy; siteSettings?: WebOptions['siteSettings']; metrics?: WebOptions['metrics'] } = {}): Promise<TestWeb> {
   const t = await createTestSystem(kind, undefined, { search: options.search, objectStorage: options.objectStorage, distribution: { baseUrl: 'https://news.example.org', siteName: 'Test Newsroom', ...options.distribution } });
   const web = await createWebApp(t.system, {
     siteName: 'Test Newsroom',
@@ -28,6 +28,7 @@ export async function createTestWeb(kind: DatabaseKind = 'sqlite', options: { de
     idleTimeoutMs: options.idleTimeoutMs,
     trustProxy: options.trustProxy,
     siteSettings: options.siteSettings,
+    metrics: options.metrics,
   });
   return {
     ...t,

@@ -107,3 +107,17 @@ test('PRESSROOM_S3_*: a URL without a bucket and half a key pair are refused, an
     },
   );
 });
+
+test('metrics are off by default, need the token when one is set, and are open only when asked', () => {
+  assert.equal(loadConfig({}).metrics, null);
+  assert.deepEqual(loadConfig({ PRESSROOM_METRICS_TOKEN: 'a-long-enough-token-123' }).metrics, { token: 'a-long-enough-token-123' });
+  assert.deepEqual(loadConfig({ PRESSROOM_METRICS: 'open' }).metrics, { token: null });
+  assert.deepEqual(loadConfig({ PRESSROOM_METRICS: 'open', PRESSROOM_METRICS_TOKEN: 'a-long-enough-token-123' }).metrics, { token: 'a-long-enough-token-123' }, 'a set token is always required');
+  assert.throws(() => loadConfig({ PRESSROOM_METRICS_TOKEN: 'short-secret', PRESSROOM_METRICS: 'yes' }), (error: unknown) => {
+    assert.ok(error instanceof ConfigError);
+    assert.match(error.message, /PRESSROOM_METRICS_TOKEN=\(hidden\): at least 16 characters/);
+    assert.doesNotMatch(error.message, /short-secret/);
+    assert.match(error.message, /PRESSROOM_METRICS="yes": off \(default\) or open/);
+    return true;
+  });
+});

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect, type MigrationResultSet } from 'kysely';
+import { isPostgres } from './dialect.js';
 import pg from 'pg';
 import type { StorageUnavailableError } from '../../domain/errors.js';
 import { storageFailure } from '../storage-failure.js';
@@ -31,10 +32,11 @@ export function connectDatabase(target: DatabaseTarget, options: { onStorageErro
   try {
     if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
     sqlite = new SQLite(target.file);
+    // The busy timeout first: processes opening a fresh file together wait on each other's switch to WAL.
+    sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = NORMAL');
-    sqlite.pragma('busy_timeout = 5000');
   } catch (error) {
     throw storageFailure(error, target.file) ?? error;
   }
@@ -67,10 +69,52 @@ function withStatementCache(sqlite: SQLite.Database, max = 500): SQLite.Database
   });
 }
 
-/** Brings the schema up to date; safe to run at every start. */
+/** How long a starting process waits for another one's SQLite migration before giving up. */
+const SQLITE_MIGRATION_WAIT_MS = 10 * 60_000;
+
+/**
+ * Brings the schema up to date; safe to run at every start, and when several processes start
+ * together: on PostgreSQL Kysely's migrator holds `pg_advisory_lock` around the run (proved by
+ * test/contract/concurrent-migrations.test.ts); on SQLite, whose Kysely adapter takes no lock and
+ * runs no transaction, the whole run is one `BEGIN IMMEDIATE` transaction, so a second process
+ * waits for the write lock (busy timeout, retried) and then finds nothing left to do.
+ */
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-  const { error, results } = await migrator.migrateToLatest();
+  if (isPostgres(db)) return report(await migrator(db).migrateToLatest());
+  const deadline = Date.now() + SQLITE_MIGRATION_WAIT_MS;
+  await db.connection().execute(async (connection) => {
+    for (;;) {
+      try {
+        await sql`begin immediate`.execute(connection);
+        break;
+      } catch (error) {
+        // SQLITE_BUSY after the busy timeout: another process is migrating (or writing); wait on.
+        if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw error;
+      }
+    }
+    let outcome: MigrationResultSet;
+    try {
+      outcome = await migrator(connection).migrateToLatest();
+    } catch (error) {
+      await sql`rollback`.execute(connection);
+      throw error;
+    }
+    await sql.raw(outcome.error ? 'rollback' : 'commit').execute(connection);
+    report(outcome);
+  });
+}
+
+/** The schema's migrations not applied yet (names, oldest first): /readyz answers 503 while there are any. */
+export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
+  const known = await migrator(db).getMigrations();
+  return known.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}
+
+function migrator(db: Kysely<Database>): Migrator {
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+}
+
+function report({ error, results }: MigrationResultSet): void {
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     const name = failed ? ` (${failed.migrationName})` : '';

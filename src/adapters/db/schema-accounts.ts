@@ -48,12 +48,20 @@ export interface LoginThrottleTable {
   last_failure_at: number;
 }
 
+/** Attempts per key within a window that started with the first one (migration 2026120402). */
+export interface RateWindowsTable {
+  key: string;
+  started_at: number;
+  hits: number;
+}
+
 /** Merge into `Database` in schema.ts; until then repositories use `AccountsDatabase`. */
 export interface AccountsTables {
   users: UsersTable;
   recovery_codes: RecoveryCodesTable;
   sessions: SessionsTable;
   login_throttle: LoginThrottleTable;
+  rate_windows: RateWindowsTable;
 }
 
 export type AccountsDatabase = Database & AccountsTables;

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { access, constants, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StorageUnavailableError } from '../../domain/errors.js';
 import type { ByteRange, FileStore, StoredFile } from '../../ports/file-store.js';
@@ -93,5 +93,10 @@ export function makeLocalFileStore(root: string, options: { onStorageError?: (er
     },
 
     sweepTemporary: (olderThan) => temporary.sweep(olderThan),
+    async ping() {
+      // The directory is made on first use; one that cannot be made or written fails here.
+      await mkdir(root, { recursive: true });
+      await access(root, constants.R_OK | constants.W_OK);
+    },
   };
 }

@@ -18,6 +18,7 @@ import { makePresenters } from './present.js';
 import { API_ROUTES, type ApiRouteContext } from './routes.js';
 import type { ErrorBody } from './schemas.js';
 import { makeTokenThrottle } from './token-throttle.js';
+import type { RateWindows } from '../../ports/rate-windows.js';
 import { API_WRITE_ROUTES, type Precondition } from './write-routes.js';
 import { editConflictBodySchema, staffReleaseResponseSchema } from './write-schemas.js';
 
@@ -43,6 +44,8 @@ export interface ApiDeps {
   now?: () => number;
   /** Cache-Control and surrogate keys for shared caches; without it reads are revalidated on every use. */
   caching?: PublicCaching;
+  /** Where failed-token attempts are counted: the database, shared by every server (#18). */
+  rateWindows: RateWindows;
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -151,13 +154,13 @@ export async function registerApi(app: FastifyInstance, deps: ApiDeps): Promise<
     openApi: () => (openApi ??= buildOpenApi(API_ROUTES, { prefix, baseUrl: deps.baseUrl }, API_WRITE_ROUTES)),
   };
 
-  const throttle = makeTokenThrottle({ now: deps.now ?? Date.now });
+  const throttle = makeTokenThrottle({ scope: 'api-token', store: deps.rateWindows, now: deps.now ?? Date.now });
   /** The caller's token, refusing an address that has failed too often (429) before it is even looked up. */
   async function authenticate(request: FastifyRequest, reply: FastifyReply) {
     const token = bearerToken(request);
     const address = request.ip || 'unknown';
     if (token !== null) {
-      const waitMs = throttle.retryAfterMs(address);
+      const waitMs = await throttle.retryAfterMs(address);
       if (waitMs > 0) {
         reply.header('Retry-After', String(Math.ceil(waitMs / 1000)));
         throw new RateLimitedError('Too many failed API token attempts from this address; try again later');
@@ -167,7 +170,7 @@ export async function registerApi(app: FastifyInstance, deps: ApiDeps): Promise<
       return await deps.tokens.authenticate(token, request.ip || null);
     } catch (error) {
       // Only presented tokens count: a request with none guesses nothing.
-      if (error instanceof UnauthenticatedError && token !== null && throttle.fail(address)) {
+      if (error instanceof UnauthenticatedError && token !== null && (await throttle.fail(address))) {
         request.log.warn({ ip: address }, 'API token attempts from this address are refused for a while: too many failures');
       }
       throw error;

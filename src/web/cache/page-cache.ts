@@ -54,7 +54,7 @@ interface Entry extends CachedPage {
  * `ttlMs` (view counts on pages refresh that often). Least recently used pages are dropped first,
  * once there are more than `maxEntries` or their bodies exceed `maxBytes` together.
  */
-export function makePageCache(options: { version: () => string; maxEntries?: number; maxBytes?: number; ttlMs?: number; now?: () => number }) {
+export function makePageCache(options: { version: () => string; maxEntries?: number; maxBytes?: number; ttlMs?: number; now?: () => number; onLookup?: (hit: boolean) => void }) {
   const entries = new Map<string, Entry>();
   const maxEntries = options.maxEntries ?? 5000;
   const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
@@ -69,16 +69,23 @@ export function makePageCache(options: { version: () => string; maxEntries?: num
     bytes -= sizeOf(entry);
   }
 
+  function lookup(key: string): Entry | undefined {
+    const entry = entries.get(key);
+    if (!entry) return undefined;
+    if (entry.version !== options.version() || entry.expiresAt <= now()) {
+      remove(key);
+      return undefined;
+    }
+    entries.delete(key);
+    entries.set(key, entry);
+    return entry;
+  }
+
   return {
+    /** The page under `key` while still valid; each lookup is told to `onLookup` (hit or miss, for metrics). */
     get(key: string): CachedPage | undefined {
-      const entry = entries.get(key);
-      if (!entry) return undefined;
-      if (entry.version !== options.version() || entry.expiresAt <= now()) {
-        remove(key);
-        return undefined;
-      }
-      entries.delete(key);
-      entries.set(key, entry);
+      const entry = lookup(key);
+      options.onLookup?.(entry !== undefined);
       return entry;
     },
     /** Stores a page rendered under `version` (read before rendering, so a concurrent change wins). */

@@ -9,7 +9,9 @@ import { NotFoundError, ValidationError } from '../../domain/errors.js';
 import { LANGUAGES, type Language } from '../../domain/language.js';
 import { FREQUENCIES, SUBSCRIPTION_LIMITS } from '../../domain/subscription.js';
 import type { BoardRepo } from '../../ports/board-repo.js';
+import { createHash } from 'node:crypto';
 import { makeTokenThrottle } from '../api/token-throttle.js';
+import type { RateWindows } from '../../ports/rate-windows.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { renderPage } from '../render/page.js';
 import { urls } from '../urls.js';
@@ -25,6 +27,8 @@ export interface SubscriptionRouteDeps {
   boards: BoardRepo;
   contextFor: SiteContext;
   now: () => number;
+  /** Where subscribe requests are counted: the database, shared by every server (#18). */
+  rateWindows: RateWindows;
   /** Subscribe requests allowed per address and per client address in an hour. */
   throttle?: { perAddress: number; perClient: number };
 }
@@ -62,8 +66,10 @@ const send = (reply: FastifyReply, html: string, status = 200) => reply.code(sta
  */
 export function registerSubscriptionRoutes(app: FastifyInstance, deps: SubscriptionRouteDeps): void {
   const hour = 3_600_000;
-  const perAddress = makeTokenThrottle({ now: deps.now, policy: { maxFailures: deps.throttle?.perAddress ?? 5, windowMs: hour } });
-  const perClient = makeTokenThrottle({ now: deps.now, policy: { maxFailures: deps.throttle?.perClient ?? 30, windowMs: hour } });
+  const perAddress = makeTokenThrottle({ scope: 'subscribe-address', store: deps.rateWindows, now: deps.now, policy: { maxFailures: deps.throttle?.perAddress ?? 5, windowMs: hour } });
+  const perClient = makeTokenThrottle({ scope: 'subscribe-client', store: deps.rateWindows, now: deps.now, policy: { maxFailures: deps.throttle?.perClient ?? 30, windowMs: hour } });
+  // Counted by a digest of the address: the throttle table never holds the addresses people type in.
+  const addressKey = (address: string) => createHash('sha256').update(address).digest('hex');
 
   async function criteriaOf(language: Language, values: Pick<SubscribeFormValues, 'board' | 'tag' | 'q'>) {
     const board = values.board ? await deps.boards.bySlug(values.board) : null;
@@ -88,12 +94,12 @@ export function registerSubscriptionRoutes(app: FastifyInstance, deps: Subscript
     const language = languageOf(request.params);
     const body = subscribeBody.parse(request.body ?? {});
     const values: SubscribeFormValues = { email: body.email, frequency: body.frequency, board: body.board, tag: body.tag, q: body.q };
-    if (perClient.retryAfterMs(request.ip) > 0) return message(reply, language, 'subTitle', (await deps.contextFor(language)).t('subThrottled'), 429);
-    perClient.fail(request.ip);
+    if ((await perClient.retryAfterMs(request.ip)) > 0) return message(reply, language, 'subTitle', (await deps.contextFor(language)).t('subThrottled'), 429);
+    await perClient.fail(request.ip);
     const address = normalizeEmailAddress(body.email);
     // Past the per-address allowance the answer is the same page, but no email is sent (no mail bombing).
-    const quiet = address.ok && perAddress.retryAfterMs(address.address) > 0;
-    if (address.ok) perAddress.fail(address.address);
+    const quiet = address.ok && (await perAddress.retryAfterMs(addressKey(address.address))) > 0;
+    if (address.ok) await perAddress.fail(addressKey(address.address));
     try {
       if (!quiet) await deps.subscribe({ email: body.email, language, boardSlug: body.board, tag: body.tag, query: body.q, frequency: body.frequency });
     } catch (error) {

@@ -15,6 +15,7 @@ import * as distribution from './2026120320-distribution.js';
 import * as attachmentTexts from './2026120330-attachment-texts.js';
 import * as journalists from './2026120340-journalists.js';
 import * as webhooksNotifications from './2026120350-webhooks-notifications.js';
+import * as rateWindows from './2026120402-rate-windows.js';
 import * as subscriptionPages from './2026120406-subscription-pages.js';
 
 /** Every migration, in order. Immutable once landed: add a new file instead of editing one. */
@@ -35,5 +36,6 @@ export const migrations: Record<string, Migration> = {
   '2026120330-attachment-texts': attachmentTexts,
   '2026120340-journalists': journalists,
   '2026120350-webhooks-notifications': webhooksNotifications,
+  '2026120402-rate-windows': rateWindows,
   '2026120406-subscription-pages': subscriptionPages,
 };

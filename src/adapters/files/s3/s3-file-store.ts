@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadBucketCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import type { StorageUnavailableError } from '../../../domain/errors.js';
 import type { ByteRange, FileStore, StoredFile } from '../../../ports/file-store.js';
@@ -185,6 +185,11 @@ export function makeS3FileStore(options: S3FileStoreOptions): FileStore & { clos
     },
 
     sweepTemporary: (olderThan) => temporary.sweep(olderThan),
+
+    /** Readiness (/readyz): the bucket answers with these credentials. */
+    async ping() {
+      await storing(() => client.send(new HeadBucketCommand({ Bucket: options.bucket })));
+    },
 
     close: () => client.destroy(),
   };
