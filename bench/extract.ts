@@ -1,6 +1,7 @@
 // `npm run bench:extract`: attachment text extraction throughput (#19). Generates 1,000 documents
 // (40% PDF of 1-20 pages, 30% DOCX, 30% HWPX, half of them Korean), reads each through the same
-// extractor the server's worker uses, one at a time as the worker does, and writes the "Attachment
+// extractor the server's worker uses (the worker-thread one), one at a time as the worker does, and
+// writes the "Attachment
 // text extraction" section of docs/benchmarks.md: files/s per format and overall, and peak memory.
 // A benchmark, not a test: the exit code is 0 unless it could not run. Options: --files 1000
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { strToU8, zipSync } from 'fflate';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { hwpxDocument } from '../src/adapters/demo/demo-assets.js';
-import { makeTextExtractor } from '../src/adapters/text/extract-document.js';
+import { makeThreadedTextExtractor } from '../src/adapters/text/threaded-extractor.js';
 
 const docs = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
 const START = '<!-- bench:extract start: written by `npm run bench:extract` (bench/extract.ts) -->';
@@ -43,7 +44,7 @@ function docx(i: number, korean: boolean): Uint8Array {
 async function main() {
   const { values } = parseArgs({ options: { files: { type: 'string', default: '1000' } } });
   const total = Number(values.files);
-  const extractor = makeTextExtractor();
+  const extractor = makeThreadedTextExtractor();
   const perFormat = new Map<string, { files: number; ms: number }>();
   let failed = 0;
   const started = performance.now();
@@ -59,6 +60,7 @@ async function main() {
     const entry = perFormat.get(kind) ?? { files: 0, ms: 0 };
     perFormat.set(kind, { files: entry.files + 1, ms: entry.ms + ms });
   }
+  await extractor.close();
   const wall = performance.now() - started;
   const extractMs = [...perFormat.values()].reduce((n, e) => n + e.ms, 0);
   const peakMb = process.resourceUsage().maxRSS / 1024;
