@@ -60,6 +60,8 @@ for (const { kind, skip } of databaseKinds()) {
       }
       for (const name of ['broken.pdf', 'locked.pdf']) assert.ok(!page.body.includes(`/files/${ids[name]}"`), `no Read online for ${name}`);
       assert.match(page.body, /Read online/);
+      // Label in Name (WCAG 2.5.3): the accessible name starts with the visible words.
+      assert.ok(page.body.includes(`<a class="read-online" href="/en/press-releases/${number}/files/${ids['report.pdf']}" aria-label="Read online: report.pdf">Read online</a>`));
     });
 
     test('each text view shows the document in the site layout, with its language and a link to the original', async () => {
