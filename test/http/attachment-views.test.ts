@@ -99,6 +99,22 @@ for (const { kind, skip } of databaseKinds()) {
       assert.equal((await get(`/en/press-releases/${number}/files/999999`)).statusCode, 404);
     });
 
+    test('a release whose file has no text view (encrypted) still goes through review and publishes', async () => {
+      const { release, edition } = await buildRelease(t.system, { boardSlug: 'press-releases', state: 'draft', title: 'Locked annex release', files: [{ fileName: 'sealed.pdf', bytes: await encryptedPdf() }] });
+      assert.equal(await t.system.texts.extraction.runAll(), 1);
+      const sha256 = (await t.system.releases.attachmentsOf(edition.id))[0]!.sha256;
+      assert.equal((await t.system.texts.store.get(sha256))?.reason, 'it is encrypted (password protected)');
+      await t.system.commands.submitRelease(release.id, TEST_ACTOR);
+      await t.system.commands.approveRelease(release.id, TEST_ACTOR);
+      await t.system.commands.publishRelease(release.id, TEST_ACTOR);
+      const published = (await t.system.releases.getRelease(release.id))!;
+      assert.equal(published.status, 'published');
+      const page = await get(`/en/press-releases/${published.number}`);
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /href="\/files\/[0-9a-f]{64}\/sealed\.pdf" download="sealed\.pdf"/, 'the file downloads');
+      assert.doesNotMatch(page.body, /class="read-online"/, 'without "Read online"');
+    });
+
     test('search finds words that occur only inside attachments, and the snippet names the file', async () => {
       const english = (await get('/api/v1/search?q=xylophonic')).json() as ApiSearch;
       assert.equal(english.total, 1);
