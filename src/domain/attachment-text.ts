@@ -48,6 +48,9 @@ export interface AttachmentText {
   pageCount: number | null;
 }
 
+/** Where a file's text view stands, without its text (the admin's attachment list). */
+export type TextViewState = Pick<AttachmentText, 'status' | 'partial' | 'reason'>;
+
 /** The types a text view is made of; photos and spreadsheets have none. */
 export const EXTRACTABLE_TYPES = new Set(['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/hwp+zip', 'application/x-hwp']);
 

@@ -6,7 +6,7 @@ import { makeAttachmentPages } from '../app/attachment-pages.js';
 import { makeSearchIndexing } from '../app/search-indexing.js';
 import { makeExtractAttachmentTexts } from '../app/extract-attachment-texts.js';
 import { makeAttachmentTexts } from '../adapters/db/attachment-texts.js';
-import { makeTextExtractor } from '../adapters/text/extract-document.js';
+import { makeThreadedTextExtractor } from '../adapters/text/threaded-extractor.js';
 import type { ExtractionLimits } from '../domain/attachment-text.js';
 import { makeSearchReleases } from '../app/search-releases.js';
 import { makeViewCounter } from '../app/view-counter.js';
@@ -146,10 +146,12 @@ export async function composeSystem(options: SystemOptions) {
   // Text views of attachments (#19): queued with each upload, read by the server's worker outside
   // any request; a stored text puts its releases in the search outbox.
   const attachmentTexts = makeAttachmentTexts(db);
+  // Documents are read in a worker thread, one at a time, so the server's event loop stays free.
+  const textExtractor = makeThreadedTextExtractor({ onReplaced: (reason) => console.error(`The attachment text reader was stopped mid-file (${reason}); a new one takes the next file.`) });
   const textExtraction = makeExtractAttachmentTexts({
     texts: attachmentTexts,
     files,
-    extractor: makeTextExtractor(),
+    extractor: textExtractor,
     clock,
     workerId: options.workerId ?? worker.id,
     isWorkerGone: worker.isGone,
@@ -256,6 +258,7 @@ export async function composeSystem(options: SystemOptions) {
     close: async () => {
       await searchIdle();
       await cdn.idle();
+      await textExtractor.close();
       await distribution.close();
       await db.destroy();
       files.close();

@@ -1,4 +1,4 @@
-import type { AttachmentText, ExtractedText } from '../domain/attachment-text.js';
+import type { AttachmentText, ExtractedText, TextViewState } from '../domain/attachment-text.js';
 import type { Language } from '../domain/language.js';
 
 /** A claimed extraction job: one stored file to read. */
@@ -35,6 +35,8 @@ export interface AttachmentTexts {
   get(sha256: string): Promise<AttachmentText | null>;
   /** Status of many files at once (for the release page's "Read online" links). */
   statuses(sha256s: string[]): Promise<Map<string, AttachmentText['status']>>;
+  /** Status, partial note and failure reason of many files at once, without their text (the admin's attachment list). */
+  states(sha256s: string[]): Promise<Map<string, TextViewState>>;
   /** Releases whose live edition carries the file: their search entries follow its text. */
   releasesCarrying(sha256: string): Promise<number[]>;
   /** How many jobs wait or run. */

@@ -39,6 +39,8 @@ for (const { kind, skip } of databaseKinds()) {
       assert.deepEqual(await texts.finish(sha256, 'host:2:2', { ok: true, html: '<p>세부 내용</p>', text: '세부 내용', pageCount: null, partial: null, language: 'ko' }, later), [releaseId]);
       assert.equal((await texts.get(sha256))?.status, 'done');
       assert.equal(await t.system.search.indexing.outstanding(), before + 1, 'the release went into the search outbox with the text');
+      assert.deepEqual(await texts.states([sha256, 'f'.repeat(64)]), new Map([[sha256, { status: 'done', partial: null, reason: null }]]), "the admin's view of it, without its text");
+      assert.deepEqual(await texts.states([]), new Map());
     });
 
     test('documents without a text view are queued at start (and by reindex), once', async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
 import { databaseKinds } from '../support/databases.js';
-import { damagedPdf, docxDocument, encryptedPdf, headedPdf, hwp5Document, hwpxDocument } from '../support/document-fixtures.js';
+import { damagedPdf, docxDocument, encryptedPdf, headedPdf, hwp5Document, hwpxDocument, koreanPdf } from '../support/document-fixtures.js';
 import { buildBoard, buildRelease, jpegBytes, TEST_ACTOR } from '../support/factories.js';
 import { createTestWeb, type TestWeb } from '../support/web.js';
 
@@ -60,6 +60,8 @@ for (const { kind, skip } of databaseKinds()) {
       }
       for (const name of ['broken.pdf', 'locked.pdf']) assert.ok(!page.body.includes(`/files/${ids[name]}"`), `no Read online for ${name}`);
       assert.match(page.body, /Read online/);
+      // Label in Name (WCAG 2.5.3): the accessible name starts with the visible words.
+      assert.ok(page.body.includes(`<a class="read-online" href="/en/press-releases/${number}/files/${ids['report.pdf']}" aria-label="Read online: report.pdf">Read online</a>`));
     });
 
     test('each text view shows the document in the site layout, with its language and a link to the original', async () => {
@@ -97,6 +99,22 @@ for (const { kind, skip } of databaseKinds()) {
       assert.equal((await get(`/en/press-releases/${number}/files/999999`)).statusCode, 404);
     });
 
+    test('a release whose file has no text view (encrypted) still goes through review and publishes', async () => {
+      const { release, edition } = await buildRelease(t.system, { boardSlug: 'press-releases', state: 'draft', title: 'Locked annex release', files: [{ fileName: 'sealed.pdf', bytes: await encryptedPdf() }] });
+      assert.equal(await t.system.texts.extraction.runAll(), 1);
+      const sha256 = (await t.system.releases.attachmentsOf(edition.id))[0]!.sha256;
+      assert.equal((await t.system.texts.store.get(sha256))?.reason, 'it is encrypted (password protected)');
+      await t.system.commands.submitRelease(release.id, TEST_ACTOR);
+      await t.system.commands.approveRelease(release.id, TEST_ACTOR);
+      await t.system.commands.publishRelease(release.id, TEST_ACTOR);
+      const published = (await t.system.releases.getRelease(release.id))!;
+      assert.equal(published.status, 'published');
+      const page = await get(`/en/press-releases/${published.number}`);
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /href="\/files\/[0-9a-f]{64}\/sealed\.pdf" download="sealed\.pdf"/, 'the file downloads');
+      assert.doesNotMatch(page.body, /class="read-online"/, 'without "Read online"');
+    });
+
     test('search finds words that occur only inside attachments, and the snippet names the file', async () => {
       const english = (await get('/api/v1/search?q=xylophonic')).json() as ApiSearch;
       assert.equal(english.total, 1);
@@ -112,6 +130,27 @@ for (const { kind, skip } of databaseKinds()) {
       assert.match(page.body, /in report\.pdf: /);
       const body = (await get('/api/v1/search?q=ministry+budget')).json() as ApiSearch;
       assert.doesNotMatch(body.data[0]!.snippet.text, /^in /, 'a match in the release itself quotes the release');
+    });
+
+    test('a Korean PDF gives a Korean text view with its heading and paragraphs, and a Korean word only in it is found', async () => {
+      const { release, edition } = await buildRelease(t.system, { boardSlug: 'press-releases', language: 'ko', title: '해역 경계 강화 브리핑', bodyMarkdown: '국방부가 오늘 계획을 발표했다.', files: [{ fileName: '붙임2_감시체계.pdf', bytes: koreanPdf() }] });
+      assert.equal(await t.system.texts.extraction.runAll(), 1);
+      await t.system.search.idle();
+      const id = (await t.system.releases.attachmentsOf(edition.id))[0]!.id;
+      const page = await get(`/ko/press-releases/${release.number}/files/${id}`);
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /<article class="attachment-text" aria-labelledby="attachment-title" lang="ko">/);
+      assert.match(page.body, /<h2>해상 감시체계 개선 계획<\/h2>/);
+      assert.match(page.body, /<h3>추진 배경<\/h3>/);
+      assert.match(page.body, /<p>잠수정탐지체계를 2027년까지 모든 해안 기지에 배치하고, 운용 인력 교육을 함께 추진한다\.<\/p>/);
+      // 잠수정탐지 occurs only inside the PDF: found through its Korean bigrams, the snippet names the file.
+      const found = (await get(`/api/v1/search?q=${encodeURIComponent('잠수정탐지')}`)).json() as ApiSearch;
+      assert.equal(found.total, 1);
+      assert.equal(found.data[0]!.title, '해역 경계 강화 브리핑');
+      assert.match(found.data[0]!.snippet.text, /^in 붙임2_감시체계\.pdf: /);
+      assert.match(found.data[0]!.snippet_html, /<mark>잠수정탐지<\/mark>/);
+      const koPage = await get(`/ko/search?q=${encodeURIComponent('잠수정탐지')}`);
+      assert.match(koPage.body, /붙임2_감시체계\.pdf 내용: /);
     });
 
     test('"Download all photos" streams a zip of the originals with their captions and credits', async () => {

@@ -10,7 +10,7 @@ interface ApiList {
   data: { title: string; number: number }[];
 }
 interface ApiSearch {
-  data: { title: string; number: number }[];
+  data: { title: string; number: number; snippet: { text: string } }[];
   total: number;
 }
 interface ApiDetail {
@@ -41,7 +41,7 @@ for (const { kind, skip } of databaseKinds()) {
         embargoUntil: embargo,
         title: TITLE,
         files: [
-          { fileName: 'white-paper.pdf', bytes: await headedPdf({ title: 'Defence White Paper 2026', heading: 'Summary', body: ['Embargoed attachment text.', 'The paper sets out the plan.'] }) },
+          { fileName: 'white-paper.pdf', bytes: await headedPdf({ title: 'Defence White Paper 2026', heading: 'Summary', body: ['Embargoed attachment text.', 'The paper sets out the quinquennial plan.'] }) },
           { fileName: 'cover.jpg', bytes: await jpegBytes(90, 60), altText: 'Cover of the white paper' },
         ],
       });
@@ -146,6 +146,9 @@ for (const { kind, skip } of databaseKinds()) {
       assert.equal((api.release.json() as { errors: { code: string }[] }).errors[0]!.code, 'NOT_FOUND');
       for (const body of api.bodies) assert.ok(!body.includes(TITLE), 'no API answer carries the title');
       assert.ok((await get('/api/v1/search?q=white+paper&sort=relevance')).body.includes('"total":0'));
+      // A word only inside the attachment: its extracted text is indexed, and hidden like the rest (#19).
+      assert.equal((await get('/api/v1/search?q=quinquennial')).json<ApiSearch>().total, 0, 'search inside the attachment does not find it');
+      assert.doesNotMatch((await get('/en/search?q=quinquennial')).body, /white-paper\.pdf/);
 
       const preview = await get(previewUrl);
       assert.equal(preview.statusCode, 200);
@@ -188,6 +191,9 @@ for (const { kind, skip } of databaseKinds()) {
         [TITLE],
         'API search finds it',
       );
+      const inside = (await get('/api/v1/search?q=quinquennial')).json<ApiSearch>();
+      assert.deepEqual(inside.data.map((h) => h.title), [TITLE], 'a word only inside the attachment finds it now');
+      assert.match(inside.data[0]!.snippet.text, /^in white-paper\.pdf: /);
       assert.equal(api.release.statusCode, 200);
       assert.equal((api.release.json() as ApiDetail).data.title, TITLE);
       assert.equal((api.release.json() as ApiDetail).data.status, 'published');

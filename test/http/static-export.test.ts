@@ -8,6 +8,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { makeExportStaticCommand } from '../../src/cli/export-static.command.js';
 import { composeStaticExport } from '../../src/main/static-renderer.js';
 import { databaseKinds } from '../support/databases.js';
+import { headedPdf, koreanPdf } from '../support/document-fixtures.js';
 import { buildBoard, buildRelease, jpegBytes, pdfBytes, TEST_ACTOR } from '../support/factories.js';
 import { startStaticServer } from '../support/static-server.js';
 import { createTestWeb, type TestWeb } from '../support/web.js';
@@ -92,6 +93,7 @@ for (const { kind, skip } of databaseKinds()) {
         tags: ['국방'],
         files: [
           { fileName: KOREAN_PDF, bytes: await pdfBytes('budget') },
+          { fileName: '붙임_감시체계.pdf', bytes: koreanPdf() },
           { fileName: '사진.jpg', bytes: await jpegBytes(1600, 1000), altText: '발표 사진' },
         ],
       });
@@ -102,12 +104,14 @@ for (const { kind, skip } of databaseKinds()) {
         state: 'embargoed',
         title: 'EMBARGOED TITLE',
         embargoUntil: new Date(t.clock.now().getTime() + 3_600_000),
-        files: [{ fileName: 'embargoed.pdf', bytes: await pdfBytes('embargoed secret') }],
+        files: [{ fileName: 'embargoed.pdf', bytes: await headedPdf({ title: 'Embargoed annex', heading: 'Details', body: ['EMBARGOED ANNEX TEXT.'] }) }],
       });
       ids.embargoed = { id: embargoed.release.id, number: embargoed.release.number! };
       const withdrawn = await buildRelease(t.system, { boardSlug: 'photos', title: 'Withdrawn notice' });
       await t.system.commands.withdrawRelease(withdrawn.release.id, 'Issued in error', TEST_ACTOR);
       ids.withdrawn = { id: withdrawn.release.id, number: withdrawn.release.number! };
+      // Text views are read before the export, as the server's worker would have (#19).
+      await t.system.texts.extraction.runAll();
       server = await startStaticServer(dir);
     });
 
@@ -172,11 +176,32 @@ for (const { kind, skip } of databaseKinds()) {
       assert.equal(await (await fromStatic('/ko/nothing-here')).text(), (await live('/ko/nothing-here')).body);
     });
 
+    test('text views ("Read online") and the media kit are exported, and every link to and from them resolves', async () => {
+      const n = ids.ko!.number;
+      const releasePage = await (await fromStatic(`/ko/photos/${n}/`)).text();
+      const views = [...releasePage.matchAll(new RegExp(`href="(/ko/photos/${n}/files/\\d+)"`, 'g'))].map((m) => m[1]!);
+      assert.equal(views.length, 1, '"Read online" for the Korean PDF (the other one holds no text)');
+      await assertSamePage(views[0]!, views[0]!);
+      const korean = await (await fromStatic(views[0]!)).text();
+      assert.match(korean, /<h2>해상 감시체계 개선 계획<\/h2>/);
+      assert.match(korean, /<p>잠수정탐지체계를 2027년까지/);
+      // The view's own links: the original file, the release, the stylesheet.
+      const links = [...korean.matchAll(/(?:href|src)="(\/[^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&')).filter((l) => !l.includes('?') && !l.endsWith('/feed.xml') && !l.endsWith('/feed.atom'));
+      assert.ok(links.some((l) => l.startsWith('/files/') && l.endsWith(encodeURIComponent('붙임_감시체계.pdf'))), 'links the original');
+      assert.ok(links.includes(`/ko/photos/${n}`), 'links back to the release');
+      for (const link of links) assert.equal((await fromStatic(link)).status, 200, `${views[0]} links ${link}`);
+
+      const kitLink = `/ko/photos/${n}/photos.zip`;
+      assert.ok(releasePage.includes(`href="${kitLink}"`));
+      await assertSamePage(kitLink, kitLink);
+      assert.equal((await fromStatic(kitLink)).headers.get('content-type'), 'application/zip');
+    });
+
     test('drafts and embargoed releases are nowhere in the export', async () => {
       assert.equal((await fromStatic(`/en/press-releases/${ids.embargoed!.number}`)).status, 404);
       assert.equal((await fromStatic(`/en/press-releases/${ids.embargoed!.number}/print`)).status, 404);
       const everything = [...snapshot(dir).keys()].map((f) => readFileSync(join(dir, f)).toString('latin1')).join('\n');
-      assert.doesNotMatch(everything, /SECRET DRAFT TITLE|EMBARGOED TITLE|embargoed\.pdf/);
+      assert.doesNotMatch(everything, /SECRET DRAFT TITLE|EMBARGOED TITLE|EMBARGOED ANNEX TEXT|embargoed\.pdf/);
       assert.ok(!readdirSync(dir, { recursive: true }).map(String).some((f) => f.endsWith('embargoed.pdf')));
       assert.equal((await fromStatic('/.pressroom-static.json')).status, 404, 'the manifest is not served');
     });
@@ -222,6 +247,11 @@ for (const { kind, skip } of databaseKinds()) {
       t.clock.advance(3_600_000);
       await exportSite();
       await assertSamePage(`/en/press-releases/${ids.embargoed!.number}`, `/en/press-releases/${ids.embargoed!.number}`);
+      const page = await (await fromStatic(`/en/press-releases/${ids.embargoed!.number}`)).text();
+      const view = new RegExp(`href="(/en/press-releases/${ids.embargoed!.number}/files/\\d+)"`).exec(page)?.[1];
+      assert.ok(view, 'its text view is linked now');
+      await assertSamePage(view, view);
+      assert.match(await (await fromStatic(view)).text(), /EMBARGOED ANNEX TEXT/);
     });
 
     test('the CLI command checks its arguments and reports counts', async () => {

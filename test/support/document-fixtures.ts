@@ -1,6 +1,8 @@
 // Documents for the text-view tests (#19), built here from their XML or drawn with pdf-lib, so
 // nothing is downloaded: a PDF with headings, a long PDF, an encrypted and a damaged PDF, a DOCX,
-// an HWPX, an HWP 5 compound file with preview text, and zip bombs.
+// an HWPX, an HWP 5 compound file with preview text, and zip bombs. The Korean PDF is the one
+// committed file (test/fixtures/korean-briefing.pdf): drawing Hangul needs a font CI may lack.
+import { readFileSync } from 'node:fs';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib';
 
@@ -21,6 +23,13 @@ export async function headedPdf(words: { title: string; heading: string; body: s
   }
   return doc.save();
 }
+
+/**
+ * A Korean PDF drawn with a NanumGothic subset (scripts/make-korean-pdf-fixture.ts): title
+ * 해상 감시체계 개선 계획 (22 pt), heading 추진 배경 (15 pt), and paragraphs, one over two lines,
+ * holding the word 잠수정탐지체계, which no other fixture has.
+ */
+export const koreanPdf = (): Uint8Array => new Uint8Array(readFileSync(new URL('../fixtures/korean-briefing.pdf', import.meta.url)));
 
 /** A PDF of `pages` pages, each with one line naming its number. */
 export async function longPdf(pages: number): Promise<Uint8Array> {

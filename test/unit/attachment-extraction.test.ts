@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { makeTextExtractor } from '../../src/adapters/text/extract-document.js';
 import { guessLanguage } from '../../src/domain/attachment-text.js';
-import { damagedPdf, docxDocument, encryptedPdf, headedPdf, hwp5Document, hwpxBomb, hwpxDocument, longPdf, lyingHwpxBomb } from '../support/document-fixtures.js';
+import { damagedPdf, docxDocument, encryptedPdf, headedPdf, hwp5Document, hwpxBomb, hwpxDocument, koreanPdf, longPdf, lyingHwpxBomb } from '../support/document-fixtures.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const extractor = makeTextExtractor();
@@ -16,6 +16,16 @@ describe('attachment text extraction (#19)', () => {
     assert.equal(r.pageCount, 1);
     assert.equal(r.partial, null);
     assert.match(r.text, /xylophonic procurement/);
+  });
+
+  test('a Korean PDF (a NanumGothic subset) gives its Hangul headings and paragraphs, a wrapped line joined', async () => {
+    const r = await extractor.extract(koreanPdf(), 'application/pdf');
+    assert.ok(r.ok, JSON.stringify(r));
+    assert.equal(
+      r.html,
+      '<h2>해상 감시체계 개선 계획</h2>\n<p>국방부는 해역 경계를 강화하기 위해 새 감시체계를 도입한다고 밝혔다.</p>\n<h3>추진 배경</h3>\n<p>잠수정탐지체계를 2027년까지 모든 해안 기지에 배치하고, 운용 인력 교육을 함께 추진한다.</p>\n<p>소요 예산은 총 1,200억 원이다.</p>',
+    );
+    assert.equal(guessLanguage(r.text), 'ko');
   });
 
   test('a DOCX gives its heading, list and table (mammoth)', async () => {

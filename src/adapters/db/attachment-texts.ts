@@ -132,6 +132,12 @@ export function makeAttachmentTexts(db: Kysely<Database>): AttachmentTexts {
       return new Map(rows.map((r) => [r.sha256.trim(), r.status as AttachmentText['status']]));
     },
 
+    async states(sha256s) {
+      if (sha256s.length === 0) return new Map();
+      const rows = await db.selectFrom('attachment_texts').select(['sha256', 'status', 'partial', 'reason']).where('sha256', 'in', sha256s).execute();
+      return new Map(rows.map((r) => [r.sha256.trim(), { status: r.status as AttachmentText['status'], partial: r.partial, reason: r.status === 'failed' ? r.reason : null }]));
+    },
+
     releasesCarrying: (sha256) => carrying(db, sha256),
 
     async outstanding() {

@@ -1,8 +1,9 @@
 /** Words of the attachment text views and media kits (#19), merged into the public catalogues. */
 export const attachmentEn = {
   readOnline: 'Read online',
-  readOnlineLabel: 'Read {name} online',
+  readOnlineLabel: 'Read online: {name}',
   textViewOf: 'Text version of an attached file',
+  textViewDescription: 'The text of {name}, attached to "{title}", to read online or print.',
   downloadOriginal: 'Download the original ({type}, {size})',
   textViewPartial: 'This text version is incomplete: {reason}.',
   textViewPending: 'The text version of this file is being prepared. Download the original meanwhile.',
@@ -19,6 +20,7 @@ export const attachmentKo: Record<keyof typeof attachmentEn, string> = {
   readOnline: '바로 보기',
   readOnlineLabel: '{name} 바로 보기',
   textViewOf: '첨부파일 본문 보기',
+  textViewDescription: '"{title}"에 첨부된 {name}의 본문을 바로 읽거나 인쇄할 수 있습니다.',
   downloadOriginal: '원본 내려받기 ({type}, {size})',
   textViewPartial: '이 본문 보기는 일부만 담고 있습니다: {reason}.',
   textViewPending: '이 파일의 본문 보기를 준비하고 있습니다. 그동안 원본을 내려받으세요.',

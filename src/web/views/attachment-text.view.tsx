@@ -18,7 +18,7 @@ export function AttachmentTextView(props: { ctx: PageContext; page: AttachmentPa
   const original = urls.file(attachment.sha256, attachment.fileName);
   const ready = text?.status === 'done' && text.html !== null;
   return (
-    <Layout ctx={ctx} currentBoard={board.slug} meta={{ title: `${attachment.fileName} - ${edition.title}`, canonicalPath: urls.attachmentText(ctx.lang, board.slug, number, attachment.id), noIndex: true }}>
+    <Layout ctx={ctx} currentBoard={board.slug} meta={{ title: `${attachment.fileName} - ${edition.title}`, description: ctx.t('textViewDescription', { name: attachment.fileName, title: edition.title }), canonicalPath: urls.attachmentText(ctx.lang, board.slug, number, attachment.id), noIndex: true }}>
       <Breadcrumb
         ctx={ctx}
         trail={[{ label: ctx.t('newsZone'), href: urls.home(ctx.lang) }, { label: board.name[ctx.lang], href: urls.board(ctx.lang, board.slug) }, { label: edition.title, href: releasePath }, { label: attachment.fileName }]}
@@ -38,7 +38,7 @@ export function AttachmentTextView(props: { ctx: PageContext; page: AttachmentPa
           <>
             <p class="hint">{ctx.t('textViewNote')}</p>
             {text.partial && (
-              <p class="notice" role="note">
+              <p class="notice text-partial" role="note">
                 {ctx.t('textViewPartial', { reason: text.partial })}
               </p>
             )}

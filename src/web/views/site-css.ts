@@ -101,6 +101,25 @@ table.board-list { width: 100%; border-collapse: collapse; border-top: 2px solid
 .release-body table { border-collapse: collapse; margin: 0 0 1.1rem; }
 .release-body th, .release-body td { border: 1px solid var(--line); padding: .35rem .6rem; }
 .release-body .align-right { text-align: right; } .release-body .align-center { text-align: center; }
+.release-body th { background: var(--wash); font-weight: 600; text-align: left; vertical-align: bottom; }
+.release-body td { vertical-align: top; }
+.release-body td > p, .release-body th > p, .release-body li > p { margin: 0; }
+.release-body ul, .release-body ol { margin: 0 0 1.1rem; padding-left: 1.5rem; }
+.release-body li { margin: .2rem 0; }
+.release-body h2 { font-size: 1.3rem; margin: 1.75rem 0 .75rem; }
+.release-body h3 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; }
+.release-body h4, .release-body h5, .release-body h6 { font-size: 1rem; margin: 1.25rem 0 .5rem; }
+.attachment-text h1 { overflow-wrap: anywhere; }
+.attachment-text .board-label { margin: 0; color: var(--muted); font-weight: 600; font-size: .95rem; }
+.attachment-text .hint { color: var(--muted); font-size: .95rem; }
+.attachment-text .release-body { border-top: 1px solid var(--line); padding-top: .5rem; }
+.attachment-text .release-body table { overflow-wrap: anywhere; }
+.text-partial { font-weight: 600; }
+.read-online { font-weight: 600; white-space: nowrap; }
+.media-kit { margin: 0 0 1.5rem; }
+.media-kit a { font-weight: 600; }
+.photo-original { white-space: nowrap; font-size: .9rem; }
+.photo-grid .photo-original { margin: .25rem 0 0; }
 figure.photo { margin: 1.5rem 0; max-width: 46rem; }
 figure.photo img { width: 100%; height: auto; display: block; background: var(--wash); }
 figure.photo figcaption { color: var(--muted); font-size: .95rem; margin-top: .4rem; }
@@ -160,6 +179,13 @@ main { overflow-wrap: break-word; }
   a { color: #000; text-decoration: none; }
   .release-body a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 9pt; }
   figure.photo { break-inside: avoid; }
+  .media-kit, .photo-original, .read-online { display: none; }
+  .notice { background: none; border: 1px solid #000; border-left-width: 6px; }
+  .release-body th, .release-body td { border-color: #000; }
+  .release-body th { background: none; }
+  .release-body thead { display: table-header-group; }
+  .release-body tr, .release-body li { break-inside: avoid; }
+  .release-body h2, .release-body h3, .release-body h4, .release-body h5, .release-body h6 { break-after: avoid; }
   main { padding: 0; }
 }
 `;

@@ -6,6 +6,7 @@ import { ErrorList, FieldErrors } from '../shared/error-summary.view.js';
 import { UploadScript } from '../editor/editor-scripts.view.js';
 import type { Translate } from '../../i18n/messages.js';
 import type { ReleasePageData } from './release-page.data.js';
+import { TextViewState } from './text-view-state.view.js';
 
 const TEXTS = [
   { name: 'caption', label: 'adminCaptionOptional', maxLength: 500 },
@@ -104,6 +105,7 @@ export function AttachmentsSection(props: { ctx: AdminContext; data: ReleasePage
               <th scope="col">{t('adminFile')}</th>
               <th scope="col">{t('adminTypeSize')}</th>
               <th scope="col">{t('adminCaptionCreditAlt')}</th>
+              <th scope="col">{t('adminTextView')}</th>
               {canEdit && <th scope="col">{t('adminOrder')}</th>}
             </tr>
           </thead>
@@ -117,6 +119,9 @@ export function AttachmentsSection(props: { ctx: AdminContext; data: ReleasePage
                 </td>
                 <td>
                   <AttachmentTexts ctx={ctx} releaseId={data.release.id} a={a} canEdit={canEdit} issues={props.issues} />
+                </td>
+                <td>
+                  <TextViewState ctx={ctx} data={data} a={a} />
                 </td>
                 {canEdit && (
                   <td>

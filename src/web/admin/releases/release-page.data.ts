@@ -1,5 +1,6 @@
 import { NotFoundError } from '../../../domain/errors.js';
 import type { Attachment } from '../../../domain/attachment.js';
+import { isExtractable, type TextViewState } from '../../../domain/attachment-text.js';
 import type { Board } from '../../../domain/board.js';
 import type { Edition, EditionContent, Release } from '../../../domain/release.js';
 import { workflowRefusals, type WorkflowAction } from '../../../domain/workflow.js';
@@ -17,6 +18,8 @@ export interface ReleasePageData {
   edition: Edition;
   board: Board;
   attachments: Attachment[];
+  /** Text-view state of the documents among them, by SHA-256 (#19); a document missing here is queued at the next start. */
+  textViews: Map<string, TextViewState>;
   revisions: Revision[];
   previewLinks: PreviewLink[];
   /** Every language version of the release's translation group (itself included). */
@@ -35,7 +38,8 @@ export async function loadReleasePage(system: System, releaseId: number): Promis
     system.previewLinks.list(releaseId),
     system.translations.versionsOf(releaseId),
   ]);
-  return { release, edition, board, attachments, revisions, previewLinks, versions };
+  const textViews = await system.texts.store.states(attachments.filter((a) => isExtractable(a.mimeType)).map((a) => a.sha256));
+  return { release, edition, board, attachments, textViews, revisions, previewLinks, versions };
 }
 
 /** Which workflow actions this person may take now: the same domain rule the commands apply. */
