@@ -88,12 +88,49 @@ export function nginxTestConfig(options: { port: number; upstreams: string[]; pr
   const directives = items
     .filter((item) => item.body === null)
     .map((item) => `${item.head.replace(/^(proxy_cache_path\s+)\S+/, `$1${join(options.prefix, 'cache')}`)};`);
-  const p = (name: string) => join(options.prefix, name);
+  return wrapHttp(options.prefix, `${directives.join('\n')}
+upstream pressroom {
+${upstreamBody}
+}
+server {
+    listen 127.0.0.1:${options.port};
+${serverBody}
+}`);
+}
+
+/**
+ * The deployed file as installed, TLS and redirect included, with only what must differ on a test
+ * machine replaced: listen ports (loopback), certificate paths, the cache path and the upstream's
+ * server lines (keeping their parameters).
+ */
+export function nginxInstalledConfig(options: { httpPort: number; httpsPort: number; upstreams: string[]; prefix: string; certificate: string; key: string }): string {
+  const deployed = readFileSync(DEPLOYED_CONFIG, 'utf8');
+  let first = true;
+  const text = deployed
+    .replace(/^\s*listen\s+\[::\]:\d+[^;]*;\n/gm, '')
+    .replace(/^(\s*listen\s+)80;/m, `$1127.0.0.1:${options.httpPort};`)
+    .replace(/^(\s*listen\s+)443\b/m, `$1127.0.0.1:${options.httpsPort}`)
+    .replace(/^(\s*ssl_certificate\s+)\S+;/m, `$1${options.certificate};`)
+    .replace(/^(\s*ssl_certificate_key\s+)\S+;/m, `$1${options.key};`)
+    .replace(/^(proxy_cache_path\s+)\S+/m, `$1${join(options.prefix, 'cache')}`)
+    .replace(/^(\s*)server\s+\d[\d.]*:\d+(\s.*)$/gm, (_line, indent: string, parameters: string) => {
+      if (!first) return '';
+      first = false;
+      return options.upstreams.map((address) => `${indent}server ${address}${parameters}`).join('\n');
+    });
+  return wrapHttp(options.prefix, text);
+}
+
+/** A whole nginx.conf around `inner` (http context): temporary files and logs in `prefix`. */
+function wrapHttp(prefix: string, inner: string): string {
+  const p = (name: string) => join(prefix, name);
   return `worker_processes 1;
 events { worker_connections 1024; }
 http {
   include /etc/nginx/mime.types;
   default_type application/octet-stream;
+  # As Debian's /etc/nginx/nginx.conf does: the site file must turn it off where it should be off.
+  gzip on;
   client_body_temp_path ${p('client_body')};
   proxy_temp_path ${p('proxy')};
   fastcgi_temp_path ${p('fastcgi')};
@@ -101,14 +138,7 @@ http {
   scgi_temp_path ${p('scgi')};
   log_format pressroom_test '$status $upstream_addr $upstream_status $request';
   access_log ${p('access.log')} pressroom_test;
-  ${directives.join('\n  ')}
-  upstream pressroom {
-${upstreamBody}
-  }
-  server {
-    listen 127.0.0.1:${options.port};
-${serverBody}
-  }
+${inner}
 }
 `;
 }
@@ -116,6 +146,8 @@ ${serverBody}
 export interface RunningNginx {
   /** http://127.0.0.1:PORT */
   origin: string;
+  /** The directory nginx runs in (-p): configuration, logs, cache. */
+  prefix: string;
   /** The generated configuration, for failure messages. */
   config: string;
   /** Access log lines so far: `status upstream_addr upstream_status request`. */
@@ -124,13 +156,17 @@ export interface RunningNginx {
   stop(): Promise<void>;
 }
 
-/** Starts nginx in front of `upstreams` (host:port) and resolves once it answers HTTP. */
-export async function startNginx(upstreams: string[]): Promise<RunningNginx> {
+/**
+ * Starts nginx in front of `upstreams` (host:port) with the test configuration (plain HTTP), or with
+ * the configuration `configure` writes for a prefix directory and a free port, and resolves once
+ * it answers HTTP on that port.
+ */
+export async function startNginx(upstreams: string[], configure?: (prefix: string, port: number) => string): Promise<RunningNginx> {
   if (!existsSync(NGINX)) throw new Error(`nginx not found at ${NGINX} (CI=true: the multi-server suite must run; install it with .ci/run or apt-get install nginx)`);
   const prefix = mkdtempSync(join(tmpdir(), 'pressroom-nginx-'));
   mkdirSync(join(prefix, 'cache'));
   const port = await freePort();
-  const config = nginxTestConfig({ port, upstreams, prefix });
+  const config = configure ? configure(prefix, port) : nginxTestConfig({ port, upstreams, prefix });
   const confFile = join(prefix, 'nginx.conf');
   writeFileSync(confFile, config);
   // As root the workers would run as `nobody`, which cannot enter the private temporary directory.
@@ -146,6 +182,7 @@ export async function startNginx(upstreams: string[]): Promise<RunningNginx> {
   const errorLog = () => (existsSync(join(prefix, 'error.log')) ? readFileSync(join(prefix, 'error.log'), 'utf8') : '');
   const running: RunningNginx = {
     origin: `http://127.0.0.1:${port}`,
+    prefix,
     config,
     accessLog: () => (existsSync(join(prefix, 'access.log')) ? readFileSync(join(prefix, 'access.log'), 'utf8').split('\n').filter(Boolean) : []),
     async stop() {
@@ -163,7 +200,7 @@ export async function startNginx(upstreams: string[]): Promise<RunningNginx> {
   for (;;) {
     if (gone) break;
     try {
-      await (await fetch(`${running.origin}/healthz`)).arrayBuffer();
+      await (await fetch(`${running.origin}/healthz`, { redirect: 'manual' })).arrayBuffer();
       return running;
     } catch {
       // not listening yet
