@@ -6,6 +6,7 @@ import { delimiter, join } from 'node:path';
 export interface WrkResult {
   requestsPerSec: number;
   p50Ms: number;
+  p90Ms: number;
   p99Ms: number;
   requests: number;
   /** Responses that were not 2xx or 3xx. */
@@ -67,6 +68,7 @@ export function parseWrk(output: string): WrkResult {
   return {
     requestsPerSec: Number(number(/^Requests\/sec:\s+([\d.]+)/m, 'Requests/sec')[1]),
     p50Ms: percentile(50),
+    p90Ms: percentile(90),
     p99Ms: percentile(99),
     requests: Number(number(/^\s*(\d+) requests in/m, 'the request count')[1]),
     non2xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1] ?? 0),

@@ -29,11 +29,17 @@ describe('deploy/', () => {
   test('pressroom.env.example is a valid configuration as it stands, and with every commented setting filled in', () => {
     const lines = readFileSync(join(DEPLOY, 'pressroom.env.example'), 'utf8').split('\n');
     const parse = (keep: (line: string) => boolean) =>
-      Object.fromEntries(lines.filter(keep).map((line) => line.replace(/^#/, '')).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+      Object.fromEntries(
+        lines
+          .filter(keep)
+          .map((line) => line.replace(/^#/, ''))
+          .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1).replace(/^"(.*)"$/, '$1')]),
+      );
     const set = parse((line) => /^[A-Z_]+=/.test(line));
     assert.equal(set.PORT, undefined, 'the port comes from the systemd instance name');
     const config = loadConfig(set);
     assert.equal(config.database.kind, 'sqlite');
+    assert.equal(config.siteName, 'Ministry of Examples Newsroom', 'quotes are stripped, as systemd and a shell do');
     assert.deepEqual(config.trustProxy, { addresses: ['127.0.0.1'] });
     // The several-machines settings, with placeholders made concrete (variables the loader does not know yet are ignored).
     const all = parse((line) => /^#?[A-Z_0-9]+=/.test(line));
