@@ -4,6 +4,7 @@
 // servers, for a release page and a search page. On a 2-core machine little gain is expected: the
 // point is that the second server and the proxy cost nothing a reader would notice.
 import { mkdirSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { makeProgress } from '../src/cli/progress.js';
 import { composeSystem } from '../src/main/compose.js';
@@ -133,10 +134,17 @@ export function clusterMarkdown(report: ClusterReport, command: string, seconds:
     ms(r.result.p90Ms),
     ms(r.result.p99Ms),
     `${(r.result.requestsPerSec / direct(r.target)).toFixed(2)}x`,
-    String(r.result.non2xx + r.result.socketErrors),
+    String(r.result.non2xx),
+    String(r.result.socketErrors),
   ]);
-  const table = [['front', 'page', 'req/s', 'p50', 'p90', 'p99', 'vs 1 server direct', 'errors'], ['---', '---', '---', '---', '---', '---', '---', '---'], ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+  const header = ['front', 'page', 'req/s', 'p50', 'p90', 'p99', 'vs 1 server direct', 'non-2xx', 'socket errors'];
+  const table = [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
   const { threads, connections, seconds: loadSeconds } = report.load;
+  const cores = availableParallelism();
+  const busy =
+    Number(report.loadAverage.split(',')[0]) > cores
+      ? `\n**The machine was busy with other work** (load average ${report.loadAverage.split(',')[0]} on ${cores} cores when the run\nstarted): the figures are far below what this machine does alone (compare the page bench above) and\nthe ratios are mostly noise; run it again on a quiet machine.`
+      : '';
   return `## Several servers (nginx in front of one and two servers, PostgreSQL)
 
 \`${command}\` (${report.date.toISOString().slice(0, 16)}Z, ${seconds.toFixed(0)} s in all; load average
@@ -149,7 +157,8 @@ server's cached answer for its query (as readers asking the same thing get it).
 
 ${table}
 
-Everything (wrk, nginx, both servers, PostgreSQL) shares the same 2 cores, so a second server
+Everything (wrk, nginx, both servers, PostgreSQL) shares the same ${cores} cores, so a second server
 cannot add capacity here; what the table shows is the cost of the proxy and of splitting the load.
+Socket errors are wrk's connect, read, write and timeout (2 s) errors, not answers.${busy}
 The Varnish hit ratio is added when the CDN work of #18 is merged.`;
 }

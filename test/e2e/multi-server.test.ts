@@ -121,10 +121,10 @@ describe('several servers on one PostgreSQL behind nginx (#18)', { skip }, () =>
     const shows = (origin: string) => async () => (await page(origin, `/en/${BOARD}`)).body.includes('Ministry announces cluster drill');
     // Servers follow each other's writes through the content version they poll every second; the
     // bound is a hang guard that leaves room for a busy machine, the figure is reported below.
-    await eventually(shows(b.origin), 'the board page on server B lists the release', 5_000);
+    await eventually(shows(b.origin), 'the board page on server B lists the release', 10_000);
     const onB = performance.now();
     // Twice through nginx: consecutive requests go to both servers (round robin).
-    await eventually(async () => (await shows(nginx.origin)()) && (await shows(nginx.origin)()), 'the board page through nginx lists the release', 5_000);
+    await eventually(async () => (await shows(nginx.origin)()) && (await shows(nginx.origin)()), 'the board page through nginx lists the release', 10_000);
     const ms = (at: number) => `${(at - committed).toFixed(0)} ms`;
     t.diagnostic(`after the publish answered (sent ${(committed - started).toFixed(0)} ms earlier): on server B in ${ms(onB)}, through nginx on both servers in ${ms(performance.now())}`);
     assert.equal((await page(b.origin, `/en/${BOARD}/${published.number}`)).status, 200);
