@@ -62,7 +62,7 @@ async function measure(wrk: string, front: Front, targets: Target[], options: Cl
     console.log(`  wrk ${front.name}, ${target.name}: ${url}`);
     await runWrk(wrk, url, { ...options.load, seconds: options.warmUpSeconds });
     const result = await runWrk(wrk, url, options.load);
-    if (result.non2xx > 0 || result.socketErrors > 0) console.log(`    ${result.non2xx} non-2xx responses, ${result.socketErrors} socket errors`);
+    if (result.non2xx > 0 || result.socketErrors > 0) console.log(`    ${result.non2xx} non-2xx responses, socket errors: ${result.socketErrorDetail || 'none'}`);
     console.log(`    ${Math.round(result.requestsPerSec).toLocaleString('en')} req/s, p50 ${result.p50Ms.toFixed(2)} ms, p90 ${result.p90Ms.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(2)} ms`);
     rows.push({ front: front.name, servers: front.servers, target, result });
   }
@@ -135,7 +135,7 @@ export function clusterMarkdown(report: ClusterReport, command: string, seconds:
     ms(r.result.p99Ms),
     `${(r.result.requestsPerSec / direct(r.target)).toFixed(2)}x`,
     String(r.result.non2xx),
-    String(r.result.socketErrors),
+    r.result.socketErrors === 0 ? '0' : r.result.socketErrorDetail,
   ]);
   const header = ['front', 'page', 'req/s', 'p50', 'p90', 'p99', 'vs 1 server direct', 'non-2xx', 'socket errors'];
   const table = [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');

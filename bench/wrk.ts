@@ -13,6 +13,8 @@ export interface WrkResult {
   non2xx: number;
   /** connect/read/write/timeout errors, summed. */
   socketErrors: number;
+  /** wrk's own line, e.g. `connect 0, read 0, write 0, timeout 50`; empty when there were none. */
+  socketErrorDetail: string;
 }
 
 /** The wrk binary: /usr/bin/wrk, else the first on PATH; null when it is not installed. */
@@ -73,5 +75,6 @@ export function parseWrk(output: string): WrkResult {
     requests: Number(number(/^\s*(\d+) requests in/m, 'the request count')[1]),
     non2xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1] ?? 0),
     socketErrors: errors ? errors.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0,
+    socketErrorDetail: errors ? errors[0].replace('Socket errors: ', '') : '',
   };
 }
