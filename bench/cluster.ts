@@ -143,7 +143,7 @@ export function clusterMarkdown(report: ClusterReport, command: string, seconds:
   const cores = availableParallelism();
   const busy =
     Number(report.loadAverage.split(',')[0]) > cores
-      ? `\n**The machine was busy with other work** (load average ${report.loadAverage.split(',')[0]} on ${cores} cores when the run\nstarted): the figures are far below what this machine does alone (compare the page bench above) and\nthe ratios are mostly noise; run it again on a quiet machine.`
+      ? `\n**Other work was running on the machine** (load average ${report.loadAverage.split(',')[0]} on ${cores} cores when the run\nstarted): the figures are lower than on a quiet machine and the ratios noisier; run it again on a quiet one.`
       : '';
   return `## Several servers (nginx in front of one and two servers, PostgreSQL)
 
