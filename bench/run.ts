@@ -3,9 +3,10 @@
 // releases on SQLite and PostgreSQL, search latency, feeds and API lists, publish-to-searchable.
 // Writes docs/benchmarks.md, keeping other benches' sections. A benchmark, not a test: goals that are
 // missed are reported, and the exit code is 0 unless the bench itself could not run.
-// Options: --only pages|scale|mail   --size N (scale corpus; subscribers for mail)   --no-postgres
+// Options: --only pages|scale|mail|cluster   --size N (scale corpus; subscribers for mail; cluster corpus)   --no-postgres
 //          --subscribers N: the mail bench for N subscribers only (2,000 and 10,000 unless set)
 //          --quick: the scale part only, 5,000 releases, short runs, writes bench/.work/benchmarks-quick.md
+import { clusterMarkdown, runClusterBench } from './cluster.js';
 import { MAIL_BENCH_SIZES, runMailBench } from './mail.js';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -111,7 +112,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const only = args.quick ? 'scale' : args.only;
-  if (only !== undefined && only !== 'pages' && only !== 'scale') throw new Error('--only takes "pages", "scale" or "mail"');
+  if (only !== undefined && only !== 'pages' && only !== 'scale' && only !== 'cluster') throw new Error('--only takes "pages", "scale", "mail" or "cluster"');
 
   console.log('Building the server (npm run build)...');
   try {
@@ -121,6 +122,10 @@ async function main(): Promise<void> {
   }
 
   const docs = join(root, 'docs', 'benchmarks.md');
+  if (only === 'cluster') {
+    await clusterBench(wrk, started, docs);
+    return;
+  }
   if (only !== 'scale') await pageBench(wrk, started, docs);
   if (only === 'pages') return;
 
@@ -154,6 +159,21 @@ async function main(): Promise<void> {
     console.log(`\nWrote the scale section of ${relative(root, docs)}.`);
   }
   console.log(`${((performance.now() - started) / 1000).toFixed(0)} s in all.`);
+}
+
+const CLUSTER_START = '<!-- bench:cluster start: written by `npm run bench -- --only cluster` (bench/cluster.ts) -->';
+const CLUSTER_END = '<!-- bench:cluster end -->';
+
+/** The cluster bench of issue #18: one server directly, then nginx in front of one and two (PostgreSQL). */
+async function clusterBench(wrk: string, started: number, docs: string): Promise<void> {
+  const size = args.size ? Number(args.size) : 10_000;
+  if (!Number.isInteger(size) || size < 1_000) throw new Error('--size takes a whole number of at least 1000');
+  const loadAverage = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(', ');
+  const report = await runClusterBench({ root, wrk, size, load: LOAD, warmUpSeconds: WARM_UP_SECONDS }, loadAverage);
+  const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`;
+  const section = clusterMarkdown(report, command, (performance.now() - started) / 1000);
+  writeFileSync(docs, withSection(existsSync(docs) ? readFileSync(docs, 'utf8') : '# Benchmarks\n', CLUSTER_START, CLUSTER_END, section));
+  console.log(`\nWrote the cluster section of ${relative(root, docs)}.`);
 }
 
 /** The page bench of issue #2: 10,000 releases through the commands, four pages under wrk. */

@@ -6,12 +6,15 @@ import { delimiter, join } from 'node:path';
 export interface WrkResult {
   requestsPerSec: number;
   p50Ms: number;
+  p90Ms: number;
   p99Ms: number;
   requests: number;
   /** Responses that were not 2xx or 3xx. */
   non2xx: number;
   /** connect/read/write/timeout errors, summed. */
   socketErrors: number;
+  /** wrk's own line, e.g. `connect 0, read 0, write 0, timeout 50`; empty when there were none. */
+  socketErrorDetail: string;
 }
 
 /** The wrk binary: /usr/bin/wrk, else the first on PATH; null when it is not installed. */
@@ -67,9 +70,11 @@ export function parseWrk(output: string): WrkResult {
   return {
     requestsPerSec: Number(number(/^Requests\/sec:\s+([\d.]+)/m, 'Requests/sec')[1]),
     p50Ms: percentile(50),
+    p90Ms: percentile(90),
     p99Ms: percentile(99),
     requests: Number(number(/^\s*(\d+) requests in/m, 'the request count')[1]),
     non2xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1] ?? 0),
     socketErrors: errors ? errors.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0,
+    socketErrorDetail: errors ? errors[0].replace('Socket errors: ', '') : '',
   };
 }

@@ -1,0 +1,164 @@
+// `npm run bench -- --only cluster` (issue #18): one PostgreSQL database seeded with the scale
+// bench's corpus (bench/scale-corpus.ts), the compiled server loaded with wrk directly, then through
+// nginx (the deployed configuration, as test/support/nginx.ts derives it) to one and to two
+// servers, for a release page and a search page. On a 2-core machine little gain is expected: the
+// point is that the second server and the proxy cost nothing a reader would notice.
+import { mkdirSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { makeProgress } from '../src/cli/progress.js';
+import { composeSystem } from '../src/main/compose.js';
+import { nginxSkip, NGINX, startNginx, type RunningNginx } from '../test/support/nginx.js';
+import { postgresUnavailable, startBenchCluster } from './postgres.js';
+import { buildScaleCorpus } from './scale-corpus.js';
+import { startServer, type RunningServer } from './server.js';
+import { runWrk, type WrkResult } from './wrk.js';
+
+export interface ClusterOptions {
+  root: string;
+  wrk: string;
+  size: number;
+  load: { threads: number; connections: number; seconds: number };
+  warmUpSeconds: number;
+}
+
+interface Target {
+  name: string;
+  path: string;
+}
+
+/** One way of serving the site: which origin wrk loads, and how many app servers are behind it. */
+interface Front {
+  name: string;
+  servers: number;
+  origin: string;
+}
+
+export interface ClusterRow {
+  front: string;
+  servers: number;
+  target: Target;
+  result: WrkResult;
+}
+
+export interface ClusterReport {
+  date: Date;
+  size: number;
+  seedSeconds: number;
+  loadAverage: string;
+  load: ClusterOptions['load'];
+  rows: ClusterRow[];
+  /** Varnish in front of nginx: hit ratio and rows, once the CDN work of #18 is merged; null until then. */
+  varnish: null;
+}
+
+async function measure(wrk: string, front: Front, targets: Target[], options: ClusterOptions): Promise<ClusterRow[]> {
+  const rows: ClusterRow[] = [];
+  for (const target of targets) {
+    const url = front.origin + target.path;
+    const response = await fetch(url);
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`${url} answered ${response.status}, not 200`);
+    console.log(`  wrk ${front.name}, ${target.name}: ${url}`);
+    await runWrk(wrk, url, { ...options.load, seconds: options.warmUpSeconds });
+    const result = await runWrk(wrk, url, options.load);
+    if (result.non2xx > 0 || result.socketErrors > 0) console.log(`    ${result.non2xx} non-2xx responses, socket errors: ${result.socketErrorDetail || 'none'}`);
+    console.log(`    ${Math.round(result.requestsPerSec).toLocaleString('en')} req/s, p50 ${result.p50Ms.toFixed(2)} ms, p90 ${result.p90Ms.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(2)} ms`);
+    rows.push({ front: front.name, servers: front.servers, target, result });
+  }
+  return rows;
+}
+
+/** Seeds PostgreSQL, then loads one server directly, one through nginx and two through nginx. */
+export async function runClusterBench(options: ClusterOptions, loadAverage: string): Promise<ClusterReport> {
+  const unavailable = postgresUnavailable() ?? (nginxSkip() ? `nginx is not installed at ${NGINX} (apt-get install nginx)` : null);
+  if (unavailable) throw new Error(`The cluster bench needs PostgreSQL and nginx: ${unavailable}`);
+  const dataDir = join(options.root, 'bench', '.work', 'cluster-data');
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  const postgres = await startBenchCluster();
+  const servers: RunningServer[] = [];
+  let nginx: RunningNginx | null = null;
+  try {
+    console.log(`\nSeeding ${options.size.toLocaleString('en')} releases on PostgreSQL...`);
+    const seeded = performance.now();
+    const system = await composeSystem({ database: { kind: 'postgres', url: postgres.url }, dataDir });
+    let middle: number;
+    try {
+      const corpus = await buildScaleCorpus(system, options.size, makeProgress('  reindex', process.stdout));
+      middle = Math.ceil(corpus.counts['press-releases']!.en / 2);
+    } finally {
+      await system.close();
+    }
+    const seedSeconds = (performance.now() - seeded) / 1000;
+    const targets: Target[] = [
+      { name: 'release page', path: `/en/press-releases/${middle}` },
+      { name: 'search page', path: '/en/search?q=budget' },
+    ];
+    const start = () => startServer({ cwd: options.root, dataDir, databaseUrl: postgres.url }).then((server) => (servers.push(server), server));
+    const withNginx = async (upstreams: RunningServer[]) => {
+      await nginx?.stop();
+      nginx = await startNginx(upstreams.map((s) => new URL(s.origin).host));
+      return nginx.origin;
+    };
+
+    const rows: ClusterRow[] = [];
+    const first = await start();
+    rows.push(...(await measure(options.wrk, { name: '1 server, direct', servers: 1, origin: first.origin }, targets, options)));
+    rows.push(...(await measure(options.wrk, { name: 'nginx, 1 server', servers: 1, origin: await withNginx([first]) }, targets, options)));
+    const second = await start();
+    rows.push(...(await measure(options.wrk, { name: 'nginx, 2 servers', servers: 2, origin: await withNginx([first, second]) }, targets, options)));
+    // #18: once the CDN work is merged, start Varnish (test/support/varnish.ts with
+    // deploy/varnish/default.vcl) in front of nginx here, load the same targets through it and
+    // report its hit ratio (varnishstat's cache_hit / (cache_hit + cache_miss)) in `varnish`.
+    return { date: new Date(), size: options.size, seedSeconds, loadAverage, load: options.load, rows, varnish: null };
+  } finally {
+    await (nginx as RunningNginx | null)?.stop();
+    for (const server of servers) await server.stop();
+    postgres.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const int = (n: number) => Math.round(n).toLocaleString('en');
+const ms = (n: number) => `${n.toFixed(2)} ms`;
+
+/** The "Several servers" section of docs/benchmarks.md. */
+export function clusterMarkdown(report: ClusterReport, command: string, seconds: number): string {
+  const direct = (target: Target) => report.rows.find((r) => r.front === '1 server, direct' && r.target.path === target.path)!.result.requestsPerSec;
+  const rows = report.rows.map((r) => [
+    r.front,
+    `${r.target.name} \`${r.target.path}\``,
+    int(r.result.requestsPerSec),
+    ms(r.result.p50Ms),
+    ms(r.result.p90Ms),
+    ms(r.result.p99Ms),
+    `${(r.result.requestsPerSec / direct(r.target)).toFixed(2)}x`,
+    String(r.result.non2xx),
+    r.result.socketErrors === 0 ? '0' : r.result.socketErrorDetail,
+  ]);
+  const header = ['front', 'page', 'req/s', 'p50', 'p90', 'p99', 'vs 1 server direct', 'non-2xx', 'socket errors'];
+  const table = [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+  const { threads, connections, seconds: loadSeconds } = report.load;
+  const cores = availableParallelism();
+  const busy =
+    Number(report.loadAverage.split(',')[0]) > cores
+      ? `\n**Other work was running on the machine** (load average ${report.loadAverage.split(',')[0]} on ${cores} cores when the run\nstarted): the figures are lower than on a quiet machine and the ratios noisier; run it again on a quiet one.`
+      : '';
+  return `## Several servers (nginx in front of one and two servers, PostgreSQL)
+
+\`${command}\` (${report.date.toISOString().slice(0, 16)}Z, ${seconds.toFixed(0)} s in all; load average
+before the run ${report.loadAverage}): ${int(report.size)} releases (the scale bench's corpus,
+bench/scale-corpus.ts, seeded in ${report.seedSeconds.toFixed(0)} s) on one PostgreSQL 15 database;
+the compiled server (\`node dist/main/web.js\`); nginx with the deployed configuration
+(deploy/nginx/pressroom.conf as test/support/nginx.ts derives it: HTTP, the same upstream and proxy
+directives, one worker); \`wrk -t${threads} -c${connections} -d${loadSeconds}s --latency\` after a warm-up. The search page is the
+server's cached answer for its query (as readers asking the same thing get it).
+
+${table}
+
+Everything (wrk, nginx, both servers, PostgreSQL) shares the same ${cores} cores, so a second server
+cannot add capacity here; what the table shows is the cost of the proxy and of splitting the load.
+Socket errors are wrk's connect, read, write and timeout (2 s) errors, not answers.${busy}
+The Varnish hit ratio is added when the CDN work of #18 is merged.`;
+}
