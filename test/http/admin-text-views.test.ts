@@ -69,8 +69,8 @@ describe('text-view state in the admin attachment list', () => {
     const ko = (await t.app.inject({ method: 'GET', url: `/admin/releases/${id}`, headers: { cookie: `${cookie}; pressroom_lang=ko` } })).body;
     assert.match(ko, /<th scope="col">본문 보기\(바로 보기\)<\/th>/);
     assert.match(textOf(rowOf(ko, 'report.pdf')), /준비됨: 바로 보기/);
-    assert.match(textOf(rowOf(ko, 'old.hwp')), /일부만 변환됨: preview text only/);
-    assert.match(textOf(rowOf(ko, 'broken.pdf')), /본문 보기 없음: it is not a readable PDF/);
+    assert.match(textOf(rowOf(ko, 'old.hwp')), /일부만 변환됨: 미리 보기 글만 담았습니다/, 'the reason is worded in Korean too');
+    assert.match(textOf(rowOf(ko, 'broken.pdf')), /본문 보기 없음: 읽을 수 있는 PDF가 아닙니다/);
     assert.match(textOf(rowOf(ko, 'photo.jpg')), /이 형식은 해당 없음/);
   });
 });

@@ -4,6 +4,7 @@ import { sanitizeBodyHtml } from '../render/markdown.js';
 import { urls } from '../urls.js';
 import { Breadcrumb, Layout } from './layout.view.js';
 import type { PageContext } from './page-context.js';
+import { extractionReason } from '../i18n/extraction-reasons.js';
 
 /**
  * An attachment's text view (#19): the document's headings, paragraphs, lists and tables in the
@@ -39,7 +40,7 @@ export function AttachmentTextView(props: { ctx: PageContext; page: AttachmentPa
             <p class="hint">{ctx.t('textViewNote')}</p>
             {text.partial && (
               <p class="notice text-partial" role="note">
-                {ctx.t('textViewPartial', { reason: text.partial })}
+                {ctx.t('textViewPartial', { reason: extractionReason(text.partial, ctx.lang) })}
               </p>
             )}
             {/* Sanitized when extracted and again here, with the release-body rules. */}

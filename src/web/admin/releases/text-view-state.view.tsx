@@ -3,6 +3,7 @@ import type { Attachment } from '../../../domain/attachment.js';
 import { urls } from '../../urls.js';
 import type { AdminContext } from '../shared/admin-context.js';
 import type { ReleasePageData } from './release-page.data.js';
+import { extractionReason } from '../../i18n/extraction-reasons.js';
 
 /**
  * Where an attachment's text view stands (#19): queued, ready (with a link to the public view once
@@ -15,7 +16,7 @@ export function TextViewState(props: { ctx: AdminContext; data: ReleasePageData;
   if (!isExtractable(a.mimeType)) return <span class="text-view-state">{t('adminTextViewNotApplicable')}</span>;
   const state = data.textViews.get(a.sha256);
   if (!state || state.status === 'pending' || state.status === 'running') return <span class="text-view-state">{t('adminTextViewQueued')}</span>;
-  if (state.status === 'failed') return <span class="text-view-state text-view-none">{t('adminTextViewNone', { reason: state.reason ?? '' })}</span>;
+  if (state.status === 'failed') return <span class="text-view-state text-view-none">{t('adminTextViewNone', { reason: extractionReason(state.reason ?? '', props.ctx.lang) })}</span>;
   const { release, board, edition } = data;
   // The public view serves the live edition's files once the release is public.
   const isLive = release.number !== null && release.liveEditionId === edition.id && release.publicAt !== null && release.publicAt <= ctx.now;
@@ -29,7 +30,7 @@ export function TextViewState(props: { ctx: AdminContext; data: ReleasePageData;
       ) : (
         t('adminTextViewReadyOnPublish')
       )}
-      {state.partial && <> {t('adminTextViewPartial', { reason: state.partial })}</>}
+      {state.partial && <> {t('adminTextViewPartial', { reason: extractionReason(state.partial, props.ctx.lang) })}</>}
     </span>
   );
 }
