@@ -5,8 +5,8 @@ import type { ApiTokens } from '../../app/api-tokens/api-tokens.js';
 import type { ApiWrites } from '../../app/api-writes.js';
 import type { SearchReleases } from '../../app/search-releases.js';
 import { EditConflictError } from '../../app/workflow/save-draft.js';
-import { DomainError, RateLimitedError, UnauthenticatedError, ValidationError, type ErrorCode, type FieldIssue } from '../../domain/errors.js';
-import { STATUS_BY_CODE } from '../errors.js';
+import { DomainError, RateLimitedError, UnauthenticatedError, ValidationError, type FieldIssue } from '../../domain/errors.js';
+import { statusOf, UNKNOWN_ERROR_STATUS } from '../errors.js';
 import type { ContentVersionTracker } from '../cache/content-version.js';
 import { cachedPage, type PageCache } from '../cache/page-cache.js';
 import { fixedCaching, type PublicCaching } from '../cache/shared-cache.js';
@@ -202,8 +202,8 @@ export async function registerApi(app: FastifyInstance, deps: ApiDeps): Promise<
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof DomainError) {
-      const code = error.code as ErrorCode;
-      const status = STATUS_BY_CODE[code] ?? 500;
+      const code = error.code;
+      const status = statusOf(error);
       if (status < 500) {
         if (error instanceof UnauthenticatedError) {
           reply.header('WWW-Authenticate', request.headers.authorization === undefined ? 'Bearer realm="pressroom"' : 'Bearer realm="pressroom", error="invalid_token"');
@@ -220,7 +220,7 @@ export async function registerApi(app: FastifyInstance, deps: ApiDeps): Promise<
       ]);
     }
     request.log.error({ err: error, url: request.url }, 'unhandled API error');
-    return sendErrors(request, reply, 500, [{ code: 'INTERNAL', message: 'Internal error', field: null }]);
+    return sendErrors(request, reply, UNKNOWN_ERROR_STATUS, [{ code: 'INTERNAL', message: 'Internal error', field: null }]);
   });
 
   for (const route of API_ROUTES) {
