@@ -8,11 +8,11 @@ import { EditConflictError } from '../../app/workflow/save-draft.js';
 import { DomainError, RateLimitedError, UnauthenticatedError, ValidationError, type FieldIssue } from '../../domain/errors.js';
 import { statusOf, UNKNOWN_ERROR_STATUS } from '../errors.js';
 import type { ContentVersionTracker } from '../cache/content-version.js';
-import { cachedPage, type PageCache } from '../cache/page-cache.js';
+import { cacheOrRender, sendCached } from '../cache/cached-response.js';
+import type { PageCache } from '../cache/page-cache.js';
 import { fixedCaching, type PublicCaching } from '../cache/shared-cache.js';
 import { surrogateKeys } from '../cache/surrogate-keys.js';
 import type { Language } from '../../domain/language.js';
-import { sendDocument } from '../feeds/send-document.js';
 import { buildOpenApi } from './openapi.js';
 import { makePresenters } from './present.js';
 import { API_ROUTES, type ApiRouteContext } from './routes.js';
@@ -235,15 +235,14 @@ export async function registerApi(app: FastifyInstance, deps: ApiDeps): Promise<
       // share an entry and unknown query parameters cannot multiply entries. The version is read
       // before the database is: a change while answering leaves the entry stale, never wrong.
       const key = cache ? `${route.path} ${canonicalText((params?.data as object | undefined) ?? null)} ${canonicalText(query.data as object)}` : '';
-      const version = cache?.version.current() ?? '';
       // A request with credentials is never kept by a shared cache either.
       const caching = request.headers.authorization !== undefined ? PRIVATE : route.cached === 'search' ? REVALIDATE : (deps.caching ?? REVALIDATE);
-      const cached = cache?.pages.get(key);
-      if (cached) return sendDocument(request, reply, cached, caching);
-      const body = JSON.stringify(route.response.parse(await route.handle(ctx, { query: query.data, params: params?.data as never })));
-      const options = { contentType: JSON_TYPE, keys: route.cached === 'search' ? [surrogateKeys.api, surrogateKeys.search] : apiKeys((params?.data as object | undefined) ?? null) };
-      const doc = cache ? cache.pages.set(key, version, body, null, options) : cachedPage(body, null, options);
-      return sendDocument(request, reply, doc, caching);
+      const doc = await cacheOrRender(cache, key, async () => ({
+        text: JSON.stringify(route.response.parse(await route.handle(ctx, { query: query.data, params: params?.data as never }))),
+        contentType: JSON_TYPE,
+        keys: route.cached === 'search' ? [surrogateKeys.api, surrogateKeys.search] : apiKeys((params?.data as object | undefined) ?? null),
+      }));
+      return sendCached(request, reply, doc, caching);
     });
   }
 
