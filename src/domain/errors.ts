@@ -11,7 +11,8 @@ export interface FieldIssue {
 }
 
 export abstract class DomainError extends Error {
-  abstract readonly code: string;
+  /** One of ERROR_CODES, so the web layer's code table covers every domain error. */
+  abstract readonly code: ErrorCode;
   /** Every problem found, so a refused step reports all reasons at once. */
   readonly issues: FieldIssue[];
   constructor(message: string, issues: FieldIssue[] = []) {

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../domain/errors.js';
+import { DomainError, type ErrorCode } from '../domain/errors.js';
 
 /** The one table from domain error codes to HTTP statuses. */
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -13,6 +13,14 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   GONE: 410,
   STORAGE_UNAVAILABLE: 503,
 };
+
+/** The status of anything that is not a domain error (a bug, a failing dependency): a plain 500. */
+export const UNKNOWN_ERROR_STATUS = 500;
+
+/** The HTTP status an error is answered with: its code's from the one table, 500 for anything unknown. */
+export function statusOf(error: unknown): number {
+  return error instanceof DomainError ? STATUS_BY_CODE[error.code] : UNKNOWN_ERROR_STATUS;
+}
 
 /** Whether an error is @fastify/csrf-protection refusing a form (an old tab, or not from this site). */
 export function isCsrfRefusal(error: unknown): boolean {

@@ -14,7 +14,7 @@ import type { PageCache } from './cache/page-cache.js';
 import { FormExpiredView } from './admin/auth/forbidden.view.js';
 import { pageContext, sendHtml } from './admin/auth/http.js';
 import { makeSharedCaching, type SharedCaching } from './cache/shared-cache.js';
-import { isCsrfRefusal, STATUS_BY_CODE } from './errors.js';
+import { isCsrfRefusal, statusOf } from './errors.js';
 import { parseQueryFirstWins, registerFirstWinsForms } from './repeated-params.js';
 import { RequestLogController } from './request-log.js';
 import { computeSecurityHeaders } from './security-headers.js';
@@ -114,7 +114,7 @@ export async function buildServer(deps: WebDeps): Promise<FastifyInstance> {
     if (isCsrfRefusal(error)) return sendHtml(reply, 403, <FormExpiredView ctx={pageContext(reply, deps.site.name, null)} />);
     if (error instanceof PageBeyondEnd) return sendErrorPage(request, reply, 404);
     if (error instanceof DomainError) {
-      const status = STATUS_BY_CODE[error.code as keyof typeof STATUS_BY_CODE] ?? 500;
+      const status = statusOf(error);
       if (status === 404 || status === 410) return sendErrorPage(request, reply, status);
       return sendErrorPage(request, reply, status >= 500 ? 500 : 400);
     }

@@ -4,7 +4,7 @@ import { API_SCOPES, scopeFor, scopeRefusals, scopesBeyondRole } from '../../src
 import { snippetHtml, snippetWithMatches, parseQuery } from '../../src/domain/search-text.js';
 import { WORKFLOW_ACTIONS } from '../../src/domain/workflow.js';
 import { dayRange, isCalendarDay } from '../../src/web/day-range.js';
-import { apiField } from '../../src/web/api/register-api.js';
+import { apiField } from '../../src/web/api/api-http.js';
 
 test('every workflow step but preview sharing has exactly one API scope', () => {
   for (const action of WORKFLOW_ACTIONS) {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { FeedScope, PublicPages } from '../../app/public-pages.js';
 import { LANGUAGES, type Language } from '../../domain/language.js';
 import { LIMITS } from '../../domain/limits.js';
+import { cacheOrRender, sendCached } from '../cache/cached-response.js';
 import type { ContentVersionTracker } from '../cache/content-version.js';
 import type { PageCache } from '../cache/page-cache.js';
 import { fixedCaching, type PublicCaching } from '../cache/shared-cache.js';
@@ -10,7 +11,6 @@ import { surrogateKeys as k } from '../cache/surrogate-keys.js';
 import { urls } from '../urls.js';
 import { buildFeed, FEED_CONTENT_TYPES, feedUpdated, type FeedFormat } from './build-feed.js';
 import { feedUrls } from './feed-urls.js';
-import { sendDocument } from './send-document.js';
 import { boardSlugSchema } from '../../app/board.schema.js';
 
 
@@ -40,12 +40,10 @@ const FORMATS: { format: FeedFormat; file: string }[] = [
  * the page routes' parameters in Fastify's router, so `/en/feed.xml` is never read as a board.
  */
 export function registerFeedRoutes(app: FastifyInstance, deps: FeedRouteDeps): void {
+  const cache = { pages: deps.cache, version: deps.version };
   async function serve(request: FastifyRequest, reply: FastifyReply, format: FeedFormat, language: Language, scope: FeedScope) {
     const scopeKey = scope.kind === 'site' ? 'site' : scope.kind === 'board' ? `board:${scope.slug}` : `tag:${scope.tag}`;
-    const key = `feed:${format}:${language}:${scopeKey}`;
-    const version = deps.version.current();
-    let doc = deps.cache.get(key);
-    if (!doc) {
+    const doc = await cacheOrRender(cache, `feed:${format}:${language}:${scopeKey}`, async () => {
       const listing = await deps.pages.feed(language, scope);
       const paths = (f: FeedFormat) =>
         scope.kind === 'site' ? feedUrls.site(language, f) : scope.kind === 'board' ? feedUrls.board(language, scope.slug, f) : feedUrls.tag(language, scope.tag, f);
@@ -61,9 +59,9 @@ export function registerFeedRoutes(app: FastifyInstance, deps: FeedRouteDeps): v
         entries: listing.entries,
       });
       const keys = [k.feeds, k.language(language), ...(scope.kind === 'board' ? [k.board(scope.slug)] : []), ...listing.entries.map((e) => k.release(e.releaseId))];
-      doc = deps.cache.set(key, version, xml, null, { contentType: FEED_CONTENT_TYPES[format], lastModified: feedUpdated(listing.entries), keys });
-    }
-    return sendDocument(request, reply, doc, deps.caching ?? FALLBACK_CACHING);
+      return { text: xml, contentType: FEED_CONTENT_TYPES[format], lastModified: feedUpdated(listing.entries), keys };
+    });
+    return sendCached(request, reply, doc, deps.caching ?? FALLBACK_CACHING);
   }
 
   for (const { format, file } of FORMATS) {

@@ -5,6 +5,7 @@ import type { PublicLanguageVersions, PublicVersions } from '../../app/translati
 import type { ViewCounter } from '../../app/view-counter.js';
 import { LANGUAGES, type Language } from '../../domain/language.js';
 import { LIMITS } from '../../domain/limits.js';
+import { cacheOrRender, sendCached, type Rendered } from '../cache/cached-response.js';
 import type { ContentVersionTracker } from '../cache/content-version.js';
 import type { PageCache } from '../cache/page-cache.js';
 import type { PublicCaching } from '../cache/shared-cache.js';
@@ -14,7 +15,6 @@ import { urls } from '../urls.js';
 import { BoardView } from '../views/board.view.js';
 import { HomeView } from '../views/home.view.js';
 import { ReleaseView } from '../views/release.view.js';
-import { sendPage } from './html-reply.js';
 import type { SiteContext } from './site-context.js';
 import { boardSlugSchema } from '../../app/board.schema.js';
 
@@ -56,15 +56,11 @@ function parseOr404<S extends z.ZodType>(schema: S, value: unknown, reply: Fasti
 
 /** Public pages: News Zone home, board lists, release pages and their print view. */
 export function registerPageRoutes(app: FastifyInstance, deps: PageRouteDeps): void {
-  async function cached(request: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<{ html: string; releaseId: number | null; keys: string[] }>) {
-    const version = deps.version.current();
-    let page = deps.cache.get(key);
-    if (!page) {
-      const { html, releaseId, keys } = await render();
-      page = deps.cache.set(key, version, html, releaseId, { keys });
-    }
+  const cache = { pages: deps.cache, version: deps.version };
+  async function cached(request: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<Rendered>) {
+    const page = await cacheOrRender(cache, key, render);
     if (page.releaseId !== null && request.method === 'GET') deps.views.record(page.releaseId);
-    return sendPage(request, reply, page, deps.caching);
+    return sendCached(request, reply, page, deps.caching);
   }
 
   app.get('/:lang/', async (request, reply) => {
@@ -73,7 +69,7 @@ export function registerPageRoutes(app: FastifyInstance, deps: PageRouteDeps): v
     return cached(request, reply, `home:${p.lang}`, async () => {
       const [ctx, sections] = await Promise.all([deps.contextFor(p.lang), deps.pages.home(p.lang)]);
       const keys = [k.home, k.language(p.lang), ...sections.flatMap((s) => s.latest.map((r) => k.release(r.releaseId)))];
-      return { html: renderPage(<HomeView ctx={ctx} sections={sections} />), releaseId: null, keys };
+      return { text: renderPage(<HomeView ctx={ctx} sections={sections} />), releaseId: null, keys };
     });
   });
   app.get('/:lang', async (request, reply) => {
@@ -97,7 +93,7 @@ export function registerPageRoutes(app: FastifyInstance, deps: PageRouteDeps): v
       if (page > listing.pageCount) throw new PageBeyondEnd();
       const ctx = await deps.contextFor(p.lang);
       const keys = [k.board(p.board), k.language(p.lang), ...listing.items.map((r) => k.release(r.releaseId))];
-      return { html: renderPage(<BoardView ctx={ctx} listing={listing} />), releaseId: null, keys };
+      return { text: renderPage(<BoardView ctx={ctx} listing={listing} />), releaseId: null, keys };
     });
   });
 
@@ -110,7 +106,7 @@ export function registerPageRoutes(app: FastifyInstance, deps: PageRouteDeps): v
         const versions: PublicLanguageVersions = deps.versions ? await deps.versions.of(model.release) : { alternates: [], authoritative: null };
         // The board too: previous/next links and language versions show its other releases.
         const keys = [k.release(model.release.id), k.board(p.board), k.language(p.lang)];
-        return { html: renderPage(<ReleaseView ctx={ctx} model={model} print={print} versions={versions} />), releaseId: print ? null : model.release.id, keys };
+        return { text: renderPage(<ReleaseView ctx={ctx} model={model} print={print} versions={versions} />), releaseId: print ? null : model.release.id, keys };
       });
     });
   }

@@ -5,8 +5,7 @@ import { LANGUAGES } from '../../domain/language.js';
 import { LIMITS } from '../../domain/limits.js';
 import { dayRange, isCalendarDay } from '../day-range.js';
 import { renderPage } from '../render/page.js';
-import { cachedPage, type PageCache } from '../cache/page-cache.js';
-import { sendPage } from './html-reply.js';
+import { cacheOrRender, sendCached, type ResponseCache } from '../cache/cached-response.js';
 import { fixedCaching } from '../cache/shared-cache.js';
 import { surrogateKeys } from '../cache/surrogate-keys.js';
 import { SearchView, type DateProblem, type SearchForm } from '../views/search.view.js';
@@ -52,7 +51,7 @@ const searchQuery = z.object({
  */
 const SEARCH_CACHING = fixedCaching('no-store');
 
-export function registerSearchRoutes(app: FastifyInstance, deps: { search: SearchReleases; contextFor: SiteContext; timeZone: string; cache?: { pages: PageCache; version: { current(): string } } }): void {
+export function registerSearchRoutes(app: FastifyInstance, deps: { search: SearchReleases; contextFor: SiteContext; timeZone: string; cache?: ResponseCache }): void {
   app.get('/:lang/search', async (request, reply) => {
     const p = params.safeParse(request.params);
     if (!p.success) return reply.callNotFound();
@@ -61,26 +60,24 @@ export function registerSearchRoutes(app: FastifyInstance, deps: { search: Searc
     const typed = { q: q.q, board: q.board ?? null, sort: q.sort, from: q.from || null, to: q.to || null };
     reply.header('X-Robots-Tag', 'noindex');
     const key = `search:${JSON.stringify([lang, typed.q, typed.board, typed.sort, typed.from, typed.to, q.page ?? 1])}`;
-    const version = deps.cache?.version.current() ?? '';
-    const hit = deps.cache?.pages.get(key);
-    if (hit) return sendPage(request, reply, hit, SEARCH_CACHING);
-    const { form, from, to, problems } = readDates(typed);
-    const ctx = await deps.contextFor(lang);
-    const results =
-      q.q === ''
-        ? null
-        : await deps.search({
-            query: q.q,
-            language: lang,
-            board: form.board,
-            // Whole days in the site's time zone, `to` inclusive (the same rule as the JSON API).
-            ...dayRange(from, to, deps.timeZone),
-            sort: q.sort,
-            page: Math.min(q.page ?? 1, LIMITS.maxPage),
-          });
-    const html = renderPage(<SearchView ctx={ctx} form={form} results={results} dateProblems={problems} />);
-    const keys = [surrogateKeys.search, surrogateKeys.language(lang)];
-    return sendPage(request, reply, deps.cache ? deps.cache.pages.set(key, version, html, null, { keys }) : cachedPage(html, null, { keys }), SEARCH_CACHING);
+    const page = await cacheOrRender(deps.cache, key, async () => {
+      const { form, from, to, problems } = readDates(typed);
+      const ctx = await deps.contextFor(lang);
+      const results =
+        q.q === ''
+          ? null
+          : await deps.search({
+              query: q.q,
+              language: lang,
+              board: form.board,
+              // Whole days in the site's time zone, `to` inclusive (the same rule as the JSON API).
+              ...dayRange(from, to, deps.timeZone),
+              sort: q.sort,
+              page: Math.min(q.page ?? 1, LIMITS.maxPage),
+            });
+      return { text: renderPage(<SearchView ctx={ctx} form={form} results={results} dateProblems={problems} />), keys: [surrogateKeys.search, surrogateKeys.language(lang)] };
+    });
+    return sendCached(request, reply, page, SEARCH_CACHING);
   });
 }
 

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { PublicCatalog } from '../../ports/public-catalog.js';
 import { negotiatedLanguage } from './language.route.js';
-import { etagMatches, negotiate } from '../cache/encoding.js';
+import { isNotModified } from '../cache/cached-response.js';
+import { negotiate } from '../cache/encoding.js';
 import type { FaviconAsset } from './favicon.js';
 import { cssAsset } from './site-context.js';
 
@@ -42,8 +43,7 @@ export function registerSystemRoutes(app: FastifyInstance, deps: { catalog: Publ
   app.get(cssAsset.href, async (request, reply) => {
     reply.type('text/css; charset=utf-8').header('Cache-Control', 'public, max-age=31536000, immutable');
     const { body, etag } = negotiate(request, reply, cssAsset);
-    const ifNoneMatch = request.headers['if-none-match'];
-    if (ifNoneMatch !== undefined && etagMatches(ifNoneMatch, etag)) return reply.code(304).send();
+    if (isNotModified(request, etag)) return reply.code(304).send();
     return reply.send(body);
   });
 

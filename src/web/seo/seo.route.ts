@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PublicPages } from '../../app/public-pages.js';
 import type { PublicVersions } from '../../app/translations/public-versions.js';
+import { cacheOrRender, sendCached } from '../cache/cached-response.js';
 import type { ContentVersionTracker } from '../cache/content-version.js';
 import type { PageCache } from '../cache/page-cache.js';
 import { fixedCaching, type PublicCaching } from '../cache/shared-cache.js';
 import { surrogateKeys } from '../cache/surrogate-keys.js';
-import { sendDocument } from '../feeds/send-document.js';
 import { newestOf, pageUrls, releaseUrls, SITEMAP_MAX_URLS, sitemapIndex, sitemapPaths, urlset } from './sitemap.js';
 
 
@@ -38,17 +38,16 @@ export function robotsTxt(baseUrl: string): string {
  */
 export function registerSeoRoutes(app: FastifyInstance, deps: SeoRouteDeps): void {
   const chunk = deps.sitemapChunkSize ?? SITEMAP_MAX_URLS;
+  const cache = { pages: deps.cache, version: deps.version };
   const groups = async () => (deps.versions ? deps.versions.listedGroups() : new Map());
 
   async function cached(request: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<{ xml: string; lastModified: Date | null } | null>) {
-    const version = deps.version.current();
-    let doc = deps.cache.get(key);
-    if (!doc) {
+    const doc = await cacheOrRender(cache, key, async () => {
       const made = await render();
-      if (!made) return reply.callNotFound();
-      doc = deps.cache.set(key, version, made.xml, null, { contentType: XML, lastModified: made.lastModified, keys: [surrogateKeys.sitemap] });
-    }
-    return sendDocument(request, reply, doc, deps.caching ?? FALLBACK_CACHING);
+      return made && { text: made.xml, contentType: XML, lastModified: made.lastModified, keys: [surrogateKeys.sitemap] };
+    });
+    if (!doc) return reply.callNotFound();
+    return sendCached(request, reply, doc, deps.caching ?? FALLBACK_CACHING);
   }
 
   app.get('/robots.txt', async (_request, reply) => reply.type('text/plain; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(robotsTxt(deps.baseUrl)));

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { editionContentSchema } from '../../../app/release.schema.js';
 import { EditConflictError } from '../../../app/workflow/save-draft.js';
 import { DomainError, NotFoundError, ValidationError } from '../../../domain/errors.js';
-import { STATUS_BY_CODE } from '../../errors.js';
+import { statusOf } from '../../errors.js';
 import { translator } from '../../i18n/messages.js';
 import { negotiatedLanguage } from '../../public/language.route.js';
 import { renderMarkdown } from '../../render/markdown.js';
@@ -29,10 +29,8 @@ export function releaseIdOf(request: FastifyRequest): number {
   return parseId((request.params as Record<string, unknown>).id);
 }
 
-/** The HTTP status a refusal is shown with, from the one code table. */
-export function statusOf(error: DomainError): number {
-  return STATUS_BY_CODE[error.code as keyof typeof STATUS_BY_CODE] ?? 400;
-}
+// The admin routes' refusals take their status from the one mapper in web/errors.ts.
+export { statusOf };
 
 /** Renders a release's page, optionally with what a refused POST hands back. */
 export async function renderReleasePage(deps: AdminWebDeps, request: FastifyRequest, reply: FastifyReply, releaseId: number, state: ReleasePageState = {}, status = 200) {

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../../domain/errors.js';
-import { isCsrfRefusal, STATUS_BY_CODE } from '../../errors.js';
+import { isCsrfRefusal, statusOf, UNKNOWN_ERROR_STATUS } from '../../errors.js';
 import { translator, type Translate } from '../../i18n/messages.js';
 import { negotiatedLanguage } from '../../public/language.route.js';
 import { FormExpiredView } from '../auth/forbidden.view.js';
@@ -10,7 +10,7 @@ import { sendAdminPage } from './html.js';
 
 function pageFor(error: unknown, t: Translate): AdminErrorPage | null {
   if (error instanceof DomainError) {
-    const status = STATUS_BY_CODE[error.code as keyof typeof STATUS_BY_CODE] ?? 500;
+    const status = statusOf(error);
     if (status === 404) return { status, title: t('adminNotFoundTitle'), message: t('adminNotFoundBody') };
     return { status, title: t('adminCouldNotBeDone'), message: error.message, issues: error.issues };
   }
@@ -32,7 +32,7 @@ export function makeAdminErrorHandler(deps: { siteName: string }) {
     let page = pageFor(error, t);
     if (!page) {
       request.log.error({ err: error, url: request.url }, 'unhandled admin error');
-      page = { status: 500, title: t('adminSomethingWrong'), message: t('adminErrorLogged') };
+      page = { status: UNKNOWN_ERROR_STATUS, title: t('adminSomethingWrong'), message: t('adminErrorLogged') };
     }
     const csrfToken = reply.generateCsrf({ secure: request.protocol === 'https' });
     return sendAdminPage(reply, <AdminErrorView siteName={deps.siteName} csrfToken={csrfToken} staff={user && { name: user.name, email: user.email }} page={page} lang={lang} />, page.status);
