@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
+import { hashingMeter } from '../files/hashing-meter.js';
 
 export const BACKUP_FORMAT = 'pressroom-backup';
 export const BACKUP_VERSION = 1;
@@ -43,25 +43,18 @@ export const storePath = (filesDir: string, sha256: string) => join(filesDir, sh
 
 /** Streams `from` to `to` (via `to.part`, renamed once complete), returning the SHA-256 and size of the bytes. */
 export async function copyHashed(from: string, to: string): Promise<{ sha256: string; bytes: number }> {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  const meter = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      hash.update(chunk);
-      bytes += chunk.length;
-      done(null, chunk);
-    },
-  });
+  const meter = hashingMeter();
   await mkdir(dirname(to), { recursive: true });
   const part = `${to}.part`;
   try {
-    await pipeline(createReadStream(from), meter, createWriteStream(part, { flags: 'wx' }));
+    await pipeline(createReadStream(from), meter.stream, createWriteStream(part, { flags: 'wx' }));
   } catch (error) {
     await rm(part, { force: true });
     throw error;
   }
   await rename(part, to);
-  return { sha256: hash.digest('hex'), bytes };
+  const { sha256, byteSize } = meter.result();
+  return { sha256, bytes: byteSize };
 }
 
 export async function hashFile(path: string): Promise<string> {

@@ -1,10 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ByteRange, StagedFile, StoredFile } from '../../ports/file-store.js';
+import { hashingMeter } from './hashing-meter.js';
 
 /** Runs a write, turning the store's own storage failures into StorageUnavailableError. */
 export type Writing = <T>(work: () => Promise<T>) => Promise<T>;
@@ -18,20 +19,12 @@ export function makeTemporaryArea(dir: string, writing: Writing) {
   async function write(source: Readable | Uint8Array): Promise<StoredFile & { tmp: string }> {
     await writing(() => mkdir(dir, { recursive: true }));
     const tmp = join(dir, randomUUID());
-    const hash = createHash('sha256');
-    let byteSize = 0;
-    const meter = new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        hash.update(chunk);
-        byteSize += chunk.length;
-        done(null, chunk);
-      },
-    });
+    const meter = hashingMeter();
     const input = source instanceof Uint8Array ? Readable.from([Buffer.from(source)]) : source;
     const out = createWriteStream(tmp, { flags: 'wx' });
     try {
-      await writing(() => pipeline(input, meter, out));
-      return { sha256: hash.digest('hex'), byteSize, tmp };
+      await writing(() => pipeline(input, meter.stream, out));
+      return { ...meter.result(), tmp };
     } catch (error) {
       // A source failing early can reject the pipeline while the file is still being opened: removing
       // it before the open completes would leave it behind (and its descriptor open until then).
