@@ -181,18 +181,22 @@ export async function createWebApp(system: System, options: WebOptions): Promise
   // those a crashed process had claimed) run at start and then every second, well inside the promised 5 s.
   // Each loop's current run, so that shutdown can let it finish; `stopping` starts no new one.
   let stopping = false;
-  let ticking: Promise<void> | null = null;
-  const tick = (): Promise<void> => {
-    if (ticking || stopping) return ticking ?? Promise.resolve();
-    ticking = system.commands
-      .runDueJobs()
-      .then(
-        () => undefined,
-        (error: unknown) => void app.log.error({ err: error }, 'scheduled publishing failed; it will be retried'),
-      )
-      .finally(() => (ticking = null));
-    return ticking;
+  /** A background loop's step: at most one run at a time, none once stopping; failures are logged and retried next time. */
+  const singleRun = (run: () => Promise<unknown>, failure: string) => {
+    let current: Promise<void> | null = null;
+    const step = (): Promise<void> => {
+      if (current || stopping) return current ?? Promise.resolve();
+      current = run()
+        .then(
+          () => undefined,
+          (error: unknown) => void app.log.error({ err: error }, failure),
+        )
+        .finally(() => (current = null));
+      return current;
+    };
+    return Object.assign(step, { running: () => current });
   };
+  const tick = singleRun(() => system.commands.runDueJobs(), 'scheduled publishing failed; it will be retried');
   // Search indexing that a crash left in the outbox (or that another process wrote: a CLI, a second
   // server) is finished at start, in the background so a large backlog never delays serving, and
   // every 10 s after that.
@@ -205,18 +209,7 @@ export async function createWebApp(system: System, options: WebOptions): Promise
   await tick();
   // Attachment text views (#19): documents attached before text views existed (or imported) are
   // queued at start; queued files are read in the background, a couple per tick, never in a request.
-  let extracting: Promise<void> | null = null;
-  const extractTexts = (): Promise<void> => {
-    if (extracting || stopping) return extracting ?? Promise.resolve();
-    extracting = system.texts.extraction
-      .runPending()
-      .then(
-        () => undefined,
-        (error: unknown) => void app.log.error({ err: error }, 'attachment text extraction failed; it will be retried'),
-      )
-      .finally(() => (extracting = null));
-    return extracting;
-  };
+  const extractTexts = singleRun(() => system.texts.extraction.runPending(), 'attachment text extraction failed; it will be retried');
   if (options.schedulerMs !== 0) {
     void system.texts.extraction
       .queueMissing()
@@ -286,7 +279,7 @@ export async function createWebApp(system: System, options: WebOptions): Promise
         app.server.closeAllConnections();
       }, graceMs);
       force.unref();
-      const work = Promise.all([ticking, extracting, mailing]);
+      const work = Promise.all([tick.running(), extractTexts.running(), mailing]);
       await Promise.all([app.close(), Promise.race([work, new Promise((resolve) => setTimeout(resolve, graceMs).unref())])]);
       clearTimeout(force);
       version.stop();
