@@ -3,7 +3,8 @@ import type { StaffActor } from '../../../app/workflow/actor.js';
 import type { SeenEdition } from '../../../app/workflow/seen-edition.js';
 import { DomainError, NotFoundError } from '../../../domain/errors.js';
 import type { Role } from '../../../domain/user.js';
-import type { System } from '../../../main/compose.js';
+import type { ApiWriteCommands } from '../../../app/api-writes.js';
+import type { ReleasePageSystem } from './release-page.data.js';
 import { translator, type MessageKey } from '../../i18n/messages.js';
 import { negotiatedLanguage } from '../../public/language.route.js';
 import { canWrite, type AdminWebDeps } from '../shared/admin-deps.js';
@@ -13,6 +14,11 @@ import { actorOf } from '../shared/staff.js';
 import { fieldText } from './release-form.js';
 import { releaseIdOf, renderReleasePage, statusOf } from './release-page.route.js';
 
+/** The workflow commands (the very ones the JSON API runs), and the page a refusal is shown on. */
+export type WorkflowActionSystem = ReleasePageSystem & {
+  commands: Pick<ApiWriteCommands, 'submitRelease' | 'approveRelease' | 'rejectRelease' | 'scheduleRelease' | 'unscheduleRelease' | 'publishRelease' | 'startCorrection' | 'withdrawRelease'>;
+};
+
 interface ActionRoute {
   /** The least role that may ever take the step; the domain then checks state and authorship. */
   role: Role;
@@ -21,7 +27,7 @@ interface ActionRoute {
   /** Form fields kept on the page when the step is refused. */
   typed: string[];
   /** Runs the one command on the edition the page showed (`seen`); returns the notice key for the page it redirects to. */
-  run(system: System, releaseId: number, form: Record<string, string>, actor: StaffActor, seen: SeenEdition, timeZone: string): Promise<string>;
+  run(system: WorkflowActionSystem, releaseId: number, form: Record<string, string>, actor: StaffActor, seen: SeenEdition, timeZone: string): Promise<string>;
 }
 
 const ACTIONS: Record<string, ActionRoute> = {
@@ -72,7 +78,7 @@ function seenEditionOf(body: unknown): SeenEdition | null {
  * POST /admin/releases/:id/<step>: each workflow step is its own endpoint with its own permission.
  * A refusal re-renders the page with every reason and with what was typed.
  */
-export function registerWorkflowActionRoutes(app: FastifyInstance, deps: AdminWebDeps): void {
+export function registerWorkflowActionRoutes(app: FastifyInstance, deps: AdminWebDeps<WorkflowActionSystem>): void {
   for (const [name, action] of Object.entries(ACTIONS)) {
     app.post(`/admin/releases/:id/${name}`, canWrite(deps, action.role), async (request, reply) => {
       const releaseId = releaseIdOf(request);
