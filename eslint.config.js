@@ -1,5 +1,6 @@
-// typescript-eslint's recommended rules, plus the layering rule of STYLE.md section 1: the domain
-// imports no I/O or framework code.
+// typescript-eslint's recommended rules, plus the layering rules of STYLE.md section 1: the domain
+// imports no I/O or framework code; app and ports no adapter, web or main; web and cli not main;
+// adapters not web, main or cli.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -27,6 +28,21 @@ export default tseslint.config(
     files: ['src/app/**', 'src/ports/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['fastify*', '@fastify/*', 'kysely', 'pg', 'better-sqlite3', 'sharp', 'preact*', '**/adapters/*', '**/web/*', '**/main/*'] }],
+    },
+  },
+  // Web handlers and CLI commands receive the few use cases they need from src/main (the composition
+  // root), typed by app/ and ports/; they never import it (nor its composed `System`).
+  {
+    files: ['src/web/**', 'src/cli/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/main/*'], message: 'src/main composes the system and hands it over; declare the use cases you need (app/ and ports/ types) instead.' }] }],
+    },
+  },
+  // Adapters implement ports; what they share with the web (parsed candidates, templates) lives in ports/ or app/.
+  {
+    files: ['src/adapters/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/web/*', '**/main/*', '**/cli/*'], message: 'Adapters implement ports: move what they need from web/ into ports/ or app/.' }] }],
     },
   },
 );

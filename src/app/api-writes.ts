@@ -14,6 +14,7 @@ import { EditConflictError, type SaveDraft } from './workflow/save-draft.js';
 import type { ScheduleRelease } from './workflow/schedule-release.js';
 import type { makeApproveRelease, makeRejectRelease, makeSubmitRelease, makeUnscheduleRelease, makeWithdrawRelease, WithdrawOptions } from './workflow/simple-transitions.js';
 import type { makeStartCorrection } from './workflow/start-correction.js';
+import type { SeenEdition } from './workflow/seen-edition.js';
 
 /** A release as staff see it through the API: its latest edition, whatever its state. */
 export interface StaffReleaseView {
@@ -114,14 +115,15 @@ export function makeApiWrites(deps: { commands: ApiWriteCommands; releases: Rele
       });
     },
 
-    submit: (p: ApiPrincipal, id: number) => act(p, id, 'submit', () => commands.submitRelease(id, p.actor)),
-    approve: (p: ApiPrincipal, id: number) => act(p, id, 'approve', () => commands.approveRelease(id, p.actor)),
-    reject: (p: ApiPrincipal, id: number, comment: string) => act(p, id, 'reject', () => commands.rejectRelease(id, comment, p.actor)),
-    schedule: (p: ApiPrincipal, id: number, at: Date) => act(p, id, 'schedule', () => commands.scheduleRelease(id, at, p.actor)),
-    unschedule: (p: ApiPrincipal, id: number) => act(p, id, 'unschedule', () => commands.unscheduleRelease(id, p.actor)),
-    publish: (p: ApiPrincipal, id: number, options: Pick<PublishOptions, 'changeNote' | 'isMinorChange'>) => act(p, id, 'publish', () => commands.publishRelease(id, p.actor, options)),
+    // `seen`: the edition version the client was shown; the command refuses a changed edition (409).
+    submit: (p: ApiPrincipal, id: number, seen?: SeenEdition | null) => act(p, id, 'submit', () => commands.submitRelease(id, p.actor, seen)),
+    approve: (p: ApiPrincipal, id: number, seen: SeenEdition | null) => act(p, id, 'approve', () => commands.approveRelease(id, p.actor, seen)),
+    reject: (p: ApiPrincipal, id: number, comment: string, seen?: SeenEdition | null) => act(p, id, 'reject', () => commands.rejectRelease(id, comment, p.actor, seen)),
+    schedule: (p: ApiPrincipal, id: number, at: Date, seen: SeenEdition | null) => act(p, id, 'schedule', () => commands.scheduleRelease(id, at, p.actor, seen)),
+    unschedule: (p: ApiPrincipal, id: number, seen?: SeenEdition | null) => act(p, id, 'unschedule', () => commands.unscheduleRelease(id, p.actor, seen)),
+    publish: (p: ApiPrincipal, id: number, options: Pick<PublishOptions, 'changeNote' | 'isMinorChange' | 'seen'>) => act(p, id, 'publish', () => commands.publishRelease(id, p.actor, options)),
     withdraw: (p: ApiPrincipal, id: number, reason: string, options: WithdrawOptions = {}) => act(p, id, 'withdraw', () => commands.withdrawRelease(id, reason, p.actor, options)),
-    startCorrection: (p: ApiPrincipal, id: number) => act(p, id, 'correct', () => commands.startCorrection(id, p.actor)),
+    startCorrection: (p: ApiPrincipal, id: number, seen?: SeenEdition | null) => act(p, id, 'correct', () => commands.startCorrection(id, p.actor, seen)),
   };
 }
 export type ApiWrites = ReturnType<typeof makeApiWrites>;

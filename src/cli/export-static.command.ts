@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { StaticExportReport } from '../app/static-export/export-static-site.js';
-import type { System } from '../main/compose.js';
 import { makeProgress } from './progress.js';
 
 const USAGE = `Usage: pressroom export-static DIR [--base-url URL]
@@ -18,15 +17,15 @@ const argsSchema = z.object({
     .nullable(),
 });
 
-/** What `export-static` needs from the composition root: an export of this system into a directory. */
-export type StaticExportFactory = (system: System, options: { dir: string; baseUrl: string | null }) => Promise<{ run(progress?: (done: number, total: number) => void): Promise<StaticExportReport> }>;
+/** What `export-static` needs from the composition root: an export of the system it was given (`S`) into a directory. */
+export type StaticExportFactory<S> = (system: S, options: { dir: string; baseUrl: string | null }) => Promise<{ run(progress?: (done: number, total: number) => void): Promise<StaticExportReport> }>;
 
 /** `pressroom export-static DIR [--base-url URL]`; the renderer comes from src/main, injected. */
-export function makeExportStaticCommand(compose: StaticExportFactory) {
+export function makeExportStaticCommand<S>(compose: StaticExportFactory<S>) {
   return {
     name: 'export-static',
     summary: 'Write the public site as static files (pages, lists, feeds, sitemaps, attachments) into DIR',
-    async run(system: System, argv: string[]): Promise<number> {
+    async run(system: S, argv: string[]): Promise<number> {
       let parsed: { values: { 'base-url'?: string }; positionals: string[] };
       try {
         parsed = parseArgs({ args: argv, options: { 'base-url': { type: 'string' } }, allowPositionals: true, strict: true });

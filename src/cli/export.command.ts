@@ -2,7 +2,12 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.js';
-import type { Transfer } from '../main/compose-transfer.js';
+import type { makeExportContent, ProgressFactory } from '../app/transfer/export-content.js';
+
+/** The one use case `export` runs: the content of this system into an export directory. */
+export interface ExportTo {
+  exportTo(dir: string, progress?: ProgressFactory): ReturnType<ReturnType<typeof makeExportContent>>;
+}
 import { makeProgress } from './progress.js';
 
 const USAGE = `Usage: pressroom export DIR
@@ -15,7 +20,7 @@ const args = z.object({ positionals: z.tuple([z.string().min(1)], { error: 'Name
 export const exportCommand = {
   name: 'export',
   summary: 'Export all content and files to a directory (Pressroom JSON export format)',
-  async run(system: { transfer: Pick<Transfer, 'exportTo'> }, argv: string[]): Promise<number> {
+  async run(system: { transfer: ExportTo }, argv: string[]): Promise<number> {
     let dir: string;
     try {
       const parsed = args.parse(parseArgs({ args: argv, allowPositionals: true, strict: true, options: {} }));
@@ -25,7 +30,7 @@ export const exportCommand = {
       return 2;
     }
     const started = performance.now();
-    let manifest: Awaited<ReturnType<Transfer['exportTo']>>;
+    let manifest: Awaited<ReturnType<ExportTo['exportTo']>>;
     try {
       manifest = await system.transfer.exportTo(dir, (label) => makeProgress(label));
     } catch (error) {

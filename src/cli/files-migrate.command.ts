@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 import type { MigrateFilesReport } from '../app/migrate-files.js';
 import { StorageUnavailableError } from '../domain/errors.js';
 import type { Actor } from '../ports/audit-log.js';
-import type { System } from '../main/compose.js';
 import { makeProgress } from './progress.js';
 
 const USAGE = `Usage: pressroom files migrate --to s3
@@ -11,17 +10,17 @@ reading each copy back to check its SHA-256. Safe to stop and run again: files a
 with the right size and hash are skipped. Run it before starting servers with PRESSROOM_S3_* set
 (see docs/storage.md); the local files are left in place.`;
 
-/** A migration the composition root built, or why there is none (no bucket configured). */
-export type FilesMigrationFactory = (system: System) => { migrate(actor: Actor, progress?: (done: number, total: number) => void): Promise<MigrateFilesReport>; from: string; to: string } | { refused: string };
+/** A migration the composition root built from the system it was given (`S`), or why there is none (no bucket configured). */
+export type FilesMigrationFactory<S> = (system: S) => { migrate(actor: Actor, progress?: (done: number, total: number) => void): Promise<MigrateFilesReport>; from: string; to: string } | { refused: string };
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 /** `pressroom files migrate --to s3`: the stores come from src/main, injected. */
-export function makeFilesMigrateCommand(compose: FilesMigrationFactory) {
+export function makeFilesMigrateCommand<S>(compose: FilesMigrationFactory<S>) {
   return {
     name: 'files-migrate',
     summary: 'Copy the local file store into the S3-compatible bucket (resumable, verified by SHA-256)',
-    async run(system: System, argv: string[]): Promise<number> {
+    async run(system: S, argv: string[]): Promise<number> {
       let to: string | undefined;
       try {
         const parsed = parseArgs({ args: argv, options: { to: { type: 'string' } }, allowPositionals: false, strict: true });

@@ -2,7 +2,13 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.js';
-import type { Transfer } from '../main/compose-transfer.js';
+import type { ProgressFactory } from '../app/transfer/export-content.js';
+import type { makeImportContent } from '../app/transfer/import-content.js';
+
+/** The one use case `import-json` runs: an export directory into this (empty) system. */
+export interface ImportFrom {
+  importFrom(dir: string, options: { dryRun: boolean; reindex?: boolean; progress?: ProgressFactory }): ReturnType<ReturnType<typeof makeImportContent>>;
+}
 import { makeProgress } from './progress.js';
 
 const USAGE = `Usage: pressroom import-json DIR [--dry-run] [--skip-reindex]
@@ -21,7 +27,7 @@ const args = z.object({
 export const importJsonCommand = {
   name: 'import-json',
   summary: 'Import a Pressroom JSON export into an empty database (--dry-run to check only)',
-  async run(system: { transfer: Pick<Transfer, 'importFrom'> }, argv: string[]): Promise<number> {
+  async run(system: { transfer: ImportFrom }, argv: string[]): Promise<number> {
     let parsed: z.infer<typeof args>;
     try {
       parsed = args.parse(parseArgs({ args: argv, allowPositionals: true, strict: true, options: { 'dry-run': { type: 'boolean' }, 'skip-reindex': { type: 'boolean' } } }));

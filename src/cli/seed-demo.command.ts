@@ -1,10 +1,10 @@
-import type { System } from '../main/compose.js';
+import type { makeSeedDemo } from '../app/demo/seed-demo.js';
 import { makeProgress } from './progress.js';
 
 export const seedDemoCommand = {
   name: 'seed-demo',
   summary: 'Load the demo newsroom into an empty database',
-  async run(system: System): Promise<number> {
+  async run(system: { commands: { seedDemo: ReturnType<typeof makeSeedDemo> } }): Promise<number> {
     const progress = makeProgress('Loading demo releases');
     const seeded = await system.commands.seedDemo({ onProgress: progress });
     if (!seeded) {

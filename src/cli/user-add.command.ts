@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { newPassword } from '../app/accounts/secrets.js';
 import { ValidationError } from '../domain/errors.js';
 import { ROLES } from '../domain/user.js';
-import type { Accounts } from '../main/compose-accounts.js';
+import type { makeCreateUser } from '../app/accounts/create-user.js';
 
 const USAGE = `Usage: pressroom user-add --email EMAIL --name NAME --role ${ROLES.join('|')}
 The password is read from PRESSROOM_NEW_PASSWORD; without it a strong one is generated and printed once.`;
@@ -10,7 +10,7 @@ The password is read from PRESSROOM_NEW_PASSWORD; without it a strong one is gen
 export const userAddCommand = {
   name: 'user-add',
   summary: 'Create a staff account (password from PRESSROOM_NEW_PASSWORD, or generated)',
-  async run(system: { accounts: Pick<Accounts, 'createUser'> }, argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  async run(system: { accounts: { createUser: ReturnType<typeof makeCreateUser> } }, argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
     let values: { email?: string; name?: string; role?: string };
     try {
       ({ values } = parseArgs({ args: argv, options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } }, strict: true }));

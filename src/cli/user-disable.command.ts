@@ -1,4 +1,4 @@
-import type { Accounts } from '../main/compose-accounts.js';
+import type { makeDisableUser } from '../app/accounts/disable-user.js';
 import { emailArgument, reportAccountError } from './user-account-errors.js';
 
 const USAGE = `Usage: pressroom user disable EMAIL
@@ -9,7 +9,7 @@ The only active administrator cannot be disabled.`;
 export const userDisableCommand = {
   name: 'user-disable',
   summary: 'Disable a staff account: sessions and API tokens stop at once (offboarding)',
-  async run(system: { accounts: Pick<Accounts, 'disableUser'> }, argv: string[]): Promise<number> {
+  async run(system: { accounts: { disableUser: ReturnType<typeof makeDisableUser> } }, argv: string[]): Promise<number> {
     const email = emailArgument(argv, USAGE);
     if (email === null) return 2;
     try {

@@ -1,4 +1,4 @@
-import type { Accounts } from '../main/compose-accounts.js';
+import type { makeEnableUser } from '../app/accounts/enable-user.js';
 import { emailArgument, reportAccountError } from './user-account-errors.js';
 
 const USAGE = `Usage: pressroom user enable EMAIL
@@ -8,7 +8,7 @@ again unless they were revoked or have expired.`;
 export const userEnableCommand = {
   name: 'user-enable',
   summary: 'Enable a disabled staff account again',
-  async run(system: { accounts: Pick<Accounts, 'enableUser'> }, argv: string[]): Promise<number> {
+  async run(system: { accounts: { enableUser: ReturnType<typeof makeEnableUser> } }, argv: string[]): Promise<number> {
     const email = emailArgument(argv, USAGE);
     if (email === null) return 2;
     try {

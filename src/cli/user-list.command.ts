@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { Accounts } from '../main/compose-accounts.js';
+import type { makeListUsers } from '../app/accounts/list-users.js';
 
 const USAGE = `Usage: pressroom user list [--json]
 Lists every staff account: id, email, name, role, whether it has a password (imported staff have
@@ -8,7 +8,7 @@ none until \`pressroom user set-password EMAIL\`), two-factor sign-in, and wheth
 export const userListCommand = {
   name: 'user-list',
   summary: 'List staff accounts (email, name, role, whether a password is set)',
-  async run(system: { accounts: Pick<Accounts, 'listUsers'> }, argv: string[]): Promise<number> {
+  async run(system: { accounts: { listUsers: ReturnType<typeof makeListUsers> } }, argv: string[]): Promise<number> {
     let json: boolean;
     try {
       const { values } = parseArgs({ args: argv, strict: true, options: { json: { type: 'boolean' } } });

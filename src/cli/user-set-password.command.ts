@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
-import type { Accounts } from '../main/compose-accounts.js';
+import type { makeSetPassword } from '../app/accounts/set-password.js';
 import { emailArgument } from './user-account-errors.js';
 
 const USAGE = `Usage: pressroom user set-password EMAIL
@@ -74,7 +74,7 @@ async function readPassword(io: PromptIo): Promise<string> {
 export const userSetPasswordCommand = {
   name: 'user-set-password',
   summary: 'Give a staff account a new password (imported staff have none), read without echo or from stdin',
-  async run(system: { accounts: Pick<Accounts, 'setPassword'> }, argv: string[], io: PromptIo = { stdin: process.stdin, prompt: (text) => void process.stderr.write(text) }): Promise<number> {
+  async run(system: { accounts: { setPassword: ReturnType<typeof makeSetPassword> } }, argv: string[], io: PromptIo = { stdin: process.stdin, prompt: (text) => void process.stderr.write(text) }): Promise<number> {
     const email = emailArgument(argv, USAGE);
     if (email === null) return 2;
     try {

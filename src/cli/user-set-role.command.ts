@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ROLES } from '../domain/user.js';
-import type { Accounts } from '../main/compose-accounts.js';
+import type { makeSetRole } from '../app/accounts/set-role.js';
 import { reportAccountError } from './user-account-errors.js';
 
 const USAGE = `Usage: pressroom user set-role EMAIL ${ROLES.join('|')}
@@ -10,7 +10,7 @@ API tokens included). The only active administrator cannot be demoted.`;
 export const userSetRoleCommand = {
   name: 'user-set-role',
   summary: `Change a staff account's role (${ROLES.join(', ')})`,
-  async run(system: { accounts: Pick<Accounts, 'setRole'> }, argv: string[]): Promise<number> {
+  async run(system: { accounts: { setRole: ReturnType<typeof makeSetRole> } }, argv: string[]): Promise<number> {
     let email: string;
     let role: string;
     try {

@@ -5,7 +5,6 @@ import { makeHttpCdnPurger } from '../adapters/http/http-cdn-purger.js';
 import { makeNoopCdnPurger } from '../adapters/http/noop-cdn-purger.js';
 import type { CdnPurger } from '../ports/cdn-purger.js';
 import type { Clock } from '../ports/clock.js';
-import type { EventBus } from '../ports/events.js';
 import { makeCdnPurging } from '../web/cache/cdn-purge.js';
 
 export interface CdnOptions {
@@ -17,8 +16,8 @@ export interface CdnOptions {
   onError?: (error: unknown, keys: readonly string[]) => void;
 }
 
-/** Builds the purge adapter and subscribes the purge to every release event of this process. */
-export function composeCdn(deps: { db: Kysely<Database>; clock: Clock; events: EventBus; options?: CdnOptions }) {
+/** Builds the purge adapter; `purgesOnEvents` says whether release events should purge (subscribers.ts wires them). */
+export function composeCdn(deps: { db: Kysely<Database>; clock: Clock; options?: CdnOptions }) {
   const o = deps.options ?? {};
   const purger = o.purger ?? (o.purgeUrl ? makeHttpCdnPurger({ url: o.purgeUrl }) : makeNoopCdnPurger());
   const onError =
@@ -27,6 +26,5 @@ export function composeCdn(deps: { db: Kysely<Database>; clock: Clock; events: E
       console.error(`CDN purge failed${keys.length > 0 ? ` for ${keys.slice(0, 8).join(' ')}${keys.length > 8 ? ' ...' : ''}` : ''}; the cache keeps those pages for s-maxage at most:`, error instanceof Error ? error.message : error));
   const purging = makeCdnPurging({ purger, targets: makeCdnPurgeTargets(deps.db), clock: deps.clock, onError });
   // Without a cache in front, events cost nothing (no lookups); lifts still go through the no-op.
-  if (o.purger || o.purgeUrl) purging.subscribe(deps.events);
-  return purging;
+  return Object.assign(purging, { purgesOnEvents: Boolean(o.purger || o.purgeUrl) });
 }

@@ -61,6 +61,7 @@ import { composeImport } from './compose-import.js';
 import { composeTransfer } from './compose-transfer.js';
 import { composeCdn, type CdnOptions } from './compose-cdn.js';
 import { makeFileStore } from './file-store.js';
+import { wireSystemSubscribers } from './subscribers.js';
 
 export interface SystemOptions {
   database: DatabaseTarget;
@@ -137,9 +138,10 @@ export async function composeSystem(options: SystemOptions) {
       searchGeneration += 1;
     },
   });
-  events.subscribe(() => indexing.kick());
   // Shared-cache purges after commit, by surrogate key (#18); embargo lifts are told by the web server.
-  const cdn = composeCdn({ db, clock, events, options: options.cdn });
+  const cdn = composeCdn({ db, clock, options: options.cdn });
+  // Every event subscriber of the system is connected in subscribers.ts (the web server adds its own there too).
+  wireSystemSubscribers({ events, indexing, cdn });
   /** Resolves once every index update started so far has finished (tests, shutdown). */
   const searchIdle = () => indexing.idle();
 

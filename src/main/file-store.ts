@@ -6,6 +6,8 @@ import type { FilesMigrationFactory } from '../cli/files-migrate.command.js';
 import { loadConfig, type ObjectStorageSettings } from '../config.js';
 import type { StorageUnavailableError } from '../domain/errors.js';
 import type { FileStore } from '../ports/file-store.js';
+import type { AuditLog } from '../ports/audit-log.js';
+import type { Clock } from '../ports/clock.js';
 
 export interface FileStoreChoice {
   dataDir: string;
@@ -39,7 +41,7 @@ export function makeFileStore(choice: FileStoreChoice): FileStore & { close(): v
 }
 
 /** `pressroom files migrate --to s3`: from the local store under PRESSROOM_DATA into the system's (S3) store. */
-export const filesMigrationFromConfig: FilesMigrationFactory = (system) => {
+export const filesMigrationFromConfig: FilesMigrationFactory<{ files: FileStore; audit: AuditLog; clock: Clock }> = (system) => {
   const config = loadConfig();
   if (!config.objectStorage) return { refused: 'No bucket is configured: set PRESSROOM_S3_BUCKET (and PRESSROOM_S3_URL, the access key and secret for a self-hosted server; see docs/storage.md), then run this again.' };
   const source = makeLocalFileStore(join(config.dataDir, 'files'));

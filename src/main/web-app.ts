@@ -19,6 +19,7 @@ import { registerReadinessRoute } from '../web/public/readiness.route.js';
 import { makeMetrics, type MetricsAccess } from '../web/metrics/metrics.js';
 import type { TrustProxy } from '../web/trust-proxy.js';
 import type { System } from './compose.js';
+import { wireWebSubscribers } from './subscribers.js';
 import type { WebDeps } from '../web/server.js';
 
 /** How long a stopping server lets in-flight requests and its current background run finish. */
@@ -67,7 +68,11 @@ export interface WebOptions {
 export async function createWebApp(system: System, options: WebOptions): Promise<{ app: FastifyInstance; settled: () => Promise<void>; stop: (options?: { graceMs?: number }) => Promise<void> }> {
   // An embargo lifting fires no event: the tracker notices the moment (on a read or its 1 s poll) and
   // the CDN purge drops the lists, home and feeds a shared cache holds (#18).
-  const version = makeContentVersionTracker({ catalog: system.catalog, clock: system.clock, events: system.events, onTransition: (upTo) => void system.cdn.embargoesLifted(upTo) });
+  const version = makeContentVersionTracker({ catalog: system.catalog, clock: system.clock, onTransition: (upTo) => void system.cdn.embargoesLifted(upTo) });
+  // This server's reactions to events (its caches, its mail loop) are wired in subscribers.ts; the
+  // mail loop starts further down, so it is reached through `wakeMail` once it exists.
+  let wakeMail: () => void = () => {};
+  const unsubscribeEvents = wireWebSubscribers({ events: system.events, version, wakeMail: options.distributionMs === 0 ? null : () => wakeMail() });
   await version.refresh();
   version.start();
   const caching = makeSharedCaching({ lifetimes: options.cdn, msUntilTransition: () => version.msUntilTransition() });
@@ -253,9 +258,7 @@ export async function createWebApp(system: System, options: WebOptions): Promise
   };
   const distributionTimer = options.distributionMs === 0 ? null : setInterval(() => void mailTick(), options.distributionMs ?? 5000);
   distributionTimer?.unref();
-  const unsubscribeEvents = options.distributionMs === 0 ? () => {} : system.events.subscribe((event) => {
-    if (event.type === 'release.published' || event.type === 'release.corrected') void mailTick();
-  });
+  wakeMail = () => void mailTick();
   return {
     app,
     /** Resolves once the content version has caught up with every write announced so far. */

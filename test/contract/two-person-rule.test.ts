@@ -91,7 +91,14 @@ for (const { kind, skip } of databaseKinds()) {
       const token = async (who: StaffActor) =>
         (await t.system.apiTokens.create({ name: `approve ${who.label}`, ownerEmail: who.label, scopes: ['drafts:write', 'workflow:approve'], expiresAt: null }, { ...TEST_ACTOR, role: 'admin' })).secret;
       const [rewriterToken, chiefToken] = [await token(rewriter), await token(chief)];
-      const approve = (secret: string, id: number) => t.app.inject({ method: 'POST', url: `/api/v1/releases/${id}/approve`, headers: { authorization: `Bearer ${secret}` } });
+      // The step names the edition version the client was shown (required for approve).
+      const approve = async (secret: string, id: number) =>
+        t.app.inject({
+          method: 'POST',
+          url: `/api/v1/releases/${id}/approve`,
+          headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+          payload: JSON.stringify({ version: (await t.system.releases.latestEdition(id))!.lockVersion }),
+        });
 
       // The rewrite itself goes through the API too.
       const { release, edition } = await t.system.commands.createRelease({ boardSlug: 'press-releases', language: 'en', title: 'Rewritten through the API', bodyMarkdown: 'Writer.' }, writer);

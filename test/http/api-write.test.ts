@@ -170,14 +170,17 @@ for (const { kind, skip } of databaseKinds()) {
       const rejected = data(await call('POST', `/api/v1/releases/${id}/reject`, 'editor', { comment: 'Add the minister quote' }));
       assert.equal(rejected.edition.state, 'draft');
       assert.equal(rejected.edition.review_comment, 'Add the minister quote');
-      await call('POST', `/api/v1/releases/${id}/submit`, 'writer');
-      assert.equal(data(await call('POST', `/api/v1/releases/${id}/approve`, 'editor')).edition.state, 'approved');
+      // Approve, schedule and publish name the edition version they were chosen on (body or If-Match).
+      const resubmitted = data(await call('POST', `/api/v1/releases/${id}/submit`, 'writer'));
+      const approved = data(await call('POST', `/api/v1/releases/${id}/approve`, 'editor', { version: resubmitted.edition.version }));
+      assert.equal(approved.edition.state, 'approved');
       const at = new Date(t.clock.now().getTime() + 7_200_000).toISOString();
-      const scheduled = data(await call('POST', `/api/v1/releases/${id}/schedule`, 'editor', { at }));
+      const scheduled = data(await call('POST', `/api/v1/releases/${id}/schedule`, 'editor', { at }, { 'if-match': `"${approved.edition.number}-${approved.edition.version}"` }));
       assert.equal(scheduled.edition.state, 'scheduled');
       assert.equal(scheduled.edition.scheduled_at, at);
-      assert.equal(data(await call('POST', `/api/v1/releases/${id}/unschedule`, 'editor')).edition.state, 'approved');
-      const published = data(await call('POST', `/api/v1/releases/${id}/publish`, 'editor'));
+      const unscheduled = data(await call('POST', `/api/v1/releases/${id}/unschedule`, 'editor'));
+      assert.equal(unscheduled.edition.state, 'approved');
+      const published = data(await call('POST', `/api/v1/releases/${id}/publish`, 'editor', { version: unscheduled.edition.version }));
       assert.equal(published.status, 'published');
       assert.ok(published.number! >= 1);
       assert.equal(published.public_url, `https://news.example.org/en/press-releases/${published.number}`);
@@ -204,7 +207,7 @@ for (const { kind, skip } of databaseKinds()) {
     test("permission is the owner's role AND the token's scope; a refusal lists every reason", async () => {
       const draft = await newDraft('writer', { title: 'Needs review' });
       // A writer's token: no approve scope, and a writer may not approve; and it is not in review yet.
-      const refused = await call('POST', `/api/v1/releases/${draft.id}/approve`, 'writer');
+      const refused = await call('POST', `/api/v1/releases/${draft.id}/approve`, 'writer', { version: draft.edition.version });
       assert.equal(refused.statusCode, 403);
       assert.equal(refused.headers['access-control-allow-origin'], undefined);
       const messages = errors(refused).map((e) => e.message);
@@ -213,17 +216,17 @@ for (const { kind, skip } of databaseKinds()) {
       assert.ok(messages.some((m) => /A writer cannot approve/.test(m)), 'the role');
       assert.ok(messages.some((m) => /draft/.test(m)), 'the state');
       // An editor (the role may) whose token lacks the scope.
-      await call('POST', `/api/v1/releases/${draft.id}/submit`, 'writer');
-      const narrow = await call('POST', `/api/v1/releases/${draft.id}/approve`, 'narrow');
+      const inReview = data(await call('POST', `/api/v1/releases/${draft.id}/submit`, 'writer'));
+      const narrow = await call('POST', `/api/v1/releases/${draft.id}/approve`, 'narrow', { version: inReview.edition.version });
       assert.equal(narrow.statusCode, 403);
       assert.deepEqual(errors(narrow).map((e) => e.message), ['The token lacks the "workflow:approve" scope']);
       // Scope and role allow it, the state does not: the command's own refusal (409), every reason.
-      const early = await call('POST', `/api/v1/releases/${draft.id}/publish`, 'editor');
+      const early = await call('POST', `/api/v1/releases/${draft.id}/publish`, 'editor', { version: inReview.edition.version });
       assert.equal(early.statusCode, 409);
       assert.equal(errors(early)[0]!.code, 'INVALID_STATE');
       const own = await newDraft('editor', { title: 'My own' });
-      await call('POST', `/api/v1/releases/${own.id}/submit`, 'editor');
-      const self = await call('POST', `/api/v1/releases/${own.id}/approve`, 'editor');
+      const ownInReview = data(await call('POST', `/api/v1/releases/${own.id}/submit`, 'editor'));
+      const self = await call('POST', `/api/v1/releases/${own.id}/approve`, 'editor', { version: ownInReview.edition.version });
       assert.equal(self.statusCode, 409);
       assert.match(errors(self).map((e) => e.message).join(' '), /an editor or admin who has not edited it must approve it/);
       const audited = await t.system.audit.list({ action: 'api_token.use_failed', subjectType: 'release', subjectId: String(draft.id), limit: 5 });

@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
 import { makeExportStaticCommand } from '../../src/cli/export-static.command.js';
 import { composeStaticExport } from '../../src/main/static-renderer.js';
+import type { System } from '../../src/main/compose.js';
 import { databaseKinds } from '../support/databases.js';
 import { headedPdf, koreanPdf } from '../support/document-fixtures.js';
 import { buildBoard, buildRelease, jpegBytes, pdfBytes, TEST_ACTOR } from '../support/factories.js';
@@ -255,7 +256,7 @@ for (const { kind, skip } of databaseKinds()) {
     });
 
     test('the CLI command checks its arguments and reports counts', async () => {
-      const command = makeExportStaticCommand((system, o) => composeStaticExport(system, { ...SITE, baseUrl: o.baseUrl ?? BASE, dir: o.dir }));
+      const command = makeExportStaticCommand((system: System, o) => composeStaticExport(system, { ...SITE, baseUrl: o.baseUrl ?? BASE, dir: o.dir }));
       const logs: string[] = [];
       const log = console.log;
       const error = console.error;

@@ -14,6 +14,9 @@ export function createAdminTestWeb(options: { uploadMaxBytes?: number; idleTimeo
 
 const PASSWORD = 'correct horse battery staple';
 
+/** The admin's workflow step endpoints, whose forms carry the edition version they were shown. */
+const WORKFLOW_STEP = /^\/admin\/releases\/(\d+)\/(?:submit|approve|reject|schedule|unschedule|publish|correct|withdraw)$/;
+
 export type FormFields = Record<string, string | string[]>;
 
 /** A signed-in staff member's browser: keeps the CSRF cookie and sends the token with forms. */
@@ -71,9 +74,31 @@ export class StaffBrowser {
     return this.token;
   }
 
-  /** Posts a urlencoded form with the CSRF token (unless `csrf: false`). */
-  async post(url: string, fields: FormFields = {}, options: { csrf?: boolean; headers?: Record<string, string> } = {}): Promise<LightMyRequestResponse> {
+  /**
+   * The hidden fields a workflow step's form carries (the edition number and version it shows), as a
+   * person gets them: by opening the release's page just now. When the page offers no such form (a
+   * test of a refused step), the edition as it now is.
+   */
+  private async seenEdition(url: string): Promise<FormFields> {
+    const releaseId = Number(WORKFLOW_STEP.exec(url)?.[1]);
+    const page = await this.get(`/admin/releases/${releaseId}`);
+    const form = new RegExp(`<form method="post" action="${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}">([\\s\\S]*?)</form>`).exec(page.body)?.[1];
+    const hidden = (name: string) => (form ? new RegExp(`name="${name}" value="(\\d+)"`).exec(form)?.[1] : undefined);
+    const edition = hidden('edition');
+    const version = hidden('version');
+    if (edition && version) return { edition, version };
+    const current = await this.web.system.releases.latestEdition(releaseId);
+    return current ? { edition: String(current.editionNo), version: String(current.lockVersion) } : {};
+  }
+
+  /**
+   * Posts a urlencoded form with the CSRF token (unless `csrf: false`). A workflow step
+   * (/admin/releases/:id/<step>) sent without `version` carries the one its page shows now, as the
+   * browser's form would (`seen: false` sends none).
+   */
+  async post(url: string, fields: FormFields = {}, options: { csrf?: boolean; headers?: Record<string, string>; seen?: boolean } = {}): Promise<LightMyRequestResponse> {
     await this.session();
+    if (WORKFLOW_STEP.test(url) && fields.version === undefined && options.seen !== false) fields = { ...(await this.seenEdition(url)), ...fields };
     const body = new URLSearchParams();
     if (options.csrf !== false) body.append('_csrf', await this.ensureToken());
     for (const [k, v] of Object.entries(fields)) for (const value of ([] as string[]).concat(v)) body.append(k, value);

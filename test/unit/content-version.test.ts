@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeContentVersionTracker } from '../../src/web/cache/content-version.js';
-import { makeInMemoryEventBus } from '../../src/adapters/events/in-memory-event-bus.js';
 import type { PublicCatalog } from '../../src/ports/public-catalog.js';
 
 /** A catalog whose reads wait until the test lets them finish, so a write can land mid-read. */
@@ -25,16 +24,15 @@ function slowCatalog() {
 
 test('an embargo scheduled while a version read is running still turns the cache over at its moment', async () => {
   let now = new Date('2026-11-29T09:00:00Z');
-  const events = makeInMemoryEventBus();
   const { catalog, state, reads, release } = slowCatalog();
-  const tracker = makeContentVersionTracker({ catalog, clock: { now: () => now }, events });
+  const tracker = makeContentVersionTracker({ catalog, clock: { now: () => now } });
 
   const first = tracker.refresh(); // a poll starts and reads the old state
   await new Promise((resolve) => setImmediate(resolve));
   // Meanwhile a release is approved with an embargo at 10:00, and its event arrives mid-read.
   state.version = 2;
   state.transition = new Date('2026-11-29T10:00:00Z');
-  events.publish({ type: 'release.published', releaseId: 7, at: now });
+  tracker.localChange();
   release();
   await new Promise((resolve) => setImmediate(resolve));
   release();
@@ -49,9 +47,8 @@ test('an embargo scheduled while a version read is running still turns the cache
 });
 
 test('requests made while a read runs share one follow-up read, not one each', async () => {
-  const events = makeInMemoryEventBus();
   const { catalog, reads, release } = slowCatalog();
-  const tracker = makeContentVersionTracker({ catalog, clock: { now: () => new Date() }, events });
+  const tracker = makeContentVersionTracker({ catalog, clock: { now: () => new Date() } });
   const first = tracker.refresh();
   await new Promise((resolve) => setImmediate(resolve));
   for (let i = 0; i < 5; i += 1) void tracker.refresh();

@@ -4,10 +4,12 @@ import { workflowRefusals, type WorkflowAction } from '../../domain/workflow.js'
 import type { TxRepos } from '../../ports/unit-of-work.js';
 import type { StaffActor } from './actor.js';
 import { editionAuthorIds } from './edition-authors.js';
+import { refuseUnseenEdition, type SeenEdition } from './seen-edition.js';
 
 /**
  * Loads a release (held for the transaction) and its latest edition for a workflow action and refuses with every reason at
- * once: role, state, and the caller's own extra checks.
+ * once: role, state, and the caller's own extra checks. With `seen`, an edition that changed since it was shown is refused
+ * first (StaleEditionError), whatever else would be said.
  */
 export async function loadForAction(
   tx: TxRepos,
@@ -15,12 +17,13 @@ export async function loadForAction(
   action: WorkflowAction,
   actor: StaffActor,
   extraChecks: (ctx: { release: Release; edition: Edition }) => FieldIssue[] | Promise<FieldIssue[]> = () => [],
-  options: { allowSelfApproval?: boolean } = {},
+  options: { allowSelfApproval?: boolean; seen?: SeenEdition | null } = {},
 ): Promise<{ release: Release; edition: Edition }> {
   const release = await tx.releases.getReleaseForUpdate(releaseId);
   if (!release) throw new NotFoundError(`No release ${releaseId}`);
   const edition = await tx.releases.latestEdition(releaseId);
   if (!edition) throw new NotFoundError(`Release ${releaseId} has no edition`);
+  refuseUnseenEdition(edition, options.seen);
   // Authorship matters only to approval; the revisions are read only then.
   const isAuthor = actor.userId !== null && (action === 'approve' ? (await editionAuthorIds(tx.releases, edition)).has(actor.userId) : edition.createdBy === actor.userId);
   const reasons = [

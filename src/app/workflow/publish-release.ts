@@ -6,6 +6,7 @@ import type { Clock } from '../../ports/clock.js';
 import type { TxRepos, UnitOfWork } from '../../ports/unit-of-work.js';
 import { isSystem, type StaffActor } from './actor.js';
 import { auditRelease, loadForAction } from './load-for-action.js';
+import type { SeenEdition } from './seen-edition.js';
 
 export interface PublishOptions {
   /** Back-dates the publication (imports, demo data); defaults to now. */
@@ -19,25 +20,41 @@ export interface PublishOptions {
    * nothing is published and its own writes are kept (the scheduler: does this job still stand?).
    */
   onlyIf?: (tx: TxRepos) => Promise<boolean>;
+  /** The edition the person was shown; refused when it changed since. The scheduler has none to carry. */
+  seen?: SeenEdition | null;
 }
+
+/** What a publication did, so callers word their notice without reading the release again. */
+export type PublishOutcome =
+  | { published: false }
+  | {
+      published: true;
+      /** A correction of a release that was already live (a new edition replaced the live one). */
+      correction: boolean;
+      /** The release's permanent number in its board. */
+      number: number;
+      /** When the release is (or becomes, under embargo) public. */
+      publicAt: Date;
+      editionNo: number;
+    };
 
 /**
  * publish: makes an approved (or scheduled) edition live. First publication gives the release its
  * permanent number; under embargo it is public only from the embargo time. A correction needs a
  * change note unless it is a minor edit. Every reason for a refusal is reported at once. The
  * search outbox records the release in the same transaction, so the index catches up after a crash.
- * Resolves true when it published, false when `onlyIf` said no.
+ * Resolves with what it did; `published: false` when `onlyIf` said no.
  */
 export function makePublishRelease(deps: { uow: UnitOfWork; clock: Clock }) {
-  return async function publishRelease(releaseId: number, actor: StaffActor, given: PublishOptions = {}): Promise<boolean> {
+  return async function publishRelease(releaseId: number, actor: StaffActor, given: PublishOptions = {}): Promise<PublishOutcome> {
     // The change note is public text: normalised like every other (#13).
     const options = { ...given, changeNote: given.changeNote == null ? given.changeNote : normaliseText(given.changeNote) };
     const now = deps.clock.now();
     const publishedAt = options.publishedAt ?? now;
-    const isCorrection = await deps.uow.run(async (tx) => {
+    return deps.uow.run(async (tx): Promise<PublishOutcome> => {
       if (options.onlyIf) {
         await tx.releases.getReleaseForUpdate(releaseId);
-        if (!(await options.onlyIf(tx))) return null;
+        if (!(await options.onlyIf(tx))) return { published: false };
       }
       const { release, edition } = await loadForAction(tx, releaseId, 'publish', actor, async ({ release, edition }) => {
         const issues: FieldIssue[] = [];
@@ -55,7 +72,7 @@ export function makePublishRelease(deps: { uow: UnitOfWork; clock: Clock }) {
           issues.push({ code: 'change_note_missing', message: 'Write a public change note, or mark the correction as a minor edit', field: 'changeNote' });
         }
         return issues;
-      });
+      }, { seen: options.seen });
       const correcting = release.liveEditionId !== null;
       const number = release.number ?? (await tx.releases.allocateNumber(release.boardId, release.language));
       if (correcting && release.liveEditionId !== edition.id) {
@@ -71,12 +88,13 @@ export function makePublishRelease(deps: { uow: UnitOfWork; clock: Clock }) {
         },
         now,
       );
+      // A correction never moves an already public release back behind an embargo.
+      const publicAt = release.publicAt && release.publicAt <= now ? release.publicAt : publicTimeFor(publishedAt, edition.embargoUntil);
       await tx.releases.markPublished(release.id, {
         liveEditionId: edition.id,
         number,
         firstPublishedAt: release.firstPublishedAt ?? publishedAt,
-        // A correction never moves an already public release back behind an embargo.
-        publicAt: release.publicAt && release.publicAt <= now ? release.publicAt : publicTimeFor(publishedAt, edition.embargoUntil),
+        publicAt,
         embargoUntil: edition.embargoUntil,
         publicUpdatedAt: correcting && options.isMinorChange ? (release.publicUpdatedAt ?? publishedAt) : publishedAt,
       });
@@ -89,9 +107,8 @@ export function makePublishRelease(deps: { uow: UnitOfWork; clock: Clock }) {
         ...(edition.embargoUntil ? { embargoUntil: edition.embargoUntil.toISOString() } : {}),
         ...(correcting ? { changeNote: options.isMinorChange ? null : options.changeNote, minor: Boolean(options.isMinorChange) } : {}),
       });
-      return correcting;
+      return { published: true, correction: correcting, number, publicAt, editionNo: edition.editionNo };
     });
-    return isCorrection !== null;
   };
 }
 export type PublishRelease = ReturnType<typeof makePublishRelease>;

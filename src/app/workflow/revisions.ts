@@ -48,3 +48,4 @@ export function makeRevisions(deps: { uow: UnitOfWork; saveDraft: SaveDraft }) {
     },
   };
 }
+export type Revisions = ReturnType<typeof makeRevisions>;

@@ -53,14 +53,14 @@ export function makeRunDueJobs(deps: RunDueJobsDeps) {
       try {
         // Renewed before each job of the batch, so a slow batch never outlives its lease.
         if (!(await jobs.renew(job.id, workerId, new Date(clock.now().getTime() + JOB_LEASE_MS)))) continue;
-        const done = await deps.publishRelease(job.releaseId, SYSTEM_ACTOR, {
+        const outcome = await deps.publishRelease(job.releaseId, SYSTEM_ACTOR, {
           onlyIf: async (tx) => {
             // Completing it here makes the job's end part of the publication's transaction.
             const held = await tx.jobs.complete(job.id, workerId, clock.now());
             return held && (await stillScheduled(tx, job));
           },
         });
-        if (done) published += 1;
+        if (outcome.published) published += 1;
       } catch (error) {
         deps.onError?.(error);
         const retry = job.attempts < 5 ? new Date(clock.now().getTime() + 30_000 * job.attempts) : null;

@@ -5,6 +5,7 @@ import type { Clock } from '../../ports/clock.js';
 import type { UnitOfWork } from '../../ports/unit-of-work.js';
 import type { StaffActor } from './actor.js';
 import { auditRelease, loadForAction } from './load-for-action.js';
+import { refuseUnseenEdition, type SeenEdition } from './seen-edition.js';
 import { workflowRefusalsOrThrow } from './refuse.js';
 
 interface Deps {
@@ -14,13 +15,14 @@ interface Deps {
   allowSelfApproval?: boolean;
 }
 
-/** submit: a writer sends a draft for review. */
+/** submit: a writer sends a draft for review (`seen`: the edition they were shown, refused when it changed since). */
 export function makeSubmitRelease(deps: Deps) {
-  return (releaseId: number, actor: StaffActor): Promise<Edition> =>
+  return (releaseId: number, actor: StaffActor, seen?: SeenEdition | null): Promise<Edition> =>
     deps.uow.run(async (tx) => {
       const now = deps.clock.now();
       const { edition } = await loadForAction(tx, releaseId, 'submit', actor, ({ edition }) =>
         edition.title.trim() === '' ? [{ code: 'title_missing', message: 'Enter a title before submitting', field: 'title' }] : [],
+        { seen },
       );
       const updated = await tx.releases.updateEditionWorkflow(edition.id, { state: 'in_review', submittedBy: actor.userId, reviewComment: null }, now);
       await auditRelease(tx, actor, 'release.submitted', releaseId, now, { editionNo: edition.editionNo });
@@ -28,12 +30,12 @@ export function makeSubmitRelease(deps: Deps) {
     });
 }
 
-/** approve: an editor (by default not the author) approves an edition in review. */
+/** approve: an editor (by default not the author) approves an edition in review, the very one they were shown (`seen`). */
 export function makeApproveRelease(deps: Deps) {
-  return (releaseId: number, actor: StaffActor): Promise<Edition> =>
+  return (releaseId: number, actor: StaffActor, seen?: SeenEdition | null): Promise<Edition> =>
     deps.uow.run(async (tx) => {
       const now = deps.clock.now();
-      const { edition } = await loadForAction(tx, releaseId, 'approve', actor, () => [], { allowSelfApproval: deps.allowSelfApproval });
+      const { edition } = await loadForAction(tx, releaseId, 'approve', actor, () => [], { allowSelfApproval: deps.allowSelfApproval, seen });
       const updated = await tx.releases.updateEditionWorkflow(edition.id, { state: 'approved', approvedBy: actor.userId }, now);
       await auditRelease(tx, actor, 'release.approved', releaseId, now, { editionNo: edition.editionNo });
       return updated;
@@ -42,11 +44,12 @@ export function makeApproveRelease(deps: Deps) {
 
 /** reject: back to draft with the reviewer's comment (required, so the writer knows why). */
 export function makeRejectRelease(deps: Deps) {
-  return (releaseId: number, comment: string, actor: StaffActor): Promise<Edition> =>
+  return (releaseId: number, comment: string, actor: StaffActor, seen?: SeenEdition | null): Promise<Edition> =>
     deps.uow.run(async (tx) => {
       const now = deps.clock.now();
       const { edition } = await loadForAction(tx, releaseId, 'reject', actor, () =>
         comment.trim() === '' ? [{ code: 'comment_missing', message: 'Say what needs to change', field: 'comment' }] : [],
+        { seen },
       );
       const updated = await tx.releases.updateEditionWorkflow(edition.id, { state: 'draft', approvedBy: null, reviewComment: comment.trim() }, now);
       await auditRelease(tx, actor, 'release.rejected', releaseId, now, { comment: comment.trim() });
@@ -56,10 +59,10 @@ export function makeRejectRelease(deps: Deps) {
 
 /** unschedule: a scheduled edition goes back to approved and its job is cancelled, even one a scheduler holds. */
 export function makeUnscheduleRelease(deps: Deps) {
-  return (releaseId: number, actor: StaffActor): Promise<Edition> =>
+  return (releaseId: number, actor: StaffActor, seen?: SeenEdition | null): Promise<Edition> =>
     deps.uow.run(async (tx) => {
       const now = deps.clock.now();
-      const { edition } = await loadForAction(tx, releaseId, 'unschedule', actor);
+      const { edition } = await loadForAction(tx, releaseId, 'unschedule', actor, () => [], { seen });
       await tx.jobs.cancelFor(releaseId, now);
       const updated = await tx.releases.updateEditionWorkflow(edition.id, { state: 'approved', scheduledAt: null }, now);
       await auditRelease(tx, actor, 'release.unscheduled', releaseId, now);
@@ -74,6 +77,8 @@ export interface WithdrawOptions {
    * on an already withdrawn release too, when the takedown comes later.
    */
   removeContent?: boolean;
+  /** The edition the person was shown; refused when it changed since. */
+  seen?: SeenEdition | null;
 }
 
 /**
@@ -91,6 +96,8 @@ export function makeWithdrawRelease(deps: Deps) {
       const current = await tx.releases.getRelease(releaseId);
       const takedownOnly = removeContent && current?.status === 'withdrawn';
       if (takedownOnly) {
+        const latest = await tx.releases.latestEdition(releaseId);
+        if (latest) refuseUnseenEdition(latest, options.seen);
         workflowRefusalsOrThrow('withdraw', actor);
         if (current.contentRemovedAt !== null) {
           throw new InvalidStateError('The content of this release has already been removed', [{ code: 'content_already_removed', message: 'The content has already been removed' }]);
@@ -98,6 +105,7 @@ export function makeWithdrawRelease(deps: Deps) {
       } else {
         await loadForAction(tx, releaseId, 'withdraw', actor, ({ release }) =>
           release.status !== 'published' ? [{ code: 'not_published', message: 'Only a published release can be withdrawn' }] : [],
+          { seen: options.seen },
         );
       }
       await tx.jobs.cancelFor(releaseId, now);

@@ -3,16 +3,17 @@ import type { Clock } from '../../ports/clock.js';
 import type { UnitOfWork } from '../../ports/unit-of-work.js';
 import type { StaffActor } from './actor.js';
 import { auditRelease, loadForAction } from './load-for-action.js';
+import type { SeenEdition } from './seen-edition.js';
 
 /**
  * correct: starts a new draft edition from the live one (content and attachments copied). The live
  * edition stays public and untouched until the correction is reviewed and published.
  */
 export function makeStartCorrection(deps: { uow: UnitOfWork; clock: Clock }) {
-  return (releaseId: number, actor: StaffActor): Promise<Edition> =>
+  return (releaseId: number, actor: StaffActor, seen?: SeenEdition | null): Promise<Edition> =>
     deps.uow.run(async (tx) => {
       const now = deps.clock.now();
-      const { edition: live } = await loadForAction(tx, releaseId, 'correct', actor);
+      const { edition: live } = await loadForAction(tx, releaseId, 'correct', actor, () => [], { seen });
       const { title, subtitle, bodyMarkdown, department, contact, tags } = live;
       const content = { title, subtitle, bodyMarkdown, department, contact, tags };
       const draft = await tx.releases.createEdition({ ...content, releaseId, state: 'draft', changeNote: null, createdBy: actor.userId, createdAt: now });

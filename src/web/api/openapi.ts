@@ -85,12 +85,22 @@ export function buildOpenApi(routes: ApiRoute[], options: { prefix: string; base
     for (const status of r.errors) {
       responses[String(status)] =
         status === 409 && r.preconditioned
-          ? { description: 'A stale version (nothing was written; `current` is the edition as it now is), or a step the state does not allow', content: { 'application/json': { schema: output.schemas.__conflict } } }
+          ? { description: 'A stale version (EDIT_CONFLICT: the edition changed since the version sent; nothing was done and `current` is the edition as it now is), or a step the state does not allow (INVALID_STATE)', content: { 'application/json': { schema: output.schemas.__conflict } } }
           : { description: status === 403 ? "The token's scope or its owner's role does not allow this; every reason is listed" : 'Error', content: { 'application/json': { schema: errorRef } } };
     }
     responses['500'] = { description: 'Unexpected error', content: { 'application/json': { schema: { $ref: '#/components/schemas/InternalErrorResponse' } } } };
     const bodyRequired = r.body ? !r.body.safeParse(undefined).success : false;
-    const headerParams = r.preconditioned ? [{ name: 'If-Match', in: 'header', required: false, description: 'The ETag (or just the version) of the edition the change starts from; or send `version` in the body', schema: { type: 'string' } }] : [];
+    const headerParams = r.preconditioned
+      ? [
+          {
+            name: 'If-Match',
+            in: 'header',
+            required: false,
+            description: `The ETag (or just the version) of the edition the change starts from, or the step was chosen on; or send \`version\` in the body. ${r.preconditioned === 'required' ? 'One of the two is required.' : 'Optional: checked when sent.'}`,
+            schema: { type: 'string' },
+          },
+        ]
+      : [];
     paths[path] = {
       ...(paths[path] ?? {}),
       [r.method.toLowerCase()]: {

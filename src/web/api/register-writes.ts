@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ApiWrites } from '../../app/api-writes.js';
-import { EditConflictError } from '../../app/workflow/save-draft.js';
-import { ValidationError } from '../../domain/errors.js';
+import { ConflictError, ValidationError } from '../../domain/errors.js';
 import type { Authenticate } from './api-auth.js';
 import { validationIssues } from './api-http.js';
 import type { makePresenters } from './present.js';
@@ -10,8 +9,8 @@ import { editConflictBodySchema, staffReleaseResponseSchema } from './write-sche
 
 const IF_MATCH = /^\s*(?:W\/)?"?(?:(\d{1,9})-)?(\d{1,9})"?\s*$/;
 
-/** The version a change starts from: If-Match wins over the body's `version`; both must agree when both are sent. */
-export function preconditionOf(request: FastifyRequest, bodyVersion: number | undefined): Precondition {
+/** The version a change starts from: If-Match wins over the body's `version`; both must agree when both are sent. Null: none sent and none required. */
+export function preconditionOf(request: FastifyRequest, bodyVersion: number | undefined, required: boolean): Precondition | null {
   const header = request.headers['if-match'];
   if (header !== undefined) {
     const match = IF_MATCH.exec(header);
@@ -23,6 +22,7 @@ export function preconditionOf(request: FastifyRequest, bodyVersion: number | un
     return { editionNo: match[1] ? Number(match[1]) : null, version };
   }
   if (bodyVersion === undefined) {
+    if (!required) return null;
     throw new ValidationError('Say which version you changed', [{ code: 'VALIDATION_FAILED', message: 'Send the edition version you started from, as If-Match or `version`', field: 'version' }]);
   }
   return { editionNo: null, version: bodyVersion };
@@ -48,7 +48,7 @@ export function registerApiWrites(app: FastifyInstance, deps: { writes: ApiWrite
         const failures = [...(params && !params.success ? validationIssues(params.error, 'path') : []), ...(body && !body.success ? validationIssues(body.error, 'body') : [])];
         if (failures.length > 0) throw new ValidationError('The request is not valid', failures);
         const bodyData = body?.data as { version?: number } | undefined;
-        const precondition = route.preconditioned ? preconditionOf(request, bodyData?.version) : null;
+        const precondition = route.preconditioned ? preconditionOf(request, bodyData?.version, route.preconditioned === 'required') : null;
         reply.header('Cache-Control', 'no-store');
         try {
           const view = await route.handle(deps.writes, principal, { params: params?.data, body: bodyData, precondition });
@@ -57,8 +57,9 @@ export function registerApiWrites(app: FastifyInstance, deps: { writes: ApiWrite
           if (route.creates) reply.code(201).header('Location', out.data.api_url);
           return reply.type('application/json; charset=utf-8').send(out);
         } catch (error) {
-          if (!(error instanceof EditConflictError) || !params?.success) throw error;
-          // The stale change is refused whole; the client gets the edition as it now is, to merge.
+          // A stale draft (EditConflictError) or a step on an edition changed since it was shown (StaleEditionError).
+          if (!(error instanceof ConflictError) || !params?.success) throw error;
+          // The stale change is refused whole; the client gets the edition as it now is, to merge or review again.
           const current = presenters.staffRelease(await deps.writes.get(principal, (params.data as { id: number }).id));
           const conflict = editConflictBodySchema.parse({ errors: [{ code: 'EDIT_CONFLICT', message: error.message, field: 'version' }], current });
           return reply.code(409).header('ETag', `"${current.edition.number}-${current.edition.version}"`).type('application/json; charset=utf-8').send(conflict);

@@ -4,7 +4,7 @@ import type { ApiWrites, StaffReleaseView } from '../../app/api-writes.js';
 import type { ApiScope } from '../../domain/api-scopes.js';
 import {
   createDraftBodySchema,
-  emptyBodySchema,
+  stepBodySchema,
   publishBodySchema,
   rejectBodySchema,
   releaseIdParamsSchema,
@@ -35,8 +35,11 @@ export interface ApiWriteRoute<P extends z.ZodType = z.ZodType, B extends z.ZodT
   body: B | null;
   /** Answers 201 with a Location header. */
   creates?: boolean;
-  /** Reads the edition version from If-Match (or the body) and answers 409 with the current edition when stale. */
-  preconditioned?: boolean;
+  /**
+   * Reads the edition version from If-Match (or the body's `version`) and answers 409 with the current
+   * edition when stale: 'required' refuses a request without one (400), 'optional' checks it when sent.
+   */
+  preconditioned?: 'required' | 'optional';
   /** Status codes of errors this route can answer with (besides 401 and 500). */
   errors: number[];
   handle(writes: ApiWrites, principal: ApiPrincipal, input: { params: z.output<P>; body: z.output<B>; precondition: Precondition | null }): Promise<StaffReleaseView>;
@@ -47,9 +50,23 @@ function route<P extends z.ZodType, B extends z.ZodType>(r: ApiWriteRoute<P, B>)
 }
 
 const id = releaseIdParamsSchema;
-/** A workflow step with no body of its own. */
-const step = (name: string, scope: ApiScope, summary: string, run: (w: ApiWrites, p: ApiPrincipal, id: number) => Promise<StaffReleaseView>) =>
-  route({ method: 'POST', path: `/v1/releases/:id/${name}`, operationId: `${name}Release`, summary, scope, params: id, body: emptyBodySchema, errors: [400, 403, 404, 409], handle: (w, p, { params }) => run(w, p, params.id) });
+/**
+ * A workflow step with no body of its own but the edition version it was shown (If-Match or `version`):
+ * required for the steps that let text go public (approve, schedule, publish), checked when sent otherwise.
+ */
+const step = (name: string, scope: ApiScope, summary: string, precondition: 'required' | 'optional', run: (w: ApiWrites, p: ApiPrincipal, id: number, seen: Precondition | null) => Promise<StaffReleaseView>) =>
+  route({
+    method: 'POST',
+    path: `/v1/releases/:id/${name}`,
+    operationId: `${name}Release`,
+    summary,
+    scope,
+    params: id,
+    body: stepBodySchema,
+    preconditioned: precondition,
+    errors: [400, 403, 404, 409],
+    handle: (w, p, { params, precondition }) => run(w, p, params.id, precondition),
+  });
 
 /** The write side of the API: drafts and every workflow step, each its own endpoint. */
 export const API_WRITE_ROUTES: ApiWriteRoute[] = [
@@ -97,15 +114,15 @@ export const API_WRITE_ROUTES: ApiWriteRoute[] = [
     scope: 'drafts:write',
     params: id,
     body: updateDraftBodySchema,
-    preconditioned: true,
+    preconditioned: 'required',
     errors: [400, 403, 404, 409],
     handle(w, p, { params, body, precondition }) {
       const { version: _version, body_markdown, embargo_until, ...rest } = body;
       return w.updateDraft(p, params.id, { ...rest, bodyMarkdown: body_markdown, embargoUntil: embargo_until }, precondition!.version, precondition!.editionNo);
     },
   }),
-  step('submit', 'workflow:submit', 'Send a draft for review', (w, p, releaseId) => w.submit(p, releaseId)),
-  step('approve', 'workflow:approve', 'Approve an edition in review (not your own, unless the newsroom allows it)', (w, p, releaseId) => w.approve(p, releaseId)),
+  step('submit', 'workflow:submit', 'Send a draft for review', 'optional', (w, p, releaseId, seen) => w.submit(p, releaseId, seen)),
+  step('approve', 'workflow:approve', 'Approve the edition in review you were shown (its version is required; not your own, unless the newsroom allows it)', 'required', (w, p, releaseId, seen) => w.approve(p, releaseId, seen)),
   route({
     method: 'POST',
     path: '/v1/releases/:id/reject',
@@ -114,31 +131,34 @@ export const API_WRITE_ROUTES: ApiWriteRoute[] = [
     scope: 'workflow:approve',
     params: id,
     body: rejectBodySchema,
+    preconditioned: 'optional',
     errors: [400, 403, 404, 409],
-    handle: (w, p, { params, body }) => w.reject(p, params.id, body.comment),
+    handle: (w, p, { params, body, precondition }) => w.reject(p, params.id, body.comment, precondition),
   }),
   route({
     method: 'POST',
     path: '/v1/releases/:id/schedule',
     operationId: 'scheduleRelease',
-    summary: 'Schedule an approved edition to publish at a time',
+    summary: 'Schedule the approved edition you were shown (its version is required) to publish at a time',
     scope: 'workflow:publish',
     params: id,
     body: scheduleBodySchema,
+    preconditioned: 'required',
     errors: [400, 403, 404, 409],
-    handle: (w, p, { params, body }) => w.schedule(p, params.id, body.at),
+    handle: (w, p, { params, body, precondition }) => w.schedule(p, params.id, body.at, precondition),
   }),
-  step('unschedule', 'workflow:publish', 'Cancel a scheduled publication (back to approved)', (w, p, releaseId) => w.unschedule(p, releaseId)),
+  step('unschedule', 'workflow:publish', 'Cancel a scheduled publication (back to approved)', 'optional', (w, p, releaseId, seen) => w.unschedule(p, releaseId, seen)),
   route({
     method: 'POST',
     path: '/v1/releases/:id/publish',
     operationId: 'publishRelease',
-    summary: 'Publish an approved or scheduled edition now (under embargo: public from the embargo time)',
+    summary: 'Publish the approved or scheduled edition you were shown (its version is required) now (under embargo: public from the embargo time)',
     scope: 'workflow:publish',
     params: id,
     body: publishBodySchema,
+    preconditioned: 'required',
     errors: [400, 403, 404, 409],
-    handle: (w, p, { params, body }) => w.publish(p, params.id, { changeNote: body?.change_note ?? null, isMinorChange: body?.is_minor_change ?? false }),
+    handle: (w, p, { params, body, precondition }) => w.publish(p, params.id, { changeNote: body?.change_note ?? null, isMinorChange: body?.is_minor_change ?? false, seen: precondition }),
   }),
   route({
     method: 'POST',
@@ -148,8 +168,9 @@ export const API_WRITE_ROUTES: ApiWriteRoute[] = [
     scope: 'workflow:withdraw',
     params: id,
     body: withdrawBodySchema,
+    preconditioned: 'optional',
     errors: [400, 403, 404, 409],
-    handle: (w, p, { params, body }) => w.withdraw(p, params.id, body.reason, { removeContent: body.remove_content }),
+    handle: (w, p, { params, body, precondition }) => w.withdraw(p, params.id, body.reason, { removeContent: body.remove_content, seen: precondition }),
   }),
-  step('correct', 'drafts:write', 'Start a correction: a new draft edition copied from the live one, which stays public', (w, p, releaseId) => w.startCorrection(p, releaseId)),
+  step('correct', 'drafts:write', 'Start a correction: a new draft edition copied from the live one, which stays public', 'optional', (w, p, releaseId, seen) => w.startCorrection(p, releaseId, seen)),
 ];

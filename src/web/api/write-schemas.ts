@@ -56,16 +56,21 @@ export const updateDraftBodySchema = z
   .partial()
   .meta({ id: 'DraftChanges' });
 
-export const emptyBodySchema = z.strictObject({}).optional();
-export const rejectBodySchema = z.strictObject({ comment: z.string().max(2000).describe('What the writer should change (required)') });
-export const scheduleBodySchema = z.strictObject({ at: instant.describe('When to publish; in the future and not before the embargo ends') });
+/** The edition version a workflow step was chosen on (or send it as If-Match); a changed edition answers 409. */
+const seenVersion = z.number().int().min(1).optional().describe('The edition version you were shown (or send the ETag as If-Match); required for approve, schedule and publish');
+
+export const stepBodySchema = z.strictObject({ version: seenVersion }).optional();
+export const rejectBodySchema = z.strictObject({ comment: z.string().max(2000).describe('What the writer should change (required)'), version: seenVersion });
+export const scheduleBodySchema = z.strictObject({ at: instant.describe('When to publish; in the future and not before the embargo ends'), version: seenVersion });
 export const publishBodySchema = z
   .strictObject({
     change_note: z.string().max(1000).nullable().optional().describe('For a correction: the public change note'),
     is_minor_change: z.boolean().optional().describe('For a correction: publish without a change note'),
+    version: seenVersion,
   })
   .optional();
 export const withdrawBodySchema = z.strictObject({
+  version: seenVersion,
   reason: z.string().max(2000).describe('The public reason shown on the page'),
   remove_content: z
     .boolean()

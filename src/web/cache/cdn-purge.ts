@@ -1,6 +1,5 @@
 import type { Clock } from '../../ports/clock.js';
 import type { CdnPurger, CdnPurgeTargets } from '../../ports/cdn-purger.js';
-import type { EventBus } from '../../ports/events.js';
 import { releaseChangeKeys } from './surrogate-keys.js';
 
 export interface CdnPurgeCounts {
@@ -72,12 +71,6 @@ export function makeCdnPurging(deps: { purger: CdnPurger; targets: CdnPurgeTarge
         const ids = await deps.targets.embargoesLifted(after, upTo);
         liftsCoveredUpTo = upTo;
         return ids.length === 0 ? [] : keysOf(ids);
-      });
-    },
-    /** Purges on every release event of this process's bus; returns the unsubscribe. */
-    subscribe(events: EventBus): () => void {
-      return events.subscribe((event) => {
-        if (event.type.startsWith('release.')) void releasesChanged([event.releaseId]);
       });
     },
     /** Resolves once every purge queued so far was sent or given up (shutdown, tests). */

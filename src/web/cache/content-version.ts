@@ -1,5 +1,4 @@
 import type { Clock } from '../../ports/clock.js';
-import type { EventBus } from '../../ports/events.js';
 import type { PublicCatalog } from '../../ports/public-catalog.js';
 
 /**
@@ -7,11 +6,11 @@ import type { PublicCatalog } from '../../ports/public-catalog.js';
  * by another process (the database's content version, polled), and at the exact moment a scheduled
  * or embargoed release becomes public (the next public transition time, checked on every read and
  * on every poll, so a CDN in front that answers every read still hears of it: `onTransition`).
+ * Local writes reach it through `localChange`, which src/main/subscribers.ts wires to the event bus.
  */
 export function makeContentVersionTracker(deps: {
   catalog: PublicCatalog;
   clock: Clock;
-  events: EventBus;
   pollMs?: number;
   onError?: (e: unknown) => void;
   /** Told when a public transition has passed (an embargo lifted), with the time it was noticed. */
@@ -66,13 +65,6 @@ export function makeContentVersionTracker(deps: {
     return refreshing;
   }
 
-  deps.events.subscribe((event) => {
-    if (event.type.startsWith('release.')) {
-      localEpoch += 1;
-      void refresh();
-    }
-  });
-
   /** Turns the caches over once the next public transition has passed (and says so). */
   function passTransition(): void {
     const now = deps.clock.now();
@@ -102,6 +94,11 @@ export function makeContentVersionTracker(deps: {
       return nextTransition === null ? null : Math.max(0, nextTransition - deps.clock.now().getTime());
     },
     refresh,
+    /** A write of this process changed public content: cached pages are stale now, and the version is re-read. */
+    localChange(): void {
+      localEpoch += 1;
+      void refresh();
+    },
     start(): void {
       timer ??= setInterval(() => {
         passTransition();

@@ -6,6 +6,10 @@ import { canRead, type AdminWebDeps } from '../shared/admin-deps.js';
 import { AdminLayout } from '../shared/admin-layout.view.js';
 import { formatDateTime } from '../shared/format.js';
 import { sendAdminPage } from '../shared/html.js';
+import type { AuditLog } from '../../../ports/audit-log.js';
+
+/** What the audit log page reads. */
+export type AuditRouteSystem = { audit: Pick<AuditLog, 'list'> };
 
 const PAGE_SIZE = 100;
 
@@ -93,7 +97,7 @@ function AuditView(props: { ctx: AdminContext; q: AuditQuery; entries: AuditEntr
 }
 
 /** GET /admin/audit (administrators only): the audit trail, filtered by action and subject. */
-export function registerAuditRoutes(app: FastifyInstance, deps: AdminWebDeps): void {
+export function registerAuditRoutes(app: FastifyInstance, deps: AdminWebDeps<AuditRouteSystem>): void {
   app.get('/admin/audit', canRead(deps, 'admin'), async (request, reply) => {
     const q = auditQuery.parse(request.query ?? {});
     const [ctx, entries] = await Promise.all([

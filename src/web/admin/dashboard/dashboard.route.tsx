@@ -12,6 +12,18 @@ import { MissingTranslationsSection } from '../translations/translations.view.js
 import { NotificationsSection } from '../notifications/notifications.view.js';
 import type { StaffNotification } from '../../../ports/staff-notifications.js';
 import { z } from 'zod';
+import type { AdminCatalog } from '../../../ports/admin-catalog.js';
+import type { BoardRepo } from '../../../ports/board-repo.js';
+import type { TranslationRepo } from '../../../ports/translation-repo.js';
+import type { StaffNotificationRepo } from '../../../ports/staff-notifications.js';
+
+/** What the dashboard reads: releases per state, boards, missing language versions, notifications. */
+export type DashboardSystem = {
+  admin: Pick<AdminCatalog, 'list'>;
+  boards: Pick<BoardRepo, 'list'>;
+  translations: Pick<TranslationRepo, 'missingTranslations'>;
+  distribution: { notifications: { repo: Pick<StaffNotificationRepo, 'list' | 'unreadCount'> } };
+};
 
 const SECTION_SIZE = 10;
 
@@ -65,7 +77,7 @@ function DashboardView(props: { ctx: AdminContext; boards: Board[]; sections: Se
  * publications, releases flagged "translation needed" that still miss a language version, and
  * the person's notifications (#14).
  */
-export function registerDashboardRoutes(app: FastifyInstance, deps: AdminWebDeps): void {
+export function registerDashboardRoutes(app: FastifyInstance, deps: AdminWebDeps<DashboardSystem>): void {
   app.get('/admin', canRead(deps), async (request, reply) => {
     const ctx = await adminContext(request, reply, deps);
     const { t } = ctx;

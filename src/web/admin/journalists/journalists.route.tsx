@@ -8,6 +8,21 @@ import { makeAdminErrorHandler } from '../shared/admin-error-handler.js';
 import { redirectDone, sendAdminPage } from '../shared/html.js';
 import { actorOf } from '../shared/staff.js';
 import { emptyJournalist, JournalistEditView, JournalistListsView, JournalistListView, SendEmbargoedView, type JournalistFormValues, type SendOutcome } from './journalists.view.js';
+import type { JournalistLists } from '../../../app/distribution/journalist-lists.js';
+import type { embargoedRelease, SendEmbargoed } from '../../../app/distribution/send-embargoed.js';
+import type { EmbargoSendRepo } from '../../../ports/journalists.js';
+import type { ReleaseRepo } from '../../../ports/release-repo.js';
+
+/** Journalist lists and embargoed sends (#14), and the release a send is about. */
+export type JournalistsSystem = {
+  journalists: {
+    lists: JournalistLists;
+    send: SendEmbargoed;
+    target: (releaseId: number) => ReturnType<typeof embargoedRelease>;
+    sendsOf: EmbargoSendRepo['listFor'];
+  };
+  releases: Pick<ReleaseRepo, 'getRelease' | 'latestEdition'>;
+};
 
 const id = z.coerce.number().int().min(1).max(2_147_483_647);
 const doneQuery = z.object({ done: z.string().max(20).optional().catch(undefined) });
@@ -31,7 +46,7 @@ function issuesOf(error: unknown): FieldIssue[] {
  * every write audited by the commands; and /admin/releases/:id/journalists, the form that sends an
  * embargoed release to chosen lists.
  */
-export function registerJournalistRoutes(app: FastifyInstance, deps: AdminWebDeps): void {
+export function registerJournalistRoutes(app: FastifyInstance, deps: AdminWebDeps<JournalistsSystem>): void {
   const j = () => deps.system.journalists;
   void app.register(async (scope) => {
     scope.setErrorHandler(makeAdminErrorHandler({ siteName: deps.siteName }));

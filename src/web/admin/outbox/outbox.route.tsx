@@ -6,6 +6,10 @@ import { canRead, type AdminWebDeps } from '../shared/admin-deps.js';
 import { AdminLayout } from '../shared/admin-layout.view.js';
 import { formatDateTime } from '../shared/format.js';
 import { sendAdminPage } from '../shared/html.js';
+import type { OutboxRepo } from '../../../ports/distribution.js';
+
+/** The email outbox as editors read it, and whether emails are sent or held. */
+export type OutboxSystem = { distribution: { outbox: Pick<OutboxRepo, 'list' | 'get'>; sending: boolean } };
 
 const PAGE_SIZE = 50;
 const STATUSES = ['held', 'queued', 'sending', 'sent', 'failed'] as const satisfies readonly OutboxStatus[];
@@ -124,7 +128,7 @@ function OutboxEmailView(props: { ctx: AdminContext; email: OutboxEmail }) {
  * /admin/outbox (editors and admins): every email written to the outbox, sent or held, and one
  * email's headers, text and HTML. The HTML is served alone under a sandboxing CSP, framed.
  */
-export function registerOutboxRoutes(app: FastifyInstance, deps: AdminWebDeps): void {
+export function registerOutboxRoutes(app: FastifyInstance, deps: AdminWebDeps<OutboxSystem>): void {
   const outbox = deps.system.distribution.outbox;
   app.get('/admin/outbox', canRead(deps, 'editor'), async (request, reply) => {
     const q = listQuery.parse(request.query ?? {});

@@ -8,6 +8,11 @@ import { redirectDone } from '../shared/html.js';
 import { actorOf } from '../shared/staff.js';
 import { fieldText } from './release-form.js';
 import { parseId, releaseIdOf, renderReleasePage, statusOf } from './release-page.route.js';
+import type { EditAttachments } from '../../../app/edit-attachments.js';
+import type { ReleasePageSystem } from './release-page.data.js';
+
+/** Editing an attachment's text, order and presence, on the release's page. */
+export type AttachmentEditSystem = ReleasePageSystem & { commands: { attachments: Pick<EditAttachments, 'update' | 'move' | 'remove'> } };
 
 const direction = z.enum(['up', 'down']);
 
@@ -19,7 +24,7 @@ function attachmentIdOf(request: FastifyRequest): number {
  * Editing attachments after upload, each step its own POST (plain forms, no script needed):
  * caption/credit/alt text, move up or down, remove. Refusals re-render the page with every reason.
  */
-export function registerAttachmentEditRoutes(app: FastifyInstance, deps: AdminWebDeps): void {
+export function registerAttachmentEditRoutes(app: FastifyInstance, deps: AdminWebDeps<AttachmentEditSystem>): void {
   const base = '/admin/releases/:id/attachments/:attachmentId';
 
   async function run(request: FastifyRequest, reply: Parameters<typeof renderReleasePage>[2], done: string, title: MessageKey, step: (releaseId: number, attachmentId: number) => Promise<unknown>) {

@@ -8,7 +8,8 @@ import { catalogues, translator } from '../../i18n/messages.js';
 import { negotiatedLanguage } from '../../public/language.route.js';
 import { redirectDone } from '../shared/html.js';
 import { actorOf, staffOf } from '../shared/staff.js';
-import { registerAttachmentEditRoutes } from './attachment-edit.route.js';
+import { registerAttachmentEditRoutes, type AttachmentEditSystem } from './attachment-edit.route.js';
+import type { AttachFile } from '../../../app/attach-file.js';
 import { releaseIdOf, renderReleasePage } from './release-page.route.js';
 import { readUpload, UPLOAD_LIMITS, uploadProblemStatus } from './upload-parts.js';
 
@@ -37,7 +38,10 @@ function refusalStatus(error: DomainError): number {
  * straight into the attach-file command (to disk, counted against the limit), which checks it by
  * its bytes (not its name); every refusal names its file.
  */
-export function registerAttachmentRoutes(app: FastifyInstance, deps: AdminWebDeps): void {
+/** Uploading files to a draft, and editing them (attachment-edit.route.ts). */
+export type AttachmentsSystem = AttachmentEditSystem & { commands: { attachFile: AttachFile } };
+
+export function registerAttachmentRoutes(app: FastifyInstance, deps: AdminWebDeps<AttachmentsSystem>): void {
   const max = deps.uploadMaxBytes ?? DEFAULT_UPLOAD_MAX_BYTES;
   app.post('/admin/releases/:id/attachments', { preHandler: [deps.requireStaff('writer'), csrfTokenFromQuery, deps.csrfProtection] }, async (request, reply) => {
     const releaseId = releaseIdOf(request);

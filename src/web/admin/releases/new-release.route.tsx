@@ -11,6 +11,11 @@ import { redirectDone, sendAdminPage } from '../shared/html.js';
 import { actorOf } from '../shared/staff.js';
 import { asLanguage, contentFromForm, emptyReleaseForm, fieldText, readReleaseForm, schemaIssues, type ReleaseFormValues } from './release-form.js';
 import { BodyPreview, ReleaseFields } from './release-form.view.js';
+import type { CreateRelease } from '../../../app/workflow/create-release.js';
+import type { BoardRepo } from '../../../ports/board-repo.js';
+
+/** Writing a new release: the boards to choose from, and the create command. */
+export type NewReleaseSystem = { boards: Pick<BoardRepo, 'list'>; commands: { createRelease: CreateRelease } };
 
 function NewReleaseView(props: { ctx: AdminContext; boards: Board[]; values: ReleaseFormValues; issues: FieldIssue[]; previewHtml: string | null }) {
   const { ctx } = props;
@@ -47,7 +52,7 @@ export function mergeIssues(formIssues: FieldIssue[], schema: FieldIssue[]): Fie
 }
 
 /** GET /admin/releases/new and POST /admin/releases: write a new release as a draft. */
-export function registerNewReleaseRoutes(app: FastifyInstance, deps: AdminWebDeps): void {
+export function registerNewReleaseRoutes(app: FastifyInstance, deps: AdminWebDeps<NewReleaseSystem>): void {
   async function render(request: FastifyRequest, reply: FastifyReply, values: ReleaseFormValues, issues: FieldIssue[], previewHtml: string | null, status = 200) {
     const [ctx, boards] = await Promise.all([adminContext(request, reply, deps), deps.system.boards.list()]);
     return sendAdminPage(reply, <NewReleaseView ctx={ctx} boards={boards} values={values} issues={issues} previewHtml={previewHtml} />, status);

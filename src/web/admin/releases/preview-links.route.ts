@@ -7,9 +7,14 @@ import { redirectDone } from '../shared/html.js';
 import { actorOf } from '../shared/staff.js';
 import { fieldText } from './release-form.js';
 import { parseId, releaseIdOf, renderReleasePage, statusOf } from './release-page.route.js';
+import type { PreviewLinks } from '../../../app/workflow/preview-links.js';
+import type { ReleasePageSystem } from './release-page.data.js';
+
+/** Preview links of a release, on its page. */
+export type PreviewLinkSystem = ReleasePageSystem & { previewLinks: Pick<PreviewLinks, 'create' | 'list' | 'revoke'> };
 
 /** POST .../preview-links (create; the URL is shown once) and .../preview-links/:linkId/revoke. */
-export function registerPreviewLinkRoutes(app: FastifyInstance, deps: AdminWebDeps): void {
+export function registerPreviewLinkRoutes(app: FastifyInstance, deps: AdminWebDeps<PreviewLinkSystem>): void {
   app.post('/admin/releases/:id/preview-links', canWrite(deps, 'editor'), async (request, reply) => {
     const releaseId = releaseIdOf(request);
     const recipient = fieldText(request.body, 'recipient');

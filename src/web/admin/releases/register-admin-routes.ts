@@ -16,13 +16,28 @@ import { registerTranslationRoutes } from '../translations/translations.route.js
 
 export type { AdminWebDeps } from '../shared/admin-deps.js';
 
+/** What a route registrar's deps ask of the system. */
+type SystemOf<R extends (app: FastifyInstance, deps: never) => void> = Parameters<R>[1] extends AdminWebDeps<infer S> ? S : never;
+
+/** Every use case and read the editorial admin calls: the union of what each route file declares. */
+export type EditorialAdminSystem = SystemOf<typeof registerDashboardRoutes> &
+  SystemOf<typeof registerReleaseListRoutes> &
+  SystemOf<typeof registerNewReleaseRoutes> &
+  SystemOf<typeof registerReleasePageRoutes> &
+  SystemOf<typeof registerWorkflowActionRoutes> &
+  SystemOf<typeof registerTranslationRoutes> &
+  SystemOf<typeof registerAttachmentRoutes> &
+  SystemOf<typeof registerRevisionRoutes> &
+  SystemOf<typeof registerPreviewLinkRoutes> &
+  SystemOf<typeof registerAuditRoutes>;
+
 /**
  * The editorial admin: dashboard, release list, editor, workflow steps, uploads, revisions,
  * preview links and the audit log. Routes live in their own encapsulated scope so their error
  * handler (friendly admin pages) does not touch the public site. The admin stylesheet route and
  * the cookie, form-body and CSRF plugins come from registerAuth, which must run first.
  */
-export function registerAdminRoutes(app: FastifyInstance, deps: AdminWebDeps): void {
+export function registerAdminRoutes(app: FastifyInstance, deps: AdminWebDeps<EditorialAdminSystem>): void {
   app.get(listTitleScript.href, async (_request, reply) =>
     reply.type('text/javascript; charset=utf-8').header('Cache-Control', 'public, max-age=31536000, immutable').header('ETag', listTitleScript.etag).send(listTitleScript.body),
   );

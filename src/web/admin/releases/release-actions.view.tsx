@@ -7,10 +7,13 @@ import { FieldErrors } from '../shared/error-summary.view.js';
 import type { Translate } from '../../i18n/messages.js';
 import type { ReleasePageData } from './release-page.data.js';
 
-function ActionForm(props: { ctx: AdminContext; releaseId: number; action: string; label: string; danger?: boolean; children?: ComponentChildren }) {
+/** One workflow step's form; it carries the edition it was shown (number and version), so a step on changed text is refused. */
+function ActionForm(props: { ctx: AdminContext; releaseId: number; edition: { editionNo: number; lockVersion: number }; action: string; label: string; danger?: boolean; children?: ComponentChildren }) {
   return (
     <form method="post" action={`/admin/releases/${props.releaseId}/${props.action}`}>
       <CsrfField ctx={props.ctx} />
+      <input type="hidden" name="edition" value={String(props.edition.editionNo)} />
+      <input type="hidden" name="version" value={String(props.edition.lockVersion)} />
       {props.children}
       <button type="submit" class={props.danger ? 'button-danger' : undefined}>
         {props.label}
@@ -66,15 +69,15 @@ export function ActionsSection(props: { ctx: AdminContext; data: ReleasePageData
         <p>{t('adminNothingToDo')}</p>
       ) : (
         <div class="actions">
-          {allowed.has('submit') && <ActionForm ctx={ctx} releaseId={id} action="submit" label={t('adminSendForReview')} />}
-          {allowed.has('approve') && <ActionForm ctx={ctx} releaseId={id} action="approve" label={t('adminApprove')} />}
+          {allowed.has('submit') && <ActionForm ctx={ctx} releaseId={id} edition={data.edition} action="submit" label={t('adminSendForReview')} />}
+          {allowed.has('approve') && <ActionForm ctx={ctx} releaseId={id} edition={data.edition} action="approve" label={t('adminApprove')} />}
           {allowed.has('reject') && (
-            <ActionForm ctx={ctx} releaseId={id} action="reject" label={t('adminSendBack')}>
+            <ActionForm ctx={ctx} releaseId={id} edition={data.edition} action="reject" label={t('adminSendBack')}>
               <TextArea id="field-comment" name="comment" label={t('adminWhatToChange')} value={typed.comment ?? ''} issues={issues} required t={t} />
             </ActionForm>
           )}
           {allowed.has('schedule') && (
-            <ActionForm ctx={ctx} releaseId={id} action="schedule" label={t('adminSchedule')}>
+            <ActionForm ctx={ctx} releaseId={id} edition={data.edition} action="schedule" label={t('adminSchedule')}>
               <div class="form-group">
                 <label for="field-scheduledAt">{t('adminPublishAt')}</label>
                 <p class="hint" id="field-scheduledAt-hint">
@@ -85,9 +88,9 @@ export function ActionsSection(props: { ctx: AdminContext; data: ReleasePageData
               </div>
             </ActionForm>
           )}
-          {allowed.has('unschedule') && <ActionForm ctx={ctx} releaseId={id} action="unschedule" label={t('adminUnschedule')} />}
+          {allowed.has('unschedule') && <ActionForm ctx={ctx} releaseId={id} edition={data.edition} action="unschedule" label={t('adminUnschedule')} />}
           {allowed.has('publish') && (
-            <ActionForm ctx={ctx} releaseId={id} action="publish" label={correcting ? t('adminPublishCorrection') : t('adminPublishNow')}>
+            <ActionForm ctx={ctx} releaseId={id} edition={data.edition} action="publish" label={correcting ? t('adminPublishCorrection') : t('adminPublishNow')}>
               {correcting && (
                 <fieldset>
                   <legend>{t('adminPublicChangeNote')}</legend>
@@ -102,15 +105,15 @@ export function ActionsSection(props: { ctx: AdminContext; data: ReleasePageData
               )}
             </ActionForm>
           )}
-          {allowed.has('correct') && <ActionForm ctx={ctx} releaseId={id} action="correct" label={t('adminStartCorrection')} />}
+          {allowed.has('correct') && <ActionForm ctx={ctx} releaseId={id} edition={data.edition} action="correct" label={t('adminStartCorrection')} />}
           {allowed.has('withdraw') && (
-            <ActionForm ctx={ctx} releaseId={id} action="withdraw" label={t('adminWithdraw')} danger>
+            <ActionForm ctx={ctx} releaseId={id} edition={data.edition} action="withdraw" label={t('adminWithdraw')} danger>
               <TextArea id="field-reason" name="reason" label={t('adminWithdrawReason')} value={typed.reason ?? ''} issues={issues} required t={t} />
               {removeContentBox}
             </ActionForm>
           )}
           {canTakeDown && (
-            <ActionForm ctx={ctx} releaseId={id} action="withdraw" label={t('adminTakeDown')} danger>
+            <ActionForm ctx={ctx} releaseId={id} edition={data.edition} action="withdraw" label={t('adminTakeDown')} danger>
               <input type="hidden" name="removeContent" value="1" />
               <p class="hint">{t('adminRemoveContentHint')}</p>
               <TextArea id="field-reason" name="reason" label={t('adminWithdrawReason')} value={typed.reason ?? data.release.withdrawalReason ?? ''} issues={issues} required t={t} />

@@ -12,6 +12,11 @@ import { languageLabel, stateLabel } from '../shared/format.js';
 import { sendAdminPage } from '../shared/html.js';
 import { ReleaseTable } from '../shared/release-table.view.js';
 import { boardSlugSchema } from '../../../app/board.schema.js';
+import type { AdminCatalog } from '../../../ports/admin-catalog.js';
+import type { BoardRepo } from '../../../ports/board-repo.js';
+
+/** The release list: rows by filter, and the boards to filter by. */
+export type ReleaseListSystem = { admin: Pick<AdminCatalog, 'list'>; boards: Pick<BoardRepo, 'list'> };
 
 const PAGE_SIZE = 20;
 
@@ -112,7 +117,7 @@ function ReleaseListView(props: { ctx: AdminContext; boards: Board[]; q: ListQue
 }
 
 /** GET /admin/releases: every release by its latest edition, filtered and paginated. */
-export function registerReleaseListRoutes(app: FastifyInstance, deps: AdminWebDeps): void {
+export function registerReleaseListRoutes(app: FastifyInstance, deps: AdminWebDeps<ReleaseListSystem>): void {
   app.get('/admin/releases', canRead(deps), async (request, reply) => {
     const q = listQuery.parse(request.query ?? {});
     const page = q.page ?? 1;

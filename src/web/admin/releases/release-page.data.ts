@@ -4,7 +4,12 @@ import { isExtractable, type TextViewState } from '../../../domain/attachment-te
 import type { Board } from '../../../domain/board.js';
 import type { Edition, EditionContent, Release } from '../../../domain/release.js';
 import { workflowRefusals, type WorkflowAction } from '../../../domain/workflow.js';
-import type { System } from '../../../main/compose.js';
+import type { Revisions } from '../../../app/workflow/revisions.js';
+import type { PreviewLinks } from '../../../app/workflow/preview-links.js';
+import type { AttachmentTexts } from '../../../ports/attachment-texts.js';
+import type { BoardRepo } from '../../../ports/board-repo.js';
+import type { ReleaseRepo } from '../../../ports/release-repo.js';
+import type { TranslationRepo } from '../../../ports/translation-repo.js';
 import type { PreviewLink } from '../../../ports/preview-link-repo.js';
 import type { Revision } from '../../../ports/release-repo.js';
 import type { FieldIssue } from '../../../domain/errors.js';
@@ -26,8 +31,18 @@ export interface ReleasePageData {
   versions: LanguageVersion[];
 }
 
+/** The reads a release's admin page is made from (every route that shows the page, refusals included, needs them). */
+export type ReleasePageSystem = {
+  releases: Pick<ReleaseRepo, 'getRelease' | 'latestEdition' | 'attachmentsOf'>;
+  boards: Pick<BoardRepo, 'byId'>;
+  revisions: Pick<Revisions, 'list'>;
+  previewLinks: Pick<PreviewLinks, 'list'>;
+  translations: Pick<TranslationRepo, 'versionsOf'>;
+  texts: { store: Pick<AttachmentTexts, 'states'> };
+};
+
 /** A release's latest edition with everything its admin page shows. */
-export async function loadReleasePage(system: System, releaseId: number): Promise<ReleasePageData> {
+export async function loadReleasePage(system: ReleasePageSystem, releaseId: number): Promise<ReleasePageData> {
   const release = await system.releases.getRelease(releaseId);
   const edition = release ? await system.releases.latestEdition(releaseId) : null;
   const board = release ? await system.boards.byId(release.boardId) : null;

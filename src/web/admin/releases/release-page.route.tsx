@@ -13,7 +13,8 @@ import { redirectDone, sendAdminPage } from '../shared/html.js';
 import { actorOf } from '../shared/staff.js';
 import { mergeIssues } from './new-release.route.js';
 import { contentFromForm, fieldText, readReleaseForm, schemaIssues } from './release-form.js';
-import { allowedActions, loadReleasePage, noticeFor, type ReleasePageState } from './release-page.data.js';
+import type { SaveDraft } from '../../../app/workflow/save-draft.js';
+import { allowedActions, loadReleasePage, noticeFor, type ReleasePageState, type ReleasePageSystem } from './release-page.data.js';
 import { ReleasePageView } from './release-page.view.js';
 
 const idParam = z.string().regex(/^[1-9]\d{0,9}$/).transform(Number);
@@ -33,7 +34,7 @@ export function releaseIdOf(request: FastifyRequest): number {
 export { statusOf };
 
 /** Renders a release's page, optionally with what a refused POST hands back. */
-export async function renderReleasePage(deps: AdminWebDeps, request: FastifyRequest, reply: FastifyReply, releaseId: number, state: ReleasePageState = {}, status = 200) {
+export async function renderReleasePage(deps: AdminWebDeps<ReleasePageSystem>, request: FastifyRequest, reply: FastifyReply, releaseId: number, state: ReleasePageState = {}, status = 200) {
   const [ctx, data] = await Promise.all([adminContext(request, reply, deps), loadReleasePage(deps.system, releaseId)]);
   const allowed = allowedActions(data, ctx.user, deps.allowSelfApproval);
   const view = <ReleasePageView ctx={ctx} data={data} allowed={allowed} state={state} uploadMaxBytes={deps.uploadMaxBytes ?? DEFAULT_UPLOAD_MAX_BYTES} />;
@@ -41,7 +42,7 @@ export async function renderReleasePage(deps: AdminWebDeps, request: FastifyRequ
 }
 
 /** GET /admin/releases/:id (editor or read-only view) and POST /admin/releases/:id (save the draft). */
-export function registerReleasePageRoutes(app: FastifyInstance, deps: AdminWebDeps): void {
+export function registerReleasePageRoutes(app: FastifyInstance, deps: AdminWebDeps<ReleasePageSystem & { commands: { saveDraft: SaveDraft } }>): void {
   app.get('/admin/releases/:id', canRead(deps), async (request, reply) => {
     const done = (request.query as Record<string, unknown> | undefined)?.done;
     return renderReleasePage(deps, request, reply, releaseIdOf(request), { notice: noticeFor(done, translator(negotiatedLanguage(request))) });

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { EditConflictError } from '../../../app/workflow/save-draft.js';
 import { DomainError, NotFoundError } from '../../../domain/errors.js';
-import type { System } from '../../../main/compose.js';
+import type { Revisions } from '../../../app/workflow/revisions.js';
+import type { ReleaseRepo } from '../../../ports/release-repo.js';
+import type { ReleasePageSystem } from './release-page.data.js';
 import type { Revision } from '../../../ports/release-repo.js';
 import { adminContext, type AdminContext } from '../shared/admin-context.js';
 import { canRead, canWrite, type AdminWebDeps } from '../shared/admin-deps.js';
@@ -16,8 +18,11 @@ import { diffContent } from '../../../app/workflow/revisions.js';
 import { fieldText } from './release-form.js';
 import { parseId, releaseIdOf, renderReleasePage, statusOf } from './release-page.route.js';
 
+/** Comparing and restoring revisions, on the release's page. */
+export type RevisionsSystem = ReleasePageSystem & { releases: Pick<ReleaseRepo, 'getRevision' | 'getEdition' | 'latestEdition'>; revisions: Pick<Revisions, 'restore'> };
+
 /** A revision of one of this release's editions; any other id names nothing here (404). */
-async function revisionOf(system: System, releaseId: number, revisionId: number): Promise<Revision> {
+async function revisionOf(system: Pick<RevisionsSystem, 'releases'>, releaseId: number, revisionId: number): Promise<Revision> {
   const revision = await system.releases.getRevision(revisionId);
   const edition = revision ? await system.releases.getEdition(revision.editionId) : null;
   if (!revision || edition?.releaseId !== releaseId) throw new NotFoundError('No such revision');
@@ -41,7 +46,7 @@ function CompareView(props: { ctx: AdminContext; releaseId: number; title: strin
 }
 
 /** GET .../revisions?from=&to= (word diff) and POST .../revisions/:revisionId/restore. */
-export function registerRevisionRoutes(app: FastifyInstance, deps: AdminWebDeps): void {
+export function registerRevisionRoutes(app: FastifyInstance, deps: AdminWebDeps<RevisionsSystem>): void {
   app.get('/admin/releases/:id/revisions', canRead(deps), async (request, reply) => {
     const releaseId = releaseIdOf(request);
     const query = (request.query ?? {}) as Record<string, unknown>;

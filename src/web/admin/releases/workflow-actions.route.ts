@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { StaffActor } from '../../../app/workflow/actor.js';
+import type { SeenEdition } from '../../../app/workflow/seen-edition.js';
 import { DomainError, NotFoundError } from '../../../domain/errors.js';
 import type { Role } from '../../../domain/user.js';
-import type { System } from '../../../main/compose.js';
+import type { ApiWriteCommands } from '../../../app/api-writes.js';
+import type { ReleasePageSystem } from './release-page.data.js';
 import { translator, type MessageKey } from '../../i18n/messages.js';
 import { negotiatedLanguage } from '../../public/language.route.js';
 import { canWrite, type AdminWebDeps } from '../shared/admin-deps.js';
@@ -12,6 +14,11 @@ import { actorOf } from '../shared/staff.js';
 import { fieldText } from './release-form.js';
 import { releaseIdOf, renderReleasePage, statusOf } from './release-page.route.js';
 
+/** The workflow commands (the very ones the JSON API runs), and the page a refusal is shown on. */
+export type WorkflowActionSystem = ReleasePageSystem & {
+  commands: Pick<ApiWriteCommands, 'submitRelease' | 'approveRelease' | 'rejectRelease' | 'scheduleRelease' | 'unscheduleRelease' | 'publishRelease' | 'startCorrection' | 'withdrawRelease'>;
+};
+
 interface ActionRoute {
   /** The least role that may ever take the step; the domain then checks state and authorship. */
   role: Role;
@@ -19,61 +26,74 @@ interface ActionRoute {
   verb: MessageKey;
   /** Form fields kept on the page when the step is refused. */
   typed: string[];
-  /** Runs the one command; returns the notice key for the page it redirects to. */
-  run(system: System, releaseId: number, form: Record<string, string>, actor: StaffActor, timeZone: string): Promise<string>;
+  /** Runs the one command on the edition the page showed (`seen`); returns the notice key for the page it redirects to. */
+  run(system: WorkflowActionSystem, releaseId: number, form: Record<string, string>, actor: StaffActor, seen: SeenEdition, timeZone: string): Promise<string>;
 }
 
 const ACTIONS: Record<string, ActionRoute> = {
-  submit: { role: 'writer', verb: 'adminCouldNot_submit', typed: [], run: async (s, id, _f, a) => (await s.commands.submitRelease(id, a), 'submitted') },
-  approve: { role: 'editor', verb: 'adminCouldNot_approve', typed: [], run: async (s, id, _f, a) => (await s.commands.approveRelease(id, a), 'approved') },
-  reject: { role: 'editor', verb: 'adminCouldNot_reject', typed: ['comment'], run: async (s, id, f, a) => (await s.commands.rejectRelease(id, f.comment ?? '', a), 'rejected') },
+  submit: { role: 'writer', verb: 'adminCouldNot_submit', typed: [], run: async (s, id, _f, a, seen) => (await s.commands.submitRelease(id, a, seen), 'submitted') },
+  approve: { role: 'editor', verb: 'adminCouldNot_approve', typed: [], run: async (s, id, _f, a, seen) => (await s.commands.approveRelease(id, a, seen), 'approved') },
+  reject: { role: 'editor', verb: 'adminCouldNot_reject', typed: ['comment'], run: async (s, id, f, a, seen) => (await s.commands.rejectRelease(id, f.comment ?? '', a, seen), 'rejected') },
   schedule: {
     role: 'editor',
     verb: 'adminCouldNot_schedule',
     typed: ['scheduledAt'],
     // An unreadable time becomes an invalid Date, which the command refuses with its own message.
-    run: async (s, id, f, a, tz) => (await s.commands.scheduleRelease(id, parseLocalDateTime(f.scheduledAt ?? '', tz) ?? new Date(Number.NaN), a), 'scheduled'),
+    run: async (s, id, f, a, seen, tz) => (await s.commands.scheduleRelease(id, parseLocalDateTime(f.scheduledAt ?? '', tz) ?? new Date(Number.NaN), a, seen), 'scheduled'),
   },
-  unschedule: { role: 'editor', verb: 'adminCouldNot_unschedule', typed: [], run: async (s, id, _f, a) => (await s.commands.unscheduleRelease(id, a), 'unscheduled') },
+  unschedule: { role: 'editor', verb: 'adminCouldNot_unschedule', typed: [], run: async (s, id, _f, a, seen) => (await s.commands.unscheduleRelease(id, a, seen), 'unscheduled') },
   publish: {
     role: 'editor',
     verb: 'adminCouldNot_publish',
     typed: ['changeNote', 'isMinorChange'],
-    async run(s, id, f, a) {
-      const correcting = (await s.releases.getRelease(id))?.liveEditionId != null;
-      await s.commands.publishRelease(id, a, { changeNote: f.changeNote?.trim() || null, isMinorChange: f.isMinorChange === '1' });
-      return correcting ? 'corrected' : 'published';
+    async run(s, id, f, a, seen) {
+      const outcome = await s.commands.publishRelease(id, a, { changeNote: f.changeNote?.trim() || null, isMinorChange: f.isMinorChange === '1', seen });
+      return outcome.published && outcome.correction ? 'corrected' : 'published';
     },
   },
-  correct: { role: 'writer', verb: 'adminCouldNot_correct', typed: [], run: async (s, id, _f, a) => (await s.commands.startCorrection(id, a), 'correction') },
+  correct: { role: 'writer', verb: 'adminCouldNot_correct', typed: [], run: async (s, id, _f, a, seen) => (await s.commands.startCorrection(id, a, seen), 'correction') },
   withdraw: {
     role: 'editor',
     verb: 'adminCouldNot_withdraw',
     typed: ['reason', 'removeContent'],
-    async run(s, id, f, a) {
+    async run(s, id, f, a, seen) {
       const removeContent = f.removeContent === '1';
-      await s.commands.withdrawRelease(id, f.reason ?? '', a, { removeContent });
+      await s.commands.withdrawRelease(id, f.reason ?? '', a, { removeContent, seen });
       return removeContent ? 'content_removed' : 'withdrawn';
     },
   },
 };
 
+const positive = /^[1-9]\d{0,8}$/;
+
+/** The edition the page showed, from the form's hidden `version` and `edition` fields; null when they are missing. */
+function seenEditionOf(body: unknown): SeenEdition | null {
+  const version = fieldText(body, 'version');
+  const editionNo = fieldText(body, 'edition');
+  if (!positive.test(version) || !positive.test(editionNo)) return null;
+  return { version: Number(version), editionNo: Number(editionNo) };
+}
+
 /**
  * POST /admin/releases/:id/<step>: each workflow step is its own endpoint with its own permission.
  * A refusal re-renders the page with every reason and with what was typed.
  */
-export function registerWorkflowActionRoutes(app: FastifyInstance, deps: AdminWebDeps): void {
+export function registerWorkflowActionRoutes(app: FastifyInstance, deps: AdminWebDeps<WorkflowActionSystem>): void {
   for (const [name, action] of Object.entries(ACTIONS)) {
     app.post(`/admin/releases/:id/${name}`, canWrite(deps, action.role), async (request, reply) => {
       const releaseId = releaseIdOf(request);
       const form = Object.fromEntries(action.typed.map((field) => [field, fieldText(request.body, field)]));
+      const t = translator(negotiatedLanguage(request));
+      const seen = seenEditionOf(request.body);
+      // Every step names the edition its page showed: without it the step could act on text nobody saw.
+      if (!seen) return renderReleasePage(deps, request, reply, releaseId, { issues: [{ code: 'version_missing', message: t('adminFormIncomplete') }], issuesTitle: t(action.verb), typed: form }, 400);
       try {
-        const done = await action.run(deps.system, releaseId, form, actorOf(request), deps.timeZone);
+        const done = await action.run(deps.system, releaseId, form, actorOf(request), seen, deps.timeZone);
         return redirectDone(reply, `/admin/releases/${releaseId}`, done);
       } catch (error) {
         if (!(error instanceof DomainError) || error instanceof NotFoundError) throw error;
         const issues = error.issues.length > 0 ? error.issues : [{ code: error.code, message: error.message }];
-        return renderReleasePage(deps, request, reply, releaseId, { issues, issuesTitle: translator(negotiatedLanguage(request))(action.verb), typed: form }, statusOf(error));
+        return renderReleasePage(deps, request, reply, releaseId, { issues, issuesTitle: t(action.verb), typed: form }, statusOf(error));
       }
     });
   }

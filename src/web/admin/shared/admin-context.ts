@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Language } from '../../../domain/language.js';
-import type { System } from '../../../main/compose.js';
+import type { Clock } from '../../../ports/clock.js';
 import { translator, type Translate } from '../../i18n/messages.js';
 import { negotiatedLanguage } from '../../public/language.route.js';
 import type { User } from '../../../domain/user.js';
@@ -22,7 +22,8 @@ export interface AdminContext {
 }
 
 export interface AdminContextDeps {
-  system: System;
+  /** The page's "now". */
+  system: { clock: Clock };
   siteName: string;
   timeZone: string;
 }

@@ -1,10 +1,14 @@
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler, RouteShorthandOptions } from 'fastify';
 import type { Role } from '../../../domain/user.js';
-import type { System } from '../../../main/compose.js';
+import type { Clock } from '../../../ports/clock.js';
 
-/** What the admin routes need from the composition root and the auth side. */
-export interface AdminWebDeps {
-  system: System;
+/**
+ * What admin routes need from the composition root and the auth side. `S` names the few use cases
+ * and reads a route file calls (each declares its own); every admin page also reads the clock.
+ * src/main hands the composed system over, and the compiler checks it offers them.
+ */
+export interface AdminWebDeps<S = unknown> {
+  system: S & { clock: Clock };
   /** Refuses a request without a signed-in staff member of at least `minRole`; sets `request.staff`. */
   requireStaff: (minRole: Role) => preHandlerAsyncHookHandler;
   /** @fastify/csrf-protection's `app.csrfProtection`. */

@@ -10,6 +10,10 @@ import { parseLocalDateTime } from '../shared/datetime-local.js';
 import { redirectDone, sendAdminPage } from '../shared/html.js';
 import { actorOf, staffOf } from '../shared/staff.js';
 import { TokensView, type TokenFormValues, type TokensPageProps } from './tokens.view.js';
+import type { ApiTokens } from '../../../app/api-tokens/api-tokens.js';
+
+/** API tokens: created, listed and revoked by administrators. */
+export type TokensSystem = { apiTokens: Pick<ApiTokens, 'create' | 'list' | 'revoke'> };
 
 const tokenId = z.coerce.number().int().min(1).max(2_147_483_647);
 const doneQuery = z.object({ done: z.enum(['revoked']).optional().catch(undefined) });
@@ -24,7 +28,7 @@ function checkedScopes(body: unknown): string[] {
  * /admin/tokens (administrators only): list API tokens, create one (its secret is shown once, on
  * the page answering the POST, never again), revoke one. The commands audit every change.
  */
-export function registerApiTokenAdminRoutes(app: FastifyInstance, deps: AdminWebDeps): void {
+export function registerApiTokenAdminRoutes(app: FastifyInstance, deps: AdminWebDeps<TokensSystem>): void {
   void app.register(async (scope) => {
     scope.setErrorHandler(makeAdminErrorHandler({ siteName: deps.siteName }));
 

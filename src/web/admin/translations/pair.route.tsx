@@ -8,6 +8,17 @@ import { redirectDone, sendAdminPage } from '../shared/html.js';
 import { actorOf } from '../shared/staff.js';
 import { releaseIdOf, renderReleasePage, statusOf } from '../releases/release-page.route.js';
 import { PairView, type PairPageProps } from './pair.view.js';
+import type { PairTranslations, UnpairTranslation } from '../../../app/translations/pair-translations.js';
+import type { BoardRepo } from '../../../ports/board-repo.js';
+import type { TranslationRepo } from '../../../ports/translation-repo.js';
+import type { ReleasePageSystem } from '../releases/release-page.data.js';
+
+/** Pairing language versions: boards, the candidates, and the two commands (a refusal shows the release's page). */
+export type PairSystem = ReleasePageSystem & {
+  boards: Pick<BoardRepo, 'list'>;
+  commands: { pairTranslations: PairTranslations; unpairTranslation: UnpairTranslation };
+  translations: Pick<TranslationRepo, 'findByNumber' | 'unpairedReleases' | 'versionsOf'>;
+};
 
 /** How many recent unpaired releases the picker offers. */
 const CANDIDATES = 50;
@@ -24,7 +35,7 @@ type Query = PairPageProps['query'];
  * pairs them through the one command, POST .../unpair takes a release out of its group. Plain
  * forms: no script needed.
  */
-export function registerPairRoutes(app: FastifyInstance, deps: AdminWebDeps): void {
+export function registerPairRoutes(app: FastifyInstance, deps: AdminWebDeps<PairSystem>): void {
   async function selfOf(releaseId: number): Promise<{ self: LanguageVersion; group: LanguageVersion[] }> {
     const group = await deps.system.translations.versionsOf(releaseId);
     const self = group.find((v) => v.releaseId === releaseId);

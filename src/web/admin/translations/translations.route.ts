@@ -6,6 +6,14 @@ import { redirectDone } from '../shared/html.js';
 import { actorOf } from '../shared/staff.js';
 import { releaseIdOf } from '../releases/release-page.route.js';
 import { registerPairRoutes } from './pair.route.js';
+import type { StartTranslation } from '../../../app/translations/start-translation.js';
+import type { makeSetAuthoritative, makeSetTranslationNeeded } from '../../../app/translations/mark-translations.js';
+import type { PairSystem } from './pair.route.js';
+
+/** Language versions: start one, mark one needed, choose the authoritative one; and pairing. */
+export type TranslationsSystem = PairSystem & {
+  commands: { startTranslation: StartTranslation; setTranslationNeeded: ReturnType<typeof makeSetTranslationNeeded>; setAuthoritative: ReturnType<typeof makeSetAuthoritative> };
+};
 
 const startBody = z.object({ language: z.enum(LANGUAGES) });
 /** The hidden "0" comes first and a ticked box adds "1": the last value wins. */
@@ -17,7 +25,7 @@ const authoritativeBody = z.object({ back: z.string().regex(/^[1-9]\d{0,9}$/).op
  * (writer), flag "translation needed" (writer), mark the authoritative version (editor), pair
  * two existing releases or unpair them (editor, pair.route.tsx).
  */
-export function registerTranslationRoutes(app: FastifyInstance, deps: AdminWebDeps): void {
+export function registerTranslationRoutes(app: FastifyInstance, deps: AdminWebDeps<TranslationsSystem>): void {
   app.post('/admin/releases/:id/translations', canWrite(deps, 'writer'), async (request, reply) => {
     const releaseId = releaseIdOf(request);
     const body = startBody.safeParse(request.body ?? {});

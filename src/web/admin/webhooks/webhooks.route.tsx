@@ -9,6 +9,14 @@ import { makeAdminErrorHandler } from '../shared/admin-error-handler.js';
 import { redirectDone, sendAdminPage } from '../shared/html.js';
 import { actorOf } from '../shared/staff.js';
 import { WebhooksView, type WebhooksPageProps } from './webhooks.view.js';
+import type { makeCreateWebhook } from '../../../app/distribution/create-webhook.js';
+import type { makeSetWebhookEnabled } from '../../../app/distribution/set-webhook-enabled.js';
+import type { WebhookRepo } from '../../../ports/webhooks.js';
+
+/** Webhook endpoints and their deliveries (#14). */
+export type WebhooksSystem = {
+  distribution: { webhooks: { repo: Pick<WebhookRepo, 'listEndpoints' | 'listDeliveries'>; create: ReturnType<typeof makeCreateWebhook>; setEnabled: ReturnType<typeof makeSetWebhookEnabled> } };
+};
 
 const idParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
 const doneQuery = z.object({ done: z.enum(['enabled', 'disabled']).optional().catch(undefined) });
@@ -24,7 +32,7 @@ function checkedEvents(body: unknown): string[] {
  * answering the POST), turn one on or off, and the last deliveries with their attempts and answers.
  * The commands audit every change.
  */
-export function registerWebhookAdminRoutes(app: FastifyInstance, deps: AdminWebDeps): void {
+export function registerWebhookAdminRoutes(app: FastifyInstance, deps: AdminWebDeps<WebhooksSystem>): void {
   const webhooks = deps.system.distribution.webhooks;
   void app.register(async (scope) => {
     scope.setErrorHandler(makeAdminErrorHandler({ siteName: deps.siteName }));
