@@ -1,14 +1,18 @@
 // `npm run bench -- --only cluster` (issue #18): one PostgreSQL database seeded with the scale
 // bench's corpus (bench/scale-corpus.ts), the compiled server loaded with wrk directly, then through
 // nginx (the deployed configuration, as test/support/nginx.ts derives it) to one and to two
-// servers, for a release page and a search page. On a 2-core machine little gain is expected: the
-// point is that the second server and the proxy cost nothing a reader would notice.
-import { mkdirSync, rmSync } from 'node:fs';
+// servers, for a release page and a search page; then Varnish (deploy/varnish/default.vcl) in front
+// of nginx and the two servers, as docs/deployment.md sets it up, for the release page: its hit
+// ratio from varnishstat. On a 2-core machine little gain is expected from the second server: the
+// point is that it and the proxy cost nothing a reader would notice.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { makeProgress } from '../src/cli/progress.js';
 import { composeSystem } from '../src/main/compose.js';
 import { nginxSkip, NGINX, startNginx, type RunningNginx } from '../test/support/nginx.js';
+import { freePort, startVarnish, VARNISHD, type RunningVarnish } from '../test/support/varnish.js';
 import { postgresUnavailable, startBenchCluster } from './postgres.js';
 import { buildScaleCorpus } from './scale-corpus.js';
 import { startServer, type RunningServer } from './server.js';
@@ -48,11 +52,26 @@ export interface ClusterReport {
   loadAverage: string;
   load: ClusterOptions['load'];
   rows: ClusterRow[];
-  /** Varnish in front of nginx: hit ratio and rows, once the CDN work of #18 is merged; null until then. */
-  varnish: null;
+  /** Varnish in front of nginx and two servers, release page: what varnishstat counted during the measured run. */
+  varnish: VarnishFigures;
 }
 
-async function measure(wrk: string, front: Front, targets: Target[], options: ClusterOptions): Promise<ClusterRow[]> {
+export interface VarnishFigures {
+  hits: number;
+  misses: number;
+  /** Requests Varnish passed to the backend uncached (pass), or piped. */
+  passes: number;
+}
+
+/** Varnish's hit, miss and pass counters (`varnishstat -1 -j`). */
+function varnishCounters(workdir: string): VarnishFigures {
+  const json = JSON.parse(execFileSync('varnishstat', ['-n', workdir, '-1', '-j'], { encoding: 'utf8' })) as { counters?: Record<string, { value: number }> } & Record<string, { value: number }>;
+  const counters = json.counters ?? json;
+  const value = (name: string) => counters[name]?.value ?? 0;
+  return { hits: value('MAIN.cache_hit'), misses: value('MAIN.cache_miss'), passes: value('MAIN.s_pass') + value('MAIN.s_pipe') };
+}
+
+async function measure(wrk: string, front: Front, targets: Target[], options: ClusterOptions & { onMeasure?: () => void }): Promise<ClusterRow[]> {
   const rows: ClusterRow[] = [];
   for (const target of targets) {
     const url = front.origin + target.path;
@@ -61,6 +80,7 @@ async function measure(wrk: string, front: Front, targets: Target[], options: Cl
     if (response.status !== 200) throw new Error(`${url} answered ${response.status}, not 200`);
     console.log(`  wrk ${front.name}, ${target.name}: ${url}`);
     await runWrk(wrk, url, { ...options.load, seconds: options.warmUpSeconds });
+    options.onMeasure?.();
     const result = await runWrk(wrk, url, options.load);
     if (result.non2xx > 0 || result.socketErrors > 0) console.log(`    ${result.non2xx} non-2xx responses, socket errors: ${result.socketErrorDetail || 'none'}`);
     console.log(`    ${Math.round(result.requestsPerSec).toLocaleString('en')} req/s, p50 ${result.p50Ms.toFixed(2)} ms, p90 ${result.p90Ms.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(2)} ms`);
@@ -71,14 +91,15 @@ async function measure(wrk: string, front: Front, targets: Target[], options: Cl
 
 /** Seeds PostgreSQL, then loads one server directly, one through nginx and two through nginx. */
 export async function runClusterBench(options: ClusterOptions, loadAverage: string): Promise<ClusterReport> {
-  const unavailable = postgresUnavailable() ?? (nginxSkip() ? `nginx is not installed at ${NGINX} (apt-get install nginx)` : null);
-  if (unavailable) throw new Error(`The cluster bench needs PostgreSQL and nginx: ${unavailable}`);
+  const unavailable = postgresUnavailable() ?? (nginxSkip() ? `nginx is not installed at ${NGINX} (apt-get install nginx)` : null) ?? (existsSync(VARNISHD) ? null : `varnishd is not installed at ${VARNISHD} (apt-get install varnish)`);
+  if (unavailable) throw new Error(`The cluster bench needs PostgreSQL, nginx and Varnish: ${unavailable}`);
   const dataDir = join(options.root, 'bench', '.work', 'cluster-data');
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
   const postgres = await startBenchCluster();
   const servers: RunningServer[] = [];
   let nginx: RunningNginx | null = null;
+  let varnish: RunningVarnish | null = null;
   try {
     console.log(`\nSeeding ${options.size.toLocaleString('en')} releases on PostgreSQL...`);
     const seeded = performance.now();
@@ -108,11 +129,25 @@ export async function runClusterBench(options: ClusterOptions, loadAverage: stri
     rows.push(...(await measure(options.wrk, { name: 'nginx, 1 server', servers: 1, origin: await withNginx([first]) }, targets, options)));
     const second = await start();
     rows.push(...(await measure(options.wrk, { name: 'nginx, 2 servers', servers: 2, origin: await withNginx([first, second]) }, targets, options)));
-    // #18: once the CDN work is merged, start Varnish (test/support/varnish.ts with
-    // deploy/varnish/default.vcl) in front of nginx here, load the same targets through it and
-    // report its hit ratio (varnishstat's cache_hit / (cache_hit + cache_miss)) in `varnish`.
-    return { date: new Date(), size: options.size, seedSeconds, loadAverage, load: options.load, rows, varnish: null };
+    // Varnish in front of nginx and both servers (docs/deployment.md), for the release page; the
+    // counters are read around the measured run only (the warm-up fills the cache).
+    const nginxPort = Number(new URL((nginx as RunningNginx | null)!.origin).port);
+    varnish = await startVarnish({ port: await freePort(), backendPort: nginxPort });
+    const viaVarnish = varnish;
+    const release = targets[0]!;
+    const countersBefore = { value: varnishCounters(viaVarnish.workdir) };
+    const varnishRows = await measure(options.wrk, { name: 'Varnish, nginx, 2 servers', servers: 2, origin: viaVarnish.url }, [release], {
+      ...options,
+      // Read the counters after the warm-up, just before the measured run.
+      onMeasure: () => void (countersBefore.value = varnishCounters(viaVarnish.workdir)),
+    });
+    rows.push(...varnishRows);
+    const after = varnishCounters(viaVarnish.workdir);
+    const figures: VarnishFigures = { hits: after.hits - countersBefore.value.hits, misses: after.misses - countersBefore.value.misses, passes: after.passes - countersBefore.value.passes };
+    console.log(`    Varnish: ${figures.hits.toLocaleString('en')} hits, ${figures.misses} misses, ${figures.passes} passes`);
+    return { date: new Date(), size: options.size, seedSeconds, loadAverage, load: options.load, rows, varnish: figures };
   } finally {
+    await (varnish as RunningVarnish | null)?.stop();
     await (nginx as RunningNginx | null)?.stop();
     for (const server of servers) await server.stop();
     postgres.stop();
@@ -121,6 +156,13 @@ export async function runClusterBench(options: ClusterOptions, loadAverage: stri
 }
 
 const int = (n: number) => Math.round(n).toLocaleString('en');
+
+/** "N hits, M misses (hit ratio R%)". */
+function hitLine(v: VarnishFigures): string {
+  const total = v.hits + v.misses;
+  const ratio = total === 0 ? 'no lookups' : `hit ratio ${((100 * v.hits) / total).toFixed(2)}%`;
+  return `${int(v.hits)} hits, ${int(v.misses)} misses, ${int(v.passes)} passes (${ratio})`;
+}
 const ms = (n: number) => `${n.toFixed(2)} ms`;
 
 /** The "Several servers" section of docs/benchmarks.md. */
@@ -145,7 +187,7 @@ export function clusterMarkdown(report: ClusterReport, command: string, seconds:
     Number(report.loadAverage.split(',')[0]) > cores
       ? `\n**Other work was running on the machine** (load average ${report.loadAverage.split(',')[0]} on ${cores} cores when the run\nstarted): the figures are lower than on a quiet machine and the ratios noisier; run it again on a quiet one.`
       : '';
-  return `## Several servers (nginx in front of one and two servers, PostgreSQL)
+  return `## Several servers (nginx in front of one and two servers, Varnish in front, PostgreSQL)
 
 \`${command}\` (${report.date.toISOString().slice(0, 16)}Z, ${seconds.toFixed(0)} s in all; load average
 before the run ${report.loadAverage}): ${int(report.size)} releases (the scale bench's corpus,
@@ -160,5 +202,9 @@ ${table}
 Everything (wrk, nginx, both servers, PostgreSQL) shares the same ${cores} cores, so a second server
 cannot add capacity here; what the table shows is the cost of the proxy and of splitting the load.
 Socket errors are wrk's connect, read, write and timeout (2 s) errors, not answers.${busy}
-The Varnish hit ratio is added when the CDN work of #18 is merged.`;
+
+Varnish (deploy/varnish/default.vcl, \`-s malloc,32m\`) in front of the same nginx and two servers,
+release page, during the measured run (varnishstat): ${hitLine(report.varnish)}. The page's
+\`s-maxage\` (300 s) outlasts the run, so after the first miss every read is a hit and the
+servers are not asked; what limits the rate here is wrk and Varnish sharing the ${cores} cores.`;
 }

@@ -8,8 +8,9 @@ vcl 4.1;
 
 import std;
 
-# The app server (or the nginx upstream in front of several). The test suite substitutes the two
-# lines marked @backend-host and @backend-port with its own server's address.
+# The app server, or with several nginx's loopback server balancing over them (127.0.0.1:8080 in
+# docs/deployment.md). The test suite substitutes the two lines marked @backend-host and
+# @backend-port with its own server's (or nginx's) address.
 backend pressroom {
     .host = "127.0.0.1"; # @backend-host
     .port = "3000"; # @backend-port

@@ -1,21 +1,25 @@
 // N real Pressroom server processes (src/main/web.ts, configured through the environment as in
-// production) on free loopback ports, sharing one PostgreSQL database and one file store: the
-// multi-server deployment of docs/deployment.md, for test/e2e/multi-server.test.ts.
+// production) on free loopback ports, sharing one PostgreSQL database and one S3-compatible bucket
+// (s3rver on loopback) and nothing else: each has a data directory of its own. The multi-server
+// deployment of docs/deployment.md, for test/e2e/multi-server.test.ts.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestDatabase } from './databases.js';
 import { freePort } from './nginx.js';
+import type { TestS3 } from './s3.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ENTRY = 'src/main/web.ts';
 
 /**
- * The file-store settings every server of a cluster gets: the one place to change when the S3
- * FileStore lands (#18). Today a local directory all servers share (as an NFS mount would be);
- * then the PRESSROOM_S3_* variables of an s3rver on loopback (test/support/s3.ts).
+ * The file-store settings every server of a cluster gets (the one place they come from): the
+ * PRESSROOM_S3_* variables of an s3rver on loopback (test/support/s3.ts), as in production.
  */
-export function fileStoreEnv(database: TestDatabase): Record<string, string> {
-  return { PRESSROOM_DATA: database.dataDir };
+export function fileStoreEnv(s3: TestS3): Record<string, string> {
+  return { ...s3.env };
 }
 
 export interface ClusterServer {
@@ -26,6 +30,8 @@ export interface ClusterServer {
   /** host:port, for an nginx upstream. */
   address: string;
   pid: number;
+  /** Its own PRESSROOM_DATA directory (shared with no other server; removed when the cluster stops). */
+  dataDir: string;
   /** Everything the process printed so far (stdout and stderr). */
   output(): string;
   /** Resolves when the process has exited, with its exit code (null when killed by a signal). */
@@ -45,11 +51,11 @@ export interface Cluster {
 }
 
 /** Environment every server gets: production settings, loopback only, no demo content. */
-function sharedEnv(database: TestDatabase): Record<string, string> {
+function sharedEnv(database: TestDatabase, s3: TestS3): Record<string, string> {
   if (database.target.kind !== 'postgres') throw new Error('a cluster shares one PostgreSQL database: create it with createTestDatabase("postgres")');
   return {
     DATABASE_URL: database.target.url,
-    ...fileStoreEnv(database),
+    ...fileStoreEnv(s3),
     HOST: '127.0.0.1',
     PRESSROOM_DEMO: '0',
     PRESSROOM_SITE_NAME: 'Cluster test',
@@ -63,12 +69,16 @@ function sharedEnv(database: TestDatabase): Record<string, string> {
 /** One server process; resolves once it answers /healthz (or rejects with its output). */
 async function startServer(name: string, env: Record<string, string>): Promise<ClusterServer> {
   const port = await freePort();
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, PORT: String(port) };
+  const dataDir = mkdtempSync(join(tmpdir(), `pressroom-server-${name}-`));
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, PORT: String(port), PRESSROOM_DATA: dataDir };
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ENTRY], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code))).then((code) => {
+    rmSync(dataDir, { recursive: true, force: true });
+    return code;
+  });
   let gone = false;
   void exited.then(() => (gone = true));
   const server: ClusterServer = {
@@ -77,6 +87,7 @@ async function startServer(name: string, env: Record<string, string>): Promise<C
     origin: `http://127.0.0.1:${port}`,
     address: `127.0.0.1:${port}`,
     pid: child.pid ?? -1,
+    dataDir,
     output: () => output,
     exited,
     async kill() {
@@ -108,12 +119,12 @@ async function startServer(name: string, env: Record<string, string>): Promise<C
 }
 
 /**
- * Starts `count` servers (named A, B, ...) on the database, which must already be migrated (the
- * test composes a system on it first), so they do not race each other's migrations. `env` adds or
- * overrides settings for all of them.
+ * Starts `count` servers (named A, B, ...) together on the database, files in `s3`'s bucket. The
+ * database may be fresh: they then race to migrate it, as servers do in production (the migration
+ * lock, docs/operations.md). `env` adds or overrides settings for all of them.
  */
-export async function startCluster(database: TestDatabase, options: { count?: number; env?: Record<string, string> } = {}): Promise<Cluster> {
-  const env = { ...sharedEnv(database), ...options.env };
+export async function startCluster(database: TestDatabase, s3: TestS3, options: { count?: number; env?: Record<string, string> } = {}): Promise<Cluster> {
+  const env = { ...sharedEnv(database, s3), ...options.env };
   const names = Array.from({ length: options.count ?? 2 }, (_, i) => String.fromCharCode(65 + i));
   const started = await Promise.allSettled(names.map((name) => startServer(name, env)));
   const servers = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));

@@ -44,6 +44,8 @@ export function renderVcl(backend: { host: string; port: number }): string {
 export interface RunningVarnish {
   url: string;
   port: number;
+  /** Its working directory (`varnishstat -n <workdir>`, `varnishlog -n <workdir>`). */
+  workdir: string;
   stop(): Promise<void>;
 }
 
@@ -52,7 +54,8 @@ export async function startVarnish(options: { port: number; backendPort: number 
   const dir = mkdtempSync(join(tmpdir(), 'pressroom-varnish-'));
   const vclPath = join(dir, 'default.vcl');
   writeFileSync(vclPath, renderVcl({ host: '127.0.0.1', port: options.backendPort }));
-  const args = ['-F', '-n', join(dir, 'work'), '-a', `127.0.0.1:${options.port}`, '-f', vclPath, '-s', 'malloc,32m'];
+  const workdir = join(dir, 'work');
+  const args = ['-F', '-n', workdir, '-a', `127.0.0.1:${options.port}`, '-f', vclPath, '-s', 'malloc,32m'];
   if (process.getuid?.() === 0) args.unshift('-j', 'none');
   const child: ChildProcess = spawn(VARNISHD, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -76,7 +79,7 @@ export async function startVarnish(options: { port: number; backendPort: number 
     }
     try {
       await fetch(`${url}/robots.txt`, { signal: AbortSignal.timeout(2000) });
-      return { url, port: options.port, stop };
+      return { url, port: options.port, workdir, stop };
     } catch {
       if (Date.now() > deadline) {
         await stop();

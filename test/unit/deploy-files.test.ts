@@ -43,7 +43,12 @@ describe('deploy/', () => {
     assert.deepEqual(config.trustProxy, { addresses: ['127.0.0.1'] });
     // The several-machines settings, with placeholders made concrete (variables the loader does not know yet are ignored).
     const all = parse((line) => /^#?[A-Z_0-9]+=/.test(line));
-    assert.equal(loadConfig(all).database.kind, 'postgres');
+    const several = loadConfig(all);
+    assert.equal(several.database.kind, 'postgres');
+    assert.equal(several.objectStorage?.bucket, 'pressroom-files', 'the S3 settings are read');
+    assert.equal(several.objectStorage?.forcePathStyle, true);
+    assert.equal(several.cdn.purgeUrl, 'http://127.0.0.1:6081/', 'purges go to Varnish');
+    assert.ok(several.metrics?.token, 'metrics are protected by a token');
   });
 
   const skip = existsSync(SYSTEMD_ANALYZE) || isCI ? false : `no ${SYSTEMD_ANALYZE} (apt-get install systemd to check the units)`;

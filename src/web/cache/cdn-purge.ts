@@ -15,15 +15,31 @@ export interface CdnPurgeCounts {
  * embargo lifts (no event fires then: the content-version tracker notices the moment) the keys of
  * every release that became public since the last lift it handled. Purges run one at a time in the
  * background; a failure is counted and reported, not thrown.
+ *
+ * With several servers a release change is purged twice: at once, and again `repeatAfterMs` later.
+ * The other servers learn of the write by polling the content version (every second), so a cache
+ * refilling from one of them right after the first purge can get, and keep for s-maxage, the page as
+ * it was; the second purge, sent once every server has caught up, drops that copy.
  */
-export function makeCdnPurging(deps: { purger: CdnPurger; targets: CdnPurgeTargets; clock: Clock; onError?: (error: unknown, keys: readonly string[]) => void }) {
+export function makeCdnPurging(deps: { purger: CdnPurger; targets: CdnPurgeTargets; clock: Clock; onError?: (error: unknown, keys: readonly string[]) => void; repeatAfterMs?: number }) {
   const counts: CdnPurgeCounts = { sent: 0, failed: 0 };
   /** Embargo lifts up to this time have been purged; the next window starts here. */
   let liftsCoveredUpTo = deps.clock.now();
   let queue: Promise<void> = Promise.resolve();
+  /** Second purges waiting for their time (idle() waits for them too). */
+  const repeats = new Set<Promise<void>>();
+
+  /** Purges `keys` again once the other servers have followed the write (see above). */
+  function repeatLater(keys: string[]): void {
+    const delay = deps.repeatAfterMs ?? 0;
+    if (delay <= 0) return;
+    const repeat = new Promise<void>((resolve) => setTimeout(resolve, delay)).then(() => enqueue(async () => keys));
+    repeats.add(repeat);
+    void repeat.finally(() => repeats.delete(repeat));
+  }
 
   /** Runs after what is queued, so purges reach the cache in the order the changes were made. */
-  function enqueue(work: () => Promise<string[]>): Promise<void> {
+  function enqueue(work: () => Promise<string[]>, then?: (keys: string[]) => void): Promise<void> {
     queue = queue.then(async () => {
       let keys: string[] = [];
       try {
@@ -31,6 +47,7 @@ export function makeCdnPurging(deps: { purger: CdnPurger; targets: CdnPurgeTarge
         if (keys.length === 0) return;
         await deps.purger.purge(keys);
         counts.sent += 1;
+        then?.(keys);
       } catch (error) {
         counts.failed += 1;
         deps.onError?.(error, keys);
@@ -56,7 +73,7 @@ export function makeCdnPurging(deps: { purger: CdnPurger; targets: CdnPurgeTarge
       const ids = [...pending];
       pending.clear();
       return keysOf(ids);
-    });
+    }, repeatLater);
     return flush;
   };
 
@@ -73,9 +90,10 @@ export function makeCdnPurging(deps: { purger: CdnPurger; targets: CdnPurgeTarge
         return ids.length === 0 ? [] : keysOf(ids);
       });
     },
-    /** Resolves once every purge queued so far was sent or given up (shutdown, tests). */
-    idle(): Promise<void> {
-      return queue;
+    /** Resolves once every purge queued so far, second purges included, was sent or given up (shutdown, the CLI, tests). */
+    async idle(): Promise<void> {
+      while (repeats.size > 0) await Promise.all([...repeats]);
+      await queue;
     },
   };
 }
