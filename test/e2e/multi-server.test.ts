@@ -124,8 +124,9 @@ describe('several servers on one PostgreSQL and one S3 bucket, behind nginx and 
   /** A draft written, submitted and approved on server `on`, ready to publish or schedule. */
   async function approvedRelease(on: ClusterServer, title: string): Promise<ApiRelease> {
     const draft = await api(on, 'writer', '', { board: BOARD, language: 'en', title, body_markdown: `${title}: the body.`, department: 'Press office' });
-    await api(on, 'writer', `/${draft.id}/submit`);
-    return api(on, 'editor', `/${draft.id}/approve`);
+    const submitted = await api(on, 'writer', `/${draft.id}/submit`);
+    // Each step names the edition version it was shown (#20), as a person's form does.
+    return api(on, 'editor', `/${draft.id}/approve`, { version: submitted.edition.version });
   }
 
   const page = async (origin: string, path: string) => {
@@ -142,9 +143,9 @@ describe('several servers on one PostgreSQL and one S3 bucket, behind nginx and 
     const pdf = await pdfBytes('Annex for the cluster test');
     const uploaded = await writer.upload(`/admin/releases/${id}/attachments`, [{ name: 'annex.pdf', bytes: pdf, type: 'application/pdf' }]);
     assert.equal(uploaded.status, 303, uploaded.body.slice(0, 300));
-    await api(a, 'writer', `/${id}/submit`);
-    await api(a, 'editor', `/${id}/approve`);
-    const published = await api(a, 'editor', `/${id}/publish`);
+    const submitted = await api(a, 'writer', `/${id}/submit`);
+    const approved = await api(a, 'editor', `/${id}/approve`, { version: submitted.edition.version });
+    const published = await api(a, 'editor', `/${id}/publish`, { version: approved.edition.version });
 
     const sha256 = createHash('sha256').update(pdf).digest('hex');
     const onB = await page(b.origin, `/en/${BOARD}/${published.number}`);
@@ -177,7 +178,7 @@ describe('several servers on one PostgreSQL and one S3 bucket, behind nginx and 
       assert.doesNotMatch(before.body, /Ministry announces cluster drill/);
     }
     const started = performance.now();
-    const published = await api(a, 'editor', `/${release.id}/publish`);
+    const published = await api(a, 'editor', `/${release.id}/publish`, { version: release.edition.version });
     const committed = performance.now();
     assert.equal(published.status, 'published');
     const shows = (origin: string) => async () => (await page(origin, `/en/${BOARD}`)).body.includes('Ministry announces cluster drill');
@@ -195,7 +196,7 @@ describe('several servers on one PostgreSQL and one S3 bucket, behind nginx and 
   test('a release scheduled two seconds ahead is published exactly once while both servers run their schedulers', async () => {
     const release = await approvedRelease(b, 'Scheduled statement on the drill');
     const at = new Date(Date.now() + 2_000);
-    const scheduled = await api(b, 'editor', `/${release.id}/schedule`, { at: at.toISOString() });
+    const scheduled = await api(b, 'editor', `/${release.id}/schedule`, { at: at.toISOString(), version: release.edition.version });
     assert.equal(scheduled.edition.state, 'scheduled');
     await eventually(async () => (await system.releases.getRelease(release.id))?.status === 'published', 'the scheduled release is published', 30_000);
     // Both schedulers tick every second: give each a few more chances to publish it again.
@@ -228,7 +229,7 @@ describe('several servers on one PostgreSQL and one S3 bucket, behind nginx and 
 
   test('through Varnish a release page is a hit; a correction published on server A purges it, so the next reads show the correction', async () => {
     const release = await approvedRelease(a, 'Harbour survey results');
-    const published = await api(a, 'editor', `/${release.id}/publish`);
+    const published = await api(a, 'editor', `/${release.id}/publish`, { version: release.edition.version });
     const path = `/en/${BOARD}/${published.number}`;
     const first = await untilVarnish(path, (r) => r.status === 200 && r.body.includes('Harbour survey results: the body.'));
     assert.equal(first.status, 200, 'the release page through Varnish');
@@ -244,9 +245,9 @@ describe('several servers on one PostgreSQL and one S3 bucket, behind nginx and 
       for (const server of [a, b]) assert.equal((await page(server.origin, path)).status, 200);
       const draft = await api(a, 'writer', `/${release.id}/correct`);
       await api(a, 'writer', `/${release.id}/edition`, { body_markdown: `Harbour survey results: ${berths} berths.`, version: draft.edition.version }, 'PATCH');
-      await api(a, 'writer', `/${release.id}/submit`);
-      await api(a, 'editor', `/${release.id}/approve`);
-      await api(a, 'editor', `/${release.id}/publish`, { change_note: 'Berth count corrected' });
+      const submitted = await api(a, 'writer', `/${release.id}/submit`);
+      const approved = await api(a, 'editor', `/${release.id}/approve`, { version: submitted.edition.version });
+      await api(a, 'editor', `/${release.id}/publish`, { change_note: 'Berth count corrected', version: approved.edition.version });
       const corrected = await untilVarnish(path, (r) => r.body.includes(`${berths} berths.`));
       assert.match(corrected.body, new RegExp(`${berths} berths\\.`), `Varnish shows correction ${berths} after the purge`);
       // What Varnish keeps then is the corrected page, whichever server it came from.
