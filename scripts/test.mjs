@@ -115,7 +115,8 @@ const artifacts = join(root, 'test-artifacts');
 mkdirSync(artifacts, { recursive: true });
 env.PRESSROOM_TEST_ARTIFACTS = artifacts;
 
-const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { cwd: root, env, stdio: 'inherit' });
+const reporters = ['--test-reporter', process.stdout.isTTY ? 'spec' : 'tap', '--test-reporter-destination', 'stdout', '--test-reporter', './scripts/test-timings.mjs', '--test-reporter-destination', join(artifacts, 'test-timings.json')];
+const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...reporters, ...files], { cwd: root, env, stdio: 'inherit' });
 const stop = () => child.kill('SIGTERM');
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
