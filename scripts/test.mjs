@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 // `npm test`: lists the test files explicitly (Node 20's runner has no globs and silently runs
 // nothing on a bare directory), starts a throwaway PostgreSQL 15 cluster for the contract suites,
-// checks for Chromium, runs everything with `node --import tsx --test`, and stops the cluster.
-// With CI=true a missing database or browser fails the run; elsewhere those suites are skipped
-// with a one-line explanation.
+// checks for Chromium, migrates one SQLite file and one PostgreSQL database that the test systems
+// copy (test/support/migrated-templates.ts), runs everything with `node --import tsx --test`, and
+// stops the cluster. With CI=true a missing database or browser fails the run; elsewhere those
+// suites are skipped with a one-line explanation. `--unit` (npm run test:unit) runs test/unit only,
+// and a run of unit test files alone starts no database and looks for no browser: seconds.
+// Files run in parallel, one per core (PRESSROOM_TEST_CONCURRENCY overrides); each file's time is
+// written to test-artifacts/test-timings.json and the slowest are listed at the end.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, chownSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { createServer } from 'node:net';
 
@@ -24,19 +28,28 @@ function findTests(dir) {
   });
 }
 
-const filter = process.argv.slice(2);
+const args = process.argv.slice(2);
+const unitOnly = args.includes('--unit');
+const filter = args.filter((a) => a !== '--unit');
+const isUnit = (f) => f.startsWith('test/unit/') || f.startsWith('src/');
 let files = [...findTests(join(root, 'src')), ...findTests(join(root, 'test'))].map((f) => relative(root, f)).sort();
+if (unitOnly) files = files.filter(isUnit);
 if (filter.length > 0) files = files.filter((f) => filter.some((x) => f.includes(x)));
 if (files.length === 0) {
   console.error('No test files found: refusing to report success for an empty run.');
   process.exit(1);
 }
+// Unit tests build no system and use no database server or browser.
+const needsServices = !files.every(isUnit);
+
+// One file per core; each test process (and a browser suite's Chromium) takes up to ~1.5 GB.
+const concurrency = Number(process.env.PRESSROOM_TEST_CONCURRENCY) || Math.max(2, Math.min(availableParallelism(), Math.floor(totalmem() / 1.5e9)));
 
 const env = { ...process.env };
 const problems = [];
 
 // Browser.
-if (!env.PRESSROOM_CHROMIUM_PATH) {
+if (needsServices && !env.PRESSROOM_CHROMIUM_PATH) {
   if (existsSync(CHROMIUM)) env.PRESSROOM_CHROMIUM_PATH = CHROMIUM;
   else if (isCI) problems.push(`Chromium not found at ${CHROMIUM} (CI=true: browser tests must run; install it with .ci/run).`);
   else console.log(`Browser suites skipped: no Chromium at ${CHROMIUM} (apt-get install chromium fonts-nanum to run them).`);
@@ -91,7 +104,7 @@ function stopCluster() {
   cluster = null;
 }
 
-if (!env.PRESSROOM_TEST_PG_URL) {
+if (needsServices && !env.PRESSROOM_TEST_PG_URL) {
   if (existsSync(join(PGBIN, 'initdb'))) {
     try {
       cluster = await startCluster();
@@ -105,6 +118,37 @@ if (!env.PRESSROOM_TEST_PG_URL) {
   else console.log(`PostgreSQL suites skipped: no PostgreSQL 15 binaries in ${PGBIN} (apt-get install postgresql-15 to run them).`);
 }
 
+// Migrated templates, copied by test/support/databases.ts for each test system.
+let templates = null;
+if (needsServices && problems.length === 0) {
+  const dir = mkdtempSync(join(tmpdir(), 'pressroom-template-'));
+  const pgName = `pressroom_template_${process.pid}`;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'test/support/migrated-templates.ts', dir, pgName], { cwd: root, env, encoding: 'utf8' });
+  if (r.status === 0) {
+    const made = JSON.parse(r.stdout.trim().split('\n').pop());
+    templates = { dir, pgName: made.postgres };
+    env.PRESSROOM_TEST_SQLITE_TEMPLATE = made.sqlite;
+    if (made.postgres) env.PRESSROOM_TEST_PG_TEMPLATE = made.postgres;
+  } else {
+    // The suites then migrate each database themselves, and show what fails.
+    console.log(`Migrated templates not made, every test database migrates from scratch:\n${r.stderr || r.stdout}`);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+async function dropTemplates() {
+  if (!templates) return;
+  rmSync(templates.dir, { recursive: true, force: true });
+  // A cluster of our own goes as a whole; on a server given in PRESSROOM_TEST_PG_URL, drop ours.
+  if (templates.pgName && !cluster) {
+    const { default: pg } = await import('pg');
+    const admin = new pg.Client({ connectionString: env.PRESSROOM_TEST_PG_URL });
+    await admin.connect();
+    await admin.query(`drop database if exists ${templates.pgName}`);
+    await admin.end();
+  }
+  templates = null;
+}
+
 if (problems.length > 0) {
   for (const p of problems) console.error(`ERROR: ${p}`);
   stopCluster();
@@ -115,11 +159,13 @@ const artifacts = join(root, 'test-artifacts');
 mkdirSync(artifacts, { recursive: true });
 env.PRESSROOM_TEST_ARTIFACTS = artifacts;
 
-const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { cwd: root, env, stdio: 'inherit' });
+const reporters = ['--test-reporter', process.stdout.isTTY ? 'spec' : 'tap', '--test-reporter-destination', 'stdout', '--test-reporter', './scripts/test-timings.mjs', '--test-reporter-destination', join(artifacts, 'test-timings.json')];
+const child = spawn(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...reporters, ...files], { cwd: root, env, stdio: 'inherit' });
 const stop = () => child.kill('SIGTERM');
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
-child.on('exit', (code, signal) => {
+child.on('exit', async (code, signal) => {
+  await dropTemplates().catch((error) => console.error(`Could not drop the template database: ${error.message}`));
   stopCluster();
   process.exit(code ?? (signal ? 1 : 0));
 });

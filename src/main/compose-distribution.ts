@@ -27,9 +27,10 @@ import { makeDistributionUnitOfWork, makeSecretStore } from '../adapters/db/dist
 import { makeOutboxRepo } from '../adapters/db/outbox.repo.js';
 import type { Database } from '../adapters/db/schema.js';
 import { makeSubscriptionRepo } from '../adapters/db/subscription.repo.js';
-import { makeSmtpMailer, type SmtpMailerOptions } from '../adapters/mail/smtp-mailer.js';
+import type { SmtpMailerOptions } from '../adapters/mail/smtp-mailer.js';
 import type { BoardRepo } from '../ports/board-repo.js';
 import type { Clock } from '../ports/clock.js';
+import type { Mailer } from '../ports/mailer.js';
 import type { SearchIndex } from '../ports/search-index.js';
 import { makeDistributionLinks } from '../web/email/distribution-links.js';
 import { makeEmailTemplates } from '../web/email/email-templates.js';
@@ -62,7 +63,7 @@ export function composeDistribution(deps: { db: Kysely<Database>; clock: Clock; 
   const links = makeDistributionLinks(o.baseUrl ?? 'http://localhost:3000');
   const templates = makeEmailTemplates({ siteName: o.siteName ?? 'Pressroom', timeZone: deps.timeZone });
   const tokens = makeLinkTokens({ secrets: makeSecretStore(db), clock });
-  const mailer = o.smtpUrl ? makeSmtpMailer({ url: o.smtpUrl, from: o.mailFrom ?? 'Pressroom <pressroom@localhost>', timeouts: o.smtpTimeouts }) : null;
+  const mailer = o.smtpUrl ? lazySmtpMailer({ url: o.smtpUrl, from: o.mailFrom ?? 'Pressroom <pressroom@localhost>', timeouts: o.smtpTimeouts }) : null;
   const outbox = { hold: mailer === null, links };
   const alertDeps: AlertDeps = { uow, alerts: makeAlertRepo(db), subscriptions: makeSubscriptionRepo(db), search: deps.search, boards: deps.boards, tokens, templates, clock, outbox, batchSize: o.alertBatch, onBatch: o.onAlertBatch };
   const queueReleaseAlerts = makeQueueReleaseAlerts(alertDeps);
@@ -126,3 +127,15 @@ export function composeDistribution(deps: { db: Kysely<Database>; clock: Clock; 
   };
 }
 export type Distribution = ReturnType<typeof composeDistribution>;
+
+/** The SMTP mailer, with nodemailer loaded at the first email rather than at every start (#20). */
+function lazySmtpMailer(options: SmtpMailerOptions): Mailer {
+  let loading: Promise<Mailer> | null = null;
+  const mailer = () => (loading ??= import('../adapters/mail/smtp-mailer.js').then((m) => m.makeSmtpMailer(options)));
+  return {
+    send: async (email) => (await mailer()).send(email),
+    close: async () => {
+      if (loading) await (await loading).close();
+    },
+  };
+}

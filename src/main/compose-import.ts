@@ -4,7 +4,7 @@ import { makeImportSourceRepo, makeImportUnitOfWork } from '../adapters/db/impor
 import type { Database } from '../adapters/db/schema.js';
 import { makeFileInspector } from '../adapters/files/file-inspector.js';
 import { makeSharpImageProcessor } from '../adapters/files/sharp-image-processor.js';
-import { readImportSource } from '../adapters/import/read-source.js';
+import type { readImportSource } from '../adapters/import/read-source.js';
 import type { Clock } from '../ports/clock.js';
 import type { EventBus } from '../ports/events.js';
 import type { FileStore } from '../ports/file-store.js';
@@ -12,7 +12,8 @@ import type { FileStore } from '../ports/file-store.js';
 /** Importers (scraped pages, feeds, WordPress): the source reader and the import command on this database. */
 export function composeImport(parts: { db: Kysely<Database>; clock: Clock; events: EventBus; files: FileStore; allowedTypes?: readonly string[]; maxBytes?: number }) {
   return {
-    read: readImportSource,
+    // Loaded on first use: the parsers (turndown and its DOM, an XML parser) cost every start otherwise.
+    read: (async (...args) => (await import('../adapters/import/read-source.js')).readImportSource(...args)) as typeof readImportSource,
     importSource: makeImportSource({
       uow: makeImportUnitOfWork(parts.db, parts.events),
       clock: parts.clock,

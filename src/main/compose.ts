@@ -115,7 +115,7 @@ export async function composeSystem(options: SystemOptions) {
   const releases = makeReleaseRepo(db);
   const catalog = makePublicCatalog(db);
   const jobs = makeJobQueue(db);
-  const files = makeFileStore({ dataDir: options.dataDir, objectStorage: options.objectStorage, onStorageError });
+  const files = await makeFileStore({ dataDir: options.dataDir, objectStorage: options.objectStorage, onStorageError });
   const inspector = makeFileInspector();
   const deps = { uow, clock, allowSelfApproval: options.allowSelfApproval };
   const worker = makeLocalWorker();

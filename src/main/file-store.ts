@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { makeLocalFileStore } from '../adapters/files/local-file-store.js';
-import { makeS3FileStore } from '../adapters/files/s3/s3-file-store.js';
 import { makeMigrateFiles } from '../app/migrate-files.js';
 import type { FilesMigrationFactory } from '../cli/files-migrate.command.js';
 import { loadConfig, type ObjectStorageSettings } from '../config.js';
@@ -24,11 +23,13 @@ export function describeFileStore(choice: Pick<FileStoreChoice, 'dataDir' | 'obj
 
 /**
  * The file store the configuration asks for: an S3-compatible bucket when PRESSROOM_S3_BUCKET is
- * set, else the local content-addressed store. Both stage uploads in dataDir/files/tmp.
+ * set, else the local content-addressed store. Both stage uploads in dataDir/files/tmp. The AWS SDK
+ * is loaded only when a bucket is configured (it costs every start otherwise).
  */
-export function makeFileStore(choice: FileStoreChoice): FileStore & { close(): void } {
+export async function makeFileStore(choice: FileStoreChoice): Promise<FileStore & { close(): void }> {
   const s3 = choice.objectStorage;
   if (!s3) return { ...makeLocalFileStore(join(choice.dataDir, 'files'), { onStorageError: choice.onStorageError }), close: () => undefined };
+  const { makeS3FileStore } = await import('../adapters/files/s3/s3-file-store.js');
   return makeS3FileStore({
     endpoint: s3.endpoint,
     bucket: s3.bucket,

@@ -16,7 +16,7 @@ import { registerSubscriptionRoutes } from '../web/public/subscriptions.route.js
 import { registerApi } from '../web/api/register-api.js';
 import { buildServer, publicSiteContext } from '../web/server.js';
 import { registerReadinessRoute } from '../web/public/readiness.route.js';
-import { makeMetrics, type MetricsAccess } from '../web/metrics/metrics.js';
+import type { MetricsAccess } from '../web/metrics/metrics.js';
 import type { TrustProxy } from '../web/trust-proxy.js';
 import type { System } from './compose.js';
 import { wireWebSubscribers } from './subscribers.js';
@@ -76,7 +76,8 @@ export async function createWebApp(system: System, options: WebOptions): Promise
   await version.refresh();
   version.start();
   const caching = makeSharedCaching({ lifetimes: options.cdn, msUntilTransition: () => version.msUntilTransition() });
-  const metrics = options.metrics ? makeMetrics({ queues: system.operations.queues, now: () => system.clock.now(), onError: (error) => console.error('Could not read the queue tables for /metrics:', error) }) : null;
+  // prom-client is loaded only when metrics are on (they are off by default).
+  const metrics = options.metrics ? (await import('../web/metrics/metrics.js')).makeMetrics({ queues: system.operations.queues, now: () => system.clock.now(), onError: (error) => console.error('Could not read the queue tables for /metrics:', error) }) : null;
   const searchReleases = metrics ? metrics.timedSearch(system.search.releases) : system.search.releases;
   const cache = makePageCache({ version: version.current, onLookup: metrics?.cacheLookups('pages') });
   // Search answers (page and API), per query: valid while the content version and the search index's

@@ -125,10 +125,10 @@ const newDataDir = () => {
 fileStoreContract('local disk', async () => {
   const dataDir = newDataDir();
   return {
-    store: makeFileStore({ dataDir }),
+    store: await makeFileStore({ dataDir }),
     tmp: join(dataDir, 'files', 'tmp'),
     fresh: async () => {
-      const store = makeFileStore({ dataDir: newDataDir() });
+      const store = await makeFileStore({ dataDir: newDataDir() });
       return { store, close: () => store.close() };
     },
     close: async () => undefined,
@@ -139,12 +139,12 @@ let buckets = 0;
 fileStoreContract('S3-compatible bucket (s3rver)', async () => {
   const server = await startTestS3();
   const dataDir = newDataDir();
-  const store = makeFileStore({ dataDir, objectStorage: server.settings });
+  const store = await makeFileStore({ dataDir, objectStorage: server.settings });
   return {
     store,
     tmp: join(dataDir, 'files', 'tmp'),
     fresh: async () => {
-      const store = makeFileStore({ dataDir: newDataDir(), objectStorage: await server.createBucket(`fresh-${++buckets}`) });
+      const store = await makeFileStore({ dataDir: newDataDir(), objectStorage: await server.createBucket(`fresh-${++buckets}`) });
       return { store, close: () => store.close() };
     },
     close: async () => {

@@ -24,7 +24,7 @@ export function recordingPurger(): CdnPurger & { calls: string[][]; all(): Set<s
 
 /** The whole web app on a fresh database with a fake clock, purging through `purger` or to `purgeUrl`. */
 export async function createCdnTestWeb(kind: DatabaseKind, options: { purger?: CdnPurger; purgeUrl?: string; lifetimes?: CdnLifetimes; start?: Date; onPurgeError?: (error: unknown) => void } = {}): Promise<TestWeb> {
-  const database = await createTestDatabase(kind);
+  const database = await createTestDatabase(kind, { migrated: true });
   const clock = makeFakeClock(options.start ?? new Date('2026-11-20T01:00:00Z'));
   const system = await composeSystem({
     database: database.target,

@@ -21,7 +21,7 @@ export interface TestServers {
 
 /** `count` servers on one fresh database of `kind`, with their timers off (tests tick by hand). */
 export async function createTestServers(kind: DatabaseKind, count: number, options: Partial<WebOptions> = {}): Promise<TestServers> {
-  const database = await createTestDatabase(kind);
+  const database = await createTestDatabase(kind, { migrated: true });
   const clock = makeFakeClock(new Date('2026-11-20T01:00:00Z'));
   const servers: (TestServer & { stop(): Promise<void> })[] = [];
   for (let i = 0; i < count; i++) {

@@ -1,19 +1,20 @@
 import type { Kysely } from 'kysely';
 import { withIdColumn } from '../dialect.js';
 
+/** The editions' workflow columns. */
+const EDITION_COLUMNS = [
+  ['created_by', 'integer'],
+  ['submitted_by', 'integer'],
+  ['approved_by', 'integer'],
+  ['scheduled_at', 'bigint'],
+  ['embargo_until', 'bigint'],
+  ['review_comment', 'text'],
+  ['is_minor_change', 'integer'],
+] as const;
+
 /** Workflow, revisions, scheduling jobs, embargo preview links and the audit trail. */
 export async function up(db: Kysely<any>): Promise<void> {
-  for (const [column, type] of [
-    ['created_by', 'integer'],
-    ['submitted_by', 'integer'],
-    ['approved_by', 'integer'],
-    ['scheduled_at', 'bigint'],
-    ['embargo_until', 'bigint'],
-    ['review_comment', 'text'],
-    ['is_minor_change', 'integer'],
-  ] as const) {
-    await db.schema.alterTable('editions').addColumn(column, type).execute();
-  }
+  for (const [column, type] of EDITION_COLUMNS) await db.schema.alterTable('editions').addColumn(column, type).execute();
 
   await withIdColumn(db, db.schema.createTable('revisions'))
     .addColumn('edition_id', 'integer', (c) => c.notNull().references('editions.id').onDelete('cascade'))
@@ -66,4 +67,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of ['audit_log', 'preview_links', 'jobs', 'revisions']) await db.schema.dropTable(table).execute();
+  // The editions' workflow columns too (missing until #20: down then up failed on "duplicate column").
+  for (const [column] of [...EDITION_COLUMNS].reverse()) await db.schema.alterTable('editions').dropColumn(column).execute();
 }
