@@ -97,9 +97,9 @@ export function makePublicPages(deps: { boards: BoardRepo; catalog: PublicCatalo
       return deps.catalog.sitemapReleases(deps.clock.now(), offset, limit);
     },
 
-    async file(sha256: string): Promise<PublicFile> {
+    async file(sha256: string, fileName?: string): Promise<PublicFile> {
       const now = deps.clock.now();
-      const file = await deps.catalog.file(sha256, now);
+      const file = await deps.catalog.file(sha256, now, fileName);
       if (!file && (await deps.catalog.fileRemoved(sha256, now))) throw new GoneError('This file was removed with the release it belonged to');
       if (!file) throw new NotFoundError('No such file');
       return file;

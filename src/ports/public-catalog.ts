@@ -157,9 +157,10 @@ export interface PublicCatalog {
   neighbours(release: Release, now: Date): Promise<Neighbours>;
   /**
    * A file attached to the live edition of a public release whose content was not taken down, or a
-   * WebP copy of such a photo, by content address.
+   * WebP copy of such a photo, by content address. Identical bytes may be attached under several
+   * names: `fileName` (the URL's) picks the attachment whose name it is, when one is public.
    */
-  file(sha256: string, now: Date): Promise<PublicFile | null>;
+  file(sha256: string, now: Date, fileName?: string): Promise<PublicFile | null>;
   /**
    * Whether a file `file` does not serve belongs to a public release whose content was taken down
    * (then it is 410 Gone, not 404). A file another public release still carries is served by `file`.

@@ -93,7 +93,8 @@ describe('the editor enhancements in Chromium, under the real CSP', { skip: brow
     assert.match(await preview.innerText(), /<script>window\.__pwned = 1<\/script>/);
     assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
 
-    // 3. Paste from Word becomes clean Markdown at the cursor.
+    // 3. Paste from Word becomes clean Markdown at the cursor (the table's first row is no header:
+    // only one cell of it is bold, so the pipe table gets an empty header row, #16).
     await body(page).fill('Intro.\n\n');
     await body(page).evaluate((el: HTMLTextAreaElement, html: string) => {
       el.focus();
@@ -104,7 +105,7 @@ describe('the editor enhancements in Chromium, under the real CSP', { skip: brow
       el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     }, WORD_HTML);
     const pasted = await body(page).inputValue();
-    assert.match(pasted, /^Intro\.\n\n# Coastal rescue centre\n\n\*\*Opening\*\* on \*Monday\* with \[the plan\]\(https:\/\/gov\.example\/plan\) and notes\.\n\n- Forty trainees\n- Two boats\n\n\| Region \| Crews \|\n\| --- \| --- \|\n\| East \| 40 \|$/, pasted);
+    assert.match(pasted, /^Intro\.\n\n# Coastal rescue centre\n\n\*\*Opening\*\* on \*Monday\* with \[the plan\]\(https:\/\/gov\.example\/plan\) and notes\.\n\n- Forty trainees\n- Two boats\n\n\| {2}\| {2}\|\n\| --- \| --- \|\n\| Region \| Crews \|\n\| East \| 40 \|$/, pasted);
     assert.doesNotMatch(pasted, /mso|<|data:|file:|Symbol|·|&nbsp;|\u00a0/);
     // A plain-text paste is the browser's own.
     const plainHandled = await body(page).evaluate((el: HTMLTextAreaElement) => {

@@ -88,7 +88,7 @@ describe('admin API tokens page over HTTP', () => {
     assert.match(created.body, /지금 복사하십시오/);
     const count = Number(/<h2>토큰 목록 <span class="hint">\(토큰 (\d+)개\)<\/span><\/h2>/.exec(created.body)?.[1]);
     assert.equal(count, (await t.system.apiTokens.list()).length);
-    assert.match(created.body, /<time datetime="2027-01-01T00:00:00\.000Z">2027\. 01\. 01\. 09:00 GMT\+9<\/time>/, 'the expiry in the Korean date format, in Seoul time');
+    assert.match(created.body, /<time datetime="2027-01-01T00:00:00\.000Z">2027\. 01\. 01\. 09:00 KST<\/time>/, 'the expiry in the Korean date format, in Seoul time');
     assert.match(created.body, /<td>사용 중<\/td>/);
     assert.match(created.body, /Editor Oh <span class="hint">\([^,]+, 편집자\)<\/span>/, 'the owner role in Korean');
     assert.match(created.body, /<code>drafts:write<\/code>: 보도자료를 초안으로 만들고/);

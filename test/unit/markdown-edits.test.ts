@@ -15,7 +15,7 @@ interface MarkdownEdits {
   prefixLines(value: string, start: number, end: number, kind: 'heading' | 'bullets' | 'numbers' | 'quote'): Edit;
   link(value: string, start: number, end: number): Edit;
   tidyMarkdown(markdown: string): string;
-  pipeTable(rows: string[][]): string;
+  pipeTable(rows: string[][], hasHeader: boolean): string;
 }
 
 // The exact source the browser runs, evaluated on its own.
@@ -57,8 +57,9 @@ describe('pasted Markdown tidying', () => {
   test('drops no-break spaces, trailing spaces and extra blank lines, keeps hard breaks', () => {
     assert.equal(edits.tidyMarkdown('\n\n## Title\u00a0\n\n\n\nline  \nnext \n\n'), '## Title\n\nline  \nnext');
   });
-  test('tables become pipe tables of their text, the first row as the header', () => {
-    assert.equal(edits.pipeTable([['Region', 'Crews'], ['East | coast', '40'], ['West']]), '| Region | Crews |\n| --- | --- |\n| East \\| coast | 40 |\n| West |  |');
-    assert.equal(edits.pipeTable([]), '');
+  test('tables become pipe tables of their text, the first row as the header only when it was one', () => {
+    assert.equal(edits.pipeTable([['Region', 'Crews'], ['East | coast', '40'], ['West']], true), '| Region | Crews |\n| --- | --- |\n| East \\| coast | 40 |\n| West |  |');
+    assert.equal(edits.pipeTable([['Press office', '02-2100-1234'], ['Duty desk']], false), '|  |  |\n| --- | --- |\n| Press office | 02-2100-1234 |\n| Duty desk |  |');
+    assert.equal(edits.pipeTable([], true), '');
   });
 });

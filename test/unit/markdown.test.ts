@@ -25,6 +25,13 @@ test('table alignment becomes classes, since the CSP forbids inline styles', () 
   assert.doesNotMatch(html, /style=/);
 });
 
+test('a table without a header row (an empty one in Markdown, #16) renders with no empty header', () => {
+  const html = renderMarkdown('|  |  |\n| --- | --- |\n| 대변인실 | 02-2100-1234 |\n| 당직실 | 02-2100-5678 |');
+  assert.doesNotMatch(html, /<thead|<th/);
+  assert.match(html, /<table>\s*<tbody>\s*<tr>\s*<td>대변인실<\/td>\s*<td>02-2100-1234<\/td>/);
+  assert.match(renderMarkdown('| 지역 |  |\n| --- | --- |\n| 동해 | 40 |'), /<thead>\s*<tr>\s*<th>지역<\/th>\s*<th><\/th>/, 'a header with any text stays');
+});
+
 test('body headings start at h2 under the page title, Korean bullets stay text', () => {
   const html = renderMarkdown('# 개요\n\n□ 국방부는 20일 훈련을 실시했다.\n\n◦ 합참의장을 비롯한 관계자가 참석했다.');
   assert.match(html, /<h2>개요<\/h2>/);

@@ -5,6 +5,9 @@ import { toAttachment } from './mappers.js';
 import { contentKept, contentRemoved, pagePublic } from './public-visibility.js';
 import type { Database } from './schema.js';
 
+/** How many names of one photo's copy are compared with the URL's (a photo shared more widely falls back to one of them). */
+const COPY_NAMES = 100;
+
 /**
  * The files' visibility rule: attachments of the live edition of a release whose page is public.
  * Every file read (by content address, by release for text views and media kits) starts here; the
@@ -20,27 +23,34 @@ function ofPublicReleases(db: Kysely<Database>, now: Date) {
 /** The public catalog's file reads: by content address, under the visibility rule and takedowns. */
 export function makePublicFiles(db: Kysely<Database>): Pick<PublicCatalog, 'file' | 'fileRemoved' | 'releaseFiles'> {
   return {
-    async file(sha256: string, now: Date): Promise<PublicFile | null> {
-      const row = await ofPublicReleases(db, now)
-        .select(['attachments.sha256', 'attachments.file_name', 'attachments.mime_type', 'attachments.byte_size'])
-        .where('attachments.sha256', '=', sha256)
-        .where((eb) => contentKept(eb))
-        .limit(1)
-        .executeTakeFirst();
+    async file(sha256: string, now: Date, fileName?: string): Promise<PublicFile | null> {
+      // Identical bytes are stored once, but each attachment keeps its own name: the URL's name
+      // picks the attachment (#16); any other name still gets the bytes, under a public attachment's name.
+      const original = (named: boolean) =>
+        ofPublicReleases(db, now)
+          .select(['attachments.sha256', 'attachments.file_name', 'attachments.mime_type', 'attachments.byte_size'])
+          .where('attachments.sha256', '=', sha256)
+          .$if(named, (q) => q.where('attachments.file_name', '=', fileName ?? ''))
+          .where((eb) => contentKept(eb))
+          .limit(1)
+          .executeTakeFirst();
+      const row = (fileName !== undefined ? await original(true) : undefined) ?? (await original(false));
       if (row) return { sha256: row.sha256.trim(), fileName: row.file_name, mimeType: row.mime_type, byteSize: Number(row.byte_size) };
       // A WebP copy of a photo follows the same rule as its original: public only while that
-      // original is attached to the live edition of a public release.
-      const copy = await db
+      // original is attached to the live edition of a public release. Its name is the original's.
+      const copies = await db
         .selectFrom('image_derivatives')
         .innerJoin('attachments', 'attachments.sha256', 'image_derivatives.source_sha256')
         .innerJoin('releases', 'releases.live_edition_id', 'attachments.edition_id')
         .select(['image_derivatives.sha256', 'image_derivatives.width', 'image_derivatives.mime_type', 'image_derivatives.byte_size', 'attachments.file_name'])
+        .distinct()
         .where('image_derivatives.sha256', '=', sha256)
         .where((eb) => pagePublic(eb, now))
         .where((eb) => contentKept(eb))
-        .limit(1)
-        .executeTakeFirst();
-      return copy ? { sha256: copy.sha256.trim(), fileName: derivativeFileName(copy.file_name, copy.width), mimeType: copy.mime_type, byteSize: Number(copy.byte_size) } : null;
+        .limit(COPY_NAMES)
+        .execute();
+      const named = copies.map((c) => ({ sha256: c.sha256.trim(), fileName: derivativeFileName(c.file_name, c.width), mimeType: c.mime_type, byteSize: Number(c.byte_size) }));
+      return named.find((c) => c.fileName === fileName) ?? named[0] ?? null;
     },
 
     async fileRemoved(sha256: string, now: Date): Promise<boolean> {

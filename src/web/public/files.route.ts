@@ -52,7 +52,8 @@ export function registerFileRoutes(app: FastifyInstance, deps: { pages: PublicPa
     handler: async (request, reply) => {
       const parsed = fileParams.safeParse(request.params);
       if (!parsed.success) return reply.callNotFound();
-      const file = await deps.pages.file(parsed.data.sha256);
+      // The name in the URL is the attachment's: identical bytes attached twice download under each name.
+      const file = await deps.pages.file(parsed.data.sha256, parsed.data.name);
       // Purged by `file-<sha256>` when a correction drops it or a takedown removes it.
       setSurrogateKeys(reply, [surrogateKeys.file(file.sha256)]);
       return sendFile(request, reply, deps.files, file, fileCacheControl(deps.lifetimes ?? DEFAULT_CDN_LIFETIMES));

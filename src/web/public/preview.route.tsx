@@ -13,11 +13,18 @@ import type { SiteContext } from './site-context.js';
 
 const token = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 
-/** A WebP copy of one of the previewed edition's photos, served under the same token. */
-function previewCopy(view: PreviewView, sha256: string): PublicFile | undefined {
-  const copy = view.derivatives.find((d) => d.sha256 === sha256);
-  const original = copy && view.attachments.find((a) => a.sha256 === copy.sourceSha256);
-  return copy && original ? { sha256: copy.sha256, fileName: derivativeFileName(original.fileName, copy.width), mimeType: copy.mimeType, byteSize: copy.byteSize } : undefined;
+/**
+ * One of the previewed edition's files, or a WebP copy of one of its photos, served under the same
+ * token: identical bytes attached twice are told apart by the URL's name (each downloads as its own).
+ */
+function previewFile(view: PreviewView, sha256: string, name: string): PublicFile | undefined {
+  const originals = view.attachments.filter((a) => a.sha256 === sha256);
+  const original = originals.find((a) => a.fileName === name) ?? originals[0];
+  if (original) return original;
+  const copies = view.derivatives
+    .filter((d) => d.sha256 === sha256)
+    .flatMap((copy) => view.attachments.filter((a) => a.sha256 === copy.sourceSha256).map((a) => ({ sha256: copy.sha256, fileName: derivativeFileName(a.fileName, copy.width), mimeType: copy.mimeType, byteSize: copy.byteSize })));
+  return copies.find((c) => c.fileName === name) ?? copies[0];
 }
 
 /**
@@ -49,11 +56,11 @@ export function registerPreviewRoutes(app: FastifyInstance, deps: { previewLinks
   });
 
   app.get('/preview/:token/files/:sha256/:name', async (request, reply) => {
-    const params = request.params as { token: string; sha256: string };
+    const params = request.params as { token: string; sha256: string; name: string };
     const parsed = token.safeParse(params.token);
     if (!parsed.success) return reply.callNotFound();
     const view = await deps.previewLinks.resolveForFiles(parsed.data);
-    const file = view.attachments.find((a) => a.sha256 === params.sha256) ?? previewCopy(view, params.sha256);
+    const file = previewFile(view, params.sha256, params.name);
     if (!file) throw new NotFoundError('No such file');
     reply.header('X-Robots-Tag', 'noindex');
     return sendFile(request, reply, deps.files, file, 'private, no-store');

@@ -14,6 +14,9 @@ const allowed: sanitizeHtml.IOptions = {
   allowedAttributes: { a: ['href', 'title'], th: ['scope', 'class'], td: ['class'], ol: ['start'] },
   allowedClasses: { th: ['align-left', 'align-right', 'align-center'], td: ['align-left', 'align-right', 'align-center'] },
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+  // A pipe table must have a header row; a table pasted without one gets an empty one (#16), which
+  // readers and screen readers are spared: an all-empty header row is left out.
+  exclusiveFilter: (frame) => frame.tag === 'thead' && !/\S/.test(frame.text),
   transformTags: {
     // Body headings start at h2: the page's <h1> is the title.
     h1: 'h2',

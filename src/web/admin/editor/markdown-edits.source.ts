@@ -85,14 +85,22 @@ var markdownEdits = (function () {
     return '| ' + cells.map(function (c) { return c.replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|'); }).join(' | ') + ' |';
   }
 
-  // A table (rows of cell texts) as a Markdown pipe table, the first row as its header.
-  function pipeTable(rows) {
+  // A table (rows of cell texts) as a Markdown pipe table. A pipe table must have a header row: the
+  // first row is it when hasHeader says the source table had one, otherwise an empty header row is
+  // written and every row stays a data row (no header is invented).
+  function pipeTable(rows, hasHeader) {
     var width = rows.reduce(function (w, r) { return Math.max(w, r.length); }, 0);
     if (width === 0) return '';
     var padded = rows.map(function (r) { var copy = r.slice(); while (copy.length < width) copy.push(''); return copy; });
     var rule = [];
-    for (var i = 0; i < width; i++) rule.push('---');
-    return [tableRow(padded[0]), '| ' + rule.join(' | ') + ' |'].concat(padded.slice(1).map(tableRow)).join('\n');
+    var empty = [];
+    for (var i = 0; i < width; i++) {
+      rule.push('---');
+      empty.push('');
+    }
+    var head = hasHeader ? padded[0] : empty;
+    var body = hasHeader ? padded.slice(1) : padded;
+    return [tableRow(head), '| ' + rule.join(' | ') + ' |'].concat(body.map(tableRow)).join('\n');
   }
 
   return { wrapSelection: wrapSelection, prefixLines: prefixLines, link: link, tidyMarkdown: tidyMarkdown, pipeTable: pipeTable };

@@ -1,12 +1,13 @@
 import type { Language } from '../../../domain/language.js';
 import type { EditionState, ReleaseStatus } from '../../../domain/release.js';
+import { zoneLabel } from '../../i18n/format.js';
 import { LOCALES, translator, type Translate } from '../../i18n/messages.js';
 
 const english = translator('en');
 const dateTimeFormatters = new Map<string, { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat; zone: Intl.DateTimeFormat }>();
 
 /**
- * "2026-11-20 10:00 GMT+9" in English, "2026. 11. 20. 10:00 GMT+9" in Korean: staff see times in
+ * "2026-11-20 10:00 GMT+9" in English, "2026. 11. 20. 10:00 KST" in Korean: staff see times in
  * the press office's zone (Asia/Seoul by default), in their language's date format, with the zone.
  */
 export function formatDateTime(date: Date, timeZone: string, lang: Language = 'en'): string {
@@ -20,8 +21,7 @@ export function formatDateTime(date: Date, timeZone: string, lang: Language = 'e
     };
     dateTimeFormatters.set(key, f);
   }
-  const zone = f.zone.formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
-  return `${f.date.format(date)} ${f.time.format(date)} ${zone}`;
+  return `${f.date.format(date)} ${f.time.format(date)} ${zoneLabel(f.zone, date, timeZone, lang)}`;
 }
 
 export function stateLabel(state: EditionState, t: Translate = english): string {
