@@ -1,7 +1,8 @@
 // Starts the compiled server as production does (node dist/main/web.js) and stops it with SIGTERM.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../test/support/free-port.js';
+export { freePort };
 
 export interface RunningServer {
   pid: number;
@@ -10,17 +11,6 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Resident memory of a process in bytes (VmRSS), or null once it has gone. */
 export function rssBytes(pid: number): number | null {

@@ -4,10 +4,11 @@
 // operator installs: passive health checks, proxy_next_upstream, keepalive, forwarded headers.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from './free-port.js';
+export { freePort };
 
 export const NGINX = process.env.PRESSROOM_NGINX ?? '/usr/sbin/nginx';
 export const DEPLOYED_CONFIG = fileURLToPath(new URL('../../deploy/nginx/pressroom.conf', import.meta.url));
@@ -22,18 +23,6 @@ export function nginxSkip(): string | false {
   return `nginx not found at ${NGINX} (apt-get install nginx to run this suite)`;
 }
 
-/** A free TCP port on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** The text of a file with its comments removed (no directive in ours carries a `#`). */
 function withoutComments(text: string): string {

@@ -6,9 +6,10 @@
 // which Debian's varnish package depends on.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './free-port.js';
+export { freePort };
 
 export const VARNISHD = process.env.PRESSROOM_VARNISHD ?? '/usr/sbin/varnishd';
 const VCL = new URL('../../deploy/varnish/default.vcl', import.meta.url).pathname;
@@ -21,17 +22,6 @@ export function varnishSkip(): string | false {
   return `no varnishd at ${VARNISHD} (apt-get install varnish to run the Varnish tests)`;
 }
 
-/** A free TCP port on loopback (closed again before it is returned). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-    server.on('error', reject);
-  });
-}
 
 /** The VCL as deployed, with its backend pointed at `host:port` (the lines marked @backend-host and @backend-port). */
 export function renderVcl(backend: { host: string; port: number }): string {
