@@ -4,6 +4,7 @@ import { isLanguage } from '../../domain/language.js';
 import type { AttachmentTexts, TextJob } from '../../ports/attachment-texts.js';
 import { isPostgres } from './dialect.js';
 import type { Database } from './schema.js';
+import { claimableAt } from './lease-claims.js';
 
 /** Releases whose live edition carries the file. */
 async function carrying(db: Kysely<Database>, sha256: string): Promise<number[]> {
@@ -49,12 +50,7 @@ export function makeAttachmentTexts(db: Kysely<Database>): AttachmentTexts {
       let due = db
         .selectFrom('attachment_texts')
         .select('sha256')
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', now.getTime())]),
-            eb.and([eb('status', '=', 'running'), eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now.getTime())])]),
-          ]),
-        )
+        .where(claimableAt(now))
         .orderBy('run_at')
         .limit(limit);
       // Several servers on one PostgreSQL database each take different rows; SQLite has one writer.

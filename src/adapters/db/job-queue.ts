@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Job, JobQueue } from '../../ports/job-queue.js';
 import { isPostgres } from './dialect.js';
 import type { Database } from './schema.js';
+import { claimableAt } from './lease-claims.js';
 
 type JobRow = { id: number; kind: string; release_id: number; edition_id: number; run_at: number; scheduled_for: number | null; attempts: number };
 const toJob = (r: JobRow): Job => ({
@@ -47,12 +48,7 @@ export function makeJobQueue(db: Kysely<Database>): JobQueue {
       let due = db
         .selectFrom('jobs')
         .select('id')
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', now.getTime())]),
-            eb.and([eb('status', '=', 'running'), eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now.getTime())])]),
-          ]),
-        )
+        .where(claimableAt(now))
         .orderBy('run_at')
         .limit(limit);
       if (isPostgres(db)) due = due.forUpdate().skipLocked();
