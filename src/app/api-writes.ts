@@ -4,6 +4,7 @@ import { ForbiddenError, NotFoundError, type FieldIssue } from '../domain/errors
 import type { Edition, EditionContent, Release } from '../domain/release.js';
 import { roleMayTake, workflowRefusals, type WorkflowAction } from '../domain/workflow.js';
 import type { BoardRepo } from '../ports/board-repo.js';
+import type { EditionRepo } from '../ports/edition-repo.js';
 import type { ReleaseRepo } from '../ports/release-repo.js';
 import type { ApiPrincipal, ApiTokens } from './api-tokens/api-tokens.js';
 import { editionAuthorIds } from './workflow/edition-authors.js';
@@ -45,12 +46,12 @@ export type DraftPatch = Partial<EditionContent> & { embargoUntil?: Date | null 
  * refusing with every reason at once, then runs the same application command as the admin UI,
  * which checks state and rules again inside its transaction and audits as the owner.
  */
-export function makeApiWrites(deps: { commands: ApiWriteCommands; releases: ReleaseRepo; boards: BoardRepo; tokens: ApiTokens; allowSelfApproval?: boolean }) {
+export function makeApiWrites(deps: { commands: ApiWriteCommands; releases: Pick<ReleaseRepo, 'getRelease'>; editions: Pick<EditionRepo, 'latestEdition' | 'revisions'>; boards: BoardRepo; tokens: ApiTokens; allowSelfApproval?: boolean }) {
   const { commands } = deps;
 
   async function view(releaseId: number): Promise<StaffReleaseView> {
     const release = await deps.releases.getRelease(releaseId);
-    const edition = release && (await deps.releases.latestEdition(releaseId));
+    const edition = release && (await deps.editions.latestEdition(releaseId));
     const board = release && (await deps.boards.byId(release.boardId));
     if (!release || !edition || !board) throw new NotFoundError(`No release ${releaseId}`);
     return { release, edition, board };
@@ -69,7 +70,7 @@ export function makeApiWrites(deps: { commands: ApiWriteCommands; releases: Rele
       const { release, edition } = await view(releaseId);
       reasons = workflowRefusals(action, {
         role,
-        isAuthor: action === 'approve' ? (await editionAuthorIds(deps.releases, edition)).has(principal.owner.id) : edition.createdBy === principal.owner.id,
+        isAuthor: action === 'approve' ? (await editionAuthorIds(deps.editions, edition)).has(principal.owner.id) : edition.createdBy === principal.owner.id,
         editionState: edition.state,
         releaseStatus: release.status,
         allowSelfApproval: deps.allowSelfApproval,

@@ -45,7 +45,7 @@ export interface AttachFileDeps {
 
 /** The draft edition that may take files: the latest edition of its release, editable by the actor. */
 async function editableEdition(tx: TxRepos, editionId: number, actor: StaffActor) {
-  const edition = await tx.releases.getEdition(editionId);
+  const edition = await tx.editions.getEdition(editionId);
   if (!edition) throw new NotFoundError(`No edition ${editionId}`);
   const loaded = await loadForAction(tx, edition.releaseId, 'edit', actor);
   if (loaded.edition.id !== edition.id) throw new InvalidStateError('Only the latest edition takes files', [{ code: 'not_latest_edition', message: 'Attach files to the current draft' }]);
@@ -112,8 +112,8 @@ export function makeAttachFile(deps: AttachFileDeps) {
       return await deps.uow.run(async (tx) => {
         const now = deps.clock.now();
         const { release, edition } = await editableEdition(tx, input.editionId, actor);
-        for (const d of kept.derivatives) await tx.releases.addImageDerivative(d, now);
-        const attachment = await tx.releases.addAttachment({
+        for (const d of kept.derivatives) await tx.attachments.addImageDerivative(d, now);
+        const attachment = await tx.attachments.addAttachment({
           editionId: edition.id,
           sha256: kept.stored.sha256,
           fileName,

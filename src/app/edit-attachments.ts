@@ -3,7 +3,7 @@ import type { Attachment } from '../domain/attachment.js';
 import { NotFoundError } from '../domain/errors.js';
 import { LIMITS } from '../domain/limits.js';
 import type { Clock } from '../ports/clock.js';
-import type { AttachmentText } from '../ports/release-repo.js';
+import type { AttachmentText } from '../ports/attachment-repo.js';
 import type { TxRepos, UnitOfWork } from '../ports/unit-of-work.js';
 import { text } from './release.schema.js';
 import { validate } from './validate.js';
@@ -26,7 +26,7 @@ export type MoveDirection = 'up' | 'down';
 export function makeEditAttachments(deps: { uow: UnitOfWork; clock: Clock }) {
   async function loadOnDraft(tx: TxRepos, releaseId: number, attachmentId: number, actor: StaffActor) {
     const { edition } = await loadForAction(tx, releaseId, 'edit', actor);
-    const attachment = await tx.releases.getAttachment(attachmentId);
+    const attachment = await tx.attachments.getAttachment(attachmentId);
     if (!attachment || attachment.editionId !== edition.id) throw new NotFoundError(`No attachment ${attachmentId} on the draft of release ${releaseId}`);
     return attachment;
   }
@@ -37,7 +37,7 @@ export function makeEditAttachments(deps: { uow: UnitOfWork; clock: Clock }) {
       const text = validate(attachmentTextSchema, input);
       return deps.uow.run(async (tx) => {
         const before = await loadOnDraft(tx, releaseId, attachmentId, actor);
-        const updated = await tx.releases.updateAttachment(attachmentId, text);
+        const updated = await tx.attachments.updateAttachment(attachmentId, text);
         if (!updated) throw new NotFoundError(`No attachment ${attachmentId}`);
         const changed = (['caption', 'credit', 'altText'] as const).filter((k) => before[k] !== updated[k]);
         await auditRelease(tx, actor, 'attachment.updated', releaseId, deps.clock.now(), { attachmentId, fileName: before.fileName, changed });
@@ -49,12 +49,12 @@ export function makeEditAttachments(deps: { uow: UnitOfWork; clock: Clock }) {
     move(releaseId: number, attachmentId: number, direction: MoveDirection, actor: StaffActor): Promise<void> {
       return deps.uow.run(async (tx) => {
         const attachment = await loadOnDraft(tx, releaseId, attachmentId, actor);
-        const ids = (await tx.releases.attachmentsOf(attachment.editionId)).map((a) => a.id);
+        const ids = (await tx.attachments.attachmentsOf(attachment.editionId)).map((a) => a.id);
         const from = ids.indexOf(attachmentId);
         const to = direction === 'up' ? from - 1 : from + 1;
         if (to < 0 || to >= ids.length) return;
         [ids[from], ids[to]] = [ids[to]!, ids[from]!];
-        await tx.releases.setAttachmentOrder(attachment.editionId, ids);
+        await tx.attachments.setAttachmentOrder(attachment.editionId, ids);
         await auditRelease(tx, actor, 'attachment.reordered', releaseId, deps.clock.now(), { attachmentId, fileName: attachment.fileName, direction, order: ids });
       });
     },
@@ -63,9 +63,9 @@ export function makeEditAttachments(deps: { uow: UnitOfWork; clock: Clock }) {
     remove(releaseId: number, attachmentId: number, actor: StaffActor): Promise<void> {
       return deps.uow.run(async (tx) => {
         const attachment = await loadOnDraft(tx, releaseId, attachmentId, actor);
-        await tx.releases.removeAttachment(attachmentId);
-        const rest = (await tx.releases.attachmentsOf(attachment.editionId)).map((a) => a.id);
-        await tx.releases.setAttachmentOrder(attachment.editionId, rest);
+        await tx.attachments.removeAttachment(attachmentId);
+        const rest = (await tx.attachments.attachmentsOf(attachment.editionId)).map((a) => a.id);
+        await tx.attachments.setAttachmentOrder(attachment.editionId, rest);
         await auditRelease(tx, actor, 'attachment.removed', releaseId, deps.clock.now(), { attachmentId, fileName: attachment.fileName, sha256: attachment.sha256 });
       });
     },

@@ -20,7 +20,7 @@ export function makeViewCounter(deps: { uow: UnitOfWork }) {
       pending = new Map();
       try {
         // One transaction for the whole batch: a commit per release was three times slower.
-        await deps.uow.run((tx) => tx.releases.addViews(batch));
+        await deps.uow.run((tx) => tx.siteState.addViews(batch));
       } catch (error) {
         for (const [id, n] of batch) pending.set(id, (pending.get(id) ?? 0) + n);
         throw error;

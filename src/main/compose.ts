@@ -38,7 +38,10 @@ import { makeRateWindows } from '../adapters/db/rate-window.repo.js';
 import { makeSearchOutbox } from '../adapters/db/search-outbox.js';
 import { makeLocalWorker } from '../adapters/jobs/local-worker.js';
 import { makePublicCatalog } from '../adapters/db/public-catalog.js';
+import { makeAttachmentRepo } from '../adapters/db/attachment.repo.js';
+import { makeEditionRepo } from '../adapters/db/edition.repo.js';
 import { makeReleaseRepo } from '../adapters/db/release.repo.js';
+import { makeSiteStateRepo } from '../adapters/db/site-state.repo.js';
 import type { Database } from '../adapters/db/schema.js';
 import { makeUnitOfWork } from '../adapters/db/unit-of-work.js';
 import { makeDemoAssets } from '../adapters/demo/demo-assets.js';
@@ -113,6 +116,9 @@ export async function composeSystem(options: SystemOptions) {
   const uow = makeUnitOfWork(db, events);
   const boards = makeBoardRepo(db);
   const releases = makeReleaseRepo(db);
+  const editions = makeEditionRepo(db);
+  const attachments = makeAttachmentRepo(db);
+  const siteState = makeSiteStateRepo(db);
   const catalog = makePublicCatalog(db);
   const jobs = makeJobQueue(db);
   const files = await makeFileStore({ dataDir: options.dataDir, objectStorage: options.objectStorage, onStorageError });
@@ -185,7 +191,7 @@ export async function composeSystem(options: SystemOptions) {
   const distribution = composeDistribution({ db, clock, boards, search: searchIndex, workerId, timeZone, options: options.distribution ?? {} });
   const previewLinks = makePreviewLinks({ uow, clock });
   const d = options.distribution ?? {};
-  const journalists = composeJournalists({ db, clock, boards, releases, previewLinks, outbox: distribution.outboxPolicy, baseUrl: d.baseUrl, siteName: d.siteName, timeZone });
+  const journalists = composeJournalists({ db, clock, boards, releases, editions, previewLinks, outbox: distribution.outboxPolicy, baseUrl: d.baseUrl, siteName: d.siteName, timeZone });
 
   return {
     db,
@@ -200,6 +206,9 @@ export async function composeSystem(options: SystemOptions) {
     events,
     boards,
     releases,
+    editions,
+    attachments,
+    siteState,
     catalog,
     jobs,
     files,

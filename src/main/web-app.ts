@@ -117,7 +117,7 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     // Search and the write side (bearer tokens; the same commands as the admin UI).
     search: searchReleases,
     tokens: system.apiTokens,
-    writes: makeApiWrites({ commands: system.commands, releases: system.releases, boards: system.boards, tokens: system.apiTokens, allowSelfApproval: options.allowSelfApproval }),
+    writes: makeApiWrites({ commands: system.commands, releases: system.releases, editions: system.editions, boards: system.boards, tokens: system.apiTokens, allowSelfApproval: options.allowSelfApproval }),
     timeZone: options.timeZone,
     baseUrl: options.baseUrl,
     // API reads have their own page cache (a crawler walking cursors must not evict the pages),

@@ -4,7 +4,10 @@ import type { BoardRepo } from './board-repo.js';
 import type { DomainEvent } from './events.js';
 import type { JobQueue } from './job-queue.js';
 import type { PreviewLinkRepo } from './preview-link-repo.js';
+import type { AttachmentRepo } from './attachment-repo.js';
+import type { EditionRepo } from './edition-repo.js';
 import type { ReleaseRepo } from './release-repo.js';
+import type { SiteStateRepo } from './site-state.js';
 import type { SearchOutbox } from './search-outbox.js';
 import type { TranslationRepo } from './translation-repo.js';
 
@@ -27,6 +30,10 @@ export interface TxRepos {
   events: TxEvents;
   boards: BoardRepo;
   releases: ReleaseRepo;
+  editions: EditionRepo;
+  attachments: AttachmentRepo;
+  /** Page views (the content version is the unit of work's own business, see TxEvents). */
+  siteState: SiteStateRepo;
   /** Audit entries written in the same transaction as the change they describe. */
   audit: AuditLog;
   jobs: JobQueue;

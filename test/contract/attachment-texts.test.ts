@@ -19,7 +19,7 @@ for (const { kind, skip } of databaseKinds()) {
       await buildBoard(t.system, { slug: 'press-releases' });
       const { release, edition } = await buildRelease(t.system, { boardSlug: 'press-releases', files: [{ fileName: 'plan.hwpx', bytes: hwpxDocument({ heading: '계획', paragraphs: ['세부 내용'], cells: [] }) }] });
       releaseId = release.id;
-      sha256 = (await t.system.releases.attachmentsOf(edition.id))[0]!.sha256;
+      sha256 = (await t.system.attachments.attachmentsOf(edition.id))[0]!.sha256;
     });
     after(async () => t?.close());
 

@@ -10,7 +10,7 @@ import { databaseKinds } from '../support/databases.js';
 import { buildBoard, buildRelease, jpegBytes, pdfBytes, TEST_ACTOR } from '../support/factories.js';
 import { createTestSystem, type TestSystem } from '../support/system.js';
 
-// The attachment and derivative methods of ReleaseRepo (and the public rule for derivatives), run
+// The attachment and derivative methods of AttachmentRepo (and the public rule for derivatives), run
 // unchanged against every database adapter.
 for (const { kind, skip } of databaseKinds()) {
   describe(`attachment repository on ${kind}`, { skip }, () => {
@@ -31,12 +31,12 @@ for (const { kind, skip } of databaseKinds()) {
           { fileName: 'three.pdf', bytes: await pdfBytes('three') },
         ],
       });
-      return { release, edition, files: await t.system.releases.attachmentsOf(edition.id) };
+      return { release, edition, files: await t.system.attachments.attachmentsOf(edition.id) };
     }
 
     test('get, update texts, reorder and remove', async () => {
       const { edition, files } = await draftWithThree();
-      const repo = t.system.releases;
+      const repo = t.system.attachments;
       assert.deepEqual(await repo.getAttachment(files[1]!.id), files[1]);
       assert.equal(await repo.getAttachment(999_999), null);
 
@@ -56,26 +56,26 @@ for (const { kind, skip } of databaseKinds()) {
     test('setAttachmentOrder touches only the named edition', async () => {
       const a = await draftWithThree();
       const b = await draftWithThree();
-      await t.system.releases.setAttachmentOrder(a.edition.id, [b.files[2]!.id, b.files[1]!.id, b.files[0]!.id]);
-      assert.deepEqual((await t.system.releases.attachmentsOf(b.edition.id)).map((x) => x.position), [1, 2, 3]);
+      await t.system.attachments.setAttachmentOrder(a.edition.id, [b.files[2]!.id, b.files[1]!.id, b.files[0]!.id]);
+      assert.deepEqual((await t.system.attachments.attachmentsOf(b.edition.id)).map((x) => x.position), [1, 2, 3]);
     });
 
     test('derivatives are recorded once per original and width, narrowest first', async () => {
       const source = 'a'.repeat(64);
       const at = t.clock.now();
       const d = (width: number) => ({ sourceSha256: source, sha256: String(width % 10).repeat(64), mimeType: 'image/webp', width, height: width / 2, byteSize: width * 10 });
-      await t.system.releases.addImageDerivative(d(960), at);
-      await t.system.releases.addImageDerivative(d(480), at);
-      await t.system.releases.addImageDerivative({ ...d(480), byteSize: 1 }, at);
-      assert.deepEqual(await t.system.releases.imageDerivativesOf([source]), [d(480), d(960)]);
-      assert.deepEqual(await t.system.releases.imageDerivativesOf([]), []);
-      assert.deepEqual(await t.system.releases.imageDerivativesOf(['b'.repeat(64)]), []);
+      await t.system.attachments.addImageDerivative(d(960), at);
+      await t.system.attachments.addImageDerivative(d(480), at);
+      await t.system.attachments.addImageDerivative({ ...d(480), byteSize: 1 }, at);
+      assert.deepEqual(await t.system.attachments.imageDerivativesOf([source]), [d(480), d(960)]);
+      assert.deepEqual(await t.system.attachments.imageDerivativesOf([]), []);
+      assert.deepEqual(await t.system.attachments.imageDerivativesOf(['b'.repeat(64)]), []);
     });
 
     test('a photo’s WebP copies are public exactly when its original is, and the commands audit', async () => {
       const { release, edition, files } = await draftWithThree();
       const photo = files[1]!;
-      const copies = await t.system.releases.imageDerivativesOf([photo.sha256]);
+      const copies = await t.system.attachments.imageDerivativesOf([photo.sha256]);
       assert.deepEqual(copies.map((c) => [c.width, c.height]), [[480, 320]], 'only widths below the original (600 px)');
       const now = () => t.clock.now();
       assert.equal(await t.system.catalog.file(copies[0]!.sha256, now()), null, 'a draft’s copy is not public');
@@ -92,9 +92,9 @@ for (const { kind, skip } of databaseKinds()) {
 
       // A correction that drops the photo takes its copies off the site with it.
       await t.system.commands.startCorrection(release.id, TEST_ACTOR);
-      const correction = (await t.system.releases.latestEdition(release.id))!;
+      const correction = (await t.system.editions.latestEdition(release.id))!;
       assert.notEqual(correction.id, edition.id);
-      const copied = await t.system.releases.attachmentsOf(correction.id);
+      const copied = await t.system.attachments.attachmentsOf(correction.id);
       await t.system.commands.attachments.remove(release.id, copied[0]!.id, TEST_ACTOR);
       await t.system.commands.submitRelease(release.id, TEST_ACTOR);
       await t.system.commands.approveRelease(release.id, TEST_ACTOR);
@@ -122,7 +122,7 @@ for (const { kind, skip } of databaseKinds()) {
       });
       assert.ok(produced < 1024 * 1024, `read ${produced} bytes of an endless stream`);
       assert.deepEqual(readdirSync(join(t.dataDir, 'files', 'tmp')), []);
-      assert.deepEqual(await t.system.releases.attachmentsOf(edition.id), []);
+      assert.deepEqual(await t.system.attachments.attachmentsOf(edition.id), []);
     });
   });
 }

@@ -57,10 +57,10 @@ function cliRestore(dataDir: string, backup: string): Promise<{ code: number | n
 async function snapshot(system: System, ids: number[]) {
   const out = new Map<number, { title: string; body: string; files: string[] }>();
   for (const id of ids) {
-    const edition = await system.releases.latestEdition(id);
+    const edition = await system.editions.latestEdition(id);
     if (!edition) continue;
     const files: string[] = [];
-    for (const a of await system.releases.attachmentsOf(edition.id)) files.push(`${a.fileName}:${(await buffer(system.files.read(a.sha256))).toString('base64')}`);
+    for (const a of await system.attachments.attachmentsOf(edition.id)) files.push(`${a.fileName}:${(await buffer(system.files.read(a.sha256))).toString('base64')}`);
     out.set(id, { title: edition.title, body: edition.bodyMarkdown, files });
   }
   return out;
@@ -125,7 +125,7 @@ describe('pressroom backup / restore (SQLite)', () => {
         assert.equal(now.size, ids.length);
         assert.deepEqual(now, was, 'the same text and the same file bytes');
         assert.ok([...now.values()].some((r) => r.files.length >= 2), 'photos and PDFs came back');
-        assert.match((await copy.releases.latestEdition(manifest.counts.releases))?.title ?? '', /^Under load \d+$/, 'the snapshot includes releases written during the backup');
+        assert.match((await copy.editions.latestEdition(manifest.counts.releases))?.title ?? '', /^Under load \d+$/, 'the snapshot includes releases written during the backup');
         const [last] = await copy.audit.list({ limit: 1 });
         assert.ok(last, 'the audit trail came back');
       } finally {

@@ -122,7 +122,7 @@ for (const { kind, skip } of databaseKinds()) {
         numbers.add(release.number!);
       }
       for (const id of [...due, ...(movedAway ? [] : [moved])]) {
-        const edition = (await system.releases.latestEdition(id))!;
+        const edition = (await system.editions.latestEdition(id))!;
         assert.ok((await system.releases.getRelease(id))!.publicAt! >= edition.scheduledAt!, `release ${id} was not published early`);
       }
       assert.equal(numbers.size, published.length + due.length + (movedAway ? 0 : 1), 'every release has its own number');

@@ -66,8 +66,8 @@ async function buildNewsroom(t: TestWeb): Promise<{ urls: string[]; hidden: stri
   await s.search.idle();
 
   const page = (r: { release: { number: number | null; language: string } }, board: string) => `/${r.release.language}/${board}/${r.release.number}`;
-  const [pdf, jpg] = (await s.releases.attachmentsOf(photo.edition.id)).map((a) => `/files/${a.sha256}/${encodeURIComponent(a.fileName)}`);
-  const embargoedFile = (await s.releases.attachmentsOf(embargoed.edition.id))[0]!;
+  const [pdf, jpg] = (await s.attachments.attachmentsOf(photo.edition.id)).map((a) => `/files/${a.sha256}/${encodeURIComponent(a.fileName)}`);
+  const embargoedFile = (await s.attachments.attachmentsOf(embargoed.edition.id))[0]!;
   return {
     urls: [
       '/en/',

@@ -78,7 +78,7 @@ for (const { kind, skip } of databaseKinds()) {
       const dated = by('6-en-date-in-text.txt');
       assert.equal(dated.publishedAt, '2024-11-26T15:00:00.000Z', '27 November 2024 read as midnight in Seoul');
       assert.deepEqual(dated.flagCodes, ['date_from_text']);
-      const statement = (await t.system.releases.latestEdition(by('2-ko-title-first.txt').releaseId!))!;
+      const statement = (await t.system.editions.latestEdition(by('2-ko-title-first.txt').releaseId!))!;
       assert.equal(statement.title, '국방부 입장 설명');
       assert.doesNotMatch(statement.bodyMarkdown, /끝/);
       assert.match(closingLine(folder), /^11 imported \(\d+ flagged: .*\), 0 skipped, 4 refused \(15 items\)\.$/);
@@ -87,7 +87,7 @@ for (const { kind, skip } of databaseKinds()) {
     test('--title imports a page that has no title line', async () => {
       const titled = await run(`${SHAPES}2-ko-numbered-no-title.txt`, { title: '예비군 훈련 일정 조정 안내' });
       assert.equal(titled.items[0]!.outcome, 'flagged', 'published as of the import: it has no date');
-      const edition = (await t.system.releases.latestEdition(titled.items[0]!.releaseId!))!;
+      const edition = (await t.system.editions.latestEdition(titled.items[0]!.releaseId!))!;
       assert.equal(edition.title, '예비군 훈련 일정 조정 안내');
       assert.equal(edition.bodyMarkdown.split('\n\n').length, 3);
       await assert.rejects(t.system.imports.read(SHAPES, { title: 'x' }), /--title names the title of one page/);
@@ -109,9 +109,9 @@ for (const { kind, skip } of databaseKinds()) {
       ]);
       assert.ok(done.items[0]!.reasons.some((r) => r.includes(`${elsewhere}/files/other.pdf`) && /not on the feed's own origin/.test(r)));
       assert.ok(!fetched.some((f) => f.startsWith('elsewhere')), 'the other origin was never asked');
-      const news = (await t.system.releases.latestEdition(done.items[0]!.releaseId!))!;
+      const news = (await t.system.editions.latestEdition(done.items[0]!.releaseId!))!;
       assert.deepEqual(news.tags, ['Readiness'], 'the category that chose the board is not also a tag');
-      const [file] = await t.system.releases.attachmentsOf(news.id);
+      const [file] = await t.system.attachments.attachmentsOf(news.id);
       assert.equal(file?.fileName, 'drill-report.pdf');
       assert.equal(file?.mimeType, 'application/pdf');
     });

@@ -76,11 +76,11 @@ for (const { kind, skip } of databaseKinds()) {
       assert.equal(release.status, 'published');
       assert.equal(release.language, 'en');
       assert.equal(release.number, 1);
-      const edition = (await t.system.releases.latestEdition(release.id))!;
+      const edition = (await t.system.editions.latestEdition(release.id))!;
       assert.equal(edition.title, 'Defense Minister meets with Mark Milley, Chairman of US Joint Chiefs of Staff');
       assert.deepEqual(edition.subtitle, ['Discussed ways to strengthen cooperation for policy against North Korea and extended deterrence']);
       assert.equal(edition.bodyMarkdown.split('\n\n').length, 7);
-      assert.deepEqual(await t.system.releases.attachmentsOf(edition.id), []);
+      assert.deepEqual(await t.system.attachments.attachmentsOf(edition.id), []);
       const audit = await t.system.audit.list({ subjectType: 'release', subjectId: String(release.id), limit: 20 });
       assert.deepEqual(audit.map((a) => a.action).reverse(), ['release.created', 'release.submitted', 'release.approved', 'release.published', 'release.imported']);
       assert.ok(audit.every((a) => a.actor.label === 'system:import'));
@@ -120,9 +120,9 @@ for (const { kind, skip } of databaseKinds()) {
       const second = (await t.system.releases.getRelease(rss.items[1]!.releaseId!))!;
       assert.equal(first.firstPublishedAt?.toISOString(), '2026-03-03T00:00:00.000Z');
       assert.ok(first.number! < second.number!, 'numbers follow the original dates');
-      const secondEdition = (await t.system.releases.latestEdition(second.id))!;
+      const secondEdition = (await t.system.editions.latestEdition(second.id))!;
       assert.doesNotMatch(secondEdition.bodyMarkdown, /<script|javascript|onclick|iframe/i);
-      assert.deepEqual((await t.system.releases.latestEdition(first.id))!.tags, ['Cyber', 'Minister']);
+      assert.deepEqual((await t.system.editions.latestEdition(first.id))!.tags, ['Cyber', 'Minister']);
 
       const atom = await run(`${origin}/feed.atom`);
       assert.equal(atom.format, 'atom');
@@ -161,10 +161,10 @@ for (const { kind, skip } of databaseKinds()) {
         const [rescue, korean, draft, page] = report.items;
         assert.equal(rescue!.state, 'published');
         assert.equal(rescue!.attachments, 2);
-        const edition = (await t.system.releases.latestEdition(rescue!.releaseId!))!;
+        const edition = (await t.system.editions.latestEdition(rescue!.releaseId!))!;
         assert.equal(edition.createdBy, author.id);
         assert.deepEqual(edition.tags, ['Operations', 'rescue', 'winter']);
-        const files = await t.system.releases.attachmentsOf(edition.id);
+        const files = await t.system.attachments.attachmentsOf(edition.id);
         assert.deepEqual(files.map((f) => [f.fileName, f.mimeType]), [
           ['rescue.jpg', 'image/jpeg'],
           ['briefing.pdf', 'application/pdf'],

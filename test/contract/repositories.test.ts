@@ -41,11 +41,11 @@ for (const { kind, skip } of databaseKinds()) {
       const board = await buildBoard(t.system);
       const { edition } = await buildRelease(t.system, { boardSlug: board.slug, state: 'draft', title: 'Original' });
       const content = { title: 'First writer', subtitle: ['Line'], bodyMarkdown: 'A', department: 'Office', contact: null, tags: ['x'] };
-      const saved = await t.system.releases.updateEditionContent(edition.id, content, edition.lockVersion, t.clock.now());
+      const saved = await t.system.editions.updateEditionContent(edition.id, content, edition.lockVersion, t.clock.now());
       assert.equal(saved?.lockVersion, edition.lockVersion + 1);
-      const stale = await t.system.releases.updateEditionContent(edition.id, { ...content, title: 'Second writer' }, edition.lockVersion, t.clock.now());
+      const stale = await t.system.editions.updateEditionContent(edition.id, { ...content, title: 'Second writer' }, edition.lockVersion, t.clock.now());
       assert.equal(stale, null);
-      const current = await t.system.releases.getEdition(edition.id);
+      const current = await t.system.editions.getEdition(edition.id);
       assert.equal(current?.title, 'First writer');
       assert.deepEqual(current?.subtitle, ['Line']);
       assert.deepEqual(current?.tags, ['x']);
@@ -99,7 +99,7 @@ for (const { kind, skip } of databaseKinds()) {
       const pdf = await pdfBytes('embargoed');
       const lift = new Date(t.clock.now().getTime() + 10 * 60_000);
       const embargoed = await buildRelease(t.system, { boardSlug: board.slug, state: 'embargoed', embargoUntil: lift, title: 'Under embargo', files: [{ fileName: 'e.pdf', bytes: pdf }] });
-      const sha = (await t.system.releases.attachmentsOf(embargoed.edition.id))[0]!.sha256;
+      const sha = (await t.system.attachments.attachmentsOf(embargoed.edition.id))[0]!.sha256;
       const check = async (now: Date) => ({
         page: await t.system.catalog.release(board.id, 'en', embargoed.release.number!, now),
         list: (await t.system.catalog.boardPage({ boardId: board.id, language: 'en', page: 1, pageSize: 10, filter: null, now })).items.map((i) => i.title),
@@ -155,8 +155,8 @@ for (const { kind, skip } of databaseKinds()) {
     test('batched views are added and the content version moves on publication', async () => {
       const board = await buildBoard(t.system);
       const { release } = await buildRelease(t.system, { boardSlug: board.slug });
-      await t.system.releases.addViews(new Map([[release.id, 3], [999_999, 2]]));
-      await t.system.releases.addViews(new Map([[release.id, 4]]));
+      await t.system.siteState.addViews(new Map([[release.id, 3], [999_999, 2]]));
+      await t.system.siteState.addViews(new Map([[release.id, 4]]));
       assert.equal((await t.system.releases.getRelease(release.id))?.viewCount, 7);
       const v1 = await t.system.catalog.contentVersion();
       await buildRelease(t.system, { boardSlug: board.slug });

@@ -188,7 +188,7 @@ for (const { kind, skip } of databaseKinds()) {
     test('a published correction replaces the indexed text', async () => {
       const id = ids.get('E6')!;
       await t.system.commands.startCorrection(id, TEST_ACTOR);
-      const edition = (await t.system.releases.latestEdition(id))!;
+      const edition = (await t.system.editions.latestEdition(id))!;
       await t.system.commands.saveDraft(id, { title: 'Press briefing on trade talks', bodyMarkdown: 'Talks moved to Lisbon.', lockVersion: edition.lockVersion }, TEST_ACTOR);
       await t.system.commands.submitRelease(id, TEST_ACTOR);
       await t.system.commands.approveRelease(id, TEST_ACTOR);

@@ -32,7 +32,7 @@ for (const { kind, skip } of databaseKinds()) {
     });
     after(async () => t?.close());
     const c = () => t.system.commands;
-    const latest = async (id: number) => (await t.system.releases.latestEdition(id))!;
+    const latest = async (id: number) => (await t.system.editions.latestEdition(id))!;
     const auditCount = async (id: number) => (await t.system.audit.list({ subjectType: 'release', subjectId: String(id), limit: 100 })).length;
 
     /** A writer's draft in review, as an editor saw it; then sent back, rewritten and resubmitted. */

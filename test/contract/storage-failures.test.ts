@@ -78,7 +78,7 @@ describe('an upload when the file store cannot be written', () => {
       assert.match(res.body, /storage is full or cannot be written\. Nothing was saved/);
       assert.doesNotMatch(res.body, new RegExp(store.replace(/[/.]/g, '\\$&')), 'the path is for the operator, not the page');
       assert.ok(logged.some((line) => line.startsWith(`Pressroom cannot write to ${store}:`) && /To fix: /.test(line)), logged.join('\n'));
-      assert.deepEqual(await web.system.releases.attachmentsOf(edition.id), []);
+      assert.deepEqual(await web.system.attachments.attachmentsOf(edition.id), []);
     } finally {
       await web.close();
     }

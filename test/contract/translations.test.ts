@@ -42,7 +42,7 @@ for (const { kind, skip } of databaseKinds()) {
       assert.equal(release.status, 'unpublished');
       assert.equal(edition.state, 'draft');
       assert.deepEqual(edition.subtitle, ['기본급식비 인상', '선택형 메뉴 확대']);
-      const files = await t.system.releases.attachmentsOf(edition.id);
+      const files = await t.system.attachments.attachmentsOf(edition.id);
       assert.deepEqual(
         files.map((f) => [f.fileName, f.caption, f.altText, f.credit]),
         [
@@ -50,7 +50,7 @@ for (const { kind, skip } of databaseKinds()) {
           ['계획.pdf', '', '', ''],
         ],
       );
-      const sourceFiles = await t.system.releases.attachmentsOf(source.edition.id);
+      const sourceFiles = await t.system.attachments.attachmentsOf(source.edition.id);
       assert.deepEqual(
         files.map((f) => f.sha256),
         sourceFiles.map((f) => f.sha256),

@@ -63,9 +63,9 @@ for (const { kind, skip } of databaseKinds()) {
         ['self_approval'],
       );
       assert.match(refused.issues[0]!.message, new RegExp(WHO_MAY));
-      assert.equal((await t.system.releases.latestEdition(id))?.state, 'in_review', 'nothing changed');
+      assert.equal((await t.system.editions.latestEdition(id))?.state, 'in_review', 'nothing changed');
       await t.system.commands.approveRelease(id, chief);
-      assert.equal((await t.system.releases.latestEdition(id))?.approvedBy, chief.userId);
+      assert.equal((await t.system.editions.latestEdition(id))?.approvedBy, chief.userId);
     });
 
     test('restoring an old revision also makes the restorer an author', async () => {
@@ -84,7 +84,7 @@ for (const { kind, skip } of databaseKinds()) {
       const approve = makeApproveRelease({ uow: makeUnitOfWork(t.system.db, t.system.events), clock: t.clock, allowSelfApproval: true });
       const id = await rewrittenDraft('Self-approval allowed');
       await approve(id, rewriter);
-      assert.equal((await t.system.releases.latestEdition(id))?.state, 'approved');
+      assert.equal((await t.system.editions.latestEdition(id))?.state, 'approved');
     });
 
     test('the API refuses the rewriter with 409 INVALID_STATE (self_approval) and accepts another editor', async () => {
@@ -97,7 +97,7 @@ for (const { kind, skip } of databaseKinds()) {
           method: 'POST',
           url: `/api/v1/releases/${id}/approve`,
           headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
-          payload: JSON.stringify({ version: (await t.system.releases.latestEdition(id))!.lockVersion }),
+          payload: JSON.stringify({ version: (await t.system.editions.latestEdition(id))!.lockVersion }),
         });
 
       // The rewrite itself goes through the API too.

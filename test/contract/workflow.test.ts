@@ -70,7 +70,7 @@ for (const { kind, skip } of databaseKinds()) {
       t.clock.advance(120_000);
       await t.system.commands.runDueJobs();
       assert.equal((await t.system.releases.getRelease(release.id))?.status, 'unpublished');
-      assert.equal((await t.system.releases.latestEdition(release.id))?.state, 'approved');
+      assert.equal((await t.system.editions.latestEdition(release.id))?.state, 'approved');
     });
 
     test('a refused publication lists every reason: missing alt text and an embargo in the past', async () => {
@@ -93,7 +93,7 @@ for (const { kind, skip } of databaseKinds()) {
         assert.equal(error.current.title, 'First person’s title');
         assert.equal(error.attempted.title, 'Second person’s title');
       }
-      assert.equal((await t.system.releases.latestEdition(release.id))?.title, 'First person’s title');
+      assert.equal((await t.system.editions.latestEdition(release.id))?.title, 'First person’s title');
       const merged = await t.system.commands.saveDraft(release.id, { title: 'Merged title', bodyMarkdown: 'One and two', lockVersion: first.lockVersion }, editor);
       assert.equal(merged.title, 'Merged title');
       const revisions = await t.system.revisions.list(edition.id);

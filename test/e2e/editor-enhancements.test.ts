@@ -159,7 +159,7 @@ describe('the editor enhancements in Chromium, under the real CSP', { skip: brow
     assert.match(await refused.innerText(), /page\.pdf[\s\S]*not attached: .*page\.pdf/);
     assert.match(await page.locator('.upload-summary').innerText(), /1 of 1 files were not attached/);
     assert.equal(page.url().replace(/\?.*$/, ''), editUrl);
-    assert.equal((await web.system.releases.latestEdition(Number(/\d+$/.exec(editUrl)![0])))!.id > 0, true);
+    assert.equal((await web.system.editions.latestEdition(Number(/\d+$/.exec(editUrl)![0])))!.id > 0, true);
 
     assert.deepEqual(problems, [], 'no script errors or CSP refusals');
   });

@@ -82,7 +82,7 @@ describe('page quality in Chromium (#17)', { skip: browserSkipReason() }, () => 
     await web.system.texts.extraction.runAll();
     for (const { release, edition } of [en, ko]) {
       textViews[release.language].push(`/${release.language}/news/${release.number}`);
-      for (const a of await web.system.releases.attachmentsOf(edition.id)) {
+      for (const a of await web.system.attachments.attachmentsOf(edition.id)) {
         if (!a.mimeType.startsWith('image/')) textViews[release.language].push(`/${release.language}/news/${release.number}/files/${a.id}`);
       }
     }

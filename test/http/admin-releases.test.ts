@@ -105,7 +105,7 @@ describe('admin releases over HTTP', () => {
     const res = await writer.post(`/admin/releases/${id}/approve`);
     assert.equal(res.statusCode, 403);
     assert.match(res.body, /You do not have permission/);
-    assert.equal((await t.system.releases.latestEdition(id))!.state, 'in_review');
+    assert.equal((await t.system.editions.latestEdition(id))!.state, 'in_review');
 
     const seen = await viewer.get(`/admin/releases/${id}`);
     assert.equal(seen.statusCode, 200);
@@ -153,7 +153,7 @@ describe('admin releases over HTTP', () => {
 
     const merged = await writer.post(`/admin/releases/${id}`, { ...BASE, title: 'Shared draft', bodyMarkdown: 'Merged body.', lockVersion: newVersion });
     assert.equal(merged.statusCode, 303);
-    assert.equal((await t.system.releases.latestEdition(id))!.bodyMarkdown, 'Merged body.');
+    assert.equal((await t.system.editions.latestEdition(id))!.bodyMarkdown, 'Merged body.');
   });
 
   test('uploads several files at once and refuses a disguised executable and an oversize file', async () => {
@@ -163,7 +163,7 @@ describe('admin releases over HTTP', () => {
       { name: 'meeting.jpg', bytes: await jpegBytes(), type: 'image/jpeg' },
     ], { caption: 'At the ministry', altText: 'Officials at a table' });
     assert.equal(ok.statusCode, 303, ok.body);
-    const files = await t.system.releases.attachmentsOf((await t.system.releases.latestEdition(id))!.id);
+    const files = await t.system.attachments.attachmentsOf((await t.system.editions.latestEdition(id))!.id);
     assert.deepEqual(files.map((f) => [f.fileName, f.mimeType]), [['briefing.pdf', 'application/pdf'], ['meeting.jpg', 'image/jpeg']]);
     assert.equal(files[1]!.altText, 'Officials at a table');
     const page = await writer.get(`/admin/releases/${id}`);
@@ -181,7 +181,7 @@ describe('admin releases over HTTP', () => {
     const big = await writer.upload(`/admin/releases/${id}/attachments`, [{ name: 'huge.pdf', bytes: Buffer.alloc(300_000, 1), type: 'application/pdf' }]);
     assert.equal(big.statusCode, 413);
     assert.match(big.body, /huge\.pdf(&quot;|")? is larger than 195 KB/);
-    assert.equal((await t.system.releases.attachmentsOf((await t.system.releases.latestEdition(id))!.id)).length, 2);
+    assert.equal((await t.system.attachments.attachmentsOf((await t.system.editions.latestEdition(id))!.id)).length, 2);
   });
 
   test('a correction needs a change note, which then shows on the public page', async () => {
@@ -242,7 +242,7 @@ describe('admin releases over HTTP', () => {
     const id = await createDraft(writer, 'Revision test');
     const page = await writer.get(`/admin/releases/${id}`);
     await writer.post(`/admin/releases/${id}`, { ...BASE, title: 'Revision test', bodyMarkdown: 'Second paragraph wording.', lockVersion: lockVersionIn(page.body) });
-    const revs = await t.system.revisions.list((await t.system.releases.latestEdition(id))!.id);
+    const revs = await t.system.revisions.list((await t.system.editions.latestEdition(id))!.id);
     const [first, second] = [...revs].sort((a, b) => a.revisionNo - b.revisionNo);
     const diff = await writer.get(`/admin/releases/${id}/revisions?from=${first!.id}&to=${second!.id}`);
     assert.equal(diff.statusCode, 200);
@@ -252,7 +252,7 @@ describe('admin releases over HTTP', () => {
     const current = await writer.get(`/admin/releases/${id}`);
     const restored = await writer.post(`/admin/releases/${id}/revisions/${first!.id}/restore`, { lockVersion: lockVersionIn(current.body) });
     assert.equal(restored.statusCode, 303);
-    assert.equal((await t.system.releases.latestEdition(id))!.bodyMarkdown, 'First paragraph.');
+    assert.equal((await t.system.editions.latestEdition(id))!.bodyMarkdown, 'First paragraph.');
     assert.equal((await writer.get(`/admin/releases/${id}/revisions?from=${first!.id}&to=999999`)).statusCode, 404);
   });
 

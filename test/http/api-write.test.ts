@@ -103,7 +103,7 @@ for (const { kind, skip } of databaseKinds()) {
       assert.ok(entry!.actor.userId !== null);
       assert.match(entry!.actor.label, /^writer@press\.example \(API token \d+\)$/);
       // The same release as the admin UI sees it, and invisible to the public.
-      assert.equal((await t.system.releases.latestEdition(draft.id))!.title, '국방부, 새 청사 개청');
+      assert.equal((await t.system.editions.latestEdition(draft.id))!.title, '국방부, 새 청사 개청');
       const listed = (await call('GET', '/api/v1/releases', null)).json() as { data: { id: number }[] };
       assert.ok(!listed.data.some((r) => r.id === draft.id));
       assert.equal((await call('GET', `/api/v1/search?q=${encodeURIComponent('청사')}`, null)).json().total, 0);

@@ -31,10 +31,10 @@ describe('editing attachments in the admin', () => {
       { name: 'annex.pdf', bytes: await pdfBytes('b') },
     ]);
     assert.equal(up.statusCode, 303, up.body.slice(0, 300));
-    const editionId = (await t.system.releases.latestEdition(id))!.id;
-    return { id, editionId, files: await t.system.releases.attachmentsOf(editionId) };
+    const editionId = (await t.system.editions.latestEdition(id))!.id;
+    return { id, editionId, files: await t.system.attachments.attachmentsOf(editionId) };
   }
-  const names = async (editionId: number) => (await t.system.releases.attachmentsOf(editionId)).map((a) => a.fileName);
+  const names = async (editionId: number) => (await t.system.attachments.attachmentsOf(editionId)).map((a) => a.fileName);
   const audit = async (id: number, action: string) => t.system.audit.list({ action, subjectType: 'release', subjectId: String(id), limit: 10 });
 
   test('the draft page offers a form per attachment, move buttons and remove, without script', async () => {
@@ -57,7 +57,7 @@ describe('editing attachments in the admin', () => {
     const res = await writer.post(`/admin/releases/${id}/attachments/${photo.id}`, { caption: ' Minister at the port ', credit: 'Press team', altText: 'The minister speaks at the port' });
     assert.equal(res.statusCode, 303, res.body.slice(0, 300));
     assert.match(String(res.headers.location), /done=attachment_updated/);
-    const saved = (await t.system.releases.getAttachment(photo.id))!;
+    const saved = (await t.system.attachments.getAttachment(photo.id))!;
     assert.deepEqual([saved.caption, saved.credit, saved.altText], ['Minister at the port', 'Press team', 'The minister speaks at the port']);
     const [entry] = await audit(id, 'attachment.updated');
     assert.equal(entry!.actor.userId, writer.user.id);
@@ -68,7 +68,7 @@ describe('editing attachments in the admin', () => {
     assert.equal(tooLong.statusCode, 400);
     assert.match(tooLong.body, /<a href="#field-attachments">A caption has at most 500 characters<\/a>/);
     assert.match(tooLong.body, new RegExp(`<div id="field-attachment-${photo.id}-caption-error"><p class="field-error"><span class="visually-hidden">Error: </span>A caption has at most 500 characters`));
-    assert.equal((await t.system.releases.getAttachment(photo.id))!.caption, 'Minister at the port');
+    assert.equal((await t.system.attachments.getAttachment(photo.id))!.caption, 'Minister at the port');
   });
 
   test('move up and down reorder, at the ends nothing moves, and every move is audited', async () => {
@@ -90,7 +90,7 @@ describe('editing attachments in the admin', () => {
     const res = await writer.post(`/admin/releases/${id}/attachments/${files[0]!.id}/remove`);
     assert.equal(res.statusCode, 303);
     assert.deepEqual(await names(editionId), ['photo.jpg', 'annex.pdf']);
-    assert.deepEqual((await t.system.releases.attachmentsOf(editionId)).map((a) => a.position), [1, 2]);
+    assert.deepEqual((await t.system.attachments.attachmentsOf(editionId)).map((a) => a.position), [1, 2]);
     const [entry] = await audit(id, 'attachment.removed');
     assert.equal(entry!.details.fileName, 'briefing.pdf');
     assert.equal((await writer.post(`/admin/releases/${id}/attachments/${files[0]!.id}/remove`)).statusCode, 404, 'already gone');
@@ -111,7 +111,7 @@ describe('editing attachments in the admin', () => {
     assert.equal((await writer.post(`/admin/releases/${id}/attachments/${files[0]!.id}/remove`)).statusCode, 409);
     assert.equal((await writer.post(`/admin/releases/${id}/attachments/${files[2]!.id}/move`, { direction: 'up' })).statusCode, 409);
     assert.deepEqual(await names(editionId), ['briefing.pdf', 'photo.jpg', 'annex.pdf']);
-    assert.equal((await t.system.releases.getAttachment(files[1]!.id))!.caption, '');
+    assert.equal((await t.system.attachments.getAttachment(files[1]!.id))!.caption, '');
 
     assert.equal((await editor.post(`/admin/releases/${id}/approve`)).statusCode, 303);
     const publish = await editor.post(`/admin/releases/${id}/publish`);

@@ -38,7 +38,7 @@ for (const { kind, skip } of databaseKinds()) {
         ],
       });
       number = release.number!;
-      for (const a of await t.system.releases.attachmentsOf(edition.id)) ids[a.fileName] = a.id;
+      for (const a of await t.system.attachments.attachmentsOf(edition.id)) ids[a.fileName] = a.id;
       // Published before any text was read: extraction never blocks publishing.
       assert.equal((await t.app.inject({ method: 'GET', url: `/en/press-releases/${number}` })).statusCode, 200);
       assert.equal(await t.system.texts.extraction.outstanding(), 6, 'each document was queued when attached, the photos were not');
@@ -102,7 +102,7 @@ for (const { kind, skip } of databaseKinds()) {
     test('a release whose file has no text view (encrypted) still goes through review and publishes', async () => {
       const { release, edition } = await buildRelease(t.system, { boardSlug: 'press-releases', state: 'draft', title: 'Locked annex release', files: [{ fileName: 'sealed.pdf', bytes: await encryptedPdf() }] });
       assert.equal(await t.system.texts.extraction.runAll(), 1);
-      const sha256 = (await t.system.releases.attachmentsOf(edition.id))[0]!.sha256;
+      const sha256 = (await t.system.attachments.attachmentsOf(edition.id))[0]!.sha256;
       assert.equal((await t.system.texts.store.get(sha256))?.reason, 'it is encrypted (password protected)');
       await t.system.commands.submitRelease(release.id, TEST_ACTOR);
       await t.system.commands.approveRelease(release.id, TEST_ACTOR);
@@ -136,7 +136,7 @@ for (const { kind, skip } of databaseKinds()) {
       const { release, edition } = await buildRelease(t.system, { boardSlug: 'press-releases', language: 'ko', title: '해역 경계 강화 브리핑', bodyMarkdown: '국방부가 오늘 계획을 발표했다.', files: [{ fileName: '붙임2_감시체계.pdf', bytes: koreanPdf() }] });
       assert.equal(await t.system.texts.extraction.runAll(), 1);
       await t.system.search.idle();
-      const id = (await t.system.releases.attachmentsOf(edition.id))[0]!.id;
+      const id = (await t.system.attachments.attachmentsOf(edition.id))[0]!.id;
       const page = await get(`/ko/press-releases/${release.number}/files/${id}`);
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /<article class="attachment-text" aria-labelledby="attachment-title" lang="ko">/);

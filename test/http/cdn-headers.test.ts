@@ -20,7 +20,7 @@ for (const { kind, skip } of databaseKinds()) {
       t = await createCdnTestWeb(kind, { purger });
       await buildBoard(t.system, { slug: 'press-releases' });
       const r = await buildRelease(t.system, { boardSlug: 'press-releases', title: 'Budget statement', files: [{ fileName: 'budget.pdf', bytes: await pdfBytes('Budget') }] });
-      const [file] = await t.system.releases.attachmentsOf(r.edition.id);
+      const [file] = await t.system.attachments.attachmentsOf(r.edition.id);
       plain = { id: r.release.id, number: r.release.number!, sha256: file!.sha256 };
       await t.settled();
       await t.system.cdn.idle();

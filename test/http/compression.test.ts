@@ -35,7 +35,7 @@ describe('compressed responses over HTTP (#17)', () => {
     await buildBoard(t.system, { slug: 'press-releases' });
     for (let i = 0; i < 3; i++) await buildRelease(t.system, { boardSlug: 'press-releases', title: `Release ${i}`, bodyMarkdown: 'A paragraph of body text. '.repeat(40) });
     const { edition } = await buildRelease(t.system, { boardSlug: 'press-releases', title: 'With a file', files: [{ fileName: 'report.pdf', bytes: await pdfBytes() }] });
-    const attachment = (await t.system.releases.attachmentsOf(edition.id))[0]!;
+    const attachment = (await t.system.attachments.attachmentsOf(edition.id))[0]!;
     fileUrl = `/files/${attachment.sha256}/report.pdf`;
     await t.settled();
   });

@@ -48,9 +48,9 @@ for (const { kind, skip } of databaseKinds()) {
           { fileName: `${word}-photo.jpg`, bytes: await jpegBytes(1000, 700), altText: `Photo ${word}` },
         ],
       });
-      const attachments = await t.system.releases.attachmentsOf(edition.id);
+      const attachments = await t.system.attachments.attachmentsOf(edition.id);
       const photo = attachments.find((a) => a.mimeType === 'image/jpeg')!;
-      const derivatives = await t.system.releases.imageDerivativesOf([photo.sha256]);
+      const derivatives = await t.system.attachments.imageDerivativesOf([photo.sha256]);
       assert.ok(derivatives.length > 0, 'the photo has WebP copies');
       const fileUrls = {
         annex: urls.file(attachments[0]!.sha256, attachments[0]!.fileName),
@@ -76,7 +76,7 @@ for (const { kind, skip } of databaseKinds()) {
     test('through the API withdraw endpoint: every public surface keeps only title, dates and notice, or answers 410', async () => {
       const shared = await pdfBytes('shared budget table');
       const other = await buildRelease(t.system, { boardSlug: 'press-releases', title: 'Budget table', files: [{ fileName: 'budget-2027.pdf', bytes: shared }] });
-      const otherFile = (await t.system.releases.attachmentsOf(other.edition.id))[0]!;
+      const otherFile = (await t.system.attachments.attachmentsOf(other.edition.id))[0]!;
       const { release, number, fileUrls } = await takedownCandidate('zebrafinch', shared);
       const page = urls.release('en', 'press-releases', number);
       const apiUrl = `/api/v1/boards/press-releases/releases/en/${number}`;

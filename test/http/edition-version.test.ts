@@ -38,7 +38,7 @@ for (const { kind, skip } of databaseKinds()) {
     test('the release page carries the edition number and version in every workflow form', async () => {
       const id = await draftInReview('Carries its version');
       const page = await editorA.get(`/admin/releases/${id}`);
-      const edition = (await t.system.releases.latestEdition(id))!;
+      const edition = (await t.system.editions.latestEdition(id))!;
       for (const step of ['approve', 'reject']) assert.deepEqual(hiddenIn(page.body, step), { edition: '1', version: String(edition.lockVersion) }, step);
     });
 
@@ -58,20 +58,20 @@ for (const { kind, skip } of databaseKinds()) {
       assert.equal(refused.statusCode, 409);
       assert.match(refused.body, /The text changed since you opened it: reload and review it again/);
       assert.match(refused.body, /Text editor A never saw\./, 'the refusal shows the text as it now is');
-      assert.equal((await t.system.releases.latestEdition(id))?.state, 'in_review', 'nothing was approved');
+      assert.equal((await t.system.editions.latestEdition(id))?.state, 'in_review', 'nothing was approved');
       // The refused page carries the current version: approving from it goes through.
       const again = hiddenIn(refused.body, 'approve');
       assert.notEqual(again.version, seenByA.version);
       const approved = await editorA.post(`/admin/releases/${id}/approve`, again);
       assert.equal(approved.statusCode, 303);
-      assert.equal((await t.system.releases.latestEdition(id))?.state, 'approved');
+      assert.equal((await t.system.editions.latestEdition(id))?.state, 'approved');
     });
 
     test('a workflow form without its version is refused and changes nothing', async () => {
       const id = await draftInReview('No version sent');
       const res = await editorA.post(`/admin/releases/${id}/approve`, {}, { seen: false });
       assert.equal(res.statusCode, 400);
-      assert.equal((await t.system.releases.latestEdition(id))?.state, 'in_review');
+      assert.equal((await t.system.editions.latestEdition(id))?.state, 'in_review');
     });
 
     test('the API: approve and publish require the version; a stale one answers 409 EDIT_CONFLICT with the edition as it now is', async () => {
@@ -80,7 +80,7 @@ for (const { kind, skip } of databaseKinds()) {
       const step = (id: number, name: string, body?: unknown, headers: Record<string, string> = {}) =>
         t.app.inject({ method: 'POST', url: `/api/v1/releases/${id}/${name}`, headers: { authorization: `Bearer ${secret}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers }, ...(body !== undefined ? { payload: JSON.stringify(body) } : {}) });
       const id = await draftInReview('Through the API');
-      const shown = (await t.system.releases.latestEdition(id))!;
+      const shown = (await t.system.editions.latestEdition(id))!;
 
       const missing = await step(id, 'approve');
       assert.equal(missing.statusCode, 400);

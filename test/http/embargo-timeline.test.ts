@@ -46,7 +46,7 @@ for (const { kind, skip } of databaseKinds()) {
         ],
       });
       number = release.number!;
-      const [pdf, image] = await t.system.releases.attachmentsOf(edition.id);
+      const [pdf, image] = await t.system.attachments.attachmentsOf(edition.id);
       pdfUrl = `/files/${pdf!.sha256}/white-paper.pdf`;
       imageUrl = `/files/${image!.sha256}/cover.jpg`;
       // The PDF's text view and the photos' media kit follow the files' rule (#19).

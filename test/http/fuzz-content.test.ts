@@ -71,7 +71,7 @@ describe('fuzz: hostile text through the admin form and the API, then the feeds'
         assert.ok(res.statusCode === 303 || (res.statusCode >= 400 && res.statusCode < 500), `status ${res.statusCode}`);
         if (res.statusCode !== 303) return;
         const id = idFrom(res.headers.location);
-        const edition = (await t.system.releases.latestEdition(id))!;
+        const edition = (await t.system.editions.latestEdition(id))!;
         await publishAndCheck(id, f.language, edition.tags);
       }),
       fuzzParams(15),
@@ -89,7 +89,7 @@ describe('fuzz: hostile text through the admin form and the API, then the feeds'
         const id = idFrom(res.headers.location);
         const edit = await t.app.inject({ method: 'PATCH', url: `/api/v1/releases/${id}/edition`, headers: { ...headers, 'if-match': String(res.headers.etag) }, payload: JSON.stringify({ title: f.title || 'Title', department: changeNote }) });
         assert.ok(edit.statusCode < 500, `PATCH: ${edit.statusCode}`);
-        const edition = (await t.system.releases.latestEdition(id))!;
+        const edition = (await t.system.editions.latestEdition(id))!;
         await publishAndCheck(id, f.language, edition.tags);
       }),
       fuzzParams(15),

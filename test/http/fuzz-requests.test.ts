@@ -22,7 +22,7 @@ describe('fuzz: query strings, forms and paths on every route', () => {
     t = await createAdminTestWeb();
     await buildBoard(t.system, { slug: 'press-releases' });
     const { release } = await buildRelease(t.system, { boardSlug: 'press-releases', tags: ['defence'], files: [{ fileName: 'brief.pdf', bytes: await pdfBytes('fuzz') }] });
-    const attachment = (await t.system.releases.attachmentsOf((await t.system.releases.latestEdition(release.id))!.id))[0]!;
+    const attachment = (await t.system.attachments.attachmentsOf((await t.system.editions.latestEdition(release.id))!.id))[0]!;
     await buildRelease(t.system, { boardSlug: 'press-releases', state: 'draft' });
     admin = new StaffBrowser(t, staffUser('admin', 'Fuzz Admin'));
     await admin.get('/admin');

@@ -42,7 +42,7 @@ async function assertFeedsClean(t: TestWeb, titles: string[]) {
 
 /** The stored edition is clean: no control characters, LF line ends, NFC. */
 async function assertStoredClean(t: TestWeb, releaseId: number, h: ReturnType<typeof hostile>) {
-  const edition = (await t.system.releases.latestEdition(releaseId))!;
+  const edition = (await t.system.editions.latestEdition(releaseId))!;
   assert.equal(edition.title, h.clean);
   assert.deepEqual(edition.subtitle, ['first line']);
   assert.equal(edition.bodyMarkdown, 'Paragraph one.\n\nSecond paragraph with 각 jamo.');
@@ -116,7 +116,7 @@ for (const { kind, skip } of databaseKinds()) {
       const report = await t.system.imports.importSource(await t.system.imports.read(join(dir, 'feed.rss.xml')), { source: 'feed', mode: 'publish', dryRun: false, timeZone: 'Asia/Seoul', boardSlug: 'press-releases', language: 'en' });
       const id = report.items[0]!.releaseId!;
       assert.ok(id, JSON.stringify(report.items));
-      const edition = (await t.system.releases.latestEdition(id))!;
+      const edition = (await t.system.editions.latestEdition(id))!;
       assert.equal(edition.title, h.clean);
       assert.doesNotMatch(edition.title + edition.bodyMarkdown + edition.tags.join(''), new RegExp(`[${CONTROLS}]`));
 
@@ -128,7 +128,7 @@ for (const { kind, skip } of databaseKinds()) {
       const pageReport = await t.system.imports.importSource(await t.system.imports.read(pages), { source: 'pages', mode: 'publish', dryRun: false, timeZone: 'Asia/Seoul', boardSlug: 'press-releases', language: 'en', undated: 'publish' });
       const pageId = pageReport.items[0]!.releaseId!;
       assert.ok(pageId, JSON.stringify(pageReport.items));
-      const pageEdition = (await t.system.releases.latestEdition(pageId))!;
+      const pageEdition = (await t.system.editions.latestEdition(pageId))!;
       assert.match(pageEdition.title, /^Navy and coast guard/);
       assert.doesNotMatch(pageEdition.title + pageEdition.subtitle.join('') + pageEdition.bodyMarkdown, new RegExp(`[${CONTROLS}\r]`));
       await assertFeedsClean(t, [h.clean]);

@@ -147,7 +147,7 @@ for (const { kind, skip } of databaseKinds()) {
     test('lifted early: a notice, and the preview then redirects (303) to the public page, still logged', async () => {
       await web.system.commands.unscheduleRelease(releaseId, TEST_ACTOR);
       await web.system.commands.rejectRelease(releaseId, 'Lift the embargo', TEST_ACTOR);
-      const edition = (await web.system.releases.latestEdition(releaseId))!;
+      const edition = (await web.system.editions.latestEdition(releaseId))!;
       await web.system.commands.saveDraft(releaseId, { title: edition.title, subtitle: edition.subtitle, bodyMarkdown: edition.bodyMarkdown, department: edition.department, contact: edition.contact, tags: edition.tags, embargoUntil: null, lockVersion: edition.lockVersion }, TEST_ACTOR);
       await web.system.commands.submitRelease(releaseId, TEST_ACTOR);
       await web.system.commands.approveRelease(releaseId, TEST_ACTOR);

@@ -29,7 +29,7 @@ describe('public site over HTTP', () => {
       ],
     });
     releaseNumber = main.release.number!;
-    pdfSha = (await t.system.releases.attachmentsOf(main.edition.id))[0]!.sha256;
+    pdfSha = (await t.system.attachments.attachmentsOf(main.edition.id))[0]!.sha256;
     await buildRelease(t.system, { boardSlug: 'press-releases', title: 'Unfinished draft text', state: 'draft' });
     const embargoed = await buildRelease(t.system, { boardSlug: 'press-releases', title: 'Embargoed announcement', state: 'embargoed', embargoUntil: new Date(t.clock.now().getTime() + 3_600_000) });
     embargoedNumber = embargoed.release.number!;

@@ -18,7 +18,7 @@ describe('repeated parameters on every route', () => {
     await buildBoard(t.system, { slug: 'press-releases' });
     const bytes = await pdfBytes('repeated');
     const { release } = await buildRelease(t.system, { boardSlug: 'press-releases', tags: ['defence'], files: [{ fileName: 'brief.pdf', bytes }] });
-    const attachment = (await t.system.releases.attachmentsOf((await t.system.releases.latestEdition(release.id))!.id))[0]!;
+    const attachment = (await t.system.attachments.attachmentsOf((await t.system.editions.latestEdition(release.id))!.id))[0]!;
     admin = new StaffBrowser(t, staffUser('admin', 'Repeat Admin'));
     await admin.get('/admin');
     values = {

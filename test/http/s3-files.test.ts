@@ -103,6 +103,6 @@ describe('an upload when the bucket cannot be reached', () => {
       assert.match(res.body, /storage is full or cannot be written\. Nothing was saved/);
     }
     assert.ok(logged.some((line) => line.includes(`cannot use the object storage at http://127.0.0.1:${port}`) && /To fix: /.test(line)), logged.join('\n'));
-    assert.equal((await web.system.releases.attachmentsOf((await web.system.releases.latestEdition(release.id))!.id)).length, 0);
+    assert.equal((await web.system.attachments.attachmentsOf((await web.system.editions.latestEdition(release.id))!.id)).length, 0);
   });
 });

@@ -61,8 +61,8 @@ for (const { kind, skip } of databaseKinds()) {
       const bytes = await pdfBytes('shared detailed plan');
       const ko = await buildRelease(t.system, { boardSlug: 'press-releases', language: 'ko', title: '세부 계획', files: [{ fileName: KOREAN, bytes }] });
       const en = await buildRelease(t.system, { boardSlug: 'press-releases', language: 'en', title: 'Detailed plan', files: [{ fileName: ENGLISH, bytes }] });
-      const [koFile] = await t.system.releases.attachmentsOf(ko.edition.id);
-      const [enFile] = await t.system.releases.attachmentsOf(en.edition.id);
+      const [koFile] = await t.system.attachments.attachmentsOf(ko.edition.id);
+      const [enFile] = await t.system.attachments.attachmentsOf(en.edition.id);
       assert.equal(koFile!.sha256, enFile!.sha256, 'the bytes are stored once');
 
       // Both orders of publication: whichever release came first, each page downloads its own name.
@@ -111,7 +111,7 @@ for (const { kind, skip } of databaseKinds()) {
     test('a name no public attachment carries still gets the bytes, under a public attachment’s name', async () => {
       const bytes = await pdfBytes('renamed later');
       const only = await buildRelease(t.system, { boardSlug: 'press-releases', title: 'Renamed', files: [{ fileName: 'final.pdf', bytes }] });
-      const [file] = await t.system.releases.attachmentsOf(only.edition.id);
+      const [file] = await t.system.attachments.attachmentsOf(only.edition.id);
       const res = await get(`/files/${file!.sha256}/${encodeURIComponent('draft-v1.pdf')}`);
       assert.equal(res.statusCode, 200);
       assert.equal(savedName(res.headers['content-disposition']), 'final.pdf');

@@ -29,10 +29,10 @@ describe('upload corpus', () => {
     const res = await writer.post('/admin/releases', { boardSlug: 'press-releases', language: 'en', title, bodyMarkdown: 'Body.' });
     assert.equal(res.statusCode, 303, res.body);
     const id = idFrom(res.headers.location);
-    return { id, editionId: (await t.system.releases.latestEdition(id))!.id };
+    return { id, editionId: (await t.system.editions.latestEdition(id))!.id };
   }
 
-  const filesOf = (editionId: number) => t.system.releases.attachmentsOf(editionId);
+  const filesOf = (editionId: number) => t.system.attachments.attachmentsOf(editionId);
 
   /** Nothing of a refused upload is kept: not under its address, not in the temporary area. */
   async function assertNothingKept(bytes: Uint8Array) {
@@ -129,7 +129,7 @@ describe('upload corpus', () => {
     assert.equal(meta.orientation, undefined);
     assert.ok(!original.includes('WGS-84') && !original.includes('SecretCam'), 'no GPS or camera data in the bytes');
 
-    const copies = await t.system.releases.imageDerivativesOf([photo!.sha256]);
+    const copies = await t.system.attachments.imageDerivativesOf([photo!.sha256]);
     assert.deepEqual(copies.map((d) => [d.width, d.height, d.mimeType]), [[480, 240, 'image/webp'], [960, 480, 'image/webp'], [1600, 800, 'image/webp']]);
     for (const copy of copies) {
       const bytes = await readStored(copy.sha256);
@@ -200,7 +200,7 @@ describe('upload corpus', () => {
       const bytes = await readStored(file.sha256);
       assert.equal((await sharp(bytes).metadata()).exif, undefined, file.fileName);
       assert.ok(!bytes.includes('SecretCam') && !bytes.includes('WGS-84'), file.fileName);
-      assert.deepEqual((await t.system.releases.imageDerivativesOf([file.sha256])).map((d) => d.width), [480], file.fileName);
+      assert.deepEqual((await t.system.attachments.imageDerivativesOf([file.sha256])).map((d) => d.width), [480], file.fileName);
     }
   });
 

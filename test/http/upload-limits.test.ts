@@ -78,7 +78,7 @@ describe('upload limits and interrupted uploads', () => {
     const res = await writer.post('/admin/releases', { boardSlug: 'press-releases', language: 'en', title, bodyMarkdown: 'Body.' });
     assert.equal(res.statusCode, 303, res.body);
     const id = idFrom(res.headers.location);
-    return { id, editionId: (await t.system.releases.latestEdition(id))!.id };
+    return { id, editionId: (await t.system.editions.latestEdition(id))!.id };
   }
 
   test('an upload with 21 text fields answers 413 saying so, and keeps nothing', async () => {
@@ -87,7 +87,7 @@ describe('upload limits and interrupted uploads', () => {
     const res = await answered(writer.upload(`/admin/releases/${id}/attachments`, [{ name: 'brief.pdf', bytes: await pdfBytes('fields') }], fields), '21 fields');
     assert.equal(res.statusCode, 413);
     assert.match(unescape(res.body), /The upload form had more fields than it may carry \(20\)/);
-    assert.deepEqual(await t.system.releases.attachmentsOf(editionId), []);
+    assert.deepEqual(await t.system.attachments.attachmentsOf(editionId), []);
     assert.deepEqual(tmpFiles(), []);
   });
 
@@ -100,7 +100,7 @@ describe('upload limits and interrupted uploads', () => {
     assert.match(body, /More than 20 files were sent at once: the files after the 20th were not attached/);
     assert.doesNotMatch(body, /Too large/);
     assert.match(body, /Attached: part-1\.pdf, .*part-20\.pdf\./);
-    assert.equal((await t.system.releases.attachmentsOf(editionId)).length, 20);
+    assert.equal((await t.system.attachments.attachmentsOf(editionId)).length, 20);
     assert.deepEqual(tmpFiles(), []);
   });
 
@@ -111,7 +111,7 @@ describe('upload limits and interrupted uploads', () => {
     const res = await answered(writer.postRaw(`/admin/releases/${id}/attachments`, whole.subarray(0, whole.length - 20_000), `multipart/form-data; boundary=${boundary}`), 'cut short');
     assert.equal(res.statusCode, 400);
     assert.match(unescape(res.body), /The upload (could not be read|stopped before its end)/);
-    assert.deepEqual(await t.system.releases.attachmentsOf(editionId), []);
+    assert.deepEqual(await t.system.attachments.attachmentsOf(editionId), []);
     assert.deepEqual(tmpFiles(), []);
   });
 
@@ -140,7 +140,7 @@ describe('upload limits and interrupted uploads', () => {
       assert.equal(res.statusCode, 400, contentType);
       assert.match(unescape(res.body), /The upload could not be read: it is not a complete multipart form/);
     }
-    assert.deepEqual(await t.system.releases.attachmentsOf(editionId), []);
+    assert.deepEqual(await t.system.attachments.attachmentsOf(editionId), []);
     assert.deepEqual(tmpFiles(), []);
   });
 
@@ -169,7 +169,7 @@ describe('upload limits and interrupted uploads', () => {
     const { socket } = await halfUpload(id);
     socket.destroy();
     assert.ok(await eventually(() => tmpFiles().length === 0 && openTmpDescriptors().length === 0), `left behind: ${tmpFiles().join(', ')} ${openTmpDescriptors().join(', ')}`);
-    assert.deepEqual(await t.system.releases.attachmentsOf(editionId), []);
+    assert.deepEqual(await t.system.attachments.attachmentsOf(editionId), []);
   });
 
   test('a client that stops sending mid-file is cut off after the idle timeout, and its temporary file goes', async () => {

@@ -87,7 +87,7 @@ export class StaffBrowser {
     const edition = hidden('edition');
     const version = hidden('version');
     if (edition && version) return { edition, version };
-    const current = await this.web.system.releases.latestEdition(releaseId);
+    const current = await this.web.system.editions.latestEdition(releaseId);
     return current ? { edition: String(current.editionNo), version: String(current.lockVersion) } : {};
   }
 

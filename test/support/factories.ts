@@ -68,7 +68,7 @@ export async function buildRelease(system: System, spec: ReleaseSpec) {
     await system.commands.publishRelease(release.id, actor, spec.publishedAt ? { publishedAt: spec.publishedAt } : {});
   }
   if (state === 'withdrawn') await system.commands.withdrawRelease(release.id, 'Issued in error', actor);
-  return { release: (await system.releases.getRelease(release.id))!, edition: (await system.releases.latestEdition(release.id))! };
+  return { release: (await system.releases.getRelease(release.id))!, edition: (await system.editions.latestEdition(release.id))! };
 }
 
 /** A small real PDF. */

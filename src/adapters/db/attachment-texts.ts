@@ -5,6 +5,7 @@ import type { AttachmentTexts, TextJob } from '../../ports/attachment-texts.js';
 import { isPostgres } from './dialect.js';
 import type { Database } from './schema.js';
 import { claimableAt } from './lease-claims.js';
+import { bumpContentVersion } from './site-state.repo.js';
 
 /** Releases whose live edition carries the file. */
 async function carrying(db: Kysely<Database>, sha256: string): Promise<number[]> {
@@ -83,7 +84,7 @@ export function makeAttachmentTexts(db: Kysely<Database>): AttachmentTexts {
         if (releases.length > 0) {
           await trx.insertInto('search_outbox').values(releases.map((id) => ({ release_id: id, queued_at: at.getTime() }))).execute();
           // Their pages change ("Read online"): other processes' page caches follow the version.
-          await trx.updateTable('site_state').set({ content_version: sql`content_version + 1` }).where('id', '=', 1).execute();
+          await bumpContentVersion(trx);
         }
         return releases;
       };

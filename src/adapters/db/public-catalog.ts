@@ -6,7 +6,9 @@ import { containsInsensitive } from './dialect.js';
 import { toAttachment, toBoard, toEdition, toRelease } from './mappers.js';
 import { makePublicFiles } from './public-files.js';
 import { listedPublicly, pagePublic } from './public-visibility.js';
+import { makeAttachmentRepo } from './attachment.repo.js';
 import { makeReleaseRepo } from './release.repo.js';
+import { readContentVersion } from './site-state.repo.js';
 import type { Database } from './schema.js';
 
 const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'];
@@ -141,7 +143,7 @@ export function makePublicCatalog(db: Kysely<Database>): PublicCatalog {
         db.selectFrom('attachments').selectAll().where('edition_id', '=', row.live_edition_id).orderBy('position').execute(),
         makeReleaseRepo(db).changeNotes(row.id),
       ]);
-      const derivatives = await makeReleaseRepo(db).imageDerivativesOf(attachments.filter((a) => IMAGE_TYPES.includes(a.mime_type)).map((a) => a.sha256.trim()));
+      const derivatives = await makeAttachmentRepo(db).imageDerivativesOf(attachments.filter((a) => IMAGE_TYPES.includes(a.mime_type)).map((a) => a.sha256.trim()));
       return { release: toRelease(row), edition: toEdition(edition), board: toBoard(board), attachments: attachments.map(toAttachment), derivatives, changeNotes: notes };
     },
 
@@ -177,8 +179,7 @@ export function makePublicCatalog(db: Kysely<Database>): PublicCatalog {
     },
 
     async contentVersion() {
-      const row = await db.selectFrom('site_state').select('content_version').where('id', '=', 1).executeTakeFirst();
-      return Number(row?.content_version ?? 0);
+      return readContentVersion(db);
     },
 
     async feedEntries(q): Promise<FeedEntry[]> {

@@ -6,7 +6,10 @@ import { makeAuditLog } from './audit-log.js';
 import { makeBoardRepo } from './board.repo.js';
 import { makeJobQueue } from './job-queue.js';
 import { makePreviewLinkRepo } from './preview-link.repo.js';
-import { bumpContentVersion, makeReleaseRepo } from './release.repo.js';
+import { makeAttachmentRepo } from './attachment.repo.js';
+import { makeEditionRepo } from './edition.repo.js';
+import { makeReleaseRepo } from './release.repo.js';
+import { bumpContentVersion, makeSiteStateRepo } from './site-state.repo.js';
 import type { Database } from './schema.js';
 import { makeSearchOutbox } from './search-outbox.js';
 import { makeTranslationRepo } from './translation.repo.js';
@@ -58,6 +61,9 @@ export function txRepos(trx: Kysely<Database>, events: TxEvents) {
     events,
     boards: makeBoardRepo(trx),
     releases: makeReleaseRepo(trx),
+    editions: makeEditionRepo(trx),
+    attachments: makeAttachmentRepo(trx),
+    siteState: makeSiteStateRepo(trx),
     audit: makeAuditLog(trx),
     jobs: makeJobQueue(trx),
     previewLinks: makePreviewLinkRepo(trx),

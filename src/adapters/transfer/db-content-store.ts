@@ -4,6 +4,7 @@ import type { ContentSink, ContentStore } from '../../ports/transfer.js';
 import { isPostgres } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
 import { makeSearchOutbox } from '../db/search-outbox.js';
+import { bumpContentVersion } from '../db/site-state.repo.js';
 import { makeRowInserter } from './row-inserter.js';
 import * as rows from './transfer-rows.js';
 
@@ -205,11 +206,7 @@ export function makeDbContentStore(db: Kysely<Database>): ContentStore {
     },
 
     async touch() {
-      await db
-        .updateTable('site_state')
-        .set({ content_version: sql`content_version + 1` })
-        .where('id', '=', 1)
-        .execute();
+      await bumpContentVersion(db);
     },
   };
 }

@@ -4,6 +4,7 @@ import type { BoardRepo } from '../../ports/board-repo.js';
 import type { Clock } from '../../ports/clock.js';
 import type { JournalistEmailTemplates } from '../../ports/email-templates.js';
 import type { EmbargoSend, JournalistUnitOfWork } from '../../ports/journalists.js';
+import type { EditionRepo } from '../../ports/edition-repo.js';
 import type { ReleaseRepo } from '../../ports/release-repo.js';
 import { outboxEmail, type OutboxPolicy } from './compose-email.js';
 
@@ -14,11 +15,11 @@ import { outboxEmail, type OutboxPolicy } from './compose-email.js';
  * new "told" time are written in one transaction: a crash mails nobody twice and loses nothing.
  * A record is settled once its release is public (or withdrawn). Returns the notices written.
  */
-export function makeNotifyEmbargoChanges(deps: { uow: JournalistUnitOfWork; releases: Pick<ReleaseRepo, 'getRelease' | 'getEdition' | 'latestEdition'>; boards: BoardRepo; templates: JournalistEmailTemplates; outbox: OutboxPolicy; clock: Clock }) {
+export function makeNotifyEmbargoChanges(deps: { uow: JournalistUnitOfWork; releases: Pick<ReleaseRepo, 'getRelease'>; editions: Pick<EditionRepo, 'getEdition' | 'latestEdition'>; boards: BoardRepo; templates: JournalistEmailTemplates; outbox: OutboxPolicy; clock: Clock }) {
   async function load(releaseId: number) {
     const release = await deps.releases.getRelease(releaseId);
     if (!release) return null;
-    const edition = release.status === 'unpublished' ? await deps.releases.latestEdition(releaseId) : release.liveEditionId !== null ? await deps.releases.getEdition(release.liveEditionId) : null;
+    const edition = release.status === 'unpublished' ? await deps.editions.latestEdition(releaseId) : release.liveEditionId !== null ? await deps.editions.getEdition(release.liveEditionId) : null;
     const board = await deps.boards.byId(release.boardId);
     // Once public, the notice links the public page (a journalist's preview link leads there too).
     const publicUrl = board && release.number !== null ? deps.outbox.links.release(release.language, board.slug, release.number) : null;

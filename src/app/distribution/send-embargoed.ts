@@ -6,6 +6,7 @@ import type { BoardRepo } from '../../ports/board-repo.js';
 import type { Clock } from '../../ports/clock.js';
 import type { JournalistEmailTemplates } from '../../ports/email-templates.js';
 import type { JournalistUnitOfWork } from '../../ports/journalists.js';
+import type { EditionRepo } from '../../ports/edition-repo.js';
 import type { ReleaseRepo } from '../../ports/release-repo.js';
 import type { StaffActor } from '../workflow/actor.js';
 import type { PreviewLinks } from '../workflow/preview-links.js';
@@ -26,10 +27,10 @@ export interface SendReport {
 }
 
 /** The release as journalists would get it now, or why it cannot be sent (not embargoed, public, withdrawn). */
-export async function embargoedRelease(deps: { releases: Pick<ReleaseRepo, 'getRelease' | 'getEdition' | 'latestEdition'>; boards: BoardRepo }, releaseId: number, now: Date): Promise<EmbargoedRelease> {
+export async function embargoedRelease(deps: { releases: Pick<ReleaseRepo, 'getRelease'>; editions: Pick<EditionRepo, 'getEdition' | 'latestEdition'>; boards: BoardRepo }, releaseId: number, now: Date): Promise<EmbargoedRelease> {
   const release = await deps.releases.getRelease(releaseId);
   if (!release) throw new NotFoundError(`No release ${releaseId}`);
-  const edition = release.status === 'unpublished' ? await deps.releases.latestEdition(releaseId) : release.liveEditionId !== null ? await deps.releases.getEdition(release.liveEditionId) : null;
+  const edition = release.status === 'unpublished' ? await deps.editions.latestEdition(releaseId) : release.liveEditionId !== null ? await deps.editions.getEdition(release.liveEditionId) : null;
   const board = await deps.boards.byId(release.boardId);
   if (!edition || !board) throw new NotFoundError(`No release ${releaseId}`);
   const planned = plannedPublicAt(release, edition);
@@ -49,7 +50,7 @@ export async function embargoedRelease(deps: { releases: Pick<ReleaseRepo, 'getR
  */
 export function makeSendEmbargoed(deps: {
   uow: JournalistUnitOfWork;
-  releases: Pick<ReleaseRepo, 'getRelease' | 'getEdition' | 'latestEdition'>;
+  releases: Pick<ReleaseRepo, 'getRelease'>; editions: Pick<EditionRepo, 'getEdition' | 'latestEdition'>;
   boards: BoardRepo;
   previewLinks: PreviewLinks;
   templates: JournalistEmailTemplates;

@@ -35,7 +35,7 @@ export function makeStartTranslation(deps: { uow: UnitOfWork; clock: Clock }) {
       const source = await tx.releases.getRelease(sourceReleaseId);
       if (!source) throw new NotFoundError(`No release ${sourceReleaseId}`);
       // The live text when there is one (a correction draft may be unfinished), else the latest draft.
-      const sourceEdition = (source.liveEditionId !== null ? await tx.releases.getEdition(source.liveEditionId) : null) ?? (await tx.releases.latestEdition(sourceReleaseId));
+      const sourceEdition = (source.liveEditionId !== null ? await tx.editions.getEdition(source.liveEditionId) : null) ?? (await tx.editions.latestEdition(sourceReleaseId));
       if (!sourceEdition) throw new NotFoundError(`Release ${sourceReleaseId} has no edition`);
       const language = data.language ?? otherLanguage(source.language);
       const versions = await tx.translations.versionsOf(sourceReleaseId);
@@ -52,9 +52,9 @@ export function makeStartTranslation(deps: { uow: UnitOfWork; clock: Clock }) {
       const { title, subtitle, bodyMarkdown, department, contact, tags } = sourceEdition;
       const content: EditionContent = { title, subtitle: [...subtitle], bodyMarkdown, department, contact, tags: [...tags] };
       const release = await tx.releases.createRelease({ boardId: source.boardId, language, translationGroup: group, createdAt: now });
-      const edition = await tx.releases.createEdition({ ...content, releaseId: release.id, state: 'draft', changeNote: null, createdBy: actor.userId, createdAt: now });
-      await tx.releases.copyAttachments(sourceEdition.id, edition.id);
-      await tx.releases.addRevision(edition.id, content, { id: actor.userId, label: actor.label }, now);
+      const edition = await tx.editions.createEdition({ ...content, releaseId: release.id, state: 'draft', changeNote: null, createdBy: actor.userId, createdAt: now });
+      await tx.attachments.copyAttachments(sourceEdition.id, edition.id);
+      await tx.editions.addRevision(edition.id, content, { id: actor.userId, label: actor.label }, now);
       await auditRelease(tx, actor, 'release.translation_started', release.id, now, { from: source.id, language, group });
       await auditRelease(tx, actor, 'release.translation_started', source.id, now, { to: release.id, language, group });
       return { release: (await tx.releases.getRelease(release.id)) ?? release, edition };

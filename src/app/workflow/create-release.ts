@@ -18,9 +18,9 @@ export function makeCreateRelease(deps: { uow: UnitOfWork; clock: Clock }) {
       const board = await tx.boards.bySlug(data.boardSlug);
       if (!board) throw new NotFoundError(`No board "${data.boardSlug}"`, [{ code: 'unknown_board', message: 'Choose an existing board', field: 'boardSlug' }]);
       const release = await tx.releases.createRelease({ boardId: board.id, language: data.language, translationGroup: data.translationGroup, createdAt: now });
-      let edition = await tx.releases.createEdition({ ...data, releaseId: release.id, state: 'draft', changeNote: null, createdBy: actor.userId, createdAt: now });
-      if (data.embargoUntil) edition = await tx.releases.updateEditionWorkflow(edition.id, { embargoUntil: data.embargoUntil }, now);
-      await tx.releases.addRevision(edition.id, data, { id: actor.userId, label: actor.label }, now);
+      let edition = await tx.editions.createEdition({ ...data, releaseId: release.id, state: 'draft', changeNote: null, createdBy: actor.userId, createdAt: now });
+      if (data.embargoUntil) edition = await tx.editions.updateEditionWorkflow(edition.id, { embargoUntil: data.embargoUntil }, now);
+      await tx.editions.addRevision(edition.id, data, { id: actor.userId, label: actor.label }, now);
       await auditRelease(tx, actor, 'release.created', release.id, now, { title: data.title, board: board.slug, language: data.language });
       return { release, edition };
     });

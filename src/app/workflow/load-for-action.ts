@@ -21,11 +21,11 @@ export async function loadForAction(
 ): Promise<{ release: Release; edition: Edition }> {
   const release = await tx.releases.getReleaseForUpdate(releaseId);
   if (!release) throw new NotFoundError(`No release ${releaseId}`);
-  const edition = await tx.releases.latestEdition(releaseId);
+  const edition = await tx.editions.latestEdition(releaseId);
   if (!edition) throw new NotFoundError(`Release ${releaseId} has no edition`);
   refuseUnseenEdition(edition, options.seen);
   // Authorship matters only to approval; the revisions are read only then.
-  const isAuthor = actor.userId !== null && (action === 'approve' ? (await editionAuthorIds(tx.releases, edition)).has(actor.userId) : edition.createdBy === actor.userId);
+  const isAuthor = actor.userId !== null && (action === 'approve' ? (await editionAuthorIds(tx.editions, edition)).has(actor.userId) : edition.createdBy === actor.userId);
   const reasons = [
     ...workflowRefusals(action, {
       role: actor.role,

@@ -38,15 +38,15 @@ export function makePreviewLinks(deps: { uow: UnitOfWork; clock: Clock }) {
       if (!link || link.revokedAt) throw new NotFoundError('No such preview');
       const release = await tx.releases.getRelease(link.releaseId);
       if (!release || release.status === 'withdrawn') throw new NotFoundError('No such preview');
-      const edition = release.liveEditionId !== null ? await tx.releases.getEdition(release.liveEditionId) : await tx.releases.latestEdition(release.id);
+      const edition = release.liveEditionId !== null ? await tx.editions.getEdition(release.liveEditionId) : await tx.editions.latestEdition(release.id);
       const board = await tx.boards.byId(release.boardId);
       if (!edition || !board) throw new NotFoundError('No such preview');
       if (record) {
         await tx.previewLinks.recordOpen(link.id, now);
         await tx.audit.record({ at: now, actor: { userId: null, label: `preview:${link.recipient}`, ip }, action: 'preview_link.opened', subjectType: 'release', subjectId: String(release.id), details: { linkId: link.id } });
       }
-      const attachments = await tx.releases.attachmentsOf(edition.id);
-      const derivatives = await tx.releases.imageDerivativesOf(attachments.filter((a) => attachmentKind(a.mimeType) === 'image').map((a) => a.sha256));
+      const attachments = await tx.attachments.attachmentsOf(edition.id);
+      const derivatives = await tx.attachments.imageDerivativesOf(attachments.filter((a) => attachmentKind(a.mimeType) === 'image').map((a) => a.sha256));
       return { link, board, release, edition, attachments, derivatives, isPublic: isPagePublic(release, now), plannedAt: plannedPublicAt(release, edition) };
     });
   }

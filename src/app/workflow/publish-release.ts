@@ -61,7 +61,7 @@ export function makePublishRelease(deps: { uow: UnitOfWork; clock: Clock }) {
         if (edition.embargoUntil && edition.embargoUntil <= now && !isSystem(actor)) {
           issues.push({ code: 'embargo_in_past', message: 'The embargo time has already passed: clear or move it', field: 'embargoUntil' });
         }
-        const attachments = await tx.releases.attachmentsOf(edition.id);
+        const attachments = await tx.attachments.attachmentsOf(edition.id);
         for (const a of attachments) {
           if (attachmentKind(a.mimeType) === 'image' && a.altText.trim() === '') {
             issues.push({ code: 'alt_text_missing', message: `Add alt text to the image "${a.fileName}"`, field: `attachments.${a.id}.altText` });
@@ -76,9 +76,9 @@ export function makePublishRelease(deps: { uow: UnitOfWork; clock: Clock }) {
       const correcting = release.liveEditionId !== null;
       const number = release.number ?? (await tx.releases.allocateNumber(release.boardId, release.language));
       if (correcting && release.liveEditionId !== edition.id) {
-        await tx.releases.setEditionState(release.liveEditionId!, 'superseded', null, now);
+        await tx.editions.setEditionState(release.liveEditionId!, 'superseded', null, now);
       }
-      await tx.releases.updateEditionWorkflow(
+      await tx.editions.updateEditionWorkflow(
         edition.id,
         {
           state: 'published',

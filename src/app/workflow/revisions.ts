@@ -1,7 +1,7 @@
 import { diffWords } from 'diff';
 import { NotFoundError } from '../../domain/errors.js';
 import type { Edition, EditionContent } from '../../domain/release.js';
-import type { Revision } from '../../ports/release-repo.js';
+import type { Revision } from '../../ports/edition-repo.js';
 import type { UnitOfWork } from '../../ports/unit-of-work.js';
 import type { StaffActor } from './actor.js';
 import type { SaveDraft } from './save-draft.js';
@@ -32,18 +32,18 @@ export function diffContent(from: EditionContent, to: EditionContent): FieldDiff
 /** Revision history: every save is a revision; any two compare; restoring saves a new revision. */
 export function makeRevisions(deps: { uow: UnitOfWork; saveDraft: SaveDraft }) {
   return {
-    list: (editionId: number): Promise<Revision[]> => deps.uow.run((tx) => tx.releases.revisions(editionId)),
+    list: (editionId: number): Promise<Revision[]> => deps.uow.run((tx) => tx.editions.revisions(editionId)),
 
     async compare(fromId: number, toId: number): Promise<{ from: Revision; to: Revision; diff: FieldDiff[] }> {
-      const [from, to] = await deps.uow.run((tx) => Promise.all([tx.releases.getRevision(fromId), tx.releases.getRevision(toId)]));
+      const [from, to] = await deps.uow.run((tx) => Promise.all([tx.editions.getRevision(fromId), tx.editions.getRevision(toId)]));
       if (!from || !to) throw new NotFoundError('No such revision');
       return { from, to, diff: diffContent(from.content, to.content) };
     },
 
     async restore(releaseId: number, revisionId: number, lockVersion: number, actor: StaffActor): Promise<Edition> {
-      const revision = await deps.uow.run((tx) => tx.releases.getRevision(revisionId));
+      const revision = await deps.uow.run((tx) => tx.editions.getRevision(revisionId));
       if (!revision) throw new NotFoundError('No such revision');
-      const edition = await deps.uow.run((tx) => tx.releases.getEdition(revision.editionId));
+      const edition = await deps.uow.run((tx) => tx.editions.getEdition(revision.editionId));
       return deps.saveDraft(releaseId, { ...revision.content, embargoUntil: edition?.embargoUntil ?? null, lockVersion }, actor);
     },
   };

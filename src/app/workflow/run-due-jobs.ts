@@ -22,7 +22,7 @@ export interface RunDueJobsDeps {
 
 /** True when the job still stands: its edition is the release's latest, scheduled for exactly the job's time. */
 async function stillScheduled(tx: TxRepos, job: Job): Promise<boolean> {
-  const edition = await tx.releases.latestEdition(job.releaseId);
+  const edition = await tx.editions.latestEdition(job.releaseId);
   return edition?.id === job.editionId && edition.state === 'scheduled' && edition.scheduledAt?.getTime() === job.scheduledFor.getTime();
 }
 

@@ -39,12 +39,12 @@ export function makeSaveDraft(deps: { uow: UnitOfWork; clock: Clock }) {
       const now = deps.clock.now();
       const { edition } = await loadForAction(tx, releaseId, 'edit', actor);
       if (edition.lockVersion !== lockVersion) throw new EditConflictError(edition, content);
-      let saved = await tx.releases.updateEditionContent(edition.id, content, lockVersion, now);
-      if (!saved) throw new EditConflictError((await tx.releases.getEdition(edition.id))!, content);
+      let saved = await tx.editions.updateEditionContent(edition.id, content, lockVersion, now);
+      if (!saved) throw new EditConflictError((await tx.editions.getEdition(edition.id))!, content);
       if ((saved.embargoUntil?.getTime() ?? null) !== (embargoUntil?.getTime() ?? null)) {
-        saved = await tx.releases.updateEditionWorkflow(edition.id, { embargoUntil }, now);
+        saved = await tx.editions.updateEditionWorkflow(edition.id, { embargoUntil }, now);
       }
-      const revision = await tx.releases.addRevision(edition.id, content, { id: actor.userId, label: actor.label }, now);
+      const revision = await tx.editions.addRevision(edition.id, content, { id: actor.userId, label: actor.label }, now);
       await auditRelease(tx, actor, 'release.edited', releaseId, now, { editionNo: edition.editionNo, revision: revision.revisionNo });
       return saved;
     });

@@ -24,7 +24,7 @@ export function makeScheduleRelease(deps: { uow: UnitOfWork; clock: Clock }) {
       // A job made for an earlier time (even one a scheduler holds) is cancelled; the new one carries this time.
       await tx.jobs.cancelFor(releaseId, now);
       await tx.jobs.enqueue({ kind: 'publish', releaseId, editionId: edition.id, scheduledFor: at }, now);
-      const updated = await tx.releases.updateEditionWorkflow(edition.id, { state: 'scheduled', scheduledAt: at }, now);
+      const updated = await tx.editions.updateEditionWorkflow(edition.id, { state: 'scheduled', scheduledAt: at }, now);
       await auditRelease(tx, actor, 'release.scheduled', releaseId, now, { scheduledAt: at.toISOString() });
       return updated;
     });

@@ -24,7 +24,7 @@ export function makeSubmitRelease(deps: Deps) {
         edition.title.trim() === '' ? [{ code: 'title_missing', message: 'Enter a title before submitting', field: 'title' }] : [],
         { seen },
       );
-      const updated = await tx.releases.updateEditionWorkflow(edition.id, { state: 'in_review', submittedBy: actor.userId, reviewComment: null }, now);
+      const updated = await tx.editions.updateEditionWorkflow(edition.id, { state: 'in_review', submittedBy: actor.userId, reviewComment: null }, now);
       await auditRelease(tx, actor, 'release.submitted', releaseId, now, { editionNo: edition.editionNo });
       return updated;
     });
@@ -36,7 +36,7 @@ export function makeApproveRelease(deps: Deps) {
     deps.uow.run(async (tx) => {
       const now = deps.clock.now();
       const { edition } = await loadForAction(tx, releaseId, 'approve', actor, () => [], { allowSelfApproval: deps.allowSelfApproval, seen });
-      const updated = await tx.releases.updateEditionWorkflow(edition.id, { state: 'approved', approvedBy: actor.userId }, now);
+      const updated = await tx.editions.updateEditionWorkflow(edition.id, { state: 'approved', approvedBy: actor.userId }, now);
       await auditRelease(tx, actor, 'release.approved', releaseId, now, { editionNo: edition.editionNo });
       return updated;
     });
@@ -51,7 +51,7 @@ export function makeRejectRelease(deps: Deps) {
         comment.trim() === '' ? [{ code: 'comment_missing', message: 'Say what needs to change', field: 'comment' }] : [],
         { seen },
       );
-      const updated = await tx.releases.updateEditionWorkflow(edition.id, { state: 'draft', approvedBy: null, reviewComment: comment.trim() }, now);
+      const updated = await tx.editions.updateEditionWorkflow(edition.id, { state: 'draft', approvedBy: null, reviewComment: comment.trim() }, now);
       await auditRelease(tx, actor, 'release.rejected', releaseId, now, { comment: comment.trim() });
       return updated;
     });
@@ -64,7 +64,7 @@ export function makeUnscheduleRelease(deps: Deps) {
       const now = deps.clock.now();
       const { edition } = await loadForAction(tx, releaseId, 'unschedule', actor, () => [], { seen });
       await tx.jobs.cancelFor(releaseId, now);
-      const updated = await tx.releases.updateEditionWorkflow(edition.id, { state: 'approved', scheduledAt: null }, now);
+      const updated = await tx.editions.updateEditionWorkflow(edition.id, { state: 'approved', scheduledAt: null }, now);
       await auditRelease(tx, actor, 'release.unscheduled', releaseId, now);
       return updated;
     });
@@ -96,7 +96,7 @@ export function makeWithdrawRelease(deps: Deps) {
       const current = await tx.releases.getRelease(releaseId);
       const takedownOnly = removeContent && current?.status === 'withdrawn';
       if (takedownOnly) {
-        const latest = await tx.releases.latestEdition(releaseId);
+        const latest = await tx.editions.latestEdition(releaseId);
         if (latest) refuseUnseenEdition(latest, options.seen);
         workflowRefusalsOrThrow('withdraw', actor);
         if (current.contentRemovedAt !== null) {

@@ -16,9 +16,9 @@ export function makeStartCorrection(deps: { uow: UnitOfWork; clock: Clock }) {
       const { edition: live } = await loadForAction(tx, releaseId, 'correct', actor, () => [], { seen });
       const { title, subtitle, bodyMarkdown, department, contact, tags } = live;
       const content = { title, subtitle, bodyMarkdown, department, contact, tags };
-      const draft = await tx.releases.createEdition({ ...content, releaseId, state: 'draft', changeNote: null, createdBy: actor.userId, createdAt: now });
-      await tx.releases.copyAttachments(live.id, draft.id);
-      await tx.releases.addRevision(draft.id, content, { id: actor.userId, label: actor.label }, now);
+      const draft = await tx.editions.createEdition({ ...content, releaseId, state: 'draft', changeNote: null, createdBy: actor.userId, createdAt: now });
+      await tx.attachments.copyAttachments(live.id, draft.id);
+      await tx.editions.addRevision(draft.id, content, { id: actor.userId, label: actor.label }, now);
       await auditRelease(tx, actor, 'release.correction_started', releaseId, now, { editionNo: draft.editionNo });
       return draft;
     });

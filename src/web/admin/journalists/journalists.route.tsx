@@ -11,6 +11,7 @@ import { emptyJournalist, JournalistEditView, JournalistListsView, JournalistLis
 import type { JournalistLists } from '../../../app/distribution/journalist-lists.js';
 import type { embargoedRelease, SendEmbargoed } from '../../../app/distribution/send-embargoed.js';
 import type { EmbargoSendRepo } from '../../../ports/journalists.js';
+import type { EditionRepo } from '../../../ports/edition-repo.js';
 import type { ReleaseRepo } from '../../../ports/release-repo.js';
 
 /** Journalist lists and embargoed sends (#14), and the release a send is about. */
@@ -21,7 +22,8 @@ export type JournalistsSystem = {
     target: (releaseId: number) => ReturnType<typeof embargoedRelease>;
     sendsOf: EmbargoSendRepo['listFor'];
   };
-  releases: Pick<ReleaseRepo, 'getRelease' | 'latestEdition'>;
+  releases: Pick<ReleaseRepo, 'getRelease'>;
+  editions: Pick<EditionRepo, 'latestEdition'>;
 };
 
 const id = z.coerce.number().int().min(1).max(2_147_483_647);
@@ -129,7 +131,7 @@ export function registerJournalistRoutes(app: FastifyInstance, deps: AdminWebDep
           if (error instanceof DomainError && !(error instanceof NotFoundError)) return null;
           throw error;
         });
-      const edition = target?.edition ?? (await deps.system.releases.latestEdition(releaseId));
+      const edition = target?.edition ?? (await deps.system.editions.latestEdition(releaseId));
       const [ctx, lists, sends] = await Promise.all([adminContext(request, reply, deps), j().lists.lists(), j().sendsOf(releaseId)]);
       return sendAdminPage(reply, <SendEmbargoedView ctx={ctx} releaseId={releaseId} title={edition?.title ?? ''} embargoUntil={target?.embargoUntil ?? null} lists={lists} sends={sends} issues={issues} outcome={outcome} />, status);
     }

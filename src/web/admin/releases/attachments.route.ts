@@ -47,7 +47,7 @@ export function registerAttachmentRoutes(app: FastifyInstance, deps: AdminWebDep
     const releaseId = releaseIdOf(request);
     const user = staffOf(request);
     const release = await deps.system.releases.getRelease(releaseId);
-    const edition = release ? await deps.system.releases.latestEdition(releaseId) : null;
+    const edition = release ? await deps.system.editions.latestEdition(releaseId) : null;
     if (!release || !edition) throw new NotFoundError(`No release ${releaseId}`);
     // Files are part of the content: only a draft takes new ones, as for any other edit.
     const refusals = workflowRefusals('edit', { role: user.role, isAuthor: edition.createdBy === user.id, editionState: edition.state, releaseStatus: release.status });

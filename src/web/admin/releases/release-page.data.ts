@@ -8,10 +8,12 @@ import type { Revisions } from '../../../app/workflow/revisions.js';
 import type { PreviewLinks } from '../../../app/workflow/preview-links.js';
 import type { AttachmentTexts } from '../../../ports/attachment-texts.js';
 import type { BoardRepo } from '../../../ports/board-repo.js';
+import type { AttachmentRepo } from '../../../ports/attachment-repo.js';
+import type { EditionRepo } from '../../../ports/edition-repo.js';
 import type { ReleaseRepo } from '../../../ports/release-repo.js';
 import type { TranslationRepo } from '../../../ports/translation-repo.js';
 import type { PreviewLink } from '../../../ports/preview-link-repo.js';
-import type { Revision } from '../../../ports/release-repo.js';
+import type { Revision } from '../../../ports/edition-repo.js';
 import type { FieldIssue } from '../../../domain/errors.js';
 import type { User } from '../../../domain/user.js';
 import type { LanguageVersion } from '../../../domain/translation.js';
@@ -33,7 +35,9 @@ export interface ReleasePageData {
 
 /** The reads a release's admin page is made from (every route that shows the page, refusals included, needs them). */
 export type ReleasePageSystem = {
-  releases: Pick<ReleaseRepo, 'getRelease' | 'latestEdition' | 'attachmentsOf'>;
+  releases: Pick<ReleaseRepo, 'getRelease'>;
+  editions: Pick<EditionRepo, 'latestEdition'>;
+  attachments: Pick<AttachmentRepo, 'attachmentsOf'>;
   boards: Pick<BoardRepo, 'byId'>;
   revisions: Pick<Revisions, 'list'>;
   previewLinks: Pick<PreviewLinks, 'list'>;
@@ -44,11 +48,11 @@ export type ReleasePageSystem = {
 /** A release's latest edition with everything its admin page shows. */
 export async function loadReleasePage(system: ReleasePageSystem, releaseId: number): Promise<ReleasePageData> {
   const release = await system.releases.getRelease(releaseId);
-  const edition = release ? await system.releases.latestEdition(releaseId) : null;
+  const edition = release ? await system.editions.latestEdition(releaseId) : null;
   const board = release ? await system.boards.byId(release.boardId) : null;
   if (!release || !edition || !board) throw new NotFoundError(`No release ${releaseId}`);
   const [attachments, revisions, previewLinks, versions] = await Promise.all([
-    system.releases.attachmentsOf(edition.id),
+    system.attachments.attachmentsOf(edition.id),
     system.revisions.list(edition.id),
     system.previewLinks.list(releaseId),
     system.translations.versionsOf(releaseId),

@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { EditConflictError } from '../../../app/workflow/save-draft.js';
 import { DomainError, NotFoundError } from '../../../domain/errors.js';
 import type { Revisions } from '../../../app/workflow/revisions.js';
-import type { ReleaseRepo } from '../../../ports/release-repo.js';
+import type { EditionRepo } from '../../../ports/edition-repo.js';
 import type { ReleasePageSystem } from './release-page.data.js';
-import type { Revision } from '../../../ports/release-repo.js';
+import type { Revision } from '../../../ports/edition-repo.js';
 import { adminContext, type AdminContext } from '../shared/admin-context.js';
 import { canRead, canWrite, type AdminWebDeps } from '../shared/admin-deps.js';
 import { AdminLayout } from '../shared/admin-layout.view.js';
@@ -19,12 +19,12 @@ import { fieldText } from './release-form.js';
 import { parseId, releaseIdOf, renderReleasePage, statusOf } from './release-page.route.js';
 
 /** Comparing and restoring revisions, on the release's page. */
-export type RevisionsSystem = ReleasePageSystem & { releases: Pick<ReleaseRepo, 'getRevision' | 'getEdition' | 'latestEdition'>; revisions: Pick<Revisions, 'restore'> };
+export type RevisionsSystem = ReleasePageSystem & { editions: Pick<EditionRepo, 'getRevision' | 'getEdition' | 'latestEdition'>; revisions: Pick<Revisions, 'restore'> };
 
 /** A revision of one of this release's editions; any other id names nothing here (404). */
-async function revisionOf(system: Pick<RevisionsSystem, 'releases'>, releaseId: number, revisionId: number): Promise<Revision> {
-  const revision = await system.releases.getRevision(revisionId);
-  const edition = revision ? await system.releases.getEdition(revision.editionId) : null;
+async function revisionOf(system: Pick<RevisionsSystem, 'editions'>, releaseId: number, revisionId: number): Promise<Revision> {
+  const revision = await system.editions.getRevision(revisionId);
+  const edition = revision ? await system.editions.getEdition(revision.editionId) : null;
   if (!revision || edition?.releaseId !== releaseId) throw new NotFoundError('No such revision');
   return revision;
 }
@@ -52,7 +52,7 @@ export function registerRevisionRoutes(app: FastifyInstance, deps: AdminWebDeps<
     const query = (request.query ?? {}) as Record<string, unknown>;
     if (query.from === undefined || query.to === undefined) return reply.redirect(`/admin/releases/${releaseId}#revisions-title`, 303);
     const [from, to] = await Promise.all([revisionOf(deps.system, releaseId, parseId(query.from)), revisionOf(deps.system, releaseId, parseId(query.to))]);
-    const [ctx, edition] = await Promise.all([adminContext(request, reply, deps), deps.system.releases.latestEdition(releaseId)]);
+    const [ctx, edition] = await Promise.all([adminContext(request, reply, deps), deps.system.editions.latestEdition(releaseId)]);
     return sendAdminPage(reply, <CompareView ctx={ctx} releaseId={releaseId} title={edition?.title ?? ''} from={from} to={to} />);
   });
 
