@@ -5,12 +5,16 @@ import { relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 
+const MIRROR = 'test-artifacts/compiled/project/';
+/** The test's own file when it ran compiled from the mirror (scripts/test-build.mjs). */
+const sourceOf = (file) => (file.startsWith(MIRROR) ? file.slice(MIRROR.length).replace(/\.js$/, '.ts') : file);
+
 export default async function* fileTimings(source) {
   const files = [];
   for await (const event of source) {
     const data = event.data ?? {};
     if (event.type === 'test:complete' && data.file && data.name === data.file && data.nesting === 0) {
-      files.push({ file: relative(root, data.file), ms: Math.round(data.details?.duration_ms ?? 0), passed: data.details?.passed !== false });
+      files.push({ file: sourceOf(relative(root, data.file)), ms: Math.round(data.details?.duration_ms ?? 0), passed: data.details?.passed !== false });
     }
   }
   files.sort((a, b) => b.ms - a.ms);

@@ -2,7 +2,8 @@
 // `npm test`: lists the test files explicitly (Node 20's runner has no globs and silently runs
 // nothing on a bare directory), starts a throwaway PostgreSQL 15 cluster for the contract suites,
 // checks for Chromium, migrates one SQLite file and one PostgreSQL database that the test systems
-// copy (test/support/migrated-templates.ts), runs everything with `node --import tsx --test`, and
+// copy (test/support/migrated-templates.ts), runs everything with `node --test` on JavaScript compiled
+// once into test-artifacts/compiled/ (scripts/test-build.mjs; PRESSROOM_TEST_TSX=1: through tsx), and
 // stops the cluster. With CI=true a missing database or browser fails the run; elsewhere those
 // suites are skipped with a one-line explanation. `--unit` (npm run test:unit) runs test/unit only,
 // and a run of unit test files alone starts no database and looks for no browser: seconds.
@@ -159,8 +160,26 @@ const artifacts = join(root, 'test-artifacts');
 mkdirSync(artifacts, { recursive: true });
 env.PRESSROOM_TEST_ARTIFACTS = artifacts;
 
+// Test files run as JavaScript compiled once into a mirror of the project (scripts/test-build.mjs):
+// tsx's loader hooks cost each test process about 2 s of CPU. PRESSROOM_TEST_TSX=1 runs the .ts
+// files through tsx as before (when comparing, or if the mirror misbehaves).
+let runFiles = files;
+let loader = ['--import', 'tsx'];
+if (process.env.PRESSROOM_TEST_TSX !== '1') {
+  const { buildTestMirror } = await import('./test-build.mjs');
+  const started = Date.now();
+  const built = await buildTestMirror(root);
+  console.log(`Compiled ${built.compiled} changed TypeScript files into ${relative(root, built.mirror)} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  runFiles = files.map((f) => built.relativeTo(f).replace(/\.tsx?$/, '.js'));
+  loader = ['--enable-source-maps'];
+  // Child processes the tests start with `--import tsx` (servers, CLIs, crash children) run from the
+  // mirror's directory, where tsx would not apply the project's tsconfig (JSX for preact) to the
+  // real files it loads: name it.
+  env.TSX_TSCONFIG_PATH = join(root, 'tsconfig.json');
+}
+
 const reporters = ['--test-reporter', process.stdout.isTTY ? 'spec' : 'tap', '--test-reporter-destination', 'stdout', '--test-reporter', './scripts/test-timings.mjs', '--test-reporter-destination', join(artifacts, 'test-timings.json')];
-const child = spawn(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...reporters, ...files], { cwd: root, env, stdio: 'inherit' });
+const child = spawn(process.execPath, [...loader, '--test', `--test-concurrency=${concurrency}`, ...reporters, ...runFiles], { cwd: root, env, stdio: 'inherit' });
 const stop = () => child.kill('SIGTERM');
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
