@@ -26,12 +26,9 @@ export const findingEn = {
   adminContactAdded: 'Press contact added.',
   adminContactDeleted: 'Press contact deleted.',
   adminContactUsedBy: 'Named on {count, plural, =0 {no releases} one {# release} other {# releases}}',
-  adminContactActions: 'Actions',
   adminContactPick: 'From the directory',
   adminContactPickNone: 'None: type the details below',
   adminContactPickHint: 'A contact picked here is shown with its current details; the fields below are then filled from the directory.',
-  adminIssue_contact_missing: 'That press contact no longer exists: pick another or type the details',
-  adminIssue_contact_email: 'Enter an email address like press@example.go.kr',
 } as const;
 
 export const findingKo: Record<keyof typeof findingEn, string> = {
@@ -58,12 +55,9 @@ export const findingKo: Record<keyof typeof findingEn, string> = {
   adminContactAdded: '언론 담당자를 추가했습니다.',
   adminContactDeleted: '언론 담당자를 삭제했습니다.',
   adminContactUsedBy: '{count, plural, =0 {지정한 보도자료 없음} other {보도자료 #건에 지정됨}}',
-  adminContactActions: '작업',
   adminContactPick: '담당자 목록에서 선택',
   adminContactPickNone: '선택 안 함: 아래에 직접 입력',
   adminContactPickHint: '여기서 고른 담당자는 현재 정보로 표시되며, 아래 칸은 목록의 정보로 채워집니다.',
-  adminIssue_contact_missing: '그 언론 담당자는 더 이상 없습니다. 다른 담당자를 고르거나 직접 입력하세요',
-  adminIssue_contact_email: 'press@example.go.kr 형식의 이메일 주소를 입력하세요',
 };
 
 /** Public pages: a release's tags and the tag page. */
