@@ -20,8 +20,8 @@ export function ReleaseTags(props: { ctx: PageContext; lang: Language; tags: str
               <a href={urls.tag(lang, tag)} rel="tag">
                 #{tag}
               </a>{' '}
-              <a class="tag-feed" href={feedUrls.tag(lang, tag, 'rss')} type="application/rss+xml" aria-label={ctx.t('tagFeedOf', { tag })}>
-                RSS
+              <a class="tag-feed" href={feedUrls.tag(lang, tag, 'rss')} type="application/rss+xml">
+                RSS<span class="visually-hidden"> {ctx.t('tagFeedOf', { tag })}</span>
               </a>
             </li>
           ) : (
