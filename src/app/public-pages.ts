@@ -5,7 +5,7 @@ import { LIMITS } from '../domain/limits.js';
 import { isContentRemoved } from '../domain/release.js';
 import type { BoardRepo } from '../ports/board-repo.js';
 import type { Clock } from '../ports/clock.js';
-import type { BoardLastModified, BoardPage, FeedEntry, Neighbours, PublicCatalog, PublicFile, PublicReleaseDetail, ReleaseSummary, SitemapRelease } from '../ports/public-catalog.js';
+import type { BoardLastModified, BoardPage, FeedEntry, ListedRelease, ListedReleaseCursor, Neighbours, PublicCatalog, PublicFile, PublicReleaseDetail, ReleaseSummary, SitemapRelease } from '../ports/public-catalog.js';
 
 /** Feeds carry the 20 newest listed releases. */
 export const FEED_ITEMS = 20;
@@ -18,6 +18,17 @@ export interface FeedListing {
   board: Board | null;
   entries: FeedEntry[];
 }
+
+/** A tag page (#16): listed releases carrying the tag, newest first, a keyset page at a time. */
+export interface TagListing {
+  tag: string;
+  items: ListedRelease[];
+  /** Where the next (older) page starts, or null on the last page. */
+  next: ListedReleaseCursor | null;
+}
+
+/** Releases a tag page shows at once. */
+export const TAG_PAGE_SIZE = 20;
 
 export interface SitemapOverview {
   boards: Board[];
@@ -85,6 +96,15 @@ export function makePublicPages(deps: { boards: BoardRepo; catalog: PublicCatalo
       const entries = await deps.catalog.feedEntries({ language, boardId: board?.id ?? null, tag, limit, now: deps.clock.now() });
       if (tag !== null && entries.length === 0) throw new NotFoundError(`No public release tagged "${tag}"`);
       return { scope, board, entries };
+    },
+
+    /** A tag's listed releases in one language, every board; a tag no listed release carries is a 404 (as its feed). */
+    async tagListing(language: Language, tag: string, after: ListedReleaseCursor | null): Promise<TagListing> {
+      const rows = await deps.catalog.listedReleases({ boardId: null, language, tag, since: null, until: null, after, limit: TAG_PAGE_SIZE + 1, now: deps.clock.now() });
+      if (rows.length === 0) throw new NotFoundError(`No public release tagged "${tag}"`);
+      const items = rows.slice(0, TAG_PAGE_SIZE);
+      const last = items.at(-1);
+      return { tag, items, next: rows.length > TAG_PAGE_SIZE && last ? { firstPublishedAt: last.firstPublishedAt, releaseId: last.releaseId } : null };
     },
 
     async sitemapOverview(): Promise<SitemapOverview> {

@@ -27,7 +27,7 @@ export const editionContentSchema = z.object({
   bodyMarkdown: text().max(LIMITS.bodyMaxChars).default(''),
   department: text().trim().max(LIMITS.departmentMaxChars).default(''),
   contact: z
-    .object({ name: text().trim().min(1).max(120), phone: text().trim().max(60).default(''), email: z.union([z.literal(''), z.email()]).default('') })
+    .object({ name: text().trim().min(1).max(120), phone: text().trim().max(60).default(''), email: z.union([z.literal(''), z.email()]).default(''), contactId: z.number().int().positive().nullable().optional() })
     .nullable()
     .default(null),
   tags: z.array(text().trim().min(1).max(LIMITS.tagMaxChars)).max(LIMITS.tagsMax).default([]),

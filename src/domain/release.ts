@@ -21,6 +21,10 @@ export interface PressContact {
   name: string;
   phone: string;
   email: string;
+  /** The directory entry it was picked from (#16): public pages show that entry's current details. */
+  contactId?: number | null;
+  /** Role or title, from the directory entry (public pages only; not stored on the edition). */
+  role?: string;
 }
 
 export interface Release {

@@ -26,6 +26,7 @@ import { makeStartTranslation } from '../app/translations/start-translation.js';
 import { makePublicTranslations, makeTranslationRepo } from '../adapters/db/translation.repo.js';
 import { systemClock } from '../adapters/clock/system-clock.js';
 import { makeAdminCatalog } from '../adapters/db/admin-catalog.js';
+import { composeContacts } from './compose-contacts.js';
 import { makeAuditLog } from '../adapters/db/audit-log.js';
 import { makeApiTokenRepo, makeApiTokenUnitOfWork } from '../adapters/db/api-token.repo.js';
 import { makeApiTokens } from '../app/api-tokens/api-tokens.js';
@@ -214,6 +215,8 @@ export async function composeSystem(options: SystemOptions) {
     files,
     audit,
     admin: makeAdminCatalog(db),
+    /** The press-contact directory (#16): entries picked on releases, edited once. */
+    contacts: composeContacts({ db, events, clock }),
     commands: {
       createRelease,
       saveDraft,

@@ -5,6 +5,7 @@ import { makeSharedCaching, type CdnLifetimes } from '../web/cache/shared-cache.
 import multipart from '@fastify/multipart';
 import { requireStaff } from '../web/admin/register-auth.js';
 import { registerAdminRoutes } from '../web/admin/releases/register-admin-routes.js';
+import { registerContactRoutes } from '../web/admin/contacts/contacts.route.js';
 import { makeApiQueries } from '../app/api-queries.js';
 import { makeApiWrites } from '../app/api-writes.js';
 import { registerApiTokenAdminRoutes } from '../web/admin/tokens/register-token-routes.js';
@@ -174,6 +175,8 @@ export async function createWebApp(system: System, options: WebOptions): Promise
   // Staff notifications (#14): mark read, and the email choice at /admin/account/notifications.
   registerNotificationRoutes(app, { system, requireStaff, csrfProtection: app.csrfProtection, siteName: options.siteName, timeZone: options.timeZone, baseUrl: options.baseUrl });
   registerJournalistRoutes(app, { system, requireStaff, csrfProtection: app.csrfProtection, siteName: options.siteName, timeZone: options.timeZone, baseUrl: options.baseUrl });
+  // The press-contact directory (#16), editors and admins: /admin/contacts.
+  registerContactRoutes(app, { system, requireStaff, csrfProtection: app.csrfProtection, siteName: options.siteName, timeZone: options.timeZone, baseUrl: options.baseUrl });
   const flush = async () => {
     try {
       await system.views.flush();

@@ -1,6 +1,13 @@
 import type { Language } from '../domain/language.js';
 import type { EditionState, ReleaseStatus } from '../domain/release.js';
 
+/** The small picture a staff list shows for a release: a 480 px WebP copy when one exists, else the original. */
+export interface AdminThumbnail {
+  sha256: string;
+  fileName: string;
+  altText: string;
+}
+
 export interface AdminReleaseRow {
   releaseId: number;
   boardSlug: string;
@@ -16,6 +23,8 @@ export interface AdminReleaseRow {
   scheduledAt: Date | null;
   embargoUntil: Date | null;
   publicAt: Date | null;
+  /** The latest edition's first image attachment, or null (#16). */
+  thumbnail: AdminThumbnail | null;
 }
 
 export interface AdminReleaseQuery {
@@ -26,11 +35,28 @@ export interface AdminReleaseQuery {
   language?: Language;
   /** Only releases published but not yet public (under embargo) at this time. */
   embargoedAt?: Date;
+  /**
+   * Words the latest edition's title must all contain (case-insensitive, anywhere in the title, so
+   * 합참의장 finds 합참의장을). Not the public search index: that holds public releases only (#16).
+   */
+  titleWords?: string[];
+  /** One of the latest edition's tags, exactly. */
+  tag?: string;
   limit: number;
   offset: number;
+}
+
+/** A stored image a staff page may show: an image attachment of any edition, or one of its WebP copies. */
+export interface AdminImageFile {
+  sha256: string;
+  fileName: string;
+  mimeType: string;
+  byteSize: number;
 }
 
 /** Staff-side listing: every release with its latest edition, whatever its state. */
 export interface AdminCatalog {
   list(query: AdminReleaseQuery): Promise<{ rows: AdminReleaseRow[]; total: number }>;
+  /** An image attachment or WebP copy by content address, for staff thumbnails; null for anything else. */
+  imageFile(sha256: string): Promise<AdminImageFile | null>;
 }

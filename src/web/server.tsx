@@ -20,6 +20,7 @@ import { RequestLogController } from './request-log.js';
 import { computeSecurityHeaders } from './security-headers.js';
 import { fastifyTrustProxy, type TrustProxy } from './trust-proxy.js';
 import { registerFeedRoutes } from './feeds/feeds.route.js';
+import { registerTagRoutes } from './public/tags.route.js';
 import { registerSeoRoutes } from './seo/seo.route.js';
 import { registerFileRoutes } from './public/files.route.js';
 import { registerAttachmentRoutes } from './public/attachments.route.js';
@@ -135,6 +136,8 @@ export async function buildServer(deps: WebDeps): Promise<FastifyInstance> {
   // Search before the page routes too: the static `search` segment wins over `/:lang/:board`.
   registerSearchRoutes(app, { search: deps.search, contextFor, timeZone: deps.site.timeZone, cache: deps.searchCache });
   registerStatementRoutes(app, { contextFor, cache: deps.cache, version: deps.version, caching });
+  // Tag pages (#16): the static `tags` segment wins over `/:lang/:board/:number`.
+  registerTagRoutes(app, { pages: deps.pages, contextFor, cache: deps.cache, version: deps.version, caching });
   if (deps.attachments) registerAttachmentRoutes(app, { attachments: deps.attachments, files: deps.files, contextFor, caching });
   registerPageRoutes(app, { pages: deps.pages, contextFor, cache: deps.cache, version: deps.version, views: deps.views, versions: deps.publicVersions, caching });
   return app;

@@ -11,6 +11,8 @@ export const urls = {
     return `/${lang}/${slug}${query ? `?${query}` : ''}`;
   },
   release: (lang: Language, slug: string, number: number) => `/${lang}/${slug}/${number}`,
+  /** A tag's page (#16): its listed releases, newest first; `after` is the keyset cursor of an older page. */
+  tag: (lang: Language, tag: string, after: string | null = null) => `/${lang}/tags/${encodeURIComponent(tag)}${after ? `?after=${encodeURIComponent(after)}` : ''}`,
   releasePrint: (lang: Language, slug: string, number: number) => `/${lang}/${slug}/${number}/print`,
   search: (lang: Language, params: { q?: string; board?: string | null; sort?: 'newest' | 'relevance'; from?: string | null; to?: string | null; page?: number } = {}) => {
     const query = new URLSearchParams();

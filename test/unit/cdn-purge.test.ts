@@ -30,12 +30,13 @@ describe('Cache-Control for shared caches', () => {
     assert.equal(fileCacheControl({ maxAge: 0, sMaxAge: 86400, staleWhileRevalidate: 0 }), 'public, max-age=300, s-maxage=86400');
   });
 
-  test('a release change purges its page, board, home, feeds, sitemap, search, API and every file', () => {
+  test('a release change purges its page, board, home, feeds, tag pages, sitemap, search, API and every file', () => {
     assert.deepEqual(releaseChangeKeys({ releaseId: 7, boardSlug: 'photos', language: 'ko', fileSha256s: ['a'.repeat(64)] }), [
       'release-7',
       'board-photos',
       'home',
       'feeds',
+      'tags',
       'sitemap',
       'search',
       'api',

@@ -1,8 +1,42 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { derivativeFileName } from '../../domain/attachment.js';
 import type { Language } from '../../domain/language.js';
 import type { EditionState, ReleaseStatus } from '../../domain/release.js';
-import type { AdminCatalog } from '../../ports/admin-catalog.js';
+import type { AdminCatalog, AdminThumbnail } from '../../ports/admin-catalog.js';
+import { containsInsensitive } from './dialect.js';
 import type { Database } from './schema.js';
+
+const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'];
+
+/** The first image of each edition, as its smallest WebP copy when there is one. */
+async function thumbnailsOf(db: Kysely<Database>, editionIds: number[]): Promise<Map<number, AdminThumbnail>> {
+  const out = new Map<number, AdminThumbnail>();
+  if (editionIds.length === 0) return out;
+  const images = await db
+    .selectFrom('attachments')
+    .select(['edition_id', 'sha256', 'file_name', 'alt_text'])
+    .where('edition_id', 'in', editionIds)
+    .where('mime_type', 'in', IMAGE_TYPES)
+    .orderBy('edition_id')
+    .orderBy('position')
+    .execute();
+  const first = new Map<number, (typeof images)[number]>();
+  for (const image of images) if (!first.has(image.edition_id)) first.set(image.edition_id, image);
+  if (first.size === 0) return out;
+  const copies = await db
+    .selectFrom('image_derivatives')
+    .select(['source_sha256', 'sha256', 'width'])
+    .where('source_sha256', 'in', [...new Set([...first.values()].map((i) => i.sha256.trim()))])
+    .orderBy('width')
+    .execute();
+  const smallest = new Map<string, (typeof copies)[number]>();
+  for (const copy of copies) if (!smallest.has(copy.source_sha256.trim())) smallest.set(copy.source_sha256.trim(), copy);
+  for (const [editionId, image] of first) {
+    const copy = smallest.get(image.sha256.trim());
+    out.set(editionId, copy ? { sha256: copy.sha256.trim(), fileName: derivativeFileName(image.file_name, copy.width), altText: image.alt_text } : { sha256: image.sha256.trim(), fileName: image.file_name, altText: image.alt_text });
+  }
+  return out;
+}
 
 export function makeAdminCatalog(db: Kysely<Database>): AdminCatalog {
   return {
@@ -21,6 +55,13 @@ export function makeAdminCatalog(db: Kysely<Database>): AdminCatalog {
       if (q.createdBy !== undefined) base = base.where('editions.created_by', '=', q.createdBy);
       if (q.language) base = base.where('releases.language', '=', q.language);
       if (q.embargoedAt) base = base.where('releases.status', '=', 'published').where('releases.public_at', '>', q.embargoedAt.getTime());
+      for (const word of q.titleWords ?? []) base = base.where((eb) => containsInsensitive(eb.ref('editions.title'), word));
+      if (q.tag) {
+        // Tags are stored as a JSON array: the tag's own JSON string (quotes included) occurs in it
+        // exactly when it is one of the tags (the same test as the public feeds).
+        const needle = JSON.stringify(q.tag);
+        base = base.where(sql<boolean>`replace(editions.tags, ${needle}, '') <> editions.tags`);
+      }
       const [count, rows] = await Promise.all([
         base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
         base
@@ -46,6 +87,10 @@ export function makeAdminCatalog(db: Kysely<Database>): AdminCatalog {
           .offset(q.offset)
           .execute(),
       ]);
+      const thumbnails = await thumbnailsOf(
+        db,
+        rows.map((r) => r.edition_id),
+      );
       const date = (ms: number | null) => (ms === null ? null : new Date(Number(ms)));
       return {
         total: Number(count?.n ?? 0),
@@ -64,8 +109,22 @@ export function makeAdminCatalog(db: Kysely<Database>): AdminCatalog {
           scheduledAt: date(r.scheduled_at),
           embargoUntil: date(r.embargo_until),
           publicAt: date(r.public_at),
+          thumbnail: thumbnails.get(r.edition_id) ?? null,
         })),
       };
+    },
+
+    async imageFile(sha256) {
+      const original = await db.selectFrom('attachments').select(['sha256', 'file_name', 'mime_type', 'byte_size']).where('sha256', '=', sha256).where('mime_type', 'in', IMAGE_TYPES).orderBy('id').limit(1).executeTakeFirst();
+      if (original) return { sha256, fileName: original.file_name, mimeType: original.mime_type, byteSize: Number(original.byte_size) };
+      const copy = await db
+        .selectFrom('image_derivatives')
+        .innerJoin('attachments', 'attachments.sha256', 'image_derivatives.source_sha256')
+        .select(['image_derivatives.mime_type', 'image_derivatives.byte_size', 'image_derivatives.width', 'attachments.file_name'])
+        .where('image_derivatives.sha256', '=', sha256)
+        .limit(1)
+        .executeTakeFirst();
+      return copy ? { sha256, fileName: derivativeFileName(copy.file_name, copy.width), mimeType: copy.mime_type, byteSize: Number(copy.byte_size) } : null;
     },
   };
 }

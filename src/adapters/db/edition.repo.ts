@@ -12,6 +12,7 @@ const contentColumns = (c: EditionContent) => ({
   contact_name: c.contact?.name ?? null,
   contact_phone: c.contact?.phone ?? null,
   contact_email: c.contact?.email ?? null,
+  contact_id: c.contact?.contactId ?? null,
   tags: JSON.stringify(c.tags),
 });
 

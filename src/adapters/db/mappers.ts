@@ -43,7 +43,7 @@ export function toEdition(row: Selectable<EditionsTable>): Edition {
     subtitle: JSON.parse(row.subtitle) as string[],
     bodyMarkdown: row.body_markdown,
     department: row.department,
-    contact: row.contact_name ? { name: row.contact_name, phone: row.contact_phone ?? '', email: row.contact_email ?? '' } : null,
+    contact: row.contact_name ? { name: row.contact_name, phone: row.contact_phone ?? '', email: row.contact_email ?? '', ...(row.contact_id ? { contactId: row.contact_id } : {}) } : null,
     tags: JSON.parse(row.tags) as string[],
     changeNote: row.change_note,
     publishedAt: toDate(row.published_at),

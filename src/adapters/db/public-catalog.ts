@@ -3,6 +3,7 @@ import type { Language } from '../../domain/language.js';
 import { withContentRemoved, type Release } from '../../domain/release.js';
 import type { BoardPage, FeedEntry, ListedRelease, PublicCatalog, PublicFile, ReleaseSummary, TagCount } from '../../ports/public-catalog.js';
 import { containsInsensitive } from './dialect.js';
+import { makePressContactRepo } from './press-contact.repo.js';
 import { toAttachment, toBoard, toEdition, toRelease } from './mappers.js';
 import { makePublicFiles } from './public-files.js';
 import { listedPublicly, pagePublic } from './public-visibility.js';
@@ -143,8 +144,14 @@ export function makePublicCatalog(db: Kysely<Database>): PublicCatalog {
         db.selectFrom('attachments').selectAll().where('edition_id', '=', row.live_edition_id).orderBy('position').execute(),
         makeReleaseRepo(db).changeNotes(row.id),
       ]);
-      const derivatives = await makeAttachmentRepo(db).imageDerivativesOf(attachments.filter((a) => IMAGE_TYPES.includes(a.mime_type)).map((a) => a.sha256.trim()));
-      return { release: toRelease(row), edition: toEdition(edition), board: toBoard(board), attachments: attachments.map(toAttachment), derivatives, changeNotes: notes };
+      const [derivatives, contact] = await Promise.all([
+        makeAttachmentRepo(db).imageDerivativesOf(attachments.filter((a) => IMAGE_TYPES.includes(a.mime_type)).map((a) => a.sha256.trim())),
+        edition.contact_id === null ? null : makePressContactRepo(db).byId(edition.contact_id),
+      ]);
+      // A contact picked from the directory shows its current details (#16); a deleted entry, the saved ones.
+      const live = toEdition(edition);
+      if (contact) live.contact = { name: contact.name, phone: contact.phone, email: contact.email, contactId: contact.id, role: contact.role };
+      return { release: toRelease(row), edition: live, board: toBoard(board), attachments: attachments.map(toAttachment), derivatives, changeNotes: notes };
     },
 
     async neighbours(release: Release, now: Date) {

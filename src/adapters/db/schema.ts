@@ -66,6 +66,8 @@ export interface EditionsTable {
   contact_name: string | null;
   contact_phone: string | null;
   contact_email: string | null;
+  /** The press-contact directory entry the contact was picked from (2026120416-press-contacts). */
+  contact_id: number | null;
   /** JSON array of strings. */
   tags: string;
   change_note: string | null;
@@ -155,6 +157,18 @@ export interface AttachmentsTable {
   alt_text: string;
   width: number | null;
   height: number | null;
+}
+
+/** The press-contact directory (#16, 2026120416-press-contacts). */
+export interface PressContactsTable {
+  id: Generated<number>;
+  language: string;
+  name: string;
+  role: string;
+  phone: string;
+  email: string;
+  created_at: number;
+  updated_at: number;
 }
 
 /** WebP copies of a photo, one row per (original, width). */
@@ -278,6 +292,7 @@ export interface Database extends AccountsTables, DistributionTables, WebhookTab
   editions: EditionsTable;
   attachments: AttachmentsTable;
   image_derivatives: ImageDerivativesTable;
+  press_contacts: PressContactsTable;
   revisions: RevisionsTable;
   jobs: JobsTable;
   search_outbox: SearchOutboxTable;

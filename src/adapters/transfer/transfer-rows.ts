@@ -134,6 +134,8 @@ export function editionToRow(e: EditionRecord, releaseId: number): Row<'editions
   return {
     ...fields,
     release_id: releaseId,
+    // The press-contact directory is not part of the export format: imported editions keep the details they carry.
+    contact_id: null,
     subtitle: JSON.stringify(e.subtitle),
     tags: JSON.stringify(e.tags),
     is_minor_change: e.is_minor_change === null ? null : e.is_minor_change ? 1 : 0,

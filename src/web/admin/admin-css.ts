@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { adminCardsCss } from './admin-cards-css.js';
 
 /**
  * Styles the admin pages add to the site stylesheet: forms, the error summary, notices. Served
@@ -59,7 +60,7 @@ ins { background: #d8f3dc; text-decoration: underline; } del { background: #fde2
 `;
 
 export const adminCssAsset = (() => {
-  const body = Buffer.from(adminCss, 'utf8');
+  const body = Buffer.from(adminCss + adminCardsCss, 'utf8');
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
   return { body, href: `/assets/admin-${hash}.css`, etag: `"${hash}"` };
 })();

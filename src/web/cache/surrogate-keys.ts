@@ -13,6 +13,8 @@ export const surrogateKeys = {
   file: (sha256: string) => `file-${sha256}`,
   home: 'home',
   feeds: 'feeds',
+  /** Tag pages (#16): any publication may add a release to one. */
+  tags: 'tags',
   sitemap: 'sitemap',
   search: 'search',
   api: 'api',
@@ -23,12 +25,12 @@ export const surrogateKeys = {
 /**
  * What to purge when a release is published, corrected, withdrawn, taken down, re-paired or its
  * embargo ends: its page, every page of its board (lists, and release pages, whose previous/next
- * links and language versions name their neighbours), home, feeds, sitemaps, search, the API, and
+ * links and language versions name their neighbours), home, feeds, tag pages, sitemaps, search, the API, and
  * every file it ever carried.
  */
 export function releaseChangeKeys(target: ReleaseCacheTarget): string[] {
   const k = surrogateKeys;
-  return [k.release(target.releaseId), k.board(target.boardSlug), k.home, k.feeds, k.sitemap, k.search, k.api, ...target.fileSha256s.map(k.file)];
+  return [k.release(target.releaseId), k.board(target.boardSlug), k.home, k.feeds, k.tags, k.sitemap, k.search, k.api, ...target.fileSha256s.map(k.file)];
 }
 
 /** Names what a response shows: `Surrogate-Key` (Fastly, Varnish: spaces) and `Cache-Tag` (Cloudflare: commas). */

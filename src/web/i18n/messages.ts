@@ -5,6 +5,7 @@ import { distributionEn, distributionKo } from './distribution-messages.js';
 import { journalistEn, journalistKo } from './journalist-messages.js';
 import { formatMessage, type MessageParams } from './icu.js';
 import { siteEn, siteKo } from './site-messages.js';
+import { tagsEn, tagsKo } from './admin-finding-messages.js';
 
 /**
  * The public UI's words in both languages. `satisfies Record<Language, Messages>` makes a missing
@@ -94,6 +95,7 @@ const en = {
   ...distributionEn,
   ...attachmentEn,
   ...journalistEn,
+  ...tagsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -183,6 +185,7 @@ const ko: Messages = {
   ...distributionKo,
   ...attachmentKo,
   ...journalistKo,
+  ...tagsKo,
 };
 
 export const catalogues = { en, ko } satisfies Record<Language, Messages>;

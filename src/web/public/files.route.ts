@@ -15,7 +15,7 @@ const fileParams = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), name: 
  * Sends a stored file with its type, original name (RFC 6266 with an RFC 5987 filename* for Korean
  * names), a strong ETag from its hash, conditional requests and single byte ranges.
  */
-export function sendFile(request: FastifyRequest, reply: FastifyReply, files: FileStore, file: PublicFile, cacheControl: string) {
+export function sendFile(request: FastifyRequest, reply: FastifyReply, files: Pick<FileStore, 'read'>, file: PublicFile, cacheControl: string) {
   const etag = `"${file.sha256}"`;
   const inline = attachmentKind(file.mimeType) === 'image';
   reply

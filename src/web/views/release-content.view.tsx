@@ -107,7 +107,7 @@ export function FileList(props: { ctx: PageContext; view: ReleasePresentation; m
   );
 }
 
-/** The press contact: name, department, telephone and email as links. */
+/** The press contact: name, role (a directory entry's), department, telephone and email as links. */
 export function PressContact(props: { ctx: PageContext; edition: Edition }) {
   const { ctx, edition } = props;
   if (!edition.contact) return null;
@@ -116,6 +116,7 @@ export function PressContact(props: { ctx: PageContext; edition: Edition }) {
       <h2 id="contact-title">{ctx.t('pressContact')}</h2>
       <p>
         {edition.contact.name}
+        {edition.contact.role ? `, ${edition.contact.role}` : ''}
         {edition.department ? `, ${edition.department}` : ''}
         {edition.contact.phone && (
           <>

@@ -4,6 +4,7 @@ import type { PageContext } from './page-context.js';
 import { ChangeNotes, AlsoIn, PreviewNotice, ReleaseMeta, WithdrawnNotice } from './release-header.view.js';
 import { FileList, PressContact, Photos, Standfirst } from './release-content.view.js';
 import { ReleaseFooter } from './release-footer.view.js';
+import { ReleaseTags } from './release-tags.view.js';
 import { presentRelease, type ReleaseViewModel, type ReleaseViewOptions } from './release.presenter.js';
 import { urls } from '../urls.js';
 
@@ -30,6 +31,7 @@ export function ReleaseView(props: { ctx: PageContext; model: ReleaseViewModel }
         {!view.removed && <div class="release-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(edition.bodyMarkdown) }} />}
         {!view.removed && <FileList ctx={ctx} view={view} model={model} isPreview={preview !== undefined} />}
         <PressContact ctx={ctx} edition={edition} />
+        {!print && <ReleaseTags ctx={ctx} lang={view.lang} tags={edition.tags} linked={!preview && release.status === 'published'} />}
       </article>
       <ReleaseFooter ctx={ctx} view={view} model={model} />
     </Layout>

@@ -132,6 +132,10 @@ figure.photo figcaption { color: var(--muted); font-size: .95rem; margin-top: .4
 .change-notes ul { margin: .25rem 0; padding-left: 1.25rem; }
 .contact { margin: 2rem 0; }
 .contact h2 { font-size: 1.1rem; }
+.release-tags { margin: 1.5rem 0; } .release-tags h2 { font-size: 1.1rem; }
+.release-tags ul { list-style: none; display: flex; flex-wrap: wrap; gap: .5rem 1.25rem; margin: 0; padding: 0; }
+.release-tags .tag-feed { font-size: .85rem; }
+.tag-list { list-style: none; padding: 0; } .tag-list li { border-bottom: 1px solid var(--line); padding: .6rem 0; } .tag-list .meta { margin: .2rem 0 0; }
 .release-nav { border-top: 2px solid var(--ink); margin-top: 2rem; }
 .release-nav dl { margin: 0; }
 .release-nav div { display: flex; gap: 1rem; padding: .6rem 0; border-bottom: 1px solid var(--line); }

@@ -9,15 +9,17 @@ import { AdminLayout, CsrfField } from '../shared/admin-layout.view.js';
 import { ErrorSummary } from '../shared/error-summary.view.js';
 import { redirectDone, sendAdminPage } from '../shared/html.js';
 import { actorOf } from '../shared/staff.js';
-import { asLanguage, contentFromForm, emptyReleaseForm, fieldText, readReleaseForm, schemaIssues, type ReleaseFormValues } from './release-form.js';
+import { asLanguage, contentFromForm, emptyReleaseForm, fieldText, readReleaseForm, schemaIssues, withPickedContact, type ReleaseFormValues } from './release-form.js';
 import { BodyPreview, ReleaseFields } from './release-form.view.js';
 import type { CreateRelease } from '../../../app/workflow/create-release.js';
 import type { BoardRepo } from '../../../ports/board-repo.js';
+import type { DirectoryContact } from '../../../domain/press-contact.js';
+import type { PressContactRepo } from '../../../ports/press-contacts.js';
 
 /** Writing a new release: the boards to choose from, and the create command. */
-export type NewReleaseSystem = { boards: Pick<BoardRepo, 'list'>; commands: { createRelease: CreateRelease } };
+export type NewReleaseSystem = { boards: Pick<BoardRepo, 'list'>; commands: { createRelease: CreateRelease }; contacts: { repo: Pick<PressContactRepo, 'list' | 'byId'> } };
 
-function NewReleaseView(props: { ctx: AdminContext; boards: Board[]; values: ReleaseFormValues; issues: FieldIssue[]; previewHtml: string | null }) {
+function NewReleaseView(props: { ctx: AdminContext; boards: Board[]; contacts: DirectoryContact[]; values: ReleaseFormValues; issues: FieldIssue[]; previewHtml: string | null }) {
   const { ctx } = props;
   const { t } = ctx;
   return (
@@ -29,7 +31,7 @@ function NewReleaseView(props: { ctx: AdminContext; boards: Board[]; values: Rel
       ) : (
         <form method="post" action="/admin/releases" novalidate>
           <CsrfField ctx={ctx} />
-          <ReleaseFields values={props.values} issues={props.issues} boards={props.boards} timeZone={ctx.timeZone} t={t} lang={ctx.lang} />
+          <ReleaseFields values={props.values} issues={props.issues} boards={props.boards} contacts={props.contacts} timeZone={ctx.timeZone} t={t} lang={ctx.lang} />
           {props.previewHtml !== null && <BodyPreview html={props.previewHtml} t={t} />}
           <div class="form-buttons">
             <button type="submit" name="intent" value="save">
@@ -54,8 +56,8 @@ export function mergeIssues(formIssues: FieldIssue[], schema: FieldIssue[]): Fie
 /** GET /admin/releases/new and POST /admin/releases: write a new release as a draft. */
 export function registerNewReleaseRoutes(app: FastifyInstance, deps: AdminWebDeps<NewReleaseSystem>): void {
   async function render(request: FastifyRequest, reply: FastifyReply, values: ReleaseFormValues, issues: FieldIssue[], previewHtml: string | null, status = 200) {
-    const [ctx, boards] = await Promise.all([adminContext(request, reply, deps), deps.system.boards.list()]);
-    return sendAdminPage(reply, <NewReleaseView ctx={ctx} boards={boards} values={values} issues={issues} previewHtml={previewHtml} />, status);
+    const [ctx, boards, contacts] = await Promise.all([adminContext(request, reply, deps), deps.system.boards.list(), deps.system.contacts.repo.list()]);
+    return sendAdminPage(reply, <NewReleaseView ctx={ctx} boards={boards} contacts={contacts} values={values} issues={issues} previewHtml={previewHtml} />, status);
   }
 
   app.get('/admin/releases/new', canRead(deps, 'writer'), async (request, reply) => {
@@ -64,7 +66,7 @@ export function registerNewReleaseRoutes(app: FastifyInstance, deps: AdminWebDep
   });
 
   app.post('/admin/releases', canWrite(deps, 'writer'), async (request, reply) => {
-    const values = readReleaseForm(request.body);
+    const values = await withPickedContact(readReleaseForm(request.body), deps.system.contacts.repo);
     if (fieldText(request.body, 'intent') === 'preview') return render(request, reply, values, [], renderMarkdown(values.bodyMarkdown));
     const { content, embargoUntil, issues } = contentFromForm(values, deps.timeZone);
     const input = { ...content, boardSlug: values.boardSlug, language: asLanguage(values.language), embargoUntil };

@@ -9,6 +9,7 @@ import { registerAttachmentRoutes } from './attachments.route.js';
 import { registerNewReleaseRoutes } from './new-release.route.js';
 import { registerPreviewLinkRoutes } from './preview-links.route.js';
 import { registerReleaseListRoutes } from './release-list.route.js';
+import { registerThumbnailRoutes } from './thumbnails.route.js';
 import { registerReleasePageRoutes } from './release-page.route.js';
 import { registerRevisionRoutes } from './revisions.route.js';
 import { registerWorkflowActionRoutes } from './workflow-actions.route.js';
@@ -22,6 +23,7 @@ type SystemOf<R extends (app: FastifyInstance, deps: never) => void> = Parameter
 /** Every use case and read the editorial admin calls: the union of what each route file declares. */
 export type EditorialAdminSystem = SystemOf<typeof registerDashboardRoutes> &
   SystemOf<typeof registerReleaseListRoutes> &
+  SystemOf<typeof registerThumbnailRoutes> &
   SystemOf<typeof registerNewReleaseRoutes> &
   SystemOf<typeof registerReleasePageRoutes> &
   SystemOf<typeof registerWorkflowActionRoutes> &
@@ -46,6 +48,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminWebDeps<Edi
     scope.setErrorHandler(makeAdminErrorHandler({ siteName: deps.siteName }));
     registerDashboardRoutes(scope, deps);
     registerReleaseListRoutes(scope, deps);
+    registerThumbnailRoutes(scope, deps);
     registerNewReleaseRoutes(scope, deps);
     registerReleasePageRoutes(scope, deps);
     registerWorkflowActionRoutes(scope, deps);

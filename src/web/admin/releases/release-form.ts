@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FieldIssue } from '../../../domain/errors.js';
 import type { Language } from '../../../domain/language.js';
+import type { DirectoryContact } from '../../../domain/press-contact.js';
 import type { Edition, EditionContent } from '../../../domain/release.js';
 import { parseLocalDateTime, toLocalDateTimeValue } from '../shared/datetime-local.js';
 
@@ -15,11 +16,13 @@ export interface ReleaseFormValues {
   contactName: string;
   contactPhone: string;
   contactEmail: string;
+  /** The directory entry picked (#16), as its id; empty: the details typed below. */
+  contactId: string;
   tags: string;
   embargoUntil: string;
 }
 
-const FIELDS: (keyof ReleaseFormValues)[] = ['boardSlug', 'language', 'title', 'subtitle', 'bodyMarkdown', 'department', 'contactName', 'contactPhone', 'contactEmail', 'tags', 'embargoUntil'];
+const FIELDS: (keyof ReleaseFormValues)[] = ['boardSlug', 'language', 'title', 'subtitle', 'bodyMarkdown', 'department', 'contactName', 'contactPhone', 'contactEmail', 'contactId', 'tags', 'embargoUntil'];
 
 /** A urlencoded field: formbody gives a string, or an array when a name repeats (first wins). */
 const text = z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().optional().catch(undefined)).transform((v) => v ?? '');
@@ -50,6 +53,7 @@ export function formFromEdition(edition: Edition, timeZone: string): ReleaseForm
     contactName: edition.contact?.name ?? '',
     contactPhone: edition.contact?.phone ?? '',
     contactEmail: edition.contact?.email ?? '',
+    contactId: edition.contact?.contactId ? String(edition.contact.contactId) : '',
     tags: edition.tags.join(', '),
     embargoUntil: edition.embargoUntil ? toLocalDateTimeValue(edition.embargoUntil, timeZone) : '',
   });
@@ -77,12 +81,24 @@ export function contentFromForm(values: ReleaseFormValues, timeZone: string): { 
       subtitle: subtitleLines(values.subtitle),
       bodyMarkdown: values.bodyMarkdown,
       department: values.department,
-      contact: hasContact ? { name: values.contactName, phone: values.contactPhone, email: values.contactEmail } : null,
+      contact: hasContact ? { name: values.contactName, phone: values.contactPhone, email: values.contactEmail, ...(/^[1-9]\d{0,9}$/.test(values.contactId) ? { contactId: Number(values.contactId) } : {}) } : null,
       tags: tagList(values.tags),
     },
     embargoUntil,
     issues,
   };
+}
+
+/**
+ * A contact picked from the directory (#16) fills the contact fields with the entry's details, so the
+ * edition keeps them too (feeds, exports, and the page if the entry is later deleted). An entry that
+ * no longer exists is dropped and the typed details stay.
+ */
+export async function withPickedContact(values: ReleaseFormValues, directory: { byId(id: number): Promise<DirectoryContact | null> }): Promise<ReleaseFormValues> {
+  if (!/^[1-9]\d{0,9}$/.test(values.contactId)) return { ...values, contactId: '' };
+  const entry = await directory.byId(Number(values.contactId));
+  if (!entry) return { ...values, contactId: '' };
+  return { ...values, contactName: entry.name, contactPhone: entry.phone, contactEmail: entry.email };
 }
 
 export const asLanguage = (value: string) => value as Language;

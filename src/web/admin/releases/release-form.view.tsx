@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import type { DirectoryContact } from '../../../domain/press-contact.js';
 import type { Board } from '../../../domain/board.js';
 import type { FieldIssue } from '../../../domain/errors.js';
 import { LANGUAGES, type Language } from '../../../domain/language.js';
@@ -54,7 +55,7 @@ export function ListTitleLine(props: { title: string; t?: Translate }) {
  * The release fields, shared by "new release" and the draft editor. Board and language are chosen
  * once, at creation.
  */
-export function ReleaseFields(props: { values: ReleaseFormValues; issues: FieldIssue[]; boards?: Board[]; timeZone: string; t: Translate; lang: Language }) {
+export function ReleaseFields(props: { values: ReleaseFormValues; issues: FieldIssue[]; boards?: Board[]; contacts?: DirectoryContact[]; timeZone: string; t: Translate; lang: Language }) {
   const { values: v, issues, t, lang } = props;
   return (
     <>
@@ -116,6 +117,7 @@ export function ReleaseFields(props: { values: ReleaseFormValues; issues: FieldI
         <Field id="field-department" label={t('adminDepartmentLabel')} issues={issues} t={t}>
           {(aria) => <input type="text" id="field-department" name="department" value={v.department} maxLength={LIMITS.departmentMaxChars} {...aria} />}
         </Field>
+        {props.contacts && props.contacts.length > 0 && <ContactPicker contacts={props.contacts} value={v.contactId} issues={issues} t={t} lang={lang} />}
         <Field id="field-contactName" label={t('adminContactName')} issues={issues} t={t}>
           {(aria) => <input type="text" id="field-contactName" name="contactName" value={v.contactName} autoComplete="off" {...aria} />}
         </Field>
@@ -133,6 +135,33 @@ export function ReleaseFields(props: { values: ReleaseFormValues; issues: FieldI
         </Field>
       </fieldset>
     </>
+  );
+}
+
+/** The press-contact directory's entries (#16), this language's first; picking one fills the contact on save. */
+function ContactPicker(props: { contacts: DirectoryContact[]; value: string; issues: FieldIssue[]; t: Translate; lang: Language }) {
+  const { t } = props;
+  const groups = [props.lang, props.lang === 'ko' ? 'en' : 'ko'] as const;
+  return (
+    <Field id="field-contactId" label={t('adminContactPick')} hint={t('adminContactPickHint')} issues={props.issues} t={t}>
+      {(aria) => (
+        <select id="field-contactId" name="contactId" {...aria}>
+          <option value="">{t('adminContactPickNone')}</option>
+          {groups.map((language) => {
+            const entries = props.contacts.filter((c) => c.language === language);
+            return entries.length === 0 ? null : (
+              <optgroup key={language} label={t(language === 'ko' ? 'languageKorean' : 'languageEnglish')}>
+                {entries.map((c) => (
+                  <option key={c.id} value={String(c.id)} selected={props.value === String(c.id)}>
+                    {[c.name, c.role, c.phone].filter(Boolean).join(' · ')}
+                  </option>
+                ))}
+              </optgroup>
+            );
+          })}
+        </select>
+      )}
+    </Field>
   );
 }
 

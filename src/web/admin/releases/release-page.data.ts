@@ -17,6 +17,8 @@ import type { Revision } from '../../../ports/edition-repo.js';
 import type { FieldIssue } from '../../../domain/errors.js';
 import type { User } from '../../../domain/user.js';
 import type { LanguageVersion } from '../../../domain/translation.js';
+import type { DirectoryContact } from '../../../domain/press-contact.js';
+import type { PressContactRepo } from '../../../ports/press-contacts.js';
 import type { Translate } from '../../i18n/messages.js';
 import type { ReleaseFormValues } from './release-form.js';
 
@@ -31,6 +33,8 @@ export interface ReleasePageData {
   previewLinks: PreviewLink[];
   /** Every language version of the release's translation group (itself included). */
   versions: LanguageVersion[];
+  /** The press-contact directory, to pick from (#16). */
+  contacts: DirectoryContact[];
 }
 
 /** The reads a release's admin page is made from (every route that shows the page, refusals included, needs them). */
@@ -43,6 +47,7 @@ export type ReleasePageSystem = {
   previewLinks: Pick<PreviewLinks, 'list'>;
   translations: Pick<TranslationRepo, 'versionsOf'>;
   texts: { store: Pick<AttachmentTexts, 'states'> };
+  contacts: { repo: Pick<PressContactRepo, 'list' | 'byId'> };
 };
 
 /** A release's latest edition with everything its admin page shows. */
@@ -51,14 +56,15 @@ export async function loadReleasePage(system: ReleasePageSystem, releaseId: numb
   const edition = release ? await system.editions.latestEdition(releaseId) : null;
   const board = release ? await system.boards.byId(release.boardId) : null;
   if (!release || !edition || !board) throw new NotFoundError(`No release ${releaseId}`);
-  const [attachments, revisions, previewLinks, versions] = await Promise.all([
+  const [attachments, revisions, previewLinks, versions, contacts] = await Promise.all([
     system.attachments.attachmentsOf(edition.id),
     system.revisions.list(edition.id),
     system.previewLinks.list(releaseId),
     system.translations.versionsOf(releaseId),
+    system.contacts.repo.list(),
   ]);
   const textViews = await system.texts.store.states(attachments.filter((a) => isExtractable(a.mimeType)).map((a) => a.sha256));
-  return { release, edition, board, attachments, textViews, revisions, previewLinks, versions };
+  return { release, edition, board, attachments, textViews, revisions, previewLinks, versions, contacts };
 }
 
 /** Which workflow actions this person may take now: the same domain rule the commands apply. */

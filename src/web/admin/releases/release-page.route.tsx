@@ -12,7 +12,7 @@ import { canRead, canWrite, DEFAULT_UPLOAD_MAX_BYTES, type AdminWebDeps } from '
 import { redirectDone, sendAdminPage } from '../shared/html.js';
 import { actorOf } from '../shared/staff.js';
 import { mergeIssues } from './new-release.route.js';
-import { contentFromForm, fieldText, readReleaseForm, schemaIssues } from './release-form.js';
+import { contentFromForm, fieldText, readReleaseForm, schemaIssues, withPickedContact } from './release-form.js';
 import type { SaveDraft } from '../../../app/workflow/save-draft.js';
 import { allowedActions, loadReleasePage, noticeFor, type ReleasePageState, type ReleasePageSystem } from './release-page.data.js';
 import { ReleasePageView } from './release-page.view.js';
@@ -50,7 +50,7 @@ export function registerReleasePageRoutes(app: FastifyInstance, deps: AdminWebDe
 
   app.post('/admin/releases/:id', canWrite(deps, 'writer'), async (request, reply) => {
     const releaseId = releaseIdOf(request);
-    const values = readReleaseForm(request.body);
+    const values = await withPickedContact(readReleaseForm(request.body), deps.system.contacts.repo);
     if (fieldText(request.body, 'intent') === 'preview') {
       return renderReleasePage(deps, request, reply, releaseId, { form: { values, issues: [], previewHtml: renderMarkdown(values.bodyMarkdown) } });
     }

@@ -104,7 +104,7 @@ export function ReleasePageView(props: { ctx: AdminContext; data: ReleasePageDat
             <h2>{t('adminEditDraft')}</h2>
             <CsrfField ctx={ctx} />
             <input type="hidden" name="lockVersion" value={String(lockVersion)} />
-            <ReleaseFields values={values} issues={form?.issues ?? []} timeZone={ctx.timeZone} t={t} lang={ctx.lang} />
+            <ReleaseFields values={values} issues={form?.issues ?? []} contacts={data.contacts} timeZone={ctx.timeZone} t={t} lang={ctx.lang} />
             {form?.previewHtml && <BodyPreview html={form.previewHtml} t={t} />}
             <div class="form-buttons">
               <button type="submit" name="intent" value="save">
