@@ -3,12 +3,29 @@ import { after, before, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { totpCodeAt } from '../../src/app/accounts/totp-codes.js';
 import { hasCatalogueText } from '../../src/web/i18n/issue-messages.js';
+import { catalogues } from '../../src/web/i18n/messages.js';
 import { createAdminTestWeb, StaffBrowser, staffUser } from '../support/admin-web.js';
 import { buildBoard } from '../support/factories.js';
 import type { TestWeb } from '../support/web.js';
 
 const PASSWORD = 'correct horse battery staple';
 const linkIn = (html: string) => /id="invitation-link"[^>]*value="https:\/\/news\.example\.org(\/admin\/invitations\/[A-Za-z0-9_-]+)"/.exec(html)?.[1];
+
+/** English catalogue fragments (4+ characters, not also Korean text) left in a page's visible text; names and addresses removed first. */
+function englishLeftIn(html: string, data: string[]): string[] {
+  const korean = new Set(Object.values(catalogues.ko));
+  const fragments = new Set<string>();
+  for (const value of Object.values(catalogues.en)) {
+    if (korean.has(value)) continue;
+    for (const part of value.split(/\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}/)) {
+      const literal = part.trim().replace(/[.:,()]+$/, '');
+      if (/[A-Za-z]{3}/.test(literal) && literal.length >= 4) fragments.add(literal);
+    }
+  }
+  let text = html.replace(/<[^>]+\s(?:aria-label)="([^"]*)"[^>]*>/g, ' $1 ').replace(/<[^>]+>/g, ' ').replace(/[\w.+-]+@[\w.-]+/g, ' ');
+  for (const d of data) text = text.split(d).join(' ');
+  return [...fragments].filter((f) => new RegExp(`(^|[^A-Za-z])${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z])`).test(text));
+}
 
 /** A browser with no account yet: cookies kept, the CSRF token read from each page. */
 class Visitor {
@@ -117,6 +134,11 @@ describe('staff management in the admin (#16)', () => {
     const taken = await admin.post('/admin/staff/invitations', { name: 'Kim', email: writer.user.email, role: 'viewer' }, { headers: { 'accept-language': 'ko' } });
     assert.match(taken.body, /이 이메일 주소를 쓰는 계정이 이미 있습니다/);
     assert.ok(hasCatalogueText({ code: 'last_admin', message: '', field: undefined }));
+    const names = ['Lee Editor', 'Test Newsroom'];
+    assert.ok(englishLeftIn((await admin.get('/admin/staff')).body, names).length > 3, 'the check can fail: the page in English');
+    for (const page of [res, taken]) assert.deepEqual(englishLeftIn(page.body, names), []);
+    const member = await admin.post(`/admin/staff/${admin.user.id}/disable`, {}, { headers: { 'accept-language': 'ko' } });
+    assert.deepEqual(englishLeftIn(member.body, names), [], 'a staff member\'s page, with a refusal');
   });
 
   test('an unknown or revoked link says so and what to do', async () => {
