@@ -12,6 +12,13 @@ import { makeSetPassword } from '../app/accounts/set-password.js';
 import { makeSetRole } from '../app/accounts/set-role.js';
 import { makeSignOut } from '../app/accounts/sign-out.js';
 import { makeTotp } from '../app/accounts/totp.js';
+import { makeAcceptInvitation } from '../app/accounts/accept-invitation.js';
+import { makeInviteStaff } from '../app/accounts/invite-staff.js';
+import { makeListStaff } from '../app/accounts/list-staff.js';
+import { makeResetTotp } from '../app/accounts/reset-totp.js';
+import { makeRevokeInvitation } from '../app/accounts/revoke-invitation.js';
+import { makeStaffInvitationRepo } from '../adapters/db/staff-invitation.repo.js';
+import type { InvitationsUnitOfWork } from '../ports/staff-invitation-repo.js';
 import { makeAuditLog } from '../adapters/db/audit-log.js';
 import { makeLoginThrottleStore } from '../adapters/db/login-throttle.repo.js';
 import type { Database } from '../adapters/db/schema.js';
@@ -42,13 +49,13 @@ export function composeAccounts(options: AccountsOptions) {
   const sessions = makeSessionRepo(db);
   const throttle = makeLoginThrottle({ store: makeLoginThrottleStore(db) });
   const hasher = makePasswordHasher(options.passwordHashing ?? DEFAULT_SCRYPT);
-  const uow: AccountsUnitOfWork = {
-    // Inside a transaction already (the demo seed), the change joins it.
-    run: (work) => {
-      const repos = (trx: Kysely<AccountsDatabase>) => ({ users: makeUserRepo(trx), sessions: makeSessionRepo(trx), audit: makeAuditLog(trx as Kysely<Database>) });
-      return db.isTransaction ? work(repos(db)) : db.transaction().execute((trx) => work(repos(trx)));
-    },
+  const repos = (trx: Kysely<AccountsDatabase>) => ({ users: makeUserRepo(trx), sessions: makeSessionRepo(trx), audit: makeAuditLog(trx as Kysely<Database>), invitations: makeStaffInvitationRepo(trx) });
+  // Inside a transaction already (the demo seed), the change joins it.
+  const uow: AccountsUnitOfWork & InvitationsUnitOfWork = {
+    run: (work) => (db.isTransaction ? work(repos(db)) : db.transaction().execute((trx) => work(repos(trx)))),
   };
+  const invitations = makeStaffInvitationRepo(db);
+  const listUsers = makeListUsers({ users, hasher });
 
   return {
     requireTotp,
@@ -61,11 +68,17 @@ export function composeAccounts(options: AccountsOptions) {
     signOut: makeSignOut({ users, sessions, audit, clock }),
     changePassword: makeChangePassword({ uow, users, throttle, clock, hasher }),
     setPassword: makeSetPassword({ uow, users, clock, hasher }),
-    listUsers: makeListUsers({ users, hasher }),
+    listUsers,
     /** Offboarding: disable (sessions and API tokens stop at once), enable, change role; audited. */
     disableUser: makeDisableUser({ uow, clock }),
     enableUser: makeEnableUser({ uow, clock }),
     setRole: makeSetRole({ uow, clock }),
+    /** Staff management in the admin (#16): invitations by one-time link, the staff list, two-factor reset. */
+    inviteStaff: makeInviteStaff({ uow, clock }),
+    revokeInvitation: makeRevokeInvitation({ uow, clock }),
+    acceptInvitation: makeAcceptInvitation({ uow, invitations, clock, hasher, requireTotp }),
+    listStaff: makeListStaff({ listUsers, audit, invitations, clock }),
+    resetTotp: makeResetTotp({ uow, clock }),
     totp: makeTotp({ uow, users, clock, hasher, issuer: options.issuer ?? 'Pressroom', requireTotp }),
   };
 }

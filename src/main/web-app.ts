@@ -13,6 +13,7 @@ import { registerOutboxRoutes } from '../web/admin/outbox/outbox.route.js';
 import { registerWebhookAdminRoutes } from '../web/admin/webhooks/webhooks.route.js';
 import { registerNotificationRoutes } from '../web/admin/notifications/notifications.route.js';
 import { registerJournalistRoutes } from '../web/admin/journalists/journalists.route.js';
+import { registerStaffRoutes } from '../web/admin/staff/staff.route.js';
 import { registerSubscriptionRoutes } from '../web/public/subscriptions.route.js';
 import { registerApi } from '../web/api/register-api.js';
 import { buildServer, publicSiteContext } from '../web/server.js';
@@ -177,6 +178,8 @@ export async function createWebApp(system: System, options: WebOptions): Promise
   registerJournalistRoutes(app, { system, requireStaff, csrfProtection: app.csrfProtection, siteName: options.siteName, timeZone: options.timeZone, baseUrl: options.baseUrl });
   // The press-contact directory (#16), editors and admins: /admin/contacts.
   registerContactRoutes(app, { system, requireStaff, csrfProtection: app.csrfProtection, siteName: options.siteName, timeZone: options.timeZone, baseUrl: options.baseUrl });
+  // Staff management (#16), administrators only: /admin/staff; and the invitation links it hands out.
+  registerStaffRoutes(app, { system, requireStaff, csrfProtection: app.csrfProtection, siteName: options.siteName, timeZone: options.timeZone, baseUrl: options.baseUrl });
   const flush = async () => {
     try {
       await system.views.flush();

@@ -3,9 +3,12 @@ import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 /** A request taking this long (milliseconds) is logged at warn, whatever the log level. */
 export const SLOW_REQUEST_MS = 1000;
 
-/** The URL as logged: preview-link secrets and CSRF tokens are not written to the log. */
+/** The URL as logged: preview-link and invitation secrets and CSRF tokens are not written to the log. */
 function loggedUrl(url: string): string {
-  return url.replace(/^\/preview\/[^/?#]+/, '/preview/[token]').replace(/([?&]_csrf=)[^&#]*/g, '$1[token]');
+  return url
+    .replace(/^\/preview\/[^/?#]+/, '/preview/[token]')
+    .replace(/^\/admin\/invitations\/[^/?#]+/, '/admin/invitations/[token]')
+    .replace(/([?&]_csrf=)[^&#]*/g, '$1[token]');
 }
 
 /**

@@ -16,17 +16,25 @@ const contentColumns = (c: EditionContent) => ({
   tags: JSON.stringify(c.tags),
 });
 
-function toRevision(row: { id: number; edition_id: number; revision_no: number; content: string; author_id: number | null; author_label: string; created_at: number }): Revision {
+/**
+ * A revision row as a Revision. "Saved by" shows the author's name as staff know it now (#16); the
+ * label stored at the time (the email address) stands in when the account is gone or was never
+ * known (imports, the system).
+ */
+function toRevision(row: { id: number; edition_id: number; revision_no: number; content: string; author_id: number | null; author_label: string; author_name?: string | null; created_at: number }): Revision {
   return {
     id: row.id,
     editionId: row.edition_id,
     revisionNo: row.revision_no,
     content: JSON.parse(row.content) as EditionContent,
     authorId: row.author_id,
-    authorLabel: row.author_label,
+    authorLabel: row.author_name ?? row.author_label,
     createdAt: new Date(Number(row.created_at)),
   };
 }
+
+/** Revisions with their author's current name. */
+const revisionsWithNames = (db: Kysely<Database>) => db.selectFrom('revisions').leftJoin('users', 'users.id', 'revisions.author_id').selectAll('revisions').select('users.name as author_name');
 
 /** Editions of releases and the revisions saved of each. */
 export function makeEditionRepo(db: Kysely<Database>): EditionRepo {
@@ -137,12 +145,12 @@ export function makeEditionRepo(db: Kysely<Database>): EditionRepo {
     },
 
     async revisions(editionId) {
-      const rows = await db.selectFrom('revisions').selectAll().where('edition_id', '=', editionId).orderBy('revision_no', 'desc').execute();
+      const rows = await revisionsWithNames(db).where('revisions.edition_id', '=', editionId).orderBy('revisions.revision_no', 'desc').execute();
       return rows.map(toRevision);
     },
 
     async getRevision(id) {
-      const row = await db.selectFrom('revisions').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await revisionsWithNames(db).where('revisions.id', '=', id).executeTakeFirst();
       return row ? toRevision(row) : null;
     },
   };

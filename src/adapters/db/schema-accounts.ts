@@ -55,6 +55,22 @@ export interface RateWindowsTable {
   hits: number;
 }
 
+/** One-time staff invitations (migration 2026120412-staff-invitations); only the secret's hash is kept. */
+export interface StaffInvitationsTable {
+  id: Generated<number>;
+  token_hash: string;
+  email: string;
+  name: string;
+  role: string;
+  created_by: number | null;
+  created_by_label: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+  revoked_at: number | null;
+  user_id: number | null;
+}
+
 /** Merge into `Database` in schema.ts; until then repositories use `AccountsDatabase`. */
 export interface AccountsTables {
   users: UsersTable;
@@ -62,6 +78,7 @@ export interface AccountsTables {
   sessions: SessionsTable;
   login_throttle: LoginThrottleTable;
   rate_windows: RateWindowsTable;
+  staff_invitations: StaffInvitationsTable;
 }
 
 export type AccountsDatabase = Database & AccountsTables;

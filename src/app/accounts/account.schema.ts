@@ -33,6 +33,12 @@ export const passwordChangeSchema = z
   .refine((v) => v.currentPassword === '' || v.newPassword !== v.currentPassword, { message: 'Choose a password different from the current one', path: ['newPassword'] });
 export type PasswordChangeInput = z.input<typeof passwordChangeSchema>;
 
+/** The password an invited person chooses when accepting their invitation (#16). */
+export const newPasswordSchema = z
+  .object({ newPassword: password, confirmPassword: z.string() })
+  .refine((v) => v.newPassword === v.confirmPassword, { message: 'The two passwords do not match', path: ['confirmPassword'] });
+export type NewPasswordInput = z.input<typeof newPasswordSchema>;
+
 /** A new password an administrator gives an account (imported staff, a forgotten password). */
 export const passwordSetSchema = z.object({ email: emailSchema, password });
 export type PasswordSetInput = z.input<typeof passwordSetSchema>;

@@ -59,8 +59,10 @@ export function makeTotp(deps: { uow: AccountsUnitOfWork; users: UserRepo; clock
       const secret = credentials.totpPendingSecret;
       const recoveryCodes = newRecoveryCodes();
       const token = await deps.uow.run(async (tx) => {
+        // The confirming code proves the app holds the secret; it is not a sign-in, so its time step is
+        // not claimed: signing in straight after, the code the app still shows is accepted (#16).
+        // Sign-ins claim their steps, so no code signs in twice.
         await tx.users.enableTotp(user.id, secret, recoveryCodes.map(hashRecoveryCode), now);
-        await tx.users.claimTotpStep(user.id, step);
         await tx.sessions.delete(input.sessionId);
         const started = await startSession(tx.sessions, { userId: user.id, stage: 'full', at: now, ip: input.ip, userAgent: input.userAgent });
         await tx.audit.record({

@@ -56,6 +56,8 @@ table.admin-table { width: 100%; border-collapse: collapse; margin: 0 0 1rem; }
 ins { background: #d8f3dc; text-decoration: underline; } del { background: #fde2e1; }
 .button-danger { background: #b3261e; border-color: #b3261e; }
 @media (max-width: 50rem) { .conflict, .dashboard { grid-template-columns: 1fr; } }
+.totp-setup { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 1rem 2rem; }
+.totp-qr svg { display: block; width: 200px; height: 200px; background: #fff; }
 
 `;
 

@@ -8,6 +8,7 @@ import { outboxEn, outboxKo } from './admin-outbox-messages.js';
 import { webhooksEn, webhooksKo } from './admin-webhook-messages.js';
 import { notificationsEn, notificationsKo } from './admin-notification-messages.js';
 import { findingEn, findingKo } from './admin-finding-messages.js';
+import { staffEn, staffKo } from './admin-staff-messages.js';
 
 /**
  * The press office's (admin) words, part of the one UI catalogue (messages.ts merges them). Keys
@@ -174,6 +175,7 @@ export const adminEn = {
   ...webhooksEn,
   ...notificationsEn,
   ...findingEn,
+  ...staffEn,
 } as const;
 
 export type AdminMessageKey = keyof typeof adminEn;
@@ -339,4 +341,5 @@ export const adminKo: Record<AdminMessageKey, string> = {
   ...webhooksKo,
   ...notificationsKo,
   ...findingKo,
+  ...staffKo,
 };

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import QRCode from 'qrcode';
 import { z } from 'zod';
 import { DomainError, type FieldIssue } from '../../../domain/errors.js';
 import { PasswordView, RecoveryCodesView, TwoFactorSetupView, TwoFactorStatusView } from './account.view.js';
@@ -50,7 +51,9 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AuthWebDeps, g
       return sendHtml(reply, status, <TwoFactorStatusView ctx={ctx} unusedRecoveryCodes={state.unusedRecoveryCodes} mandatory={accounts.requireTotp} errors={errors} notice={notice} />);
     }
     const setup = await accounts.totp.beginSetup(staff.user.id);
-    return sendHtml(reply, status, <TwoFactorSetupView ctx={ctx} secret={setup.secret} uri={setup.uri} required={accounts.requireTotp} errors={errors} />);
+    // Made here, from the URI alone: the secret never leaves the server for a QR service.
+    const qrSvg = await QRCode.toString(setup.uri, { type: 'svg', margin: 2, width: 200, errorCorrectionLevel: 'M' });
+    return sendHtml(reply, status, <TwoFactorSetupView ctx={ctx} secret={setup.secret} uri={setup.uri} qrSvg={qrSvg} required={accounts.requireTotp} errors={errors} />);
   }
 
   app.get('/admin/account/two-factor', async (request, reply) => {

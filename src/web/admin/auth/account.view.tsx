@@ -37,7 +37,11 @@ export function PasswordView(props: { ctx: AdminPageContext; errors: FieldIssue[
 /** The secret in groups of four, easier to type into an app by hand. */
 const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret;
 
-export function TwoFactorSetupView(props: { ctx: AdminPageContext; secret: string; uri: string; required: boolean; errors: FieldIssue[] }) {
+/**
+ * Two-factor setup: the QR code (an inline SVG made on the server, no outside service) beside the
+ * key to type and the otpauth link, then the code to confirm them.
+ */
+export function TwoFactorSetupView(props: { ctx: AdminPageContext; secret: string; uri: string; qrSvg: string; required: boolean; errors: FieldIssue[] }) {
   const { ctx, errors } = props;
   const { t } = ctx;
   return (
@@ -47,10 +51,18 @@ export function TwoFactorSetupView(props: { ctx: AdminPageContext; secret: strin
       {props.required && <p class="notice">{t('adminTotpRequiredSetup')}</p>}
       <ol>
         <li>
-          <p>{t('adminTotpStep1')}</p>
-          <p class="secret" id="totp-secret">
-            {grouped(props.secret)}
-          </p>
+          <div class="totp-setup">
+            <div>
+              <p>{t('adminTotpScan')}</p>
+              <div class="totp-qr" id="totp-qr" role="img" aria-label={t('adminTotpQrLabel')} dangerouslySetInnerHTML={{ __html: props.qrSvg }} />
+            </div>
+            <div>
+              <p>{t('adminTotpOrKey')}</p>
+              <p class="secret" id="totp-secret">
+                {grouped(props.secret)}
+              </p>
+            </div>
+          </div>
           <p>
             {t('adminTotpOrLink')} <code class="secret">{props.uri}</code>
           </p>

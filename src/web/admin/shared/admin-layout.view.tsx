@@ -12,6 +12,7 @@ const NAV = [
   { href: '/admin/journalists', label: 'adminNavJournalists', minRole: 'editor' },
   { href: '/admin/contacts', label: 'adminNavContacts', minRole: 'editor' },
   { href: '/admin/audit', label: 'adminNavAudit', minRole: 'admin' },
+  { href: '/admin/staff', label: 'adminNavStaff', minRole: 'admin' },
   { href: '/admin/tokens', label: 'adminNavTokens', minRole: 'admin' },
   { href: '/admin/webhooks', label: 'adminNavWebhooks', minRole: 'admin' },
 ] as const satisfies readonly { href: string; label: MessageKey; minRole: string }[];
