@@ -5,6 +5,7 @@ import { makeSharedCaching, type CdnLifetimes } from '../web/cache/shared-cache.
 import multipart from '@fastify/multipart';
 import { requireStaff } from '../web/admin/register-auth.js';
 import { registerAdminRoutes } from '../web/admin/releases/register-admin-routes.js';
+import { registerFullPreviewRoutes } from '../web/admin/releases/full-preview.route.js';
 import { makeApiQueries } from '../app/api-queries.js';
 import { makeApiWrites } from '../app/api-writes.js';
 import { registerApiTokenAdminRoutes } from '../web/admin/tokens/register-token-routes.js';
@@ -152,6 +153,16 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     baseUrl: options.baseUrl,
     allowSelfApproval: options.allowSelfApproval ?? false,
     uploadMaxBytes: options.uploadMaxBytes,
+  });
+  // The full-page preview of a release's latest edition and its files, staff only (#16): the public page's view.
+  registerFullPreviewRoutes(app, {
+    system,
+    requireStaff,
+    csrfProtection: app.csrfProtection,
+    siteName: options.siteName,
+    timeZone: options.timeZone,
+    baseUrl: options.baseUrl,
+    contextFor: publicSiteContext({ boards: system.boards, site: { name: options.siteName, baseUrl: options.baseUrl, timeZone: options.timeZone, demo: options.demo, settings: options.siteSettings, favicon: options.favicon } }),
   });
   // API tokens for the JSON API's write side (administrators only): /admin/tokens.
   registerApiTokenAdminRoutes(app, { system, requireStaff, csrfProtection: app.csrfProtection, siteName: options.siteName, timeZone: options.timeZone, baseUrl: options.baseUrl });

@@ -56,6 +56,8 @@ export interface Revision {
   authorId: number | null;
   authorLabel: string;
   createdAt: Date;
+  /** Written by the editor's autosave (#16): when that run started; null (or absent) for an explicit save. */
+  autosaveStartedAt?: Date | null;
 }
 
 /** Write-side access to releases, editions, attachments and revisions. Called inside a unit of work. */
@@ -101,7 +103,9 @@ export interface ReleaseRepo {
   markWithdrawn(releaseId: number, at: Date, reason: string, removeContent?: boolean): Promise<void>;
   /** Public change notes of a release's published corrections, newest first. */
   changeNotes(releaseId: number): Promise<ChangeNote[]>;
-  addRevision(editionId: number, content: EditionContent, author: { id: number | null; label: string }, at: Date): Promise<Revision>;
+  addRevision(editionId: number, content: EditionContent, author: { id: number | null; label: string }, at: Date, options?: { autosaveStartedAt?: Date }): Promise<Revision>;
+  /** Replaces an autosave revision's content and time (the same author's next autosave, #16); returns it, or null when it is gone. */
+  updateAutosaveRevision(id: number, content: EditionContent, at: Date): Promise<Revision | null>;
   revisions(editionId: number): Promise<Revision[]>;
   getRevision(id: number): Promise<Revision | null>;
   /** Adds batched page views; ids of releases that no longer exist are ignored. */

@@ -17,7 +17,7 @@ const contentColumns = (c: EditionContent) => ({
   tags: JSON.stringify(c.tags),
 });
 
-function toRevision(row: { id: number; edition_id: number; revision_no: number; content: string; author_id: number | null; author_label: string; created_at: number }): Revision {
+function toRevision(row: { id: number; edition_id: number; revision_no: number; content: string; author_id: number | null; author_label: string; created_at: number; autosave_started_at: number | string | null }): Revision {
   return {
     id: row.id,
     editionId: row.edition_id,
@@ -26,6 +26,7 @@ function toRevision(row: { id: number; edition_id: number; revision_no: number; 
     authorId: row.author_id,
     authorLabel: row.author_label,
     createdAt: new Date(Number(row.created_at)),
+    autosaveStartedAt: row.autosave_started_at === null ? null : new Date(Number(row.autosave_started_at)),
   };
 }
 
@@ -170,7 +171,7 @@ export function makeReleaseRepo(db: Kysely<Database>): ReleaseRepo {
       return rows.map((r) => ({ at: new Date(Number(r.published_at)), note: r.change_note ?? '' }));
     },
 
-    async addRevision(editionId, content, author, at) {
+    async addRevision(editionId, content, author, at, options = {}) {
       const last = await db
         .selectFrom('revisions')
         .select((eb) => eb.fn.max('revision_no').as('n'))
@@ -185,10 +186,22 @@ export function makeReleaseRepo(db: Kysely<Database>): ReleaseRepo {
           author_id: author.id,
           author_label: author.label,
           created_at: at.getTime(),
+          autosave_started_at: options.autosaveStartedAt?.getTime() ?? null,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
       return toRevision(row);
+    },
+
+    async updateAutosaveRevision(id, content, at) {
+      const row = await db
+        .updateTable('revisions')
+        .set({ content: JSON.stringify(content), created_at: at.getTime() })
+        .where('id', '=', id)
+        .where('autosave_started_at', 'is not', null)
+        .returningAll()
+        .executeTakeFirst();
+      return row ? toRevision(row) : null;
     },
 
     async revisions(editionId) {
