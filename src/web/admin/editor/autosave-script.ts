@@ -134,7 +134,12 @@ const source = String.raw`
     schedule();
   }
   form.addEventListener('input', function () {
-    if (!changedSinceSave()) return;
+    if (!changedSinceSave()) {
+      // Typed and undone: nothing to save, and nothing to warn about.
+      clearTimeout(timer);
+      if (status.textContent === msg('adminAutosaveUnsaved', 'Unsaved changes')) show('', false);
+      return;
+    }
     if (!stopped && !running) show(msg('adminAutosaveUnsaved', 'Unsaved changes'), false);
     schedule();
   });
