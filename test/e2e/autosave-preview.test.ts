@@ -84,6 +84,16 @@ describe('autosave, the leave warning and the full-page preview in Chromium (#16
     await page.goto(`${origin}/admin/releases/${id}`);
     assert.equal(await body(page).inputValue(), 'The centre opens today. Forty trainees start on Monday.');
 
+    // Typed and saved by hand at once: the autosave that leaving the field starts is waited for, so
+    // the save goes with the version it answered instead of conflicting with it.
+    await body(page).fill('The centre opens today. Forty trainees start on Monday.\n\nSaved by hand.');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText('Saved.', { exact: true }).waitFor(SAVED);
+    assert.equal(await page.getByRole('heading', { name: /Someone else saved this release/ }).count(), 0, 'no conflict with its own autosave');
+    await body(page).fill('The centre opens today. Forty trainees start on Monday.');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText('Saved.', { exact: true }).waitFor(SAVED);
+
     // Typed and sent for review at once: the text is saved first, and the step (holding the version
     // the autosave answered) is not refused as stale.
     await body(page).click();

@@ -147,11 +147,27 @@ const source = String.raw`
   form.addEventListener('focusout', function () {
     if (changedSinceSave()) save();
   });
-  // The form's own buttons (Save draft, Preview) send the text themselves: no warning for them.
-  form.addEventListener('submit', function () {
+  // The form's own buttons (Save draft, Preview) send the text themselves: no warning for them. An
+  // autosave still on its way (focus left the field for the button) is waited for, so the form goes
+  // with the version it answered rather than conflicting with it.
+  form.addEventListener('submit', function (event) {
     clearTimeout(timer);
+    if (running) {
+      event.preventDefault();
+      var submitter = event.submitter;
+      running.then(function () {
+        resubmit(form, submitter);
+      });
+      return;
+    }
     leaving = true;
   });
+
+  function resubmit(target, submitter) {
+    leaving = true;
+    if (target.requestSubmit) target.requestSubmit(submitter || undefined);
+    else target.submit();
+  }
 
   // A workflow step or a restore on this page: the typed text is saved first, then the step goes
   // with the version that save answered; when it cannot be saved, the step waits and the reason shows.
@@ -162,13 +178,13 @@ const source = String.raw`
         leaving = true;
         return;
       }
+      // After a conflict nothing is saved behind the person's back: the leave warning asks instead.
+      if (stopped) return;
       event.preventDefault();
       var submitter = event.submitter;
       save().then(function (ok) {
         if (!ok) return status.scrollIntoView && status.scrollIntoView({ block: 'center' });
-        leaving = true;
-        if (other.requestSubmit) other.requestSubmit(submitter || undefined);
-        else other.submit();
+        resubmit(other, submitter);
       });
     });
   });

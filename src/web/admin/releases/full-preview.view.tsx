@@ -19,7 +19,11 @@ export function FullPreviewLink(props: { releaseId: number; t: Translate }) {
 
 const THUMB_WIDTH = 96;
 
-/** A small picture of an image attachment in the admin (#16): its narrowest WebP copy if any, from the staff-only file route. */
+/**
+ * A small picture of an image attachment in the admin (#16): its narrowest WebP copy if any, from the
+ * staff-only file route. Decorative (alt=""): the file name stands next to it and the alt text is
+ * shown in its own column, so screen readers do not hear either twice.
+ */
 export function Thumbnail(props: { releaseId: number; attachment: Attachment; derivatives: ImageDerivative[] }) {
   const a = props.attachment;
   if (attachmentKind(a.mimeType) !== 'image') return null;
@@ -27,5 +31,5 @@ export function Thumbnail(props: { releaseId: number; attachment: Attachment; de
   const href = staffFileHref(props.releaseId);
   const src = copy ? href(copy.sha256, derivativeFileName(a.fileName, copy.width)) : href(a.sha256, a.fileName);
   const height = a.width && a.height ? Math.max(1, Math.round((THUMB_WIDTH * a.height) / a.width)) : undefined;
-  return <img class="thumbnail" src={src} alt={a.altText} width={THUMB_WIDTH} height={height} loading="lazy" />;
+  return <img class="thumbnail" src={src} alt="" width={THUMB_WIDTH} height={height} loading="lazy" />;
 }
