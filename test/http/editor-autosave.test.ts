@@ -91,6 +91,8 @@ for (const { kind, skip } of databaseKinds()) {
       const afterManual = await t.system.revisions.list(edition.id);
       assert.equal(afterManual.length, before + 3);
       assert.equal(afterManual[0]!.autosaveStartedAt ?? null, null, 'a save by hand is not an autosave');
+      const page = await writer.get(`/admin/releases/${id}`);
+      assert.equal((page.body.match(/\(autosaved\)/g) ?? []).length, 2, 'the revision list marks the two autosave revisions');
     });
 
     test('an autosave of unchanged text writes nothing, so a second editor saving from the same page sees no conflict', async () => {

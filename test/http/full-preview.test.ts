@@ -72,7 +72,7 @@ for (const { kind, skip } of databaseKinds()) {
     test("the admin page links to it in a new tab and shows thumbnails of image attachments from the staff-only route", async () => {
       const page = await writer.get(`/admin/releases/${releaseId}`);
       assert.match(page.body, new RegExp(`<a href="/admin/releases/${releaseId}/preview" target="_blank" rel="noopener">`));
-      const thumb = /<img class="thumbnail" src="([^"]+)" alt="" width="96" height="64"/.exec(page.body);
+      const thumb = /<img class="thumbnail" src="([^"]+)" alt(?:="")? width="96" height="64"/.exec(page.body);
       assert.ok(thumb, 'a thumbnail, decorative beside the file name');
       const derivatives = await t.system.releases.imageDerivativesOf([photoSha]);
       if (derivatives.length > 0) assert.ok(thumb[1]!.includes(derivatives[0]!.sha256), 'the narrowest WebP copy');

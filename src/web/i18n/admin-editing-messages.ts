@@ -19,7 +19,7 @@ export const editingEn = {
   adminPreviewBannerBody: 'This is how the release will look on the public site. Only signed-in staff can open this page; it shows the last saved text of edition {edition} ({state}).',
   adminPreviewListRow: 'How it will appear in the list of {board}',
   adminPreviewNoNumber: '(new)',
-  adminThumbnailOf: 'Thumbnail of {name}',
+  adminRevisionAutosaved: 'autosaved',
 } as const;
 
 export const editingKo: Record<keyof typeof editingEn, string> = {
@@ -38,5 +38,5 @@ export const editingKo: Record<keyof typeof editingEn, string> = {
   adminPreviewBannerBody: '공개 사이트에서 이 보도자료가 보일 모습입니다. 로그인한 직원만 이 페이지를 열 수 있으며, 판 {edition}({state})의 마지막으로 저장한 내용을 보여 줍니다.',
   adminPreviewListRow: '{board} 목록에 보일 모습',
   adminPreviewNoNumber: '(새 글)',
-  adminThumbnailOf: '{name} 미리보기 이미지',
+  adminRevisionAutosaved: '자동 저장',
 };
