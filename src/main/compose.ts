@@ -16,6 +16,8 @@ import { makePublishRelease } from '../app/workflow/publish-release.js';
 import { makeRevisions } from '../app/workflow/revisions.js';
 import { makeRunDueJobs } from '../app/workflow/run-due-jobs.js';
 import { makeSaveDraft } from '../app/workflow/save-draft.js';
+import { makeAutosaveDraft } from '../app/workflow/autosave-draft.js';
+import { makeDraftPreview } from '../app/workflow/draft-preview.js';
 import { makeScheduleRelease } from '../app/workflow/schedule-release.js';
 import { makeApproveRelease, makeRejectRelease, makeSubmitRelease, makeUnscheduleRelease, makeWithdrawRelease } from '../app/workflow/simple-transitions.js';
 import { makeStartCorrection } from '../app/workflow/start-correction.js';
@@ -220,6 +222,8 @@ export async function composeSystem(options: SystemOptions) {
     commands: {
       createRelease,
       saveDraft,
+      /** The editor's autosave (#16): same lock and audit; unchanged text is a no-op. */
+      autosaveDraft: makeAutosaveDraft(deps),
       attachFile,
       attachments: makeEditAttachments({ uow, clock }),
       submitRelease,
@@ -242,6 +246,8 @@ export async function composeSystem(options: SystemOptions) {
     translations: makeTranslationRepo(db),
     publicVersions: makePublicVersions({ translations: makePublicTranslations(db), clock }),
     previewLinks,
+    /** Staff previews of a release's latest edition as its public page (#16). */
+    draftPreviews: makeDraftPreview({ uow }),
     /** JSON API tokens: created by admins, scoped, stored hashed, revocable, audited. */
     apiTokens: makeApiTokens({ uow: makeApiTokenUnitOfWork(db), tokens: makeApiTokenRepo(db), users: accounts.users, audit, clock }),
     revisions: makeRevisions({ uow, saveDraft }),

@@ -6,6 +6,7 @@ import multipart from '@fastify/multipart';
 import { requireStaff } from '../web/admin/register-auth.js';
 import { registerAdminRoutes } from '../web/admin/releases/register-admin-routes.js';
 import { registerContactRoutes } from '../web/admin/contacts/contacts.route.js';
+import { registerFullPreviewRoutes } from '../web/admin/releases/full-preview.route.js';
 import { makeApiQueries } from '../app/api-queries.js';
 import { makeApiWrites } from '../app/api-writes.js';
 import { registerApiTokenAdminRoutes } from '../web/admin/tokens/register-token-routes.js';
@@ -154,6 +155,16 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     baseUrl: options.baseUrl,
     allowSelfApproval: options.allowSelfApproval ?? false,
     uploadMaxBytes: options.uploadMaxBytes,
+  });
+  // The full-page preview of a release's latest edition and its files, staff only (#16): the public page's view.
+  registerFullPreviewRoutes(app, {
+    system,
+    requireStaff,
+    csrfProtection: app.csrfProtection,
+    siteName: options.siteName,
+    timeZone: options.timeZone,
+    baseUrl: options.baseUrl,
+    contextFor: publicSiteContext({ boards: system.boards, site: { name: options.siteName, baseUrl: options.baseUrl, timeZone: options.timeZone, demo: options.demo, settings: options.siteSettings, favicon: options.favicon } }),
   });
   // API tokens for the JSON API's write side (administrators only): /admin/tokens.
   registerApiTokenAdminRoutes(app, { system, requireStaff, csrfProtection: app.csrfProtection, siteName: options.siteName, timeZone: options.timeZone, baseUrl: options.baseUrl });

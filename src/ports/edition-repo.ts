@@ -29,6 +29,8 @@ export interface Revision {
   authorId: number | null;
   authorLabel: string;
   createdAt: Date;
+  /** Written by the editor's autosave (#16): when that run started; null (or absent) for an explicit save. */
+  autosaveStartedAt?: Date | null;
 }
 
 /** Write-side access to editions (one text of a release moving through the workflow) and their saved revisions. */
@@ -44,7 +46,9 @@ export interface EditionRepo {
   setEditionState(id: number, state: EditionState, publishedAt: Date | null, at: Date): Promise<void>;
   /** Applies a workflow transition's field changes and bumps the lock version. */
   updateEditionWorkflow(id: number, patch: EditionWorkflowPatch, at: Date): Promise<Edition>;
-  addRevision(editionId: number, content: EditionContent, author: { id: number | null; label: string }, at: Date): Promise<Revision>;
+  addRevision(editionId: number, content: EditionContent, author: { id: number | null; label: string }, at: Date, options?: { autosaveStartedAt?: Date }): Promise<Revision>;
+  /** Replaces an autosave revision's content and time (the same author's next autosave, #16); returns it, or null when it is gone. */
+  updateAutosaveRevision(id: number, content: EditionContent, at: Date): Promise<Revision | null>;
   revisions(editionId: number): Promise<Revision[]>;
   getRevision(id: number): Promise<Revision | null>;
 }

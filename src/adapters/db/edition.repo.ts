@@ -21,7 +21,7 @@ const contentColumns = (c: EditionContent) => ({
  * label stored at the time (the email address) stands in when the account is gone or was never
  * known (imports, the system).
  */
-function toRevision(row: { id: number; edition_id: number; revision_no: number; content: string; author_id: number | null; author_label: string; author_name?: string | null; created_at: number }): Revision {
+function toRevision(row: { id: number; edition_id: number; revision_no: number; content: string; author_id: number | null; author_label: string; author_name?: string | null; created_at: number; autosave_started_at: number | string | null }): Revision {
   return {
     id: row.id,
     editionId: row.edition_id,
@@ -30,6 +30,7 @@ function toRevision(row: { id: number; edition_id: number; revision_no: number; 
     authorId: row.author_id,
     authorLabel: row.author_name ?? row.author_label,
     createdAt: new Date(Number(row.created_at)),
+    autosaveStartedAt: row.autosave_started_at === null ? null : new Date(Number(row.autosave_started_at)),
   };
 }
 
@@ -123,7 +124,7 @@ export function makeEditionRepo(db: Kysely<Database>): EditionRepo {
       return toEdition(row);
     },
 
-    async addRevision(editionId, content, author, at) {
+    async addRevision(editionId, content, author, at, options = {}) {
       const last = await db
         .selectFrom('revisions')
         .select((eb) => eb.fn.max('revision_no').as('n'))
@@ -138,9 +139,23 @@ export function makeEditionRepo(db: Kysely<Database>): EditionRepo {
           author_id: author.id,
           author_label: author.label,
           created_at: at.getTime(),
+          autosave_started_at: options.autosaveStartedAt?.getTime() ?? null,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
+      return toRevision(row);
+    },
+
+    async updateAutosaveRevision(id, content, at) {
+      const updated = await db
+        .updateTable('revisions')
+        .set({ content: JSON.stringify(content), created_at: at.getTime() })
+        .where('id', '=', id)
+        .where('autosave_started_at', 'is not', null)
+        .returning('id')
+        .executeTakeFirst();
+      if (!updated) return null;
+      const row = await revisionsWithNames(db).where('revisions.id', '=', id).executeTakeFirstOrThrow();
       return toRevision(row);
     },
 

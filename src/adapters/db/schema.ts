@@ -93,6 +93,8 @@ export interface RevisionsTable {
   author_id: number | null;
   author_label: string;
   created_at: number;
+  /** When the autosave run that wrote it started (#16); null for an explicit save. */
+  autosave_started_at: Generated<number | null>;
 }
 
 export interface JobsTable {

@@ -98,6 +98,8 @@ export const revisionToRow = (v: RevisionRecord, editionId: number): Row<'revisi
   edition_id: editionId,
   content: JSON.stringify(v.content),
   created_at: ms(v.created_at),
+  // The export format carries no autosave mark (#16): an imported revision is a plain one.
+  autosave_started_at: null,
 });
 
 export function editionToRecord(r: Row<'editions'>, attachments: AttachmentRecord[], revisions: RevisionRecord[]): EditionRecord {

@@ -9,6 +9,7 @@ import { webhooksEn, webhooksKo } from './admin-webhook-messages.js';
 import { notificationsEn, notificationsKo } from './admin-notification-messages.js';
 import { findingEn, findingKo } from './admin-finding-messages.js';
 import { staffEn, staffKo } from './admin-staff-messages.js';
+import { editingEn, editingKo } from './admin-editing-messages.js';
 
 /**
  * The press office's (admin) words, part of the one UI catalogue (messages.ts merges them). Keys
@@ -176,6 +177,7 @@ export const adminEn = {
   ...notificationsEn,
   ...findingEn,
   ...staffEn,
+  ...editingEn,
 } as const;
 
 export type AdminMessageKey = keyof typeof adminEn;
@@ -342,4 +344,5 @@ export const adminKo: Record<AdminMessageKey, string> = {
   ...notificationsKo,
   ...findingKo,
   ...staffKo,
+  ...editingKo,
 };

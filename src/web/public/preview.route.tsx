@@ -17,7 +17,7 @@ const token = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
  * One of the previewed edition's files, or a WebP copy of one of its photos, served under the same
  * token: identical bytes attached twice are told apart by the URL's name (each downloads as its own).
  */
-function previewFile(view: PreviewView, sha256: string, name: string): PublicFile | undefined {
+export function previewFile(view: Pick<PreviewView, 'attachments' | 'derivatives'>, sha256: string, name: string): PublicFile | undefined {
   const originals = view.attachments.filter((a) => a.sha256 === sha256);
   const original = originals.find((a) => a.fileName === name) ?? originals[0];
   if (original) return original;

@@ -1,6 +1,7 @@
 import type { PublicLanguageVersions } from '../../app/translations/public-versions.js';
 import { attachmentKind, derivativeFileName, type Attachment, type ImageDerivative } from '../../domain/attachment.js';
 import type { Language } from '../../domain/language.js';
+import type { EditionState } from '../../domain/release.js';
 import type { PublicReleaseDetail, Neighbours } from '../../ports/public-catalog.js';
 import { jsonLdText, newsArticle } from '../seo/json-ld.js';
 import { urls } from '../urls.js';
@@ -20,6 +21,15 @@ export interface PreviewMode {
   plannedAt?: Date | null;
   recipient: string;
   fileHref: (sha256: string, fileName: string) => string;
+  /** Staff previewing the latest edition in the admin (#16): their banner and a mock list row instead of the journalist's embargo banner. */
+  staff?: StaffPreview;
+}
+
+/** What the staff preview's banner says: which edition it shows, and the date its list row carries. */
+export interface StaffPreview {
+  editionNo: number;
+  state: EditionState;
+  listDate: Date;
 }
 
 /** How a release page is shown: a public page, its print view, or a journalist's preview. */

@@ -5,6 +5,7 @@ import { ChangeNotes, AlsoIn, PreviewNotice, ReleaseMeta, WithdrawnNotice } from
 import { FileList, PressContact, Photos, Standfirst } from './release-content.view.js';
 import { ReleaseFooter } from './release-footer.view.js';
 import { ReleaseTags } from './release-tags.view.js';
+import { StaffPreviewNotice } from './staff-preview.view.js';
 import { presentRelease, type ReleaseViewModel, type ReleaseViewOptions } from './release.presenter.js';
 import { urls } from '../urls.js';
 
@@ -19,7 +20,7 @@ export function ReleaseView(props: { ctx: PageContext; model: ReleaseViewModel }
     <Layout ctx={ctx} currentBoard={board.slug} print={print} meta={view.meta}>
       <Breadcrumb ctx={ctx} trail={[{ label: ctx.t('newsZone'), href: urls.home(view.lang) }, { label: view.boardName, href: urls.board(view.lang, board.slug) }, { label: edition.title }]} />
       <article class="release" aria-labelledby="release-title">
-        {preview && <PreviewNotice ctx={ctx} preview={preview} />}
+        {preview && (preview.staff ? <StaffPreviewNotice ctx={ctx} model={model} staff={preview.staff} /> : <PreviewNotice ctx={ctx} preview={preview} />)}
         {release.status === 'withdrawn' && <WithdrawnNotice ctx={ctx} release={release} removed={view.removed} />}
         {view.alternatePaths.length > 0 && !print && <AlsoIn ctx={ctx} view={view} />}
         <p class="board-label">{view.boardName}</p>

@@ -19,6 +19,7 @@ import * as rateWindows from './2026120402-rate-windows.js';
 import * as subscriptionPages from './2026120406-subscription-pages.js';
 import * as staffInvitations from './2026120412-staff-invitations.js';
 import * as pressContacts from './2026120416-press-contacts.js';
+import * as autosaveRevisions from './2026120418-autosave-revisions.js';
 
 /** Every migration, in order. Immutable once landed: add a new file instead of editing one. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026120406-subscription-pages': subscriptionPages,
   '2026120412-staff-invitations': staffInvitations,
   '2026120416-press-contacts': pressContacts,
+  '2026120418-autosave-revisions': autosaveRevisions,
 };

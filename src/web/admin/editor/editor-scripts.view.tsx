@@ -1,3 +1,4 @@
+import { autosaveScript } from './autosave-script.js';
 import { editorCss } from './editor-css.js';
 import { editorScript } from './editor-script.js';
 import { turndownScript } from './turndown-asset.js';
@@ -29,4 +30,11 @@ export function EditorScripts(props: { t: Translate }) {
 /** The upload form's enhancements (drop zone, a progress bar per file). */
 export function UploadScript(props: { t: Translate }) {
   return <script src={uploadScript.href} defer data-css={editorCss.href} data-messages={scriptMessages(props.t, UPLOAD_KEYS)} />;
+}
+
+const AUTOSAVE_KEYS: MessageKey[] = ['adminAutosaveSavedAt', 'adminAutosaveSaving', 'adminAutosaveUnsaved', 'adminAutosaveFailed', 'adminAutosaveOffline', 'adminAutosaveConflict', 'adminAutosaveHint', 'adminLeaveWarning'];
+
+/** The draft editor's autosave and leave warning (#16); the form names its endpoint in data-autosave. */
+export function AutosaveScript(props: { t: Translate }) {
+  return <script src={autosaveScript.href} defer data-messages={scriptMessages(props.t, AUTOSAVE_KEYS)} />;
 }

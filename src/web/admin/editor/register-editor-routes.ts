@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AdminWebDeps } from '../shared/admin-deps.js';
+import { autosaveScript } from './autosave-script.js';
 import { editorCss } from './editor-css.js';
 import { editorScript } from './editor-script.js';
 import type { HashedAsset } from './hashed-asset.js';
@@ -7,7 +8,7 @@ import { registerPreviewRoute } from './preview.route.js';
 import { turndownScript } from './turndown-asset.js';
 import { uploadScript } from './upload-script.js';
 
-const ASSETS: readonly HashedAsset[] = [editorScript, uploadScript, turndownScript, editorCss];
+const ASSETS: readonly HashedAsset[] = [editorScript, uploadScript, turndownScript, editorCss, autosaveScript];
 
 /** The editor's scripts and stylesheet under their hashed /assets names, cached for a year. */
 export function registerEditorAssets(app: FastifyInstance): void {

@@ -7,6 +7,7 @@ import { UploadScript } from '../editor/editor-scripts.view.js';
 import type { Translate } from '../../i18n/messages.js';
 import type { ReleasePageData } from './release-page.data.js';
 import { TextViewState } from './text-view-state.view.js';
+import { Thumbnail } from './full-preview.view.js';
 
 const TEXTS = [
   { name: 'caption', label: 'adminCaptionOptional', maxLength: 500 },
@@ -112,7 +113,11 @@ export function AttachmentsSection(props: { ctx: AdminContext; data: ReleasePage
           <tbody>
             {data.attachments.map((a, index) => (
               <tr key={a.id}>
-                <td>{a.fileName}</td>
+                <td>
+                  <Thumbnail releaseId={data.release.id} attachment={a} derivatives={data.derivatives} />
+                  {attachmentKind(a.mimeType) === 'image' && <br />}
+                  {a.fileName}
+                </td>
                 <td>
                   {fileTypeLabel(a.mimeType, a.fileName)}, {formatByteSize(a.byteSize)}
                   {a.width && a.height ? `, ${a.width}×${a.height}` : ''}

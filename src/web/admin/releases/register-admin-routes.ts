@@ -6,6 +6,7 @@ import { listTitleScript } from '../shared/list-title-script.js';
 import { makeAdminErrorHandler } from '../shared/admin-error-handler.js';
 import { registerEditorAssets, registerEditorRoutes } from '../editor/register-editor-routes.js';
 import { registerAttachmentRoutes } from './attachments.route.js';
+import { registerAutosaveRoute } from './autosave.route.js';
 import { registerNewReleaseRoutes } from './new-release.route.js';
 import { registerPreviewLinkRoutes } from './preview-links.route.js';
 import { registerReleaseListRoutes } from './release-list.route.js';
@@ -31,7 +32,8 @@ export type EditorialAdminSystem = SystemOf<typeof registerDashboardRoutes> &
   SystemOf<typeof registerAttachmentRoutes> &
   SystemOf<typeof registerRevisionRoutes> &
   SystemOf<typeof registerPreviewLinkRoutes> &
-  SystemOf<typeof registerAuditRoutes>;
+  SystemOf<typeof registerAuditRoutes> &
+  SystemOf<typeof registerAutosaveRoute>;
 
 /**
  * The editorial admin: dashboard, release list, editor, workflow steps, uploads, revisions,
@@ -58,5 +60,6 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminWebDeps<Edi
     registerPreviewLinkRoutes(scope, deps);
     registerAuditRoutes(scope, deps);
     registerEditorRoutes(scope, deps);
+    registerAutosaveRoute(scope, deps);
   });
 }

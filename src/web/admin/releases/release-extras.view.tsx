@@ -30,7 +30,10 @@ export function RevisionsSection(props: { ctx: AdminContext; data: ReleasePageDa
         <tbody>
           {revs.map((r) => (
             <tr key={r.id}>
-              <td>{r.revisionNo}</td>
+              <td>
+                {r.revisionNo}
+                {r.autosaveStartedAt && <span class="hint"> ({t('adminRevisionAutosaved')})</span>}
+              </td>
               <td>{r.authorLabel}</td>
               <td>{when(r.createdAt)}</td>
               {props.canEdit && (

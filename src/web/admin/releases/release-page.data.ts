@@ -1,5 +1,5 @@
 import { NotFoundError } from '../../../domain/errors.js';
-import type { Attachment } from '../../../domain/attachment.js';
+import { attachmentKind, type Attachment, type ImageDerivative } from '../../../domain/attachment.js';
 import { isExtractable, type TextViewState } from '../../../domain/attachment-text.js';
 import type { Board } from '../../../domain/board.js';
 import type { Edition, EditionContent, Release } from '../../../domain/release.js';
@@ -27,6 +27,8 @@ export interface ReleasePageData {
   edition: Edition;
   board: Board;
   attachments: Attachment[];
+  /** WebP copies of its photos: the attachment table's thumbnails use the narrowest (#16). */
+  derivatives: ImageDerivative[];
   /** Text-view state of the documents among them, by SHA-256 (#19); a document missing here is queued at the next start. */
   textViews: Map<string, TextViewState>;
   revisions: Revision[];
@@ -41,7 +43,7 @@ export interface ReleasePageData {
 export type ReleasePageSystem = {
   releases: Pick<ReleaseRepo, 'getRelease'>;
   editions: Pick<EditionRepo, 'latestEdition'>;
-  attachments: Pick<AttachmentRepo, 'attachmentsOf'>;
+  attachments: Pick<AttachmentRepo, 'attachmentsOf' | 'imageDerivativesOf'>;
   boards: Pick<BoardRepo, 'byId'>;
   revisions: Pick<Revisions, 'list'>;
   previewLinks: Pick<PreviewLinks, 'list'>;
@@ -63,8 +65,11 @@ export async function loadReleasePage(system: ReleasePageSystem, releaseId: numb
     system.translations.versionsOf(releaseId),
     system.contacts.repo.list(),
   ]);
-  const textViews = await system.texts.store.states(attachments.filter((a) => isExtractable(a.mimeType)).map((a) => a.sha256));
-  return { release, edition, board, attachments, textViews, revisions, previewLinks, versions, contacts };
+  const [textViews, derivatives] = await Promise.all([
+    system.texts.store.states(attachments.filter((a) => isExtractable(a.mimeType)).map((a) => a.sha256)),
+    system.attachments.imageDerivativesOf(attachments.filter((a) => attachmentKind(a.mimeType) === 'image').map((a) => a.sha256)),
+  ]);
+  return { release, edition, board, attachments, derivatives, textViews, revisions, previewLinks, versions, contacts };
 }
 
 /** Which workflow actions this person may take now: the same domain rule the commands apply. */

@@ -11,6 +11,8 @@ import { ActionsSection } from './release-actions.view.js';
 import { ConflictPanel, EditionReadOnly } from './release-content.view.js';
 import { AttachmentsSection } from './attachments.view.js';
 import { PreviewLinksSection, RevisionsSection } from './release-extras.view.js';
+import { AutosaveScript } from '../editor/editor-scripts.view.js';
+import { FullPreviewLink } from './full-preview.view.js';
 import type { ReleasePageData, ReleasePageState } from './release-page.data.js';
 
 /** Field ids present on the page, so the error summary links only to what exists. */
@@ -89,6 +91,7 @@ export function ReleasePageView(props: { ctx: AdminContext; data: ReleasePageDat
           <a href={urls.release(release.language, board.slug, release.number)}>{t('adminViewPublicPage')}</a>
         </p>
       )}
+      <FullPreviewLink releaseId={release.id} t={t} />
       {release.status === 'withdrawn' && <p class="notice">{t('adminWithdrawnReason', { reason: release.withdrawalReason ?? '' })}</p>}
       {release.contentRemovedAt && <p class="notice">{t('adminContentRemoved', { date: when(release.contentRemovedAt) })}</p>}
       {edition.state === 'draft' && edition.reviewComment && (
@@ -100,7 +103,7 @@ export function ReleasePageView(props: { ctx: AdminContext; data: ReleasePageDat
       {canEdit ? (
         <>
           {form?.conflict && <ConflictPanel current={form.conflict.current} attempted={form.conflict.attempted} timeZone={ctx.timeZone} t={t} lang={ctx.lang} />}
-          <form method="post" action={`/admin/releases/${release.id}`} novalidate>
+          <form method="post" action={`/admin/releases/${release.id}`} novalidate data-autosave={`/admin/releases/${release.id}/autosave`} data-autosave-state={form?.conflict ? 'conflict' : form ? 'unsaved' : 'saved'}>
             <h2>{t('adminEditDraft')}</h2>
             <CsrfField ctx={ctx} />
             <input type="hidden" name="lockVersion" value={String(lockVersion)} />
@@ -115,6 +118,7 @@ export function ReleasePageView(props: { ctx: AdminContext; data: ReleasePageDat
               </button>
             </div>
           </form>
+          <AutosaveScript t={t} />
         </>
       ) : (
         <EditionReadOnly edition={edition} timeZone={ctx.timeZone} t={t} lang={ctx.lang} />
