@@ -4,6 +4,7 @@ import type { BoardRepo } from './board-repo.js';
 import type { DomainEvent } from './events.js';
 import type { JobQueue } from './job-queue.js';
 import type { PreviewLinkRepo } from './preview-link-repo.js';
+import type { DailyViewsWriter } from './readership.js';
 import type { ReleaseRepo } from './release-repo.js';
 import type { SearchOutbox } from './search-outbox.js';
 import type { TranslationRepo } from './translation-repo.js';
@@ -37,6 +38,8 @@ export interface TxRepos {
   searchOutbox: SearchOutbox;
   /** Text views of attached files: an attachment's extraction is queued with it (#19). */
   attachmentTexts: AttachmentTexts;
+  /** Page views per day, written with the batched totals (#16). */
+  readership: DailyViewsWriter;
 }
 
 /** Runs a use case's writes in one transaction, passed explicitly, never ambient; see TxEvents for what follows a commit. */

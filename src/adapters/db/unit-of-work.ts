@@ -6,6 +6,7 @@ import { makeAuditLog } from './audit-log.js';
 import { makeBoardRepo } from './board.repo.js';
 import { makeJobQueue } from './job-queue.js';
 import { makePreviewLinkRepo } from './preview-link.repo.js';
+import { makeDailyViewsWriter } from './readership.js';
 import { bumpContentVersion, makeReleaseRepo } from './release.repo.js';
 import type { Database } from './schema.js';
 import { makeSearchOutbox } from './search-outbox.js';
@@ -64,6 +65,7 @@ export function txRepos(trx: Kysely<Database>, events: TxEvents) {
     translations: makeTranslationRepo(trx),
     searchOutbox: makeSearchOutbox(trx),
     attachmentTexts: makeAttachmentTexts(trx),
+    readership: makeDailyViewsWriter(trx),
   };
 }
 
