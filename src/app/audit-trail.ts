@@ -10,6 +10,9 @@ export interface AuditTrailFilter {
   from?: Date;
   /** Before this instant (the end of the last day picked). */
   to?: Date;
+  /** Any kind of subject (`api_token`), optionally one of them; `releaseId` is the same for releases. */
+  subjectType?: string;
+  subjectId?: string;
 }
 
 /** An entry with the names people know instead of ids. */
@@ -40,7 +43,7 @@ export function makeAuditTrail(deps: { audit: Pick<AuditLog, 'list'>; subjects: 
   const query = (f: AuditTrailFilter) => ({
     action: f.action,
     actorUserId: f.actorUserId,
-    ...(f.releaseId !== undefined ? { subjectType: 'release', subjectId: String(f.releaseId) } : {}),
+    ...(f.releaseId !== undefined ? { subjectType: 'release', subjectId: String(f.releaseId) } : { subjectType: f.subjectType, subjectId: f.subjectId }),
     from: f.from,
     to: f.to,
   });
