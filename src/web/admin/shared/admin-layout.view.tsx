@@ -10,6 +10,7 @@ const NAV = [
   { href: '/admin/releases/new', label: 'adminNavNewRelease', minRole: 'writer' },
   { href: '/admin/outbox', label: 'adminNavOutbox', minRole: 'editor' },
   { href: '/admin/journalists', label: 'adminNavJournalists', minRole: 'editor' },
+  { href: '/admin/readership', label: 'adminNavReadership', minRole: 'viewer' },
   { href: '/admin/audit', label: 'adminNavAudit', minRole: 'admin' },
   { href: '/admin/tokens', label: 'adminNavTokens', minRole: 'admin' },
   { href: '/admin/webhooks', label: 'adminNavWebhooks', minRole: 'admin' },
