@@ -42,18 +42,18 @@ describe('admin audit log over HTTP', () => {
     const res = await admin.get('/admin/audit');
     assert.equal(res.statusCode, 200);
     assert.deepEqual(releaseActionsOf(res.body), ['release.created', 'release.rejected', 'release.submitted', 'release.created']);
-    assert.match(res.body, /<td>Editor Oh<span class="hint"> \(editor\d+@press\.example/, 'the name, with the account beside it');
+    assert.match(res.body, /<td><span translate="no">Editor Oh<\/span><span class="hint"> \(editor\d+@press\.example/, 'the name, with the account beside it');
     assert.match(res.body, new RegExp(`<a href="/admin/releases/${releaseId}">Audited release</a>`));
     assert.match(res.body, /<td>Sent back <code class="hint">release\.rejected<\/code><\/td>/);
-    assert.match(res.body, /<td class="audit-what">Comment: Add the minister quote<details><summary>All details<\/summary><dl><dt>comment<\/dt><dd>Add the minister quote<\/dd><\/dl><\/details><\/td>/);
+    assert.match(res.body, /<td class="audit-what">Comment: Add the minister quote<details><summary>All details<\/summary><dl translate="no"><dt><code>comment<\/code><\/dt><dd>Add the minister quote<\/dd><\/dl><\/details><\/td>/);
     assert.match(res.body, /Edition 1/);
     assert.doesNotMatch(res.body, /\{&quot;|\{"comment"/, 'no raw JSON on the page');
   });
 
   test('the pickers offer every person and every recorded action, and keep what was chosen', async () => {
     const res = await admin.get(`/admin/audit?person=${editor.user.id}&action=release.rejected&from=2026-11-21&to=2026-11-21`);
-    assert.match(res.body, new RegExp(`<option value="${editor.user.id}" selected>Editor Oh \\(editor\\d+@press\\.example\\)</option>`));
-    assert.match(res.body, new RegExp(`<option value="${writer.user.id}">Writer Jung`));
+    assert.match(res.body, new RegExp(`<option value="${editor.user.id}" selected translate="no">Editor Oh \\(editor\\d+@press\\.example\\)</option>`));
+    assert.match(res.body, new RegExp(`<option value="${writer.user.id}" translate="no">Writer Jung`));
     assert.match(res.body, /<option value="release\.rejected" selected>Sent back<\/option>/);
     assert.match(res.body, /<option value="release\.submitted">Submitted for review<\/option>/);
     assert.match(res.body, /<input type="date" id="filter-from" name="from" value="2026-11-21"/);
@@ -87,7 +87,7 @@ describe('admin audit log over HTTP', () => {
     const older = /<a href="(\/admin\/audit\?action=files\.migrated&amp;before=\d+)">Older entries<\/a>/.exec(first.body)?.[1]?.replace(/&amp;/g, '&');
     assert.ok(older, 'an older-entries link');
     const second = await admin.get(older);
-    const batches = (html: string) => [...html.matchAll(/<dt>batch<\/dt><dd>(\d+)<\/dd>/g)].map((m) => Number(m[1]));
+    const batches = (html: string) => [...html.matchAll(/<dt><code>batch<\/code><\/dt><dd>(\d+)<\/dd>/g)].map((m) => Number(m[1]));
     assert.equal(batches(first.body).length, 100);
     assert.deepEqual([...batches(first.body), ...batches(second.body)], Array.from({ length: 130 }, (_, i) => 129 - i));
     assert.doesNotMatch(second.body, /Older entries/);
@@ -109,7 +109,7 @@ describe('admin audit log over HTTP', () => {
     assert.equal(data[0]![0], '2026-11-21 00:30:00');
     assert.equal(data[0]![1], 'Writer Jung');
     assert.equal(data[0]![6], "'=국방부 합동 브리핑", 'Korean survives; a leading = is kept as text, not run as a formula');
-    assert.equal(data[1]![8], 'Board press-releases, language en');
+    assert.equal(data[1]![8], 'Board press-releases, language English');
   });
 
   test('the CSV export speaks the staff member’s language', async () => {

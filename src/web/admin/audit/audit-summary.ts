@@ -2,7 +2,7 @@ import type { ReadableAuditEntry } from '../../../app/audit-trail.js';
 import type { Language } from '../../../domain/language.js';
 import { isRole } from '../../../domain/user.js';
 import { catalogues, type MessageKey, type Translate } from '../../i18n/messages.js';
-import { formatDateTime } from '../shared/format.js';
+import { formatDateTime, languageLabel } from '../shared/format.js';
 
 /** What the words of an audit entry are chosen and formatted with. */
 export interface AuditWording {
@@ -51,12 +51,18 @@ function valueText(key: string, value: unknown, w: AuditWording): string | numbe
   if (typeof value === 'string') {
     if (ISO_INSTANT.test(value)) return formatDateTime(new Date(value), w.timeZone, w.lang);
     if ((key === 'role' || key === 'from' || key === 'to') && isRole(value)) return w.t(`adminRole_${value}`);
+    if (key === 'language' && (value === 'ko' || value === 'en')) return languageLabel(value, w.t);
     return value;
   }
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v))).join(', ');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
+}
+
+/** Whether the action has a one-line summary of its own (else the summary lists its details, which are data). */
+export function hasSummary(action: string): boolean {
+  return messageKey(`auditSummary_${keyPart(action)}`) !== null;
 }
 
 /** The details as readable name/value pairs, for the <details> list and the fallback summary. */

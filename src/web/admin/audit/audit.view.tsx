@@ -2,7 +2,13 @@ import type { AuditFilterChoices, ReadableAuditEntry } from '../../../app/audit-
 import type { AdminContext } from '../shared/admin-context.js';
 import { AdminLayout } from '../shared/admin-layout.view.js';
 import { formatDateTime } from '../shared/format.js';
-import { actionLabel, actorLabel, detailPairs, subjectLabel, summaryOf } from './audit-summary.js';
+import { actionLabel, actorLabel, detailPairs, hasSummary, subjectLabel, summaryOf } from './audit-summary.js';
+
+/**
+ * `translate="no"`: names and recorded details are data, not UI text; browsers' page translation
+ * leaves them alone. (Preact types `translate` as a boolean, but the attribute takes yes/no.)
+ */
+const DATA = { translate: 'no' } as unknown as { translate?: boolean };
 
 /** The audit page's query as the form sends it (GET), already checked. */
 export interface AuditPageQuery {
@@ -42,7 +48,7 @@ function Filters(props: { ctx: AdminContext; q: AuditPageQuery; choices: AuditFi
           <select id="filter-person" name="person">
             <option value="">{t('auditFilterAnyone')}</option>
             {choices.staff.map((s) => (
-              <option key={s.id} value={String(s.id)} selected={q.person === s.id}>
+              <option key={s.id} value={String(s.id)} selected={q.person === s.id} {...DATA}>
                 {s.name} ({s.email})
               </option>
             ))}
@@ -105,7 +111,7 @@ function EntryRow(props: { ctx: AdminContext; e: ReadableAuditEntry }) {
         <time datetime={e.at.toISOString()}>{formatDateTime(e.at, ctx.timeZone, ctx.lang)}</time>
       </td>
       <td>
-        {actorLabel(e, t)}
+        {e.actorName ? <span {...DATA}>{e.actorName}</span> : actorLabel(e, t)}
         {(e.actorName || e.actor.ip) && (
           <span class="hint">
             {' '}
@@ -116,14 +122,16 @@ function EntryRow(props: { ctx: AdminContext; e: ReadableAuditEntry }) {
       <td>
         {actionLabel(e.action, t)} <code class="hint">{e.action}</code>
       </td>
-      <td>{e.subjectType === 'release' && e.subjectId ? <a href={`/admin/releases/${e.subjectId}`}>{subject}</a> : subject}</td>
+      <td>{e.subjectType === 'release' && e.subjectId ? <a href={`/admin/releases/${e.subjectId}`}>{subject}</a> : e.subjectUserName ? <span {...DATA}>{subject}</span> : subject}</td>
       <td class="audit-what">
-        {summaryOf(e, wording)}
+        {hasSummary(e.action) ? summaryOf(e, wording) : <span {...DATA}>{summaryOf(e, wording)}</span>}
         {pairs.length > 0 && (
           <details>
             <summary>{t('auditRaw')}</summary>
-            <dl>
-              {pairs.map(([k, v]) => [<dt key={`${k}-k`}>{k}</dt>, <dd key={`${k}-v`}>{v}</dd>])}
+            <dl {...DATA}>
+              {pairs.map(([k, v]) => [<dt key={`${k}-k`}>
+                  <code>{k}</code>
+                </dt>, <dd key={`${k}-v`}>{v}</dd>])}
             </dl>
           </details>
         )}
