@@ -29,7 +29,10 @@ import { makePublicTranslations, makeTranslationRepo } from '../adapters/db/tran
 import { systemClock } from '../adapters/clock/system-clock.js';
 import { makeAdminCatalog } from '../adapters/db/admin-catalog.js';
 import { composeContacts } from './compose-contacts.js';
-import { makeAuditLog } from '../adapters/db/audit-log.js';
+import { makeAuditLog, makeAuditSubjects } from '../adapters/db/audit-log.js';
+import { makeReadership } from '../adapters/db/readership.js';
+import { makeAuditTrail } from '../app/audit-trail.js';
+import { makeReadershipReports } from '../app/readership-reports.js';
 import { makeApiTokenRepo, makeApiTokenUnitOfWork } from '../adapters/db/api-token.repo.js';
 import { makeApiTokens } from '../app/api-tokens/api-tokens.js';
 import { makeBoardRepo } from '../adapters/db/board.repo.js';
@@ -259,7 +262,11 @@ export async function composeSystem(options: SystemOptions) {
     transfer: composeTransfer({ db, files, clock, search: indexing, inspector, allowedTypes: options.allowedUploadTypes ?? DEFAULT_ALLOWED_TYPES }),
     /** Importers of old newsrooms: scraped pages, RSS/Atom feeds, WordPress exports. */
     imports: composeImport({ db, clock, events, files, allowedTypes: options.allowedUploadTypes ?? DEFAULT_ALLOWED_TYPES, maxBytes: options.uploadMaxBytes }),
-    views: makeViewCounter({ uow }),
+    views: makeViewCounter({ uow, clock, timeZone }),
+    /** Readership for press officers (#16): views per day, top releases, CSV export. */
+    readership: makeReadershipReports({ readership: makeReadership(db), clock, timeZone }),
+    /** The readable audit trail (#16): names and titles, filters, CSV export. */
+    auditTrail: makeAuditTrail({ audit, subjects: makeAuditSubjects(db), users: accounts.users }),
     /** CDN purges (#18): on every release event, and at embargo lifts (web-app.ts). */
     cdn,
     /** Request allowances (API token guessing, subscribe requests) counted in the database, shared by every server (#18). */

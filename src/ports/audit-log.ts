@@ -27,6 +27,12 @@ export interface AuditQuery {
   subjectType?: string;
   subjectId?: string;
   before?: Date;
+  /** Entries at or after this instant (#16: the audit page's date range). */
+  from?: Date;
+  /** Entries before this instant. */
+  to?: Date;
+  /** Entries older than this entry: the next page, newest first, without skipping entries of one millisecond. */
+  beforeId?: number;
   limit: number;
 }
 
@@ -34,4 +40,14 @@ export interface AuditQuery {
 export interface AuditLog {
   record(entry: Omit<AuditEntry, 'id'>): Promise<void>;
   list(query: AuditQuery): Promise<AuditEntry[]>;
+}
+
+/** What the readable audit page looks up beside the entries (#16): names for ids, the filters' choices. */
+export interface AuditSubjects {
+  /** Release titles by id (the live edition's, else the latest edition's); unknown ids are absent. */
+  releaseTitles(ids: readonly number[]): Promise<Map<number, string>>;
+  /** Every action the trail holds, in name order (a few dozen), for the action filter. */
+  actions(): Promise<string[]>;
+  /** The releases the trail names most recently, newest first, for the release picker. */
+  recentReleases(limit: number): Promise<{ id: number; title: string }[]>;
 }

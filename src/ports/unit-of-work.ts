@@ -6,6 +6,7 @@ import type { JobQueue } from './job-queue.js';
 import type { PreviewLinkRepo } from './preview-link-repo.js';
 import type { AttachmentRepo } from './attachment-repo.js';
 import type { EditionRepo } from './edition-repo.js';
+import type { DailyViewsWriter } from './readership.js';
 import type { ReleaseRepo } from './release-repo.js';
 import type { SiteStateRepo } from './site-state.js';
 import type { SearchOutbox } from './search-outbox.js';
@@ -44,6 +45,8 @@ export interface TxRepos {
   searchOutbox: SearchOutbox;
   /** Text views of attached files: an attachment's extraction is queued with it (#19). */
   attachmentTexts: AttachmentTexts;
+  /** Page views per day, written with the batched totals (#16). */
+  readership: DailyViewsWriter;
 }
 
 /** Runs a use case's writes in one transaction, passed explicitly, never ambient; see TxEvents for what follows a commit. */

@@ -59,7 +59,7 @@ describe('admin API tokens page over HTTP', () => {
     assert.equal((await apiCreate(secret)).statusCode, 401);
 
     const audit = await admin.get('/admin/audit?subjectType=api_token');
-    for (const action of ['api_token.created', 'api_token.revoked', 'api_token.use_failed']) assert.match(audit.body, new RegExp(`<td>${action.replace('.', '\\.')}</td>`));
+    for (const action of ['API token created', 'API token revoked', 'API token refused']) assert.match(audit.body, new RegExp(`<td>${action} <code`));
   });
 
   test('a refused form comes back with every problem and what was typed', async () => {

@@ -23,6 +23,8 @@ function visibleText(html: string): string {
     // Data, not UI: event names and details in the audit log, e-mail addresses.
     .replace(/<code[^>]*>[\s\S]*?<\/code>/g, ' ')
     .replace(/<td>[a-z_]+\.[a-z_]+<\/td>/g, ' ')
+    // Names and recorded details (staff pickers and the audit trail mark them translate="no").
+    .replace(/<(option|span|dl)[^>]*translate="no"[^>]*>[\s\S]*?<\/\1>/g, ' ')
     .replace(/[\w.+-]+@[\w.-]+/g, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&amp;/g, '&')

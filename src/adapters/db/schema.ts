@@ -3,6 +3,7 @@ import type { AccountsTables } from './schema-accounts.js';
 import type { DistributionTables } from './schema-distribution.js';
 import type { WebhookTables } from './schema-webhooks.js';
 import type { JournalistTables } from './schema-journalists.js';
+import type { ReadershipTables } from './schema-readership.js';
 
 /**
  * Row types as stored. Times are epoch milliseconds (bigint) on both databases, so comparisons and
@@ -281,7 +282,7 @@ export interface AttachmentTextsTable {
   extracted_at: number | null;
 }
 
-export interface Database extends AccountsTables, DistributionTables, WebhookTables, JournalistTables {
+export interface Database extends AccountsTables, DistributionTables, WebhookTables, JournalistTables, ReadershipTables {
   import_sources: ImportSourcesTable;
   api_tokens: ApiTokensTable;
   search_fts: SearchFtsTable;

@@ -10,6 +10,7 @@ import { makeAttachmentRepo } from './attachment.repo.js';
 import { makeEditionRepo } from './edition.repo.js';
 import { makeReleaseRepo } from './release.repo.js';
 import { bumpContentVersion, makeSiteStateRepo } from './site-state.repo.js';
+import { makeDailyViewsWriter } from './readership.js';
 import type { Database } from './schema.js';
 import { makeSearchOutbox } from './search-outbox.js';
 import { makeTranslationRepo } from './translation.repo.js';
@@ -70,6 +71,7 @@ export function txRepos(trx: Kysely<Database>, events: TxEvents) {
     translations: makeTranslationRepo(trx),
     searchOutbox: makeSearchOutbox(trx),
     attachmentTexts: makeAttachmentTexts(trx),
+    readership: makeDailyViewsWriter(trx),
   };
 }
 

@@ -58,6 +58,10 @@ ins { background: #d8f3dc; text-decoration: underline; } del { background: #fde2
 @media (max-width: 50rem) { .conflict, .dashboard { grid-template-columns: 1fr; } }
 .totp-setup { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 1rem 2rem; }
 .totp-qr svg { display: block; width: 200px; height: 200px; background: #fff; }
+.form-group input[type=date], .form-group input[inputmode=numeric] { font: inherit; padding: .45rem .6rem; border: 2px solid var(--ink); border-radius: 0; background: #fff; }
+.filters { display: flex; flex-wrap: wrap; gap: 0 1.25rem; align-items: end; } .filters .form-group { margin-bottom: .75rem; } .filters .hint { max-width: 18rem; }
+.audit-what details { margin-top: .25rem; } .audit-what dl { display: grid; grid-template-columns: auto 1fr; gap: .1rem .75rem; margin: .25rem 0; overflow-wrap: anywhere; } .audit-what dt { color: var(--muted); }
+.chart svg { display: block; width: 100%; max-width: 60rem; height: auto; } .num { text-align: right !important; font-variant-numeric: tabular-nums; }
 
 `;
 

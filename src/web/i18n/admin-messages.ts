@@ -10,6 +10,7 @@ import { notificationsEn, notificationsKo } from './admin-notification-messages.
 import { findingEn, findingKo } from './admin-finding-messages.js';
 import { staffEn, staffKo } from './admin-staff-messages.js';
 import { editingEn, editingKo } from './admin-editing-messages.js';
+import { insightEn, insightKo } from './admin-insight-messages.js';
 
 /**
  * The press office's (admin) words, part of the one UI catalogue (messages.ts merges them). Keys
@@ -178,6 +179,7 @@ export const adminEn = {
   ...findingEn,
   ...staffEn,
   ...editingEn,
+  ...insightEn,
 } as const;
 
 export type AdminMessageKey = keyof typeof adminEn;
@@ -345,4 +347,5 @@ export const adminKo: Record<AdminMessageKey, string> = {
   ...findingKo,
   ...staffKo,
   ...editingKo,
+  ...insightKo,
 };

@@ -1,109 +1,94 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AuditEntry } from '../../../ports/audit-log.js';
-import { adminContext, type AdminContext } from '../shared/admin-context.js';
+import type { AuditTrail, AuditTrailFilter } from '../../../app/audit-trail.js';
+import { dayRange, isCalendarDay } from '../../day-range.js';
+import { translator } from '../../i18n/messages.js';
+import { negotiatedLanguage } from '../../public/language.route.js';
+import { adminContext } from '../shared/admin-context.js';
 import { canRead, type AdminWebDeps } from '../shared/admin-deps.js';
-import { AdminLayout } from '../shared/admin-layout.view.js';
-import { formatDateTime } from '../shared/format.js';
+import { csvTime, sendCsv, type CsvRecord } from '../shared/csv-download.js';
 import { sendAdminPage } from '../shared/html.js';
-import type { AuditLog } from '../../../ports/audit-log.js';
+import { actionLabel, actorLabel, subjectLabel, summaryOf } from './audit-summary.js';
+import { AuditView, type AuditPageQuery } from './audit.view.js';
 
-/** What the audit log page reads. */
-export type AuditRouteSystem = { audit: Pick<AuditLog, 'list'> };
+/** What the audit log page and its CSV export read. */
+export type AuditRouteSystem = { auditTrail: AuditTrail };
 
 const PAGE_SIZE = 100;
 
+const id = z.coerce.number().int().positive().max(2 ** 31 - 1);
+const day = z.string().trim().refine(isCalendarDay);
+/** Every filter is optional and a malformed one is ignored (a hand-edited URL shows the whole trail, not an error). */
 const auditQuery = z.object({
+  person: id.optional().catch(undefined),
+  release: id.optional().catch(undefined),
   action: z.string().trim().regex(/^[a-z_]+\.[a-z_]+$/).max(60).optional().catch(undefined),
+  from: day.optional().catch(undefined),
+  to: day.optional().catch(undefined),
   subjectType: z.string().trim().regex(/^[a-z_]+$/).max(40).optional().catch(undefined),
   subjectId: z.string().trim().min(1).max(60).optional().catch(undefined),
-  before: z.coerce.number().int().positive().optional().catch(undefined),
+  before: id.optional().catch(undefined),
 });
-type AuditQuery = z.output<typeof auditQuery>;
 
-function subjectLink(entry: AuditEntry, t: AdminContext['t']) {
-  if (entry.subjectType === 'release' && entry.subjectId) return <a href={`/admin/releases/${entry.subjectId}`}>{t('adminReleaseN', { id: entry.subjectId })}</a>;
-  return `${entry.subjectType}${entry.subjectId ? ` ${entry.subjectId}` : ''}`;
+function filterOf(q: AuditPageQuery, timeZone: string): AuditTrailFilter {
+  const range = dayRange(q.from ?? null, q.to ?? null, timeZone);
+  return {
+    actorUserId: q.person,
+    releaseId: q.release,
+    action: q.action,
+    from: range.from ?? undefined,
+    to: range.to ?? undefined,
+    ...(q.release === undefined && q.subjectType ? { subjectType: q.subjectType, subjectId: q.subjectId } : {}),
+  };
 }
 
-function AuditView(props: { ctx: AdminContext; q: AuditQuery; entries: AuditEntry[]; hasMore: boolean }) {
-  const { ctx, q } = props;
-  const { t } = ctx;
-  const last = props.entries.at(-1);
-  const older = new URLSearchParams();
-  if (q.action) older.set('action', q.action);
-  if (q.subjectType) older.set('subjectType', q.subjectType);
-  if (q.subjectId) older.set('subjectId', q.subjectId);
-  if (last) older.set('before', String(last.at.getTime()));
-  return (
-    <AdminLayout ctx={ctx} title={t('adminNavAudit')}>
-      <h1>{t('adminNavAudit')}</h1>
-      <p>{t('adminAuditIntro')}</p>
-      <form method="get" action="/admin/audit" class="inline-actions" aria-label={t('adminAuditFilter')}>
-        <div class="form-group">
-          <label for="filter-action">{t('adminAction')}</label>
-          <input type="text" id="filter-action" name="action" value={q.action ?? ''} placeholder="release.published" />
-        </div>
-        <div class="form-group">
-          <label for="filter-subjectType">{t('adminSubjectType')}</label>
-          <input type="text" id="filter-subjectType" name="subjectType" value={q.subjectType ?? ''} placeholder="release" />
-        </div>
-        <div class="form-group">
-          <label for="filter-subjectId">{t('adminSubjectId')}</label>
-          <input type="text" id="filter-subjectId" name="subjectId" value={q.subjectId ?? ''} />
-        </div>
-        <button type="submit">{t('adminFilter')}</button>
-      </form>
-      {props.entries.length === 0 ? (
-        <p>{t('adminNoEntries')}</p>
-      ) : (
-        <table class="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('adminWhen')}</th>
-              <th scope="col">{t('adminWho')}</th>
-              <th scope="col">{t('adminAction')}</th>
-              <th scope="col">{t('adminSubject')}</th>
-              <th scope="col">{t('adminDetails')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.entries.map((e) => (
-              <tr key={e.id}>
-                <td>
-                  <time datetime={e.at.toISOString()}>{formatDateTime(e.at, ctx.timeZone, ctx.lang)}</time>
-                </td>
-                <td>
-                  {e.actor.label}
-                  {e.actor.ip && <span class="hint"> ({e.actor.ip})</span>}
-                </td>
-                <td>{e.action}</td>
-                <td>{subjectLink(e, t)}</td>
-                <td>
-                  <code>{Object.keys(e.details).length > 0 ? JSON.stringify(e.details) : ''}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {props.hasMore && (
-        <p>
-          <a href={`/admin/audit?${older.toString()}`}>{t('adminOlderEntries')}</a>
-        </p>
-      )}
-    </AdminLayout>
-  );
-}
-
-/** GET /admin/audit (administrators only): the audit trail, filtered by action and subject. */
+/** GET /admin/audit and /admin/audit.csv (administrators only): the audit trail in words, filtered, and its export. */
 export function registerAuditRoutes(app: FastifyInstance, deps: AdminWebDeps<AuditRouteSystem>): void {
   app.get('/admin/audit', canRead(deps, 'admin'), async (request, reply) => {
     const q = auditQuery.parse(request.query ?? {});
-    const [ctx, entries] = await Promise.all([
+    const [ctx, page, choices] = await Promise.all([
       adminContext(request, reply, deps),
-      deps.system.audit.list({ action: q.action, subjectType: q.subjectType, subjectId: q.subjectId, before: q.before ? new Date(q.before) : undefined, limit: PAGE_SIZE + 1 }),
+      deps.system.auditTrail.page(filterOf(q, deps.timeZone), { beforeId: q.before, size: PAGE_SIZE }),
+      deps.system.auditTrail.choices(),
     ]);
-    return sendAdminPage(reply, <AuditView ctx={ctx} q={q} entries={entries.slice(0, PAGE_SIZE)} hasMore={entries.length > PAGE_SIZE} />);
+    return sendAdminPage(reply, <AuditView ctx={ctx} q={q} entries={page.entries} hasMore={page.hasMore} choices={choices} />);
+  });
+
+  app.get('/admin/audit.csv', canRead(deps, 'admin'), async (request, reply) => {
+    const q = auditQuery.parse(request.query ?? {});
+    const lang = negotiatedLanguage(request);
+    const t = translator(lang);
+    const wording = { t, timeZone: deps.timeZone, lang };
+    const columns = [
+      { key: 'when', header: t('auditCsvWhen', { zone: deps.timeZone }) },
+      { key: 'who', header: t('auditCsvWho') },
+      { key: 'account', header: t('auditCsvAccount') },
+      { key: 'ip', header: t('auditCsvIp') },
+      { key: 'action', header: t('auditCsvAction') },
+      { key: 'code', header: t('auditCsvActionCode') },
+      { key: 'subject', header: t('auditCsvSubject') },
+      { key: 'subjectId', header: t('auditCsvSubjectId') },
+      { key: 'summary', header: t('auditCsvSummary') },
+      { key: 'details', header: t('auditCsvDetails') },
+    ];
+    const entries = deps.system.auditTrail.all(filterOf(q, deps.timeZone));
+    async function* rows(): AsyncIterable<CsvRecord> {
+      for await (const e of entries) {
+        yield {
+          when: csvTime(e.at, deps.timeZone),
+          who: actorLabel(e, t),
+          account: e.actor.label,
+          ip: e.actor.ip,
+          action: actionLabel(e.action, t),
+          code: e.action,
+          subject: subjectLabel(e, t),
+          subjectId: e.subjectId,
+          summary: summaryOf(e, wording),
+          details: JSON.stringify(e.details),
+        };
+      }
+    }
+    const today = csvTime(deps.system.clock.now(), deps.timeZone).slice(0, 10);
+    return sendCsv(reply, `audit-${today}.csv`, columns, rows());
   });
 }

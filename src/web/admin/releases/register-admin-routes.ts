@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { registerAuditRoutes } from '../audit/audit.route.js';
 import { registerDashboardRoutes } from '../dashboard/dashboard.route.js';
+import { registerReadershipRoutes } from '../readership/readership.route.js';
 import type { AdminWebDeps } from '../shared/admin-deps.js';
 import { listTitleScript } from '../shared/list-title-script.js';
 import { makeAdminErrorHandler } from '../shared/admin-error-handler.js';
@@ -33,7 +34,8 @@ export type EditorialAdminSystem = SystemOf<typeof registerDashboardRoutes> &
   SystemOf<typeof registerRevisionRoutes> &
   SystemOf<typeof registerPreviewLinkRoutes> &
   SystemOf<typeof registerAuditRoutes> &
-  SystemOf<typeof registerAutosaveRoute>;
+  SystemOf<typeof registerAutosaveRoute> &
+  SystemOf<typeof registerReadershipRoutes>;
 
 /**
  * The editorial admin: dashboard, release list, editor, workflow steps, uploads, revisions,
@@ -59,6 +61,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminWebDeps<Edi
     registerRevisionRoutes(scope, deps);
     registerPreviewLinkRoutes(scope, deps);
     registerAuditRoutes(scope, deps);
+    registerReadershipRoutes(scope, deps);
     registerEditorRoutes(scope, deps);
     registerAutosaveRoute(scope, deps);
   });

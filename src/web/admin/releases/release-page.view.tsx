@@ -92,6 +92,11 @@ export function ReleasePageView(props: { ctx: AdminContext; data: ReleasePageDat
         </p>
       )}
       <FullPreviewLink releaseId={release.id} t={t} />
+      {release.number !== null && (
+        <p>
+          <a href={`/admin/readership/releases/${release.id}`}>{t('readershipChartLink')}</a>
+        </p>
+      )}
       {release.status === 'withdrawn' && <p class="notice">{t('adminWithdrawnReason', { reason: release.withdrawalReason ?? '' })}</p>}
       {release.contentRemovedAt && <p class="notice">{t('adminContentRemoved', { date: when(release.contentRemovedAt) })}</p>}
       {edition.state === 'draft' && edition.reviewComment && (

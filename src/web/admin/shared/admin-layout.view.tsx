@@ -11,6 +11,7 @@ const NAV = [
   { href: '/admin/outbox', label: 'adminNavOutbox', minRole: 'editor' },
   { href: '/admin/journalists', label: 'adminNavJournalists', minRole: 'editor' },
   { href: '/admin/contacts', label: 'adminNavContacts', minRole: 'editor' },
+  { href: '/admin/readership', label: 'adminNavReadership', minRole: 'viewer' },
   { href: '/admin/audit', label: 'adminNavAudit', minRole: 'admin' },
   { href: '/admin/staff', label: 'adminNavStaff', minRole: 'admin' },
   { href: '/admin/tokens', label: 'adminNavTokens', minRole: 'admin' },
