@@ -21,26 +21,39 @@ export type MoveDirection = 'up' | 'down';
 
 /**
  * Editing a draft's attachments after upload: their texts, their order and removal. Like any edit
- * of the content, only on a draft, by a writer or above; each change is audited with it.
+ * of the content, only on a draft, by a writer or above; each change is audited with it. An editor
+ * may also fix the texts of an edition in review, approved or scheduled (`revise`, #16).
  */
 export function makeEditAttachments(deps: { uow: UnitOfWork; clock: Clock }) {
-  async function loadOnDraft(tx: TxRepos, releaseId: number, attachmentId: number, actor: StaffActor) {
-    const { edition } = await loadForAction(tx, releaseId, 'edit', actor);
+  async function loadOnDraft(tx: TxRepos, releaseId: number, attachmentId: number, actor: StaffActor, action: 'edit' | 'revise' = 'edit') {
+    const { edition } = await loadForAction(tx, releaseId, action, actor);
     const attachment = await tx.releases.getAttachment(attachmentId);
     if (!attachment || attachment.editionId !== edition.id) throw new NotFoundError(`No attachment ${attachmentId} on the draft of release ${releaseId}`);
-    return attachment;
+    return { attachment, edition };
   }
 
   return {
-    /** Sets caption, credit and alt text (alt text is required for images before publishing). */
+    /**
+     * Sets caption, credit and alt text (alt text is required for images before publishing). On an
+     * edition past draft (an editor's fix in review) it is also a revision by the editor, who becomes
+     * one of its authors, and it moves the edition's version, so nobody approves texts they never saw.
+     */
     update(releaseId: number, attachmentId: number, input: Partial<AttachmentText>, actor: StaffActor): Promise<Attachment> {
       const text = validate(attachmentTextSchema, input);
       return deps.uow.run(async (tx) => {
-        const before = await loadOnDraft(tx, releaseId, attachmentId, actor);
+        const now = deps.clock.now();
+        const latest = await tx.releases.latestEdition(releaseId);
+        const inReview = latest !== null && latest.state !== 'draft';
+        const { attachment: before, edition } = await loadOnDraft(tx, releaseId, attachmentId, actor, inReview ? 'revise' : 'edit');
         const updated = await tx.releases.updateAttachment(attachmentId, text);
         if (!updated) throw new NotFoundError(`No attachment ${attachmentId}`);
         const changed = (['caption', 'credit', 'altText'] as const).filter((k) => before[k] !== updated[k]);
-        await auditRelease(tx, actor, 'attachment.updated', releaseId, deps.clock.now(), { attachmentId, fileName: before.fileName, changed });
+        if (inReview && changed.length > 0) {
+          const { title, subtitle, bodyMarkdown, department, contact, tags } = edition;
+          await tx.releases.updateEditionWorkflow(edition.id, {}, now);
+          await tx.releases.addRevision(edition.id, { title, subtitle, bodyMarkdown, department, contact, tags }, { id: actor.userId, label: actor.label }, now);
+        }
+        await auditRelease(tx, actor, 'attachment.updated', releaseId, now, { attachmentId, fileName: before.fileName, changed, ...(inReview ? { state: edition.state } : {}) });
         return updated;
       });
     },
@@ -48,7 +61,7 @@ export function makeEditAttachments(deps: { uow: UnitOfWork; clock: Clock }) {
     /** Swaps an attachment with its neighbour; at either end it stays where it is. */
     move(releaseId: number, attachmentId: number, direction: MoveDirection, actor: StaffActor): Promise<void> {
       return deps.uow.run(async (tx) => {
-        const attachment = await loadOnDraft(tx, releaseId, attachmentId, actor);
+        const { attachment } = await loadOnDraft(tx, releaseId, attachmentId, actor);
         const ids = (await tx.releases.attachmentsOf(attachment.editionId)).map((a) => a.id);
         const from = ids.indexOf(attachmentId);
         const to = direction === 'up' ? from - 1 : from + 1;
@@ -62,7 +75,7 @@ export function makeEditAttachments(deps: { uow: UnitOfWork; clock: Clock }) {
     /** Removes an attachment from the draft; the live edition (if any) keeps its own copy. */
     remove(releaseId: number, attachmentId: number, actor: StaffActor): Promise<void> {
       return deps.uow.run(async (tx) => {
-        const attachment = await loadOnDraft(tx, releaseId, attachmentId, actor);
+        const { attachment } = await loadOnDraft(tx, releaseId, attachmentId, actor);
         await tx.releases.removeAttachment(attachmentId);
         const rest = (await tx.releases.attachmentsOf(attachment.editionId)).map((a) => a.id);
         await tx.releases.setAttachmentOrder(attachment.editionId, rest);

@@ -79,6 +79,11 @@ export interface ReleaseRepo {
   setEditionState(id: number, state: EditionState, publishedAt: Date | null, at: Date): Promise<void>;
   /** Applies a workflow transition's field changes and bumps the lock version. */
   updateEditionWorkflow(id: number, patch: EditionWorkflowPatch, at: Date): Promise<Edition>;
+  /**
+   * Names (or clears) the editor asked to review an edition. The text is unchanged, so the lock
+   * version stays: nobody's open page turns stale because a reviewer was named (#16).
+   */
+  assignReviewer(editionId: number, reviewerId: number | null): Promise<void>;
   addAttachment(input: NewAttachment): Promise<Attachment>;
   attachmentsOf(editionId: number): Promise<Attachment[]>;
   getAttachment(id: number): Promise<Attachment | null>;

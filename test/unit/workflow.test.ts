@@ -11,12 +11,15 @@ const SPEC: Record<WorkflowAction, { from: string[]; roles: Role[] }> = {
   submit: { from: ['draft'], roles: ['admin', 'editor', 'writer'] },
   approve: { from: ['in_review'], roles: ['admin', 'editor'] },
   reject: { from: ['in_review', 'approved'], roles: ['admin', 'editor'] },
-  schedule: { from: ['approved'], roles: ['admin', 'editor'] },
+  schedule: { from: ['approved', 'scheduled'], roles: ['admin', 'editor'] },
   unschedule: { from: ['scheduled'], roles: ['admin', 'editor'] },
   publish: { from: ['approved', 'scheduled'], roles: ['admin', 'editor'] },
   correct: { from: ['published'], roles: ['admin', 'editor', 'writer'] },
   withdraw: { from: ['published'], roles: ['admin', 'editor'] },
   share_preview: { from: ['draft', 'in_review', 'approved', 'scheduled', 'published'], roles: ['admin', 'editor'] },
+  revise: { from: ['in_review', 'approved', 'scheduled'], roles: ['admin', 'editor'] },
+  recall: { from: ['in_review'], roles: ['admin', 'editor', 'writer'] },
+  assign_reviewer: { from: ['in_review'], roles: ['admin', 'editor'] },
 };
 
 describe('workflow: every (state, action, role) triple', () => {
@@ -25,7 +28,7 @@ describe('workflow: every (state, action, role) triple', () => {
       for (const role of ROLES) {
         const allowed = SPEC[action].from.includes(state) && SPEC[action].roles.includes(role);
         test(`${role} ${action} on ${state}: ${allowed ? 'allowed' : 'refused'}`, () => {
-          const reasons = workflowRefusals(action, { role, isAuthor: false, editionState: state, releaseStatus: state === 'published' ? 'published' : 'unpublished' });
+          const reasons = workflowRefusals(action, { role, isAuthor: false, isSubmitter: true, editionState: state, releaseStatus: state === 'published' ? 'published' : 'unpublished' });
           assert.equal(reasons.length === 0, allowed, JSON.stringify(reasons));
           if (!allowed) {
             const codes = reasons.map((r) => r.code);

@@ -142,6 +142,10 @@ export function makeReleaseRepo(db: Kysely<Database>): ReleaseRepo {
       return toEdition(row);
     },
 
+    async assignReviewer(editionId, reviewerId) {
+      await db.updateTable('editions').set({ reviewer_id: reviewerId }).where('id', '=', editionId).execute();
+    },
+
     async copyAttachments(fromEditionId, toEditionId) {
       const rows = await db.selectFrom('attachments').selectAll().where('edition_id', '=', fromEditionId).orderBy('position').execute();
       for (const { id: _id, ...row } of rows) {

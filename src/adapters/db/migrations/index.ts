@@ -17,6 +17,7 @@ import * as journalists from './2026120340-journalists.js';
 import * as webhooksNotifications from './2026120350-webhooks-notifications.js';
 import * as rateWindows from './2026120402-rate-windows.js';
 import * as subscriptionPages from './2026120406-subscription-pages.js';
+import * as editionReviewer from './2026120410-edition-reviewer.js';
 
 /** Every migration, in order. Immutable once landed: add a new file instead of editing one. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026120350-webhooks-notifications': webhooksNotifications,
   '2026120402-rate-windows': rateWindows,
   '2026120406-subscription-pages': subscriptionPages,
+  '2026120410-edition-reviewer': editionReviewer,
 };
