@@ -16,6 +16,10 @@ export interface AdminReleaseRow {
   scheduledAt: Date | null;
   embargoUntil: Date | null;
   publicAt: Date | null;
+  /** The reviewer's comment when the edition was sent back (#16). */
+  reviewComment: string | null;
+  /** The editor asked to review it (#16). */
+  reviewerId: number | null;
 }
 
 export interface AdminReleaseQuery {
@@ -26,6 +30,14 @@ export interface AdminReleaseQuery {
   language?: Language;
   /** Only releases published but not yet public (under embargo) at this time. */
   embargoedAt?: Date;
+  /** Only editions sent back with a comment (#16). */
+  sentBack?: boolean;
+  /** Only editions this person sent for review (#16). */
+  submittedBy?: number;
+  /** Only editions this editor was asked to review (#16). */
+  reviewerId?: number;
+  /** Only editions this person may review: asked of them or of nobody, and not created or sent by them (#16). */
+  awaitingReviewBy?: number;
   limit: number;
   offset: number;
 }

@@ -7,6 +7,7 @@ import { tokensEn, tokensKo } from './admin-tokens-messages.js';
 import { outboxEn, outboxKo } from './admin-outbox-messages.js';
 import { webhooksEn, webhooksKo } from './admin-webhook-messages.js';
 import { notificationsEn, notificationsKo } from './admin-notification-messages.js';
+import { reviewEn, reviewKo } from './admin-review-messages.js';
 
 /**
  * The press office's (admin) words, part of the one UI catalogue (messages.ts merges them). Keys
@@ -172,6 +173,7 @@ export const adminEn = {
   ...outboxEn,
   ...webhooksEn,
   ...notificationsEn,
+  ...reviewEn,
 } as const;
 
 export type AdminMessageKey = keyof typeof adminEn;
@@ -336,4 +338,5 @@ export const adminKo: Record<AdminMessageKey, string> = {
   ...outboxKo,
   ...webhooksKo,
   ...notificationsKo,
+  ...reviewKo,
 };

@@ -11,6 +11,7 @@ import { registerPreviewLinkRoutes } from './preview-links.route.js';
 import { registerReleaseListRoutes } from './release-list.route.js';
 import { registerReleasePageRoutes } from './release-page.route.js';
 import { registerRevisionRoutes } from './revisions.route.js';
+import { registerReviseRoutes } from './revise.route.js';
 import { registerWorkflowActionRoutes } from './workflow-actions.route.js';
 import { registerTranslationRoutes } from '../translations/translations.route.js';
 
@@ -28,6 +29,7 @@ export type EditorialAdminSystem = SystemOf<typeof registerDashboardRoutes> &
   SystemOf<typeof registerTranslationRoutes> &
   SystemOf<typeof registerAttachmentRoutes> &
   SystemOf<typeof registerRevisionRoutes> &
+  SystemOf<typeof registerReviseRoutes> &
   SystemOf<typeof registerPreviewLinkRoutes> &
   SystemOf<typeof registerAuditRoutes>;
 
@@ -52,6 +54,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminWebDeps<Edi
     registerTranslationRoutes(scope, deps);
     registerAttachmentRoutes(scope, deps);
     registerRevisionRoutes(scope, deps);
+    registerReviseRoutes(scope, deps);
     registerPreviewLinkRoutes(scope, deps);
     registerAuditRoutes(scope, deps);
     registerEditorRoutes(scope, deps);
