@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Attachment } from '../domain/attachment.js';
 import { NotFoundError } from '../domain/errors.js';
 import { LIMITS } from '../domain/limits.js';
+import { roleMayTake } from '../domain/workflow.js';
 import type { Clock } from '../ports/clock.js';
 import type { AttachmentText } from '../ports/release-repo.js';
 import type { TxRepos, UnitOfWork } from '../ports/unit-of-work.js';
@@ -43,7 +44,8 @@ export function makeEditAttachments(deps: { uow: UnitOfWork; clock: Clock }) {
       return deps.uow.run(async (tx) => {
         const now = deps.clock.now();
         const latest = await tx.releases.latestEdition(releaseId);
-        const inReview = latest !== null && latest.state !== 'draft';
+        // A writer is told the edition is not a draft any more; an editor fixes it in review.
+        const inReview = latest !== null && latest.state !== 'draft' && roleMayTake('revise', actor.role);
         const { attachment: before, edition } = await loadOnDraft(tx, releaseId, attachmentId, actor, inReview ? 'revise' : 'edit');
         const updated = await tx.releases.updateAttachment(attachmentId, text);
         if (!updated) throw new NotFoundError(`No attachment ${attachmentId}`);
