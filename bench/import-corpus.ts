@@ -100,7 +100,7 @@ export async function writeImportCorpus(dir: string, total: number): Promise<voi
           id: eid, edition_no: no, state, title: content.title, subtitle: content.subtitle, body_markdown: content.bodyMarkdown, department: content.department,
           contact_name: null, contact_phone: null, contact_email: null, tags: content.tags, change_note: changeNote, is_minor_change: no > 1 ? false : null,
           review_comment: null, embargo_until: null, scheduled_at: null, published_at: iso(when), created_at: iso(when - 3_600_000), updated_at: iso(when),
-          lock_version: 1, created_by: 3, submitted_by: 3, approved_by: 2,
+          lock_version: 1, created_by: 3, submitted_by: 3, approved_by: 2, reviewer_id: null,
           attachments: attachments.map((a) => ({ ...a, id: no === 1 ? a.id : ++attachmentId })),
           revisions: [{ id: eid, revision_no: 1, content, author_id: 3, author_label: 'writer@bench.example', created_at: iso(when - 3_600_000) }],
         };

@@ -13,8 +13,8 @@ export type ApiScope = (typeof API_SCOPES)[number];
 /** The workflow actions each scope allows (share_preview is not offered through the API). */
 export const SCOPE_ACTIONS: Record<ApiScope, readonly WorkflowAction[]> = {
   'drafts:write': ['edit', 'correct'],
-  'workflow:submit': ['submit'],
-  'workflow:approve': ['approve', 'reject'],
+  'workflow:submit': ['submit', 'recall'],
+  'workflow:approve': ['approve', 'reject', 'revise', 'assign_reviewer'],
   'workflow:publish': ['schedule', 'unschedule', 'publish'],
   'workflow:withdraw': ['withdraw'],
 };

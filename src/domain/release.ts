@@ -88,6 +88,8 @@ export interface Edition extends EditionContent {
   embargoUntil: Date | null;
   /** The reviewer's comment when the edition was sent back. */
   reviewComment: string | null;
+  /** The editor asked to review it (assigned while it is in review); null when nobody was. */
+  reviewerId: number | null;
   /** A correction published without a public change note. */
   isMinorChange: boolean;
 }

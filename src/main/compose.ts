@@ -13,6 +13,9 @@ import { makeViewCounter } from '../app/view-counter.js';
 import { makeCreateRelease } from '../app/workflow/create-release.js';
 import { makePreviewLinks } from '../app/workflow/preview-links.js';
 import { makePublishRelease } from '../app/workflow/publish-release.js';
+import { makeRecallRelease } from '../app/workflow/recall-release.js';
+import { makeAssignReviewer } from '../app/workflow/assign-reviewer.js';
+import { makeReviseInReview } from '../app/workflow/revise-in-review.js';
 import { makeRevisions } from '../app/workflow/revisions.js';
 import { makeRunDueJobs } from '../app/workflow/run-due-jobs.js';
 import { makeSaveDraft } from '../app/workflow/save-draft.js';
@@ -184,7 +187,7 @@ export async function composeSystem(options: SystemOptions) {
   const attachFile = makeAttachFile({ uow, clock, files, inspector, images: makeSharpImageProcessor(), allowedTypes: options.allowedUploadTypes ?? DEFAULT_ALLOWED_TYPES, maxBytes: options.uploadMaxBytes });
   const submitRelease = makeSubmitRelease(deps);
   const approveRelease = makeApproveRelease(deps);
-  const publishRelease = makePublishRelease({ uow, clock });
+  const publishRelease = makePublishRelease(deps);
   const scheduleRelease = makeScheduleRelease(deps);
   const images = makeSharpImageProcessor();
   const seedDemo = composeSeedDemo({ db, clock, events, files, inspector, images, assets: makeDemoAssets(), allowedTypes: options.allowedUploadTypes ?? DEFAULT_ALLOWED_TYPES, maxBytes: options.uploadMaxBytes, requireTotp: options.requireTotp ?? false, passwordHashing: options.passwordHashing });
@@ -237,6 +240,10 @@ export async function composeSystem(options: SystemOptions) {
       publishRelease,
       startCorrection: makeStartCorrection(deps),
       withdrawRelease: makeWithdrawRelease(deps),
+      /** The review loop and fixes in review (#16). */
+      recallRelease: makeRecallRelease(deps),
+      assignReviewer: makeAssignReviewer({ ...deps, users: accounts.users }),
+      reviseInReview: makeReviseInReview(deps),
       runDueJobs: makeRunDueJobs({ jobs, clock, publishRelease, workerId: options.workerId ?? worker.id, isWorkerGone: worker.isGone }),
       seedDemo,
       startTranslation: makeStartTranslation(deps),

@@ -25,6 +25,10 @@ export interface AdminReleaseRow {
   publicAt: Date | null;
   /** The latest edition's first image attachment, or null (#16). */
   thumbnail: AdminThumbnail | null;
+  /** The reviewer's comment when the edition was sent back (#16). */
+  reviewComment: string | null;
+  /** The editor asked to review it (#16). */
+  reviewerId: number | null;
 }
 
 export interface AdminReleaseQuery {
@@ -42,6 +46,14 @@ export interface AdminReleaseQuery {
   titleWords?: string[];
   /** One of the latest edition's tags, exactly. */
   tag?: string;
+  /** Only editions sent back with a comment (#16). */
+  sentBack?: boolean;
+  /** Only editions this person sent for review (#16). */
+  submittedBy?: number;
+  /** Only editions this editor was asked to review (#16). */
+  reviewerId?: number;
+  /** Only editions this person may review: asked of them or of nobody, and not created or sent by them (#16). */
+  awaitingReviewBy?: number;
   limit: number;
   offset: number;
 }

@@ -46,6 +46,11 @@ export interface EditionRepo {
   setEditionState(id: number, state: EditionState, publishedAt: Date | null, at: Date): Promise<void>;
   /** Applies a workflow transition's field changes and bumps the lock version. */
   updateEditionWorkflow(id: number, patch: EditionWorkflowPatch, at: Date): Promise<Edition>;
+  /**
+   * Names (or clears) the editor asked to review an edition. The text is unchanged, so the lock
+   * version stays: nobody's open page turns stale because a reviewer was named (#16).
+   */
+  assignReviewer(editionId: number, reviewerId: number | null): Promise<void>;
   addRevision(editionId: number, content: EditionContent, author: { id: number | null; label: string }, at: Date, options?: { autosaveStartedAt?: Date }): Promise<Revision>;
   /** Replaces an autosave revision's content and time (the same author's next autosave, #16); returns it, or null when it is gone. */
   updateAutosaveRevision(id: number, content: EditionContent, at: Date): Promise<Revision | null>;

@@ -3,7 +3,7 @@ import type { OutboxRepo } from './distribution.js';
 import type { EmailContent } from './email-templates.js';
 
 /** Audit actions that notify someone (#14). */
-export const NOTIFYING_ACTIONS = ['release.submitted', 'release.rejected', 'release.approved', 'release.scheduled', 'release.published', 'release.corrected', 'preview_link.opened'] as const;
+export const NOTIFYING_ACTIONS = ['release.submitted', 'release.rejected', 'release.approved', 'release.scheduled', 'release.published', 'release.corrected', 'preview_link.opened', 'release.reviewer_assigned'] as const;
 export type NotificationKind = (typeof NOTIFYING_ACTIONS)[number];
 
 export interface NotificationDetails {

@@ -114,6 +114,7 @@ describe('the press office in Chromium', { skip: browserSkipReason() }, () => {
     // Withdrawal keeps the page with its notice.
     await editor.goto(editUrl);
     await editor.getByLabel('Public reason for the withdrawal').fill('The opening has been postponed.');
+    await editor.getByLabel(/I understand: the release leaves lists/).check();
     await submit(editor, editor.getByRole('button', { name: 'Withdraw' }));
     await reader.goto(publicUrl);
     assert.match(await reader.locator('.notice').innerText(), /This release was withdrawn[\s\S]*The opening has been postponed\./);

@@ -211,7 +211,7 @@ describe('admin releases over HTTP', () => {
     const refused = await otherEditor.post(`/admin/releases/${release.id}/withdraw`, { reason: '  ' });
     assert.equal(refused.statusCode, 400);
     assert.match(refused.body, /Give a public reason/);
-    const ok = await otherEditor.post(`/admin/releases/${release.id}/withdraw`, { reason: 'Sent before the figures were final' });
+    const ok = await otherEditor.post(`/admin/releases/${release.id}/withdraw`, { reason: 'Sent before the figures were final', confirm: '1' });
     assert.equal(ok.statusCode, 303);
     const pub = await t.app.inject({ method: 'GET', url: `/en/press-releases/${release.number}` });
     assert.match(pub.body, /Sent before the figures were final/);
@@ -246,8 +246,9 @@ describe('admin releases over HTTP', () => {
     const [first, second] = [...revs].sort((a, b) => a.revisionNo - b.revisionNo);
     const diff = await writer.get(`/admin/releases/${id}/revisions?from=${first!.id}&to=${second!.id}`);
     assert.equal(diff.statusCode, 200);
-    assert.match(diff.body, /<del>First<\/del>/);
-    assert.match(diff.body, /<ins>Second<\/ins>/);
+    // Each change says what it is to a screen reader (#16).
+    assert.match(diff.body, /<del><span class="visually-hidden">\[Removed: <\/span>First<span class="visually-hidden"> End of change.\]<\/span><\/del>/);
+    assert.match(diff.body, /<ins><span class="visually-hidden">\[Added: <\/span>Second<span/);
 
     const current = await writer.get(`/admin/releases/${id}`);
     const restored = await writer.post(`/admin/releases/${id}/revisions/${first!.id}/restore`, { lockVersion: lockVersionIn(current.body) });

@@ -157,7 +157,7 @@ for (const { kind, skip } of databaseKinds()) {
       const editor = new StaffBrowser(t, staffUser('editor'));
       const adminPage = await editor.get(`/admin/releases/${release.id}`);
       assert.match(adminPage.body, /name="removeContent" value="1"/, 'the takedown is offered on a withdrawn release');
-      const done = await editor.post(`/admin/releases/${release.id}/withdraw`, { reason: 'Safety takedown: personal data', removeContent: '1' });
+      const done = await editor.post(`/admin/releases/${release.id}/withdraw`, { reason: 'Safety takedown: personal data', removeContent: '1', confirm: '1' });
       assert.equal(done.statusCode, 303, done.body);
       assert.match(String(done.headers.location), /done=content_removed/);
       await t.settled();
@@ -166,7 +166,7 @@ for (const { kind, skip } of databaseKinds()) {
       assert.doesNotMatch(after.body, /appears here|okapi-annex/);
       assert.equal((await get(fileUrls.annex)).statusCode, 410);
       assert.match((await editor.get(`/admin/releases/${release.id}`)).body, /Content removed on/);
-      const again = await editor.post(`/admin/releases/${release.id}/withdraw`, { reason: 'Again', removeContent: '1' });
+      const again = await editor.post(`/admin/releases/${release.id}/withdraw`, { reason: 'Again', removeContent: '1', confirm: '1' });
       assert.equal(again.statusCode, 409, 'content already removed');
     });
 
@@ -174,7 +174,7 @@ for (const { kind, skip } of databaseKinds()) {
       const { release, number, fileUrls } = await takedownCandidate('quokka', await pdfBytes('quokka shared'));
       const editor = new StaffBrowser(t, staffUser('editor'));
       assert.match((await editor.get(`/admin/releases/${release.id}`)).body, /Also remove the content \(legal or safety takedown\)/);
-      assert.equal((await editor.post(`/admin/releases/${release.id}/withdraw`, { reason: 'Legal takedown', removeContent: '1' })).statusCode, 303);
+      assert.equal((await editor.post(`/admin/releases/${release.id}/withdraw`, { reason: 'Legal takedown', removeContent: '1', confirm: '1' })).statusCode, 303);
       await t.settled();
       assert.doesNotMatch((await get(urls.release('en', 'press-releases', number))).body, /appears here/);
       assert.equal((await get(`${urls.release('en', 'press-releases', number)}/print`)).statusCode, 410);

@@ -15,7 +15,7 @@ export function createAdminTestWeb(options: { uploadMaxBytes?: number; idleTimeo
 const PASSWORD = 'correct horse battery staple';
 
 /** The admin's workflow step endpoints, whose forms carry the edition version they were shown. */
-const WORKFLOW_STEP = /^\/admin\/releases\/(\d+)\/(?:submit|approve|reject|schedule|unschedule|publish|correct|withdraw)$/;
+const WORKFLOW_STEP = /^\/admin\/releases\/(\d+)\/(?:submit|approve|reject|schedule|unschedule|publish|correct|withdraw|recall|assign)$/;
 
 export type FormFields = Record<string, string | string[]>;
 

@@ -54,6 +54,19 @@ export function makeAdminCatalog(db: Kysely<Database>): AdminCatalog {
       if (q.status) base = base.where('releases.status', '=', q.status);
       if (q.createdBy !== undefined) base = base.where('editions.created_by', '=', q.createdBy);
       if (q.language) base = base.where('releases.language', '=', q.language);
+      if (q.sentBack) base = base.where('editions.review_comment', 'is not', null);
+      if (q.submittedBy !== undefined) base = base.where('editions.submitted_by', '=', q.submittedBy);
+      if (q.reviewerId !== undefined) base = base.where('editions.reviewer_id', '=', q.reviewerId);
+      if (q.awaitingReviewBy !== undefined) {
+        const me = q.awaitingReviewBy;
+        base = base.where((eb) =>
+          eb.and([
+            eb.or([eb('editions.reviewer_id', 'is', null), eb('editions.reviewer_id', '=', me)]),
+            eb.or([eb('editions.created_by', 'is', null), eb('editions.created_by', '!=', me)]),
+            eb.or([eb('editions.submitted_by', 'is', null), eb('editions.submitted_by', '!=', me)]),
+          ]),
+        );
+      }
       if (q.embargoedAt) base = base.where('releases.status', '=', 'published').where('releases.public_at', '>', q.embargoedAt.getTime());
       for (const word of q.titleWords ?? []) base = base.where((eb) => containsInsensitive(eb.ref('editions.title'), word));
       if (q.tag) {
@@ -80,6 +93,8 @@ export function makeAdminCatalog(db: Kysely<Database>): AdminCatalog {
             'editions.updated_at',
             'editions.scheduled_at',
             'editions.embargo_until',
+            'editions.review_comment',
+            'editions.reviewer_id',
           ])
           .orderBy('editions.updated_at', 'desc')
           .orderBy('releases.id', 'desc')
@@ -110,6 +125,8 @@ export function makeAdminCatalog(db: Kysely<Database>): AdminCatalog {
           embargoUntil: date(r.embargo_until),
           publicAt: date(r.public_at),
           thumbnail: thumbnails.get(r.edition_id) ?? null,
+          reviewComment: r.review_comment,
+          reviewerId: r.reviewer_id,
         })),
       };
     },

@@ -124,6 +124,10 @@ export function makeEditionRepo(db: Kysely<Database>): EditionRepo {
       return toEdition(row);
     },
 
+    async assignReviewer(editionId, reviewerId) {
+      await db.updateTable('editions').set({ reviewer_id: reviewerId }).where('id', '=', editionId).execute();
+    },
+
     async addRevision(editionId, content, author, at, options = {}) {
       const last = await db
         .selectFrom('revisions')

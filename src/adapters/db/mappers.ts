@@ -56,6 +56,7 @@ export function toEdition(row: Selectable<EditionsTable>): Edition {
     scheduledAt: toDate(row.scheduled_at),
     embargoUntil: toDate(row.embargo_until),
     reviewComment: row.review_comment,
+    reviewerId: row.reviewer_id ?? null,
     isMinorChange: Boolean(row.is_minor_change),
   };
 }

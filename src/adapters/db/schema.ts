@@ -83,6 +83,8 @@ export interface EditionsTable {
   embargo_until: number | null;
   review_comment: string | null;
   is_minor_change: number | null;
+  /** The editor asked to review it (migration 2026120410). */
+  reviewer_id: number | null;
 }
 
 export interface RevisionsTable {

@@ -127,6 +127,7 @@ export function editionToRecord(r: Row<'editions'>, attachments: AttachmentRecor
     created_by: r.created_by,
     submitted_by: r.submitted_by,
     approved_by: r.approved_by,
+    reviewer_id: r.reviewer_id,
     attachments,
     revisions,
   };

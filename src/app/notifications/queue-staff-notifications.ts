@@ -20,7 +20,7 @@ export interface StaffNotificationDeps {
  * each writes its audit entry in its own transaction, and this step turns new entries into
  * notifications: submitted for review -> editors and admins; sent back, approved, scheduled,
  * published, corrected -> the author of the newest edition; a preview link opened -> whoever made
- * the link. Never the person who did it. One transaction per entry: the entry is marked handled
+ * the link; a reviewer assigned -> that reviewer. Never the person who did it. One transaction per entry: the entry is marked handled
  * (once, whichever process is first), the notifications written, and for people who chose email,
  * an email in the outbox. Returns how many notifications were written.
  */
@@ -31,6 +31,10 @@ export function makeQueueStaffNotifications(deps: StaffNotificationDeps) {
     else if (source.action === 'preview_link.opened') {
       const creator = typeof source.details.linkId === 'number' ? await deps.notifications.previewLinkCreator(source.details.linkId) : null;
       const one = creator === null ? null : await deps.notifications.staffMember(creator);
+      people = one ? [one] : [];
+    } else if (source.action === 'release.reviewer_assigned') {
+      // The editor asked to review it (#16); clearing the request notifies nobody.
+      const one = typeof source.details.reviewerId === 'number' ? await deps.notifications.staffMember(source.details.reviewerId) : null;
       people = one ? [one] : [];
     } else {
       const one = authorId === null ? null : await deps.notifications.staffMember(authorId);

@@ -119,6 +119,8 @@ export const editionRecord = z.strictObject({
   created_by: id.nullable(),
   submitted_by: id.nullable(),
   approved_by: id.nullable(),
+  /** The editor asked to review it (#16); absent in exports made before it existed. */
+  reviewer_id: id.nullable().default(null),
   attachments: z.array(attachmentRecord),
   revisions: z.array(revisionRecord),
 });

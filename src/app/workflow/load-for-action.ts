@@ -1,6 +1,6 @@
 import { InvalidStateError, NotFoundError, type FieldIssue } from '../../domain/errors.js';
 import type { Edition, Release } from '../../domain/release.js';
-import { workflowRefusals, type WorkflowAction } from '../../domain/workflow.js';
+import { approvalStands, workflowRefusals, type WorkflowAction } from '../../domain/workflow.js';
 import type { TxRepos } from '../../ports/unit-of-work.js';
 import type { StaffActor } from './actor.js';
 import { editionAuthorIds } from './edition-authors.js';
@@ -24,8 +24,9 @@ export async function loadForAction(
   const edition = await tx.editions.latestEdition(releaseId);
   if (!edition) throw new NotFoundError(`Release ${releaseId} has no edition`);
   refuseUnseenEdition(edition, options.seen);
-  // Authorship matters only to approval; the revisions are read only then.
-  const isAuthor = actor.userId !== null && (action === 'approve' ? (await editionAuthorIds(tx.editions, edition)).has(actor.userId) : edition.createdBy === actor.userId);
+  // Authorship matters only to approval (given, or still standing at schedule and publish); the revisions are read only then.
+  const authors = action === 'approve' || action === 'publish' || action === 'schedule' ? await editionAuthorIds(tx.editions, edition) : null;
+  const isAuthor = actor.userId !== null && (authors ? authors.has(actor.userId) : edition.createdBy === actor.userId);
   const reasons = [
     ...workflowRefusals(action, {
       role: actor.role,
@@ -33,6 +34,8 @@ export async function loadForAction(
       editionState: edition.state,
       releaseStatus: release.status,
       allowSelfApproval: options.allowSelfApproval,
+      isSubmitter: actor.userId !== null && (edition.submittedBy === actor.userId || edition.createdBy === actor.userId),
+      approvalStands: authors ? approvalStands(edition.approvedBy, authors, options.allowSelfApproval) : true,
     }),
     ...(await extraChecks({ release, edition })),
   ];

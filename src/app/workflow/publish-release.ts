@@ -1,4 +1,5 @@
 import { attachmentKind } from '../../domain/attachment.js';
+import { altTextProblems } from '../../domain/workflow.js';
 import type { FieldIssue } from '../../domain/errors.js';
 import { publicTimeFor } from '../../domain/release.js';
 import { normaliseText } from '../../domain/text.js';
@@ -45,7 +46,7 @@ export type PublishOutcome =
  * search outbox records the release in the same transaction, so the index catches up after a crash.
  * Resolves with what it did; `published: false` when `onlyIf` said no.
  */
-export function makePublishRelease(deps: { uow: UnitOfWork; clock: Clock }) {
+export function makePublishRelease(deps: { uow: UnitOfWork; clock: Clock; allowSelfApproval?: boolean }) {
   return async function publishRelease(releaseId: number, actor: StaffActor, given: PublishOptions = {}): Promise<PublishOutcome> {
     // The change note is public text: normalised like every other (#13).
     const options = { ...given, changeNote: given.changeNote == null ? given.changeNote : normaliseText(given.changeNote) };
@@ -62,17 +63,13 @@ export function makePublishRelease(deps: { uow: UnitOfWork; clock: Clock }) {
           issues.push({ code: 'embargo_in_past', message: 'The embargo time has already passed: clear or move it', field: 'embargoUntil' });
         }
         const attachments = await tx.attachments.attachmentsOf(edition.id);
-        for (const a of attachments) {
-          if (attachmentKind(a.mimeType) === 'image' && a.altText.trim() === '') {
-            issues.push({ code: 'alt_text_missing', message: `Add alt text to the image "${a.fileName}"`, field: `attachments.${a.id}.altText` });
-          }
-        }
+        issues.push(...altTextProblems(attachments.filter((a) => attachmentKind(a.mimeType) === 'image')));
         const correcting = release.liveEditionId !== null;
         if (correcting && !options.isMinorChange && !options.changeNote?.trim()) {
           issues.push({ code: 'change_note_missing', message: 'Write a public change note, or mark the correction as a minor edit', field: 'changeNote' });
         }
         return issues;
-      }, { seen: options.seen });
+      }, { seen: options.seen, allowSelfApproval: deps.allowSelfApproval });
       const correcting = release.liveEditionId !== null;
       const number = release.number ?? (await tx.releases.allocateNumber(release.boardId, release.language));
       if (correcting && release.liveEditionId !== edition.id) {

@@ -30,13 +30,16 @@ export function makeSubmitRelease(deps: Deps) {
     });
 }
 
-/** approve: an editor (by default not the author) approves an edition in review, the very one they were shown (`seen`). */
+/**
+ * approve: an editor (by default not the author) approves an edition in review, the very one they were shown (`seen`).
+ * An approved or scheduled edition whose approver then edited it is approved again where it is: its schedule stays (#16).
+ */
 export function makeApproveRelease(deps: Deps) {
   return (releaseId: number, actor: StaffActor, seen?: SeenEdition | null): Promise<Edition> =>
     deps.uow.run(async (tx) => {
       const now = deps.clock.now();
       const { edition } = await loadForAction(tx, releaseId, 'approve', actor, () => [], { allowSelfApproval: deps.allowSelfApproval, seen });
-      const updated = await tx.editions.updateEditionWorkflow(edition.id, { state: 'approved', approvedBy: actor.userId }, now);
+      const updated = await tx.editions.updateEditionWorkflow(edition.id, { state: edition.state === 'in_review' ? 'approved' : edition.state, approvedBy: actor.userId }, now);
       await auditRelease(tx, actor, 'release.approved', releaseId, now, { editionNo: edition.editionNo });
       return updated;
     });

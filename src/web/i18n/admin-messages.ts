@@ -11,6 +11,7 @@ import { findingEn, findingKo } from './admin-finding-messages.js';
 import { staffEn, staffKo } from './admin-staff-messages.js';
 import { editingEn, editingKo } from './admin-editing-messages.js';
 import { insightEn, insightKo } from './admin-insight-messages.js';
+import { reviewEn, reviewKo } from './admin-review-messages.js';
 
 /**
  * The press office's (admin) words, part of the one UI catalogue (messages.ts merges them). Keys
@@ -180,6 +181,7 @@ export const adminEn = {
   ...staffEn,
   ...editingEn,
   ...insightEn,
+  ...reviewEn,
 } as const;
 
 export type AdminMessageKey = keyof typeof adminEn;
@@ -348,4 +350,5 @@ export const adminKo: Record<AdminMessageKey, string> = {
   ...staffKo,
   ...editingKo,
   ...insightKo,
+  ...reviewKo,
 };

@@ -17,6 +17,7 @@ import * as journalists from './2026120340-journalists.js';
 import * as webhooksNotifications from './2026120350-webhooks-notifications.js';
 import * as rateWindows from './2026120402-rate-windows.js';
 import * as subscriptionPages from './2026120406-subscription-pages.js';
+import * as editionReviewer from './2026120410-edition-reviewer.js';
 import * as staffInvitations from './2026120412-staff-invitations.js';
 import * as readership from './2026120414-readership.js';
 import * as pressContacts from './2026120416-press-contacts.js';
@@ -42,6 +43,7 @@ export const migrations: Record<string, Migration> = {
   '2026120350-webhooks-notifications': webhooksNotifications,
   '2026120402-rate-windows': rateWindows,
   '2026120406-subscription-pages': subscriptionPages,
+  '2026120410-edition-reviewer': editionReviewer,
   '2026120412-staff-invitations': staffInvitations,
   '2026120414-readership': readership,
   '2026120416-press-contacts': pressContacts,

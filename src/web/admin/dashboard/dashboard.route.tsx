@@ -16,6 +16,7 @@ import type { AdminCatalog } from '../../../ports/admin-catalog.js';
 import type { BoardRepo } from '../../../ports/board-repo.js';
 import type { TranslationRepo } from '../../../ports/translation-repo.js';
 import type { StaffNotificationRepo } from '../../../ports/staff-notifications.js';
+import { reviewSectionsFor, SentBackSection, sentBackQuery } from './review-sections.js';
 
 /** What the dashboard reads: releases per state, boards, missing language versions, notifications. */
 export type DashboardSystem = {
@@ -38,7 +39,7 @@ interface Section {
   when?: (row: AdminReleaseRow) => Date | null;
 }
 
-function DashboardView(props: { ctx: AdminContext; boards: Board[]; sections: Section[]; missing: { rows: MissingTranslation[]; total: number }; notifications: { items: StaffNotification[]; unread: number; markedRead: boolean } }) {
+function DashboardView(props: { ctx: AdminContext; boards: Board[]; sections: Section[]; sentBack: AdminReleaseRow[]; missing: { rows: MissingTranslation[]; total: number }; notifications: { items: StaffNotification[]; unread: number; markedRead: boolean } }) {
   const { ctx } = props;
   const { t } = ctx;
   return (
@@ -51,6 +52,7 @@ function DashboardView(props: { ctx: AdminContext; boards: Board[]; sections: Se
           </a>
         </p>
       )}
+      <SentBackSection ctx={ctx} rows={props.sentBack} />
       <NotificationsSection ctx={ctx} {...props.notifications} />
       <div class="dashboard">
         {props.sections.map((s) => (
@@ -84,10 +86,12 @@ export function registerDashboardRoutes(app: FastifyInstance, deps: AdminWebDeps
     const list = (q: Omit<AdminReleaseQuery, 'limit' | 'offset'>) => deps.system.admin.list({ ...q, limit: SECTION_SIZE, offset: 0 });
     const notifications = deps.system.distribution.notifications.repo;
     const markedRead = z.object({ done: z.literal('read').optional().catch(undefined) }).parse(request.query ?? {}).done === 'read';
-    const [boards, mine, review, scheduled, embargoed, published, missing, items, unread] = await Promise.all([
+    const reviewSections = reviewSectionsFor(ctx.user);
+    const [boards, mine, sentBack, reviews, scheduled, embargoed, published, missing, items, unread] = await Promise.all([
       deps.system.boards.list(),
       list({ state: 'draft', createdBy: ctx.user.id }),
-      list({ state: 'in_review' }),
+      list(sentBackQuery(ctx.user.id)),
+      Promise.all(reviewSections.map((s) => list(s.query))),
       list({ state: 'scheduled' }),
       list({ embargoedAt: ctx.now }),
       list({ state: 'published', status: 'published' }),
@@ -97,11 +101,12 @@ export function registerDashboardRoutes(app: FastifyInstance, deps: AdminWebDeps
     ]);
     const sections: Section[] = [
       { id: 'my-drafts', title: t('adminMyDrafts'), empty: t('adminNoDrafts'), more: '/admin/releases?state=draft&mine=1', ...mine },
-      { id: 'in-review', title: t('adminState_in_review'), empty: t('adminNothingInReview'), more: '/admin/releases?state=in_review', ...review },
+      // What awaits this person in review (#16), in place of every edition in review.
+      ...reviewSections.map((s, i) => ({ id: s.id, title: t(s.title), empty: t(s.empty), more: s.more, ...reviews[i]! })),
       { id: 'scheduled', title: t('adminState_scheduled'), empty: t('adminNothingScheduled'), more: '/admin/releases?state=scheduled', whenLabel: t('adminPublishesAt'), when: (r) => r.scheduledAt, ...scheduled },
       { id: 'embargoed', title: t('adminUnderEmbargo'), empty: t('adminNothingEmbargoed'), more: '/admin/releases?state=published', whenLabel: t('adminPublicFrom'), when: (r) => r.publicAt, ...embargoed },
       { id: 'published', title: t('adminRecentlyPublished'), empty: t('adminNothingPublished'), more: '/admin/releases?state=published', ...published },
     ];
-    return sendAdminPage(reply, <DashboardView ctx={ctx} boards={boards} sections={sections} missing={missing} notifications={{ items, unread, markedRead }} />);
+    return sendAdminPage(reply, <DashboardView ctx={ctx} boards={boards} sections={sections} sentBack={sentBack.rows} missing={missing} notifications={{ items, unread, markedRead }} />);
   });
 }

@@ -90,7 +90,7 @@ function AttachmentOrder(props: { ctx: AdminContext; releaseId: number; a: Attac
 }
 
 /** Files of the edition, editable on a draft (texts, order, removal), and the upload form: several files at once. */
-export function AttachmentsSection(props: { ctx: AdminContext; data: ReleasePageData; canEdit: boolean; issues: FieldIssue[]; uploadMaxBytes: number; typed: Record<string, string> }) {
+export function AttachmentsSection(props: { ctx: AdminContext; data: ReleasePageData; canEdit: boolean; canEditTexts?: boolean; issues: FieldIssue[]; uploadMaxBytes: number; typed: Record<string, string> }) {
   const { ctx, data, typed, canEdit } = props;
   const { t } = ctx;
   const count = data.attachments.length;
@@ -123,7 +123,7 @@ export function AttachmentsSection(props: { ctx: AdminContext; data: ReleasePage
                   {a.width && a.height ? `, ${a.width}×${a.height}` : ''}
                 </td>
                 <td>
-                  <AttachmentTexts ctx={ctx} releaseId={data.release.id} a={a} canEdit={canEdit} issues={props.issues} />
+                  <AttachmentTexts ctx={ctx} releaseId={data.release.id} a={a} canEdit={props.canEditTexts ?? canEdit} issues={props.issues} />
                 </td>
                 <td>
                   <TextViewState ctx={ctx} data={data} a={a} />

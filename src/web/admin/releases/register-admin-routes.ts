@@ -14,6 +14,7 @@ import { registerReleaseListRoutes } from './release-list.route.js';
 import { registerThumbnailRoutes } from './thumbnails.route.js';
 import { registerReleasePageRoutes } from './release-page.route.js';
 import { registerRevisionRoutes } from './revisions.route.js';
+import { registerReviseRoutes } from './revise.route.js';
 import { registerWorkflowActionRoutes } from './workflow-actions.route.js';
 import { registerTranslationRoutes } from '../translations/translations.route.js';
 
@@ -32,6 +33,7 @@ export type EditorialAdminSystem = SystemOf<typeof registerDashboardRoutes> &
   SystemOf<typeof registerTranslationRoutes> &
   SystemOf<typeof registerAttachmentRoutes> &
   SystemOf<typeof registerRevisionRoutes> &
+  SystemOf<typeof registerReviseRoutes> &
   SystemOf<typeof registerPreviewLinkRoutes> &
   SystemOf<typeof registerAuditRoutes> &
   SystemOf<typeof registerAutosaveRoute> &
@@ -59,6 +61,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminWebDeps<Edi
     registerTranslationRoutes(scope, deps);
     registerAttachmentRoutes(scope, deps);
     registerRevisionRoutes(scope, deps);
+    registerReviseRoutes(scope, deps);
     registerPreviewLinkRoutes(scope, deps);
     registerAuditRoutes(scope, deps);
     registerReadershipRoutes(scope, deps);

@@ -48,7 +48,18 @@ export function ActionsSection(props: { ctx: AdminContext; data: ReleasePageData
   const { t } = ctx;
   const id = data.release.id;
   const correcting = data.release.liveEditionId !== null && data.edition.state !== 'published';
-  const shown = (['submit', 'approve', 'reject', 'schedule', 'unschedule', 'publish', 'correct', 'withdraw'] as const).filter((a) => allowed.has(a));
+  const shown = (['submit', 'approve', 'reject', 'schedule', 'unschedule', 'publish', 'correct', 'withdraw', 'recall', 'assign_reviewer'] as const).filter((a) => allowed.has(a));
+  const reviewer = data.edition.reviewerId === null ? null : (data.reviewers.find((r) => r.id === data.edition.reviewerId)?.name ?? null);
+  // A withdrawal acts on the public site at once: a required box confirms it, with or without script (#16).
+  const confirmBox = (label: string) => (
+    <div class="form-group">
+      <FieldErrors issues={issues} id="field-confirm" t={t} />
+      <input type="checkbox" id="field-confirm" name="confirm" value="1" required checked={typed.confirm === '1'} />{' '}
+      <label for="field-confirm" class="inline-label">
+        {label}
+      </label>
+    </div>
+  );
   // A takedown can come after an ordinary withdrawal: the same endpoint, with the content removed.
   const canTakeDown = data.release.status === 'withdrawn' && data.release.contentRemovedAt === null && roleMayTake('withdraw', ctx.user.role);
   const removeContentBox = (
@@ -65,19 +76,46 @@ export function ActionsSection(props: { ctx: AdminContext; data: ReleasePageData
   return (
     <section aria-labelledby="actions-title">
       <h2 id="actions-title">{t('adminWorkflow')}</h2>
+      {reviewer && data.edition.state === 'in_review' && <p>{t('reviewAssignedTo', { name: reviewer })}</p>}
+      {!data.approvalStands && (data.edition.state === 'approved' || data.edition.state === 'scheduled') && (
+        <p class="notice" id="field-approve" tabIndex={-1}>
+          {t('reviewApprovalNeeded')}
+        </p>
+      )}
       {shown.length === 0 && !canTakeDown ? (
         <p>{t('adminNothingToDo')}</p>
       ) : (
         <div class="actions">
           {allowed.has('submit') && <ActionForm ctx={ctx} releaseId={id} edition={data.edition} action="submit" label={t('adminSendForReview')} />}
           {allowed.has('approve') && <ActionForm ctx={ctx} releaseId={id} edition={data.edition} action="approve" label={t('adminApprove')} />}
+          {allowed.has('recall') && (
+            <ActionForm ctx={ctx} releaseId={id} edition={data.edition} action="recall" label={t('reviewRecall')}>
+              <p class="hint">{t('reviewRecallHint')}</p>
+            </ActionForm>
+          )}
+          {allowed.has('assign_reviewer') && (
+            <ActionForm ctx={ctx} releaseId={id} edition={data.edition} action="assign" label={t('reviewAssign')}>
+              <div class="form-group">
+                <label for="field-reviewerId">{t('reviewReviewer')}</label>
+                <FieldErrors issues={issues} id="field-reviewerId" t={t} />
+                <select id="field-reviewerId" name="reviewerId">
+                  <option value="">{t('reviewNobody')}</option>
+                  {data.reviewers.map((r) => (
+                    <option key={r.id} value={String(r.id)} selected={String(r.id) === (typed.reviewerId ?? String(data.edition.reviewerId ?? ''))}>
+                      {r.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </ActionForm>
+          )}
           {allowed.has('reject') && (
             <ActionForm ctx={ctx} releaseId={id} edition={data.edition} action="reject" label={t('adminSendBack')}>
               <TextArea id="field-comment" name="comment" label={t('adminWhatToChange')} value={typed.comment ?? ''} issues={issues} required t={t} />
             </ActionForm>
           )}
           {allowed.has('schedule') && (
-            <ActionForm ctx={ctx} releaseId={id} edition={data.edition} action="schedule" label={t('adminSchedule')}>
+            <ActionForm ctx={ctx} releaseId={id} edition={data.edition} action="schedule" label={data.edition.state === 'scheduled' ? t('reviewReschedule') : t('adminSchedule')}>
               <div class="form-group">
                 <label for="field-scheduledAt">{t('adminPublishAt')}</label>
                 <p class="hint" id="field-scheduledAt-hint">
@@ -110,6 +148,7 @@ export function ActionsSection(props: { ctx: AdminContext; data: ReleasePageData
             <ActionForm ctx={ctx} releaseId={id} edition={data.edition} action="withdraw" label={t('adminWithdraw')} danger>
               <TextArea id="field-reason" name="reason" label={t('adminWithdrawReason')} value={typed.reason ?? ''} issues={issues} required t={t} />
               {removeContentBox}
+              {confirmBox(t('reviewConfirmWithdraw'))}
             </ActionForm>
           )}
           {canTakeDown && (
@@ -117,6 +156,7 @@ export function ActionsSection(props: { ctx: AdminContext; data: ReleasePageData
               <input type="hidden" name="removeContent" value="1" />
               <p class="hint">{t('adminRemoveContentHint')}</p>
               <TextArea id="field-reason" name="reason" label={t('adminWithdrawReason')} value={typed.reason ?? data.release.withdrawalReason ?? ''} issues={issues} required t={t} />
+              {confirmBox(t('reviewConfirmTakeDown'))}
             </ActionForm>
           )}
         </div>

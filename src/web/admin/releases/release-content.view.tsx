@@ -52,10 +52,19 @@ export function DiffList(props: { diff: FieldDiff[]; t: Translate }) {
           <dd key={`${d.field}-d`}>
             <pre>
               {d.parts.map((p, i) =>
+                // Screen readers do not announce <ins>/<del> by themselves: each change says what it is and where it ends.
                 p.added ? (
-                  <ins key={i}>{p.value}</ins>
+                  <ins key={i}>
+                    <span class="visually-hidden">[{t('reviewInserted')} </span>
+                    {p.value}
+                    <span class="visually-hidden"> {t('reviewDiffEnd')}]</span>
+                  </ins>
                 ) : p.removed ? (
-                  <del key={i}>{p.value}</del>
+                  <del key={i}>
+                    <span class="visually-hidden">[{t('reviewDeleted')} </span>
+                    {p.value}
+                    <span class="visually-hidden"> {t('reviewDiffEnd')}]</span>
+                  </del>
                 ) : (
                   <span key={i}>{p.value}</span>
                 ),

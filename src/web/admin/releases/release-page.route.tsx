@@ -35,7 +35,7 @@ export { statusOf };
 
 /** Renders a release's page, optionally with what a refused POST hands back. */
 export async function renderReleasePage(deps: AdminWebDeps<ReleasePageSystem>, request: FastifyRequest, reply: FastifyReply, releaseId: number, state: ReleasePageState = {}, status = 200) {
-  const [ctx, data] = await Promise.all([adminContext(request, reply, deps), loadReleasePage(deps.system, releaseId)]);
+  const [ctx, data] = await Promise.all([adminContext(request, reply, deps), loadReleasePage(deps.system, releaseId, deps.allowSelfApproval)]);
   const allowed = allowedActions(data, ctx.user, deps.allowSelfApproval);
   const view = <ReleasePageView ctx={ctx} data={data} allowed={allowed} state={state} uploadMaxBytes={deps.uploadMaxBytes ?? DEFAULT_UPLOAD_MAX_BYTES} />;
   return sendAdminPage(reply, view, status);

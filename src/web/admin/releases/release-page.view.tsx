@@ -14,10 +14,11 @@ import { PreviewLinksSection, RevisionsSection } from './release-extras.view.js'
 import { AutosaveScript } from '../editor/editor-scripts.view.js';
 import { FullPreviewLink } from './full-preview.view.js';
 import type { ReleasePageData, ReleasePageState } from './release-page.data.js';
+import { CorrectionDiff, PublicationChecks } from './review.view.js';
 
 /** Field ids present on the page, so the error summary links only to what exists. */
 const LINKABLE = new Set(['field-title', 'field-subtitle', 'field-bodyMarkdown', 'field-department', 'field-contactName', 'field-contactPhone', 'field-contactEmail', 'field-tags', 'field-embargoUntil']);
-const ACTION_FIELDS = ['field-comment', 'field-scheduledAt', 'field-changeNote', 'field-reason', 'field-recipient', 'field-files', 'field-attachments'];
+const ACTION_FIELDS = ['field-comment', 'field-scheduledAt', 'field-changeNote', 'field-reason', 'field-recipient', 'field-files', 'field-attachments', 'field-confirm', 'field-reviewerId'];
 
 /**
  * A release's admin page: the editor for a draft (or the read-only edition), the workflow steps
@@ -27,10 +28,12 @@ export function ReleasePageView(props: { ctx: AdminContext; data: ReleasePageDat
   const { ctx, data, allowed, state } = props;
   const { release, edition, board } = data;
   const canEdit = allowed.has('edit');
+  // An editor fixes an edition in review in place, with the same form, saved as their revision (#16).
+  const canRevise = !canEdit && allowed.has('revise');
   const form = state.form;
   const values = form?.values ?? formFromEdition(edition, ctx.timeZone);
   const lockVersion = form?.conflict?.current.lockVersion ?? edition.lockVersion;
-  const linkable = new Set([...(canEdit ? LINKABLE : []), ...ACTION_FIELDS]);
+  const linkable = new Set([...(canEdit || canRevise ? LINKABLE : []), ...ACTION_FIELDS]);
   const { t } = ctx;
   const title = edition.title || t('adminUntitledRelease');
   const when = (d: Date) => formatDateTime(d, ctx.timeZone, ctx.lang);
@@ -43,6 +46,7 @@ export function ReleasePageView(props: { ctx: AdminContext; data: ReleasePageDat
           <p>{state.notice}</p>
         </div>
       )}
+      <PublicationChecks ctx={ctx} data={data} fixable={{ content: canEdit || canRevise, attachmentTexts: canEdit || canRevise, schedule: allowed.has('schedule') }} />
       <p>
         <a href="/admin/releases">{t('adminAllReleases')}</a>
       </p>
@@ -105,18 +109,19 @@ export function ReleasePageView(props: { ctx: AdminContext; data: ReleasePageDat
           <p>{edition.reviewComment}</p>
         </div>
       )}
-      {canEdit ? (
+      {canEdit || canRevise ? (
         <>
           {form?.conflict && <ConflictPanel current={form.conflict.current} attempted={form.conflict.attempted} timeZone={ctx.timeZone} t={t} lang={ctx.lang} />}
-          <form method="post" action={`/admin/releases/${release.id}`} novalidate data-autosave={`/admin/releases/${release.id}/autosave`} data-autosave-state={form?.conflict ? 'conflict' : form ? 'unsaved' : 'saved'}>
-            <h2>{t('adminEditDraft')}</h2>
+          <form method="post" action={canRevise ? `/admin/releases/${release.id}/revise` : `/admin/releases/${release.id}`} novalidate {...(canRevise ? {} : { 'data-autosave': `/admin/releases/${release.id}/autosave`, 'data-autosave-state': form?.conflict ? 'conflict' : form ? 'unsaved' : 'saved' })}>
+            <h2>{canRevise ? t('reviewFixTitle') : t('adminEditDraft')}</h2>
+            {canRevise && <p class="hint">{t('reviewFixHint')}</p>}
             <CsrfField ctx={ctx} />
             <input type="hidden" name="lockVersion" value={String(lockVersion)} />
             <ReleaseFields values={values} issues={form?.issues ?? []} contacts={data.contacts} timeZone={ctx.timeZone} t={t} lang={ctx.lang} />
             {form?.previewHtml && <BodyPreview html={form.previewHtml} t={t} />}
             <div class="form-buttons">
               <button type="submit" name="intent" value="save">
-                {t('adminSaveDraft')}
+                {canRevise ? t('reviewSaveFix') : t('adminSaveDraft')}
               </button>
               <button type="submit" name="intent" value="preview" class="button-secondary">
                 {t('adminPreview')}
@@ -128,9 +133,10 @@ export function ReleasePageView(props: { ctx: AdminContext; data: ReleasePageDat
       ) : (
         <EditionReadOnly edition={edition} timeZone={ctx.timeZone} t={t} lang={ctx.lang} />
       )}
+      <CorrectionDiff ctx={ctx} data={data} />
       <ActionsSection ctx={ctx} data={data} allowed={allowed} typed={state.typed ?? {}} issues={state.issues ?? []} />
       <TranslationsSection ctx={ctx} releaseId={release.id} versions={data.versions} />
-      <AttachmentsSection ctx={ctx} data={data} canEdit={canEdit} issues={state.issues ?? []} uploadMaxBytes={props.uploadMaxBytes} typed={state.typed ?? {}} />
+      <AttachmentsSection ctx={ctx} data={data} canEdit={canEdit} canEditTexts={canEdit || canRevise} issues={state.issues ?? []} uploadMaxBytes={props.uploadMaxBytes} typed={state.typed ?? {}} />
       <RevisionsSection ctx={ctx} data={data} canEdit={canEdit} lockVersion={lockVersion} />
       <PreviewLinksSection ctx={ctx} data={data} allowed={allowed} issues={state.issues ?? []} typed={state.typed ?? {}} newLink={state.newPreviewLink} />
     </AdminLayout>

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { StaffActor } from '../../../app/workflow/actor.js';
 import type { SeenEdition } from '../../../app/workflow/seen-edition.js';
-import { DomainError, NotFoundError } from '../../../domain/errors.js';
+import { DomainError, NotFoundError, ValidationError } from '../../../domain/errors.js';
+import type { AssignReviewer } from '../../../app/workflow/assign-reviewer.js';
+import type { RecallRelease } from '../../../app/workflow/recall-release.js';
 import type { Role } from '../../../domain/user.js';
 import type { ApiWriteCommands } from '../../../app/api-writes.js';
 import type { ReleasePageSystem } from './release-page.data.js';
@@ -16,8 +18,26 @@ import { releaseIdOf, renderReleasePage, statusOf } from './release-page.route.j
 
 /** The workflow commands (the very ones the JSON API runs), and the page a refusal is shown on. */
 export type WorkflowActionSystem = ReleasePageSystem & {
-  commands: Pick<ApiWriteCommands, 'submitRelease' | 'approveRelease' | 'rejectRelease' | 'scheduleRelease' | 'unscheduleRelease' | 'publishRelease' | 'startCorrection' | 'withdrawRelease'>;
+  commands: Pick<ApiWriteCommands, 'submitRelease' | 'approveRelease' | 'rejectRelease' | 'scheduleRelease' | 'unscheduleRelease' | 'publishRelease' | 'startCorrection' | 'withdrawRelease'> & {
+    recallRelease: RecallRelease;
+    assignReviewer: AssignReviewer;
+  };
 };
+
+/** The reviewer chosen on the form: an id, or null for nobody in particular. */
+function reviewerOf(value: string | undefined): number | null {
+  if (!value) return null;
+  if (!/^[1-9]\d{0,8}$/.test(value)) throw new ValidationError('Choose a reviewer from the list', [{ code: 'reviewer_not_editor', message: 'Choose a reviewer from the list', field: 'reviewerId' }]);
+  return Number(value);
+}
+
+/** A withdrawal takes the release off the public lists at once: the form's box must be ticked (works without script, #16). */
+function confirmed(form: Record<string, string>): void {
+  if (form.confirm === '1') return;
+  // Every reason at once: a missing public reason is reported with the missing confirmation.
+  const reason = (form.reason ?? '').trim() === '' ? [{ code: 'reason_missing', message: 'Give a public reason', field: 'reason' }] : [];
+  throw new ValidationError('Confirm the withdrawal', [...reason, { code: 'confirmation_missing', message: 'Tick the box to confirm the withdrawal', field: 'confirm' }]);
+}
 
 interface ActionRoute {
   /** The least role that may ever take the step; the domain then checks state and authorship. */
@@ -51,12 +71,15 @@ const ACTIONS: Record<string, ActionRoute> = {
       return outcome.published && outcome.correction ? 'corrected' : 'published';
     },
   },
+  recall: { role: 'writer', verb: 'adminCouldNot_recall', typed: [], run: async (s, id, _f, a, seen) => (await s.commands.recallRelease(id, a, seen), 'recalled') },
+  assign: { role: 'editor', verb: 'adminCouldNot_assign', typed: ['reviewerId'], run: async (s, id, f, a, seen) => (await s.commands.assignReviewer(id, reviewerOf(f.reviewerId), a, seen), 'reviewer_assigned') },
   correct: { role: 'writer', verb: 'adminCouldNot_correct', typed: [], run: async (s, id, _f, a, seen) => (await s.commands.startCorrection(id, a, seen), 'correction') },
   withdraw: {
     role: 'editor',
     verb: 'adminCouldNot_withdraw',
-    typed: ['reason', 'removeContent'],
+    typed: ['reason', 'removeContent', 'confirm'],
     async run(s, id, f, a, seen) {
+      confirmed(f);
       const removeContent = f.removeContent === '1';
       await s.commands.withdrawRelease(id, f.reason ?? '', a, { removeContent, seen });
       return removeContent ? 'content_removed' : 'withdrawn';
