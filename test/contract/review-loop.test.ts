@@ -140,7 +140,7 @@ for (const { kind, skip } of databaseKinds()) {
       const { release, edition } = await c().createRelease({ boardSlug: 'press-releases', language: 'en', title: 'Photo in review', bodyMarkdown: 'Body.' }, people.writer);
       const photo = await c().attachFile({ editionId: edition.id, fileName: 'minister.jpg', bytes: await jpegBytes(), actor: people.writer });
       const sent = await c().submitRelease(release.id, people.writer);
-      assert.deepEqual(await reasonsOf(c().attachments.update(release.id, photo.id, { altText: 'x' }, people.writer)), ['role_not_allowed'], 'a writer does not fix texts in review');
+      assert.deepEqual(await reasonsOf(c().attachments.update(release.id, photo.id, { altText: 'x' }, people.writer)), ['wrong_state'], 'a writer is told the edition is no longer a draft (recall it to edit); only editors fix texts in review');
       await c().attachments.update(release.id, photo.id, { altText: 'The minister at the port' }, people.editor);
       const after = await t.system.editions.latestEdition(release.id);
       assert.equal(after?.state, 'in_review');

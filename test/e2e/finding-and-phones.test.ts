@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserSkipReason, describeViolations, launchBrowser, listen, seriousViolations } from '../support/browser.js';
+import { browserSkipReason, describeViolations, launchBrowser, listen, allViolations } from '../support/browser.js';
 import { buildBoard, buildRelease, jpegBytes, TEST_ACTOR } from '../support/factories.js';
 import { createTestWeb, type TestWeb } from '../support/web.js';
 
 const PASSWORD = 'correct horse battery staple';
 
 async function axeClean(page: Page, label: string) {
-  const violations = await seriousViolations(page);
+  const violations = await allViolations(page);
   assert.deepEqual(violations, [], `${label}: ${describeViolations(violations)}`);
 }
 

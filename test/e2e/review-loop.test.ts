@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { StaffActor } from '../../src/app/workflow/actor.js';
-import { browserSkipReason, describeViolations, launchBrowser, listen, seriousViolations } from '../support/browser.js';
+import { browserSkipReason, describeViolations, launchBrowser, listen, allViolations } from '../support/browser.js';
 import { buildBoard, jpegBytes } from '../support/factories.js';
 import { createTestWeb, type TestWeb } from '../support/web.js';
 
@@ -56,7 +56,7 @@ describe('the review loop in Chromium', { skip: browserSkipReason() }, () => {
   }
 
   async function noViolations(page: Page, where: string): Promise<void> {
-    const violations = await seriousViolations(page);
+    const violations = await allViolations(page);
     assert.deepEqual(violations, [], `${where}: ${describeViolations(violations)}`);
   }
 

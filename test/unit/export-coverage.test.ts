@@ -16,7 +16,7 @@ const COLUMNS: Record<string, string[]> = {
   releases: keys(releaseRecord, 'editions'),
   editions: [...keys(editionRecord, 'attachments', 'revisions'), 'release_id', 'contact_id'],
   attachments: [...keys(attachmentRecord), 'edition_id'],
-  revisions: [...keys(revisionRecord), 'edition_id'],
+  revisions: [...keys(revisionRecord), 'edition_id', 'autosave_started_at'],
   image_derivatives: keys(STREAMS.image_derivatives),
   jobs: keys(STREAMS.jobs),
   preview_links: keys(STREAMS.preview_links),
@@ -24,7 +24,7 @@ const COLUMNS: Record<string, string[]> = {
   audit_log: keys(STREAMS.audit_log),
 };
 /** Secrets, short-lived security state and derived data. */
-const EXCLUDED_TABLES = ['recovery_codes', 'sessions', 'login_throttle', 'rate_windows', 'api_tokens', 'site_state', 'subscriptions', 'outbox_emails', 'release_alerts', 'subscription_deliveries', 'app_secrets', 'search_outbox', 'attachment_texts', 'journalist_lists', 'journalists', 'embargo_sends', 'staff_notifications', 'notified_audit_entries', 'webhook_endpoints', 'webhook_events', 'webhook_deliveries', 'press_contacts', 'staff_invitations'];
+const EXCLUDED_TABLES = ['recovery_codes', 'sessions', 'login_throttle', 'rate_windows', 'api_tokens', 'site_state', 'subscriptions', 'outbox_emails', 'release_alerts', 'subscription_deliveries', 'app_secrets', 'search_outbox', 'attachment_texts', 'journalist_lists', 'journalists', 'embargo_sends', 'staff_notifications', 'notified_audit_entries', 'webhook_endpoints', 'webhook_events', 'webhook_deliveries', 'press_contacts', 'staff_invitations', 'release_daily_views'];
 
 test('every table and column is in the export format or deliberately excluded', async () => {
   const db = connectDatabase({ kind: 'sqlite', file: ':memory:' });

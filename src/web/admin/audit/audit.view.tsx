@@ -2,13 +2,11 @@ import type { AuditFilterChoices, ReadableAuditEntry } from '../../../app/audit-
 import type { AdminContext } from '../shared/admin-context.js';
 import { AdminLayout } from '../shared/admin-layout.view.js';
 import { formatDateTime } from '../shared/format.js';
+import { DATA_TEXT } from '../shared/html.js';
 import { actionLabel, actorLabel, detailPairs, hasSummary, subjectLabel, summaryOf } from './audit-summary.js';
 
-/**
- * `translate="no"`: names and recorded details are data, not UI text; browsers' page translation
- * leaves them alone. (Preact types `translate` as a boolean, but the attribute takes yes/no.)
- */
-const DATA = { translate: 'no' } as unknown as { translate?: boolean };
+/** Names and recorded details are data, not UI text (see DATA_TEXT). */
+const DATA = DATA_TEXT;
 
 /** The audit page's query as the form sends it (GET), already checked. */
 export interface AuditPageQuery {

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { DATA_TEXT } from '../shared/html.js';
 import type { FieldIssue } from '../../../domain/errors.js';
 import { roleMayTake, type WorkflowAction } from '../../../domain/workflow.js';
 import type { AdminContext } from '../shared/admin-context.js';
@@ -101,7 +102,7 @@ export function ActionsSection(props: { ctx: AdminContext; data: ReleasePageData
                 <select id="field-reviewerId" name="reviewerId">
                   <option value="">{t('reviewNobody')}</option>
                   {data.reviewers.map((r) => (
-                    <option key={r.id} value={String(r.id)} selected={String(r.id) === (typed.reviewerId ?? String(data.edition.reviewerId ?? ''))}>
+                    <option key={r.id} value={String(r.id)} selected={String(r.id) === (typed.reviewerId ?? String(data.edition.reviewerId ?? ''))} {...DATA_TEXT}>
                       {r.name}
                     </option>
                   ))}

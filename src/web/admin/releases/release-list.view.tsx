@@ -6,6 +6,7 @@ import type { AdminReleaseRow } from '../../../ports/admin-catalog.js';
 import type { AdminContext } from '../shared/admin-context.js';
 import { AdminLayout } from '../shared/admin-layout.view.js';
 import { languageLabel, stateLabel } from '../shared/format.js';
+import { DATA_TEXT } from '../shared/html.js';
 import { ReleaseTable } from '../shared/release-table.view.js';
 
 /** The list's filters as read from the query string (release-list.route.tsx). */
@@ -89,7 +90,7 @@ export function ReleaseListView(props: { ctx: AdminContext; boards: Board[]; aut
           <select id="filter-author" name="author">
             <option value="">{t('adminAnyAuthor')}</option>
             {props.authors.map((a) => (
-              <option key={a.id} value={String(a.id)} selected={q.author === a.id}>
+              <option key={a.id} value={String(a.id)} selected={q.author === a.id} {...DATA_TEXT}>
                 {a.name}
               </option>
             ))}

@@ -12,3 +12,10 @@ export function redirectDone(reply: FastifyReply, path: string, done: string) {
   const sep = path.includes('?') ? '&' : '?';
   return reply.redirect(`${path}${sep}done=${encodeURIComponent(done)}`, 303);
 }
+
+/**
+ * Spread on an element whose text is data (a person's name, recorded details), not UI text:
+ * `translate="no"`, so browsers' page translation leaves it alone and the Korean-page check skips it.
+ * (Preact types `translate` as a boolean, but the attribute takes yes/no.)
+ */
+export const DATA_TEXT = { translate: 'no' } as unknown as { translate?: boolean };
