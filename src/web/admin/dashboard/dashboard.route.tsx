@@ -60,7 +60,7 @@ function DashboardView(props: { ctx: AdminContext; boards: Board[]; sections: Se
             <h2 id={s.id}>
               {s.title} <span class="hint">({s.total})</span>
             </h2>
-            <ReleaseTable ctx={ctx} rows={s.rows} boards={props.boards} caption={s.title} empty={s.empty} when={s.when} whenLabel={s.whenLabel} />
+            <ReleaseTable ctx={ctx} rows={s.rows} boards={props.boards} caption={s.title} empty={s.empty} when={s.when} whenLabel={s.whenLabel} thumbnails />
             {s.total > s.rows.length && (
               <p>
                 <a href={s.more}>{t('adminAllCount', { count: s.total })}</a>
