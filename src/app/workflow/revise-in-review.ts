@@ -5,7 +5,7 @@ import { validate } from '../validate.js';
 import type { StaffActor } from './actor.js';
 import { editionAuthorIds } from './edition-authors.js';
 import { auditRelease, loadForAction } from './load-for-action.js';
-import { EditConflictError, saveDraftSchema, type SaveDraftInput } from './save-draft.js';
+import { saveContent, saveDraftSchema, type SaveDraftInput } from './save-draft.js';
 import { approvalStands } from '../../domain/workflow.js';
 
 /** What a fix in review did: the edition as saved, and whether its approval still stands. */
@@ -35,13 +35,7 @@ export function makeReviseInReview(deps: { uow: UnitOfWork; clock: Clock; allowS
           ? [{ code: 'schedule_before_embargo', message: 'The embargo would end after the scheduled publication: reschedule first, or choose an earlier embargo', field: 'embargoUntil' }]
           : [],
       );
-      if (edition.lockVersion !== lockVersion) throw new EditConflictError(edition, content);
-      let saved = await tx.editions.updateEditionContent(edition.id, content, lockVersion, now);
-      if (!saved) throw new EditConflictError((await tx.editions.getEdition(edition.id))!, content);
-      if ((saved.embargoUntil?.getTime() ?? null) !== (embargoUntil?.getTime() ?? null)) {
-        saved = await tx.editions.updateEditionWorkflow(edition.id, { embargoUntil }, now);
-      }
-      const revision = await tx.editions.addRevision(edition.id, content, { id: actor.userId, label: actor.label }, now);
+      const { saved, revision } = await saveContent(tx, edition, { lockVersion, embargoUntil, content }, actor, now);
       const stands = approvalStands(saved.approvedBy, await editionAuthorIds(tx.editions, saved), deps.allowSelfApproval);
       await auditRelease(tx, actor, 'release.revised', releaseId, now, {
         editionNo: edition.editionNo,

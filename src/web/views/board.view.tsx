@@ -95,23 +95,7 @@ export function BoardView(props: { ctx: PageContext; listing: BoardListing }) {
           <caption class="visually-hidden">
             {name}, {ctx.t('pageOf', { page, count: pageCount })}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col" class="num">
-                {ctx.t('colNumber')}
-              </th>
-              <th scope="col">{ctx.t('colTitle')}</th>
-              <th scope="col" class="date">
-                {ctx.t('colDate')}
-              </th>
-              <th scope="col" class="views">
-                {ctx.t('colViews')}
-              </th>
-              <th scope="col" class="file">
-                {ctx.t('colFile')}
-              </th>
-            </tr>
-          </thead>
+          <BoardListHead ctx={ctx} />
           <tbody>
             {listing.items.map((item) => (
               <tr key={item.number}>
@@ -131,5 +115,28 @@ export function BoardView(props: { ctx: PageContext; listing: BoardListing }) {
       )}
       <Pagination ctx={ctx} page={page} pageCount={pageCount} href={href} />
     </Layout>
+  );
+}
+
+/** The column headings of a board list (number, title, date, views, file), also used by the staff preview's mock row. */
+export function BoardListHead({ ctx }: { ctx: Pick<PageContext, 't'> }) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col" class="num">
+          {ctx.t('colNumber')}
+        </th>
+        <th scope="col">{ctx.t('colTitle')}</th>
+        <th scope="col" class="date">
+          {ctx.t('colDate')}
+        </th>
+        <th scope="col" class="views">
+          {ctx.t('colViews')}
+        </th>
+        <th scope="col" class="file">
+          {ctx.t('colFile')}
+        </th>
+      </tr>
+    </thead>
   );
 }

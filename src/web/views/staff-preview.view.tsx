@@ -1,4 +1,4 @@
-import { AttachmentIcon } from './board.view.js';
+import { AttachmentIcon, BoardListHead } from './board.view.js';
 import { ListTitle } from './list-title.view.js';
 import type { PageContext } from './page-context.js';
 import type { ReleaseViewModel, StaffPreview } from './release.presenter.js';
@@ -17,23 +17,7 @@ export function StaffPreviewNotice(props: { ctx: PageContext; model: ReleaseView
       <p>{ctx.t('adminPreviewBannerBody', { edition: staff.editionNo, state: ctx.t(`adminState_${staff.state}`) })}</p>
       <table class="board-list preview-list-row">
         <caption>{ctx.t('adminPreviewListRow', { board: boardName })}</caption>
-        <thead>
-          <tr>
-            <th scope="col" class="num">
-              {ctx.t('colNumber')}
-            </th>
-            <th scope="col">{ctx.t('colTitle')}</th>
-            <th scope="col" class="date">
-              {ctx.t('colDate')}
-            </th>
-            <th scope="col" class="views">
-              {ctx.t('colViews')}
-            </th>
-            <th scope="col" class="file">
-              {ctx.t('colFile')}
-            </th>
-          </tr>
-        </thead>
+        <BoardListHead ctx={ctx} />
         <tbody>
           <tr>
             <td class="num">{release.number ?? ctx.t('adminPreviewNoNumber')}</td>
