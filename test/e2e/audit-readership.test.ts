@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { allViolations, browserSkipReason, describeViolations, launchBrowser, listen } from '../support/browser.js';
+import { allViolations, browserSkipReason, contextIn, describeViolations, launchBrowser, listen, signInAs } from '../support/browser.js';
 import { buildBoard, buildRelease } from '../support/factories.js';
 import { createTestWeb, type TestWeb } from '../support/web.js';
 
@@ -46,13 +46,9 @@ describe('audit filters and readership in Chromium', { skip: browserSkipReason()
 
   for (const [locale, lang] of [['ko-KR', 'ko'], ['en-GB', 'en']] as const) {
     test(`an administrator (${lang}) filters the audit log with the pickers and opens a release's readership chart`, async () => {
-      const context = await browser.newContext({ locale, extraHTTPHeaders: { 'Accept-Language': `${locale},${lang};q=0.9` }, bypassCSP: true });
+      const context = await contextIn(browser, locale, lang);
       const page = await context.newPage();
-      await page.goto(`${origin}/admin/login`);
-      await page.locator('input[name="email"]').fill('han@press.example');
-      await page.locator('input[name="password"]').fill(PASSWORD);
-      await page.locator('form button[type="submit"]').first().click();
-      await page.waitForURL(`${origin}/admin`);
+      await signInAs(page, origin, 'han@press.example', PASSWORD);
 
       await page.goto(`${origin}/admin/audit`);
       assert.equal(await page.locator('html').getAttribute('lang'), lang);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Dialog, Page } from 'playwright-core';
 import type { StaffActor } from '../../src/app/workflow/actor.js';
-import { allViolations, browserSkipReason, describeViolations, launchBrowser, listen } from '../support/browser.js';
+import { allViolations, browserSkipReason, describeViolations, launchBrowser, listen, signInAs } from '../support/browser.js';
 import { buildBoard, buildRelease, jpegBytes, pdfBytes } from '../support/factories.js';
 import { createTestWeb, type TestWeb } from '../support/web.js';
 
@@ -39,11 +39,7 @@ describe('autosave, the leave warning and the full-page preview in Chromium (#16
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(String(e)));
-    await page.goto(`${origin}/admin/login`);
-    await page.getByLabel('Email address').fill(WRITER);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${origin}/admin`);
+    await signInAs(page, origin, WRITER, PASSWORD);
     return { context, page, problems };
   }
 

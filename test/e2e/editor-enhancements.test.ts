@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserSkipReason, describeViolations, launchBrowser, listen, seriousViolations } from '../support/browser.js';
+import { browserSkipReason, describeViolations, launchBrowser, listen, seriousViolations, signInAs } from '../support/browser.js';
 import { buildBoard, jpegBytes, pdfBytes } from '../support/factories.js';
 import { createTestWeb, type TestWeb } from '../support/web.js';
 
@@ -50,11 +50,7 @@ describe('the editor enhancements in Chromium, under the real CSP', { skip: brow
       if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) problems.push(m.text());
     });
     page.on('pageerror', (e) => problems.push(String(e)));
-    await page.goto(`${origin}/admin/login`);
-    await page.getByLabel('Email address').fill(WRITER);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${origin}/admin`);
+    await signInAs(page, origin, WRITER, PASSWORD);
     return { page, problems };
   }
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserSkipReason, describeViolations, launchBrowser, listen, seriousViolations } from '../support/browser.js';
+import { browserSkipReason, describeViolations, launchBrowser, listen, seriousViolations, signInAs, submitAndWait } from '../support/browser.js';
 import { buildBoard, jpegBytes, pdfBytes } from '../support/factories.js';
 import { createTestWeb, type TestWeb } from '../support/web.js';
 
@@ -34,17 +34,8 @@ describe('the press office in Chromium', { skip: browserSkipReason() }, () => {
     const context = await browser.newContext({ bypassCSP: true });
     contexts.push(context);
     const page = await context.newPage();
-    await page.goto(`${origin}/admin/login`);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${origin}/admin`);
+    await signInAs(page, origin, email, PASSWORD);
     return page;
-  }
-
-  /** Clicks a form's button and waits for the page it leads to. */
-  async function submit(page: Page, button: ReturnType<Page['locator']>): Promise<void> {
-    await Promise.all([page.waitForEvent('load'), button.click()]);
   }
 
   async function draft(page: Page, fields: { title: string; body: string; subtitle?: string; embargo?: string }): Promise<string> {
@@ -69,17 +60,17 @@ describe('the press office in Chromium', { skip: browserSkipReason() }, () => {
       { name: 'rescue-boat.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(await jpegBytes(320, 200)) },
       { name: '훈련센터_개요.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await pdfBytes('centre')) },
     ]);
-    await submit(writer, writer.getByRole('button', { name: 'Upload' }));
+    await submitAndWait(writer, writer.getByRole('button', { name: 'Upload' }));
     assert.ok(await writer.getByText('rescue-boat.jpg').first().isVisible());
     assert.ok(await writer.getByText('훈련센터_개요.pdf').first().isVisible());
-    await submit(writer, writer.getByRole('button', { name: 'Send for review' }));
+    await submitAndWait(writer, writer.getByRole('button', { name: 'Send for review' }));
     assert.equal(await writer.getByRole('button', { name: 'Approve' }).count(), 0, 'a writer is not offered approval');
 
     const editor = await signedIn('editor@press.example');
     await editor.goto(editUrl);
-    await submit(editor, editor.getByRole('button', { name: 'Approve' }));
+    await submitAndWait(editor, editor.getByRole('button', { name: 'Approve' }));
     await editor.getByLabel('Publish at').fill('2026-11-20T11:00'); // Seoul time; the fake clock is at 10:00 Seoul
-    await submit(editor, editor.getByRole('button', { name: 'Schedule' }));
+    await submitAndWait(editor, editor.getByRole('button', { name: 'Schedule' }));
     assert.match(await editor.locator('main').innerText(), /scheduled/i);
 
     const reader = await browser.newPage({ bypassCSP: true });
@@ -97,14 +88,14 @@ describe('the press office in Chromium', { skip: browserSkipReason() }, () => {
 
     // A correction with a public change note.
     await writer.goto(editUrl);
-    await submit(writer, writer.getByRole('button', { name: 'Start a correction' }));
+    await submitAndWait(writer, writer.getByRole('button', { name: 'Start a correction' }));
     await writer.getByLabel('Body', { exact: true }).fill('The centre opens today.\n\nIt trains 40 rescue crews a year.');
-    await submit(writer, writer.locator('button[name=intent][value=save]'));
-    await submit(writer, writer.getByRole('button', { name: 'Send for review' }));
+    await submitAndWait(writer, writer.locator('button[name=intent][value=save]'));
+    await submitAndWait(writer, writer.getByRole('button', { name: 'Send for review' }));
     await editor.goto(editUrl);
-    await submit(editor, editor.getByRole('button', { name: 'Approve' }));
+    await submitAndWait(editor, editor.getByRole('button', { name: 'Approve' }));
     await editor.getByRole('textbox', { name: 'Change note' }).fill('Added the yearly number of crews trained.');
-    await submit(editor, editor.getByRole('button', { name: 'Publish the correction' }));
+    await submitAndWait(editor, editor.getByRole('button', { name: 'Publish the correction' }));
     await reader.goto(publicUrl);
     assert.match(await reader.locator('.change-notes').innerText(), /Updated .+: Added the yearly number of crews trained\./);
     assert.match(await reader.locator('.release-body').innerText(), /40 rescue crews a year/);
@@ -115,7 +106,7 @@ describe('the press office in Chromium', { skip: browserSkipReason() }, () => {
     await editor.goto(editUrl);
     await editor.getByLabel('Public reason for the withdrawal').fill('The opening has been postponed.');
     await editor.getByLabel(/I understand: the release leaves lists/).check();
-    await submit(editor, editor.getByRole('button', { name: 'Withdraw' }));
+    await submitAndWait(editor, editor.getByRole('button', { name: 'Withdraw' }));
     await reader.goto(publicUrl);
     assert.match(await reader.locator('.notice').innerText(), /This release was withdrawn[\s\S]*The opening has been postponed\./);
     await reader.screenshot({ path: join(artifacts, 'withdrawn-release.png') });
@@ -125,13 +116,13 @@ describe('the press office in Chromium', { skip: browserSkipReason() }, () => {
   test('an embargo preview link works for a journalist while the public URL answers 404', async () => {
     const writer = await signedIn('writer@press.example');
     const editUrl = await draft(writer, { title: 'Defence budget for 2027', body: 'The budget rises by 3 percent.', embargo: '2026-11-30T09:00' });
-    await submit(writer, writer.getByRole('button', { name: 'Send for review' }));
+    await submitAndWait(writer, writer.getByRole('button', { name: 'Send for review' }));
     const editor = await signedIn('editor@press.example');
     await editor.goto(editUrl);
-    await submit(editor, editor.getByRole('button', { name: 'Approve' }));
-    await submit(editor, editor.getByRole('button', { name: 'Publish now' }));
+    await submitAndWait(editor, editor.getByRole('button', { name: 'Approve' }));
+    await submitAndWait(editor, editor.getByRole('button', { name: 'Publish now' }));
     await editor.getByLabel('Journalist or outlet').fill('Evening Post newsdesk');
-    await submit(editor, editor.getByRole('button', { name: 'Create preview link' }));
+    await submitAndWait(editor, editor.getByRole('button', { name: 'Create preview link' }));
     const previewUrl = (await editor.locator('main').innerText()).match(/https?:\/\/\S+\/preview\/[A-Za-z0-9_-]{43}/)?.[0];
     assert.ok(previewUrl, 'the new link is shown once');
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserSkipReason, describeViolations, launchBrowser, listen, allViolations } from '../support/browser.js';
+import { allViolations, browserSkipReason, describeViolations, launchBrowser, listen, signInAs } from '../support/browser.js';
 import { buildBoard, buildRelease, jpegBytes, TEST_ACTOR } from '../support/factories.js';
 import { createTestWeb, type TestWeb } from '../support/web.js';
 
@@ -43,11 +43,7 @@ describe('finding things and phones in Chromium', { skip: browserSkipReason() },
 
   async function signIn(context: BrowserContext): Promise<Page> {
     const page = await context.newPage();
-    await page.goto(`${origin}/admin/login`);
-    await page.locator('input[name="email"]').fill('park@press.example');
-    await page.locator('input[name="password"]').fill(PASSWORD);
-    await page.locator('form button[type="submit"]').first().click();
-    await page.waitForURL(`${origin}/admin`);
+    await signInAs(page, origin, 'park@press.example', PASSWORD);
     return page;
   }
 

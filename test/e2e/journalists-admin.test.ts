@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { browserSkipReason, describeViolations, launchBrowser, listen, seriousViolations } from '../support/browser.js';
+import { browserSkipReason, contextIn, describeViolations, launchBrowser, listen, seriousViolations, signInAs } from '../support/browser.js';
 import { buildBoard, buildRelease } from '../support/factories.js';
 import { createTestWeb, type TestWeb } from '../support/web.js';
 
@@ -31,13 +31,9 @@ describe('journalist lists and the embargoed send form in Chromium', { skip: bro
 
   for (const [locale, lang] of [['ko-KR', 'ko'], ['en-GB', 'en']] as const) {
     test(`an editor (${lang}) creates a list, adds a journalist and sends under embargo; every page axe-clean`, async () => {
-      const context = await browser.newContext({ locale, extraHTTPHeaders: { 'Accept-Language': `${locale},${lang};q=0.9` }, bypassCSP: true });
+      const context = await contextIn(browser, locale, lang);
       const page = await context.newPage();
-      await page.goto(`${origin}/admin/login`);
-      await page.locator('input[name="email"]').fill('park@press.example');
-      await page.locator('input[name="password"]').fill('correct horse battery staple');
-      await page.locator('form button[type="submit"]').first().click();
-      await page.waitForURL(`${origin}/admin`);
+      await signInAs(page, origin, 'park@press.example', 'correct horse battery staple');
       await page.goto(`${origin}/admin/journalists`);
       assert.equal(await page.locator('html').getAttribute('lang'), lang);
       await axeClean(page, `${lang} lists`);

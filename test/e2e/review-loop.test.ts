@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { StaffActor } from '../../src/app/workflow/actor.js';
-import { browserSkipReason, describeViolations, launchBrowser, listen, allViolations } from '../support/browser.js';
+import { allViolations, browserSkipReason, describeViolations, launchBrowser, listen, signInAs, submitAndWait } from '../support/browser.js';
 import { buildBoard, jpegBytes } from '../support/factories.js';
 import { createTestWeb, type TestWeb } from '../support/web.js';
 
@@ -43,16 +43,8 @@ describe('the review loop in Chromium', { skip: browserSkipReason() }, () => {
     const context = await browser.newContext({ bypassCSP: true });
     contexts.push(context);
     const page = await context.newPage();
-    await page.goto(`${origin}/admin/login`);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${origin}/admin`);
+    await signInAs(page, origin, email, PASSWORD);
     return page;
-  }
-
-  async function submit(page: Page, button: ReturnType<Page['locator']>): Promise<void> {
-    await Promise.all([page.waitForEvent('load'), button.click()]);
   }
 
   async function noViolations(page: Page, where: string): Promise<void> {
@@ -65,7 +57,7 @@ describe('the review loop in Chromium', { skip: browserSkipReason() }, () => {
     await page.getByLabel('Title', { exact: true }).fill(title);
     await page.getByLabel('Body', { exact: true }).fill('The ministry announced the plan today.');
     if (embargo) await page.getByLabel('Embargoed until (optional)').fill(embargo);
-    await submit(page, page.getByRole('button', { name: 'Create draft' }));
+    await submitAndWait(page, page.getByRole('button', { name: 'Create draft' }));
     return page.url().replace(/\?.*$/, '');
   }
 
@@ -75,10 +67,10 @@ describe('the review loop in Chromium', { skip: browserSkipReason() }, () => {
     const writer = await signedIn('writer@review.example');
     const url = await draft(writer, 'Port reopening plan', '2026-11-20T09:00');
     await writer.locator('input[type=file]').setInputFiles([{ name: 'port.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(await jpegBytes(320, 200)) }]);
-    await submit(writer, writer.getByRole('button', { name: 'Upload' }));
+    await submitAndWait(writer, writer.getByRole('button', { name: 'Upload' }));
     const checks = writer.locator('#publication-checks');
     assert.match(await checks.innerText(), /embargo time has already passed[\s\S]*Add alt text to the image "port.jpg"/, 'shown on saving, long before publishing');
-    await submit(writer, writer.getByRole('button', { name: 'Send for review' }));
+    await submitAndWait(writer, writer.getByRole('button', { name: 'Send for review' }));
     assert.equal(await checks.locator('li').count(), 2, 'and still shown after submitting');
 
     const editor = await signedIn('editor@review.example');
@@ -88,11 +80,11 @@ describe('the review loop in Chromium', { skip: browserSkipReason() }, () => {
     const altId = await editor.evaluate(() => location.hash.slice(1));
     assert.match(altId, /^field-attachment-\d+-altText$/, 'the message leads to the alt-text field');
     await editor.locator(`#${altId}`).fill('Cranes at the reopened port');
-    await submit(editor, editor.locator(`form:has(#${altId})`).getByRole('button', { name: /Save/ }));
+    await submitAndWait(editor, editor.locator(`form:has(#${altId})`).getByRole('button', { name: /Save/ }));
     await editor.locator('#publication-checks').getByRole('link', { name: /embargo/ }).click();
     assert.equal(await editor.evaluate(() => location.hash), '#field-embargoUntil');
     await editor.getByLabel('Embargoed until (optional)').fill('2026-11-20T15:00');
-    await submit(editor, editor.getByRole('button', { name: 'Save the fix' }));
+    await submitAndWait(editor, editor.getByRole('button', { name: 'Save the fix' }));
     assert.match(await editor.locator('main').innerText(), /Your fix is saved as a revision/);
     assert.equal(await editor.locator('#publication-checks').count(), 0, 'nothing blocks publication any more');
     assert.equal(await editor.getByRole('button', { name: 'Approve' }).count(), 0, 'the editor who fixed it is an author now');
@@ -100,9 +92,9 @@ describe('the review loop in Chromium', { skip: browserSkipReason() }, () => {
 
     const chief = await signedIn('chief@review.example');
     await chief.goto(url);
-    await submit(chief, chief.getByRole('button', { name: 'Approve' }));
+    await submitAndWait(chief, chief.getByRole('button', { name: 'Approve' }));
     await editor.goto(url);
-    await submit(editor, editor.getByRole('button', { name: 'Publish now' }));
+    await submitAndWait(editor, editor.getByRole('button', { name: 'Publish now' }));
     const release = await web.system.releases.getRelease(idOf(url));
     assert.equal(release?.status, 'published');
     assert.deepEqual(release?.publicAt, new Date('2026-11-20T06:00:00Z'), 'public at the fixed embargo');
@@ -111,25 +103,25 @@ describe('the review loop in Chromium', { skip: browserSkipReason() }, () => {
   test('a writer recalls a submitted edition; a sent-back comment is on the writer’s dashboard', async () => {
     const writer = await signedIn('writer@review.example');
     const url = await draft(writer, 'Recall and resend');
-    await submit(writer, writer.getByRole('button', { name: 'Send for review' }));
+    await submitAndWait(writer, writer.getByRole('button', { name: 'Send for review' }));
     await noViolations(writer, 'the page with the recall form');
-    await submit(writer, writer.getByRole('button', { name: 'Recall from review' }));
+    await submitAndWait(writer, writer.getByRole('button', { name: 'Recall from review' }));
     assert.match(await writer.locator('main').innerText(), /Recalled: the edition is a draft again\./);
     assert.ok(await writer.getByRole('button', { name: 'Save draft' }).isVisible(), 'editable again');
-    await submit(writer, writer.getByRole('button', { name: 'Send for review' }));
+    await submitAndWait(writer, writer.getByRole('button', { name: 'Send for review' }));
 
     const chief = await signedIn('chief@review.example');
     assert.match(await chief.locator('#awaiting-my-review').locator('xpath=..').innerText(), /Recall and resend/);
     await noViolations(chief, 'the editor’s dashboard');
     await chief.goto(url);
     await chief.getByLabel('What needs to change').fill('Add the opening hours.');
-    await submit(chief, chief.getByRole('button', { name: 'Send back to the writer' }));
+    await submitAndWait(chief, chief.getByRole('button', { name: 'Send back to the writer' }));
 
     await writer.goto(`${origin}/admin`);
     const sentBack = writer.locator('section[aria-labelledby="sent-back"]');
     assert.match(await sentBack.innerText(), /Recall and resend\s*Sent back: Add the opening hours\./);
     await noViolations(writer, 'the writer’s dashboard with a sent-back edition');
-    await submit(writer, sentBack.getByRole('link', { name: 'Recall and resend' }));
+    await submitAndWait(writer, sentBack.getByRole('link', { name: 'Recall and resend' }));
     assert.equal(writer.url(), url);
   });
 
@@ -144,10 +136,10 @@ describe('the review loop in Chromium', { skip: browserSkipReason() }, () => {
 
     const writer = await signedIn('writer@review.example');
     await writer.goto(url);
-    await submit(writer, writer.getByRole('button', { name: 'Start a correction' }));
+    await submitAndWait(writer, writer.getByRole('button', { name: 'Start a correction' }));
     await writer.getByLabel('Body', { exact: true }).fill('Ferries leave from the south pier.');
-    await submit(writer, writer.getByRole('button', { name: 'Save draft' }));
-    await submit(writer, writer.getByRole('button', { name: 'Send for review' }));
+    await submitAndWait(writer, writer.getByRole('button', { name: 'Save draft' }));
+    await submitAndWait(writer, writer.getByRole('button', { name: 'Send for review' }));
 
     const editor = await signedIn('editor@review.example');
     await editor.goto(url);
@@ -169,7 +161,7 @@ describe('the review loop in Chromium', { skip: browserSkipReason() }, () => {
     assert.equal(await editor.locator('#field-confirm').evaluate((el) => (el as HTMLInputElement).validity.valueMissing), true);
     assert.equal((await web.system.releases.getRelease(live.release.id))?.status, 'published', 'nothing happened');
     await editor.getByLabel(/I understand: the release leaves lists/).check();
-    await submit(editor, editor.getByRole('button', { name: 'Withdraw' }));
+    await submitAndWait(editor, editor.getByRole('button', { name: 'Withdraw' }));
     assert.equal((await web.system.releases.getRelease(live.release.id))?.status, 'withdrawn');
   });
 });

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { TestWeb } from './web.js';
 
 const require = createRequire(import.meta.url);
@@ -78,4 +78,23 @@ export async function allViolations(page: Page, tags: string[] = AXE_TAGS): Prom
     return axe.run(document, { runOnly: { type: 'tag', values: runOnly } });
   }, tags);
   return result.violations;
+}
+
+/** Signs in on the admin login page (by field names, so in either UI language) and waits for the dashboard. */
+export async function signInAs(page: Page, origin: string, email: string, password: string): Promise<void> {
+  await page.goto(`${origin}/admin/login`);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('form button[type="submit"]').first().click();
+  await page.waitForURL(`${origin}/admin`);
+}
+
+/** Clicks a form's button and waits for the page it leads to. */
+export async function submitAndWait(page: Page, button: ReturnType<Page['locator']>): Promise<void> {
+  await Promise.all([page.waitForEvent('load'), button.click()]);
+}
+
+/** A browser context in one UI language (locale and Accept-Language); CSP bypassed so axe can be injected. */
+export function contextIn(browser: Browser, locale: string, lang: string): Promise<BrowserContext> {
+  return browser.newContext({ locale, extraHTTPHeaders: { 'Accept-Language': `${locale},${lang};q=0.9` }, bypassCSP: true });
 }
