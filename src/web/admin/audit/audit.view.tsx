@@ -4,6 +4,7 @@ import { AdminLayout } from '../shared/admin-layout.view.js';
 import { formatDateTime } from '../shared/format.js';
 import { DATA_TEXT } from '../shared/html.js';
 import { actionLabel, actorLabel, detailPairs, hasSummary, subjectLabel, summaryOf } from './audit-summary.js';
+import { AdminTableHead } from '../shared/admin-table-head.view.js';
 
 /** Names and recorded details are data, not UI text (see DATA_TEXT). */
 const DATA = DATA_TEXT;
@@ -161,15 +162,7 @@ export function AuditView(props: { ctx: AdminContext; q: AuditPageQuery; entries
         <p>{t('adminNoEntries')}</p>
       ) : (
         <table class="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('adminWhen')}</th>
-              <th scope="col">{t('adminWho')}</th>
-              <th scope="col">{t('adminAction')}</th>
-              <th scope="col">{t('adminSubject')}</th>
-              <th scope="col">{t('auditColSummary')}</th>
-            </tr>
-          </thead>
+          <AdminTableHead columns={[t('adminWhen'), t('adminWho'), t('adminAction'), t('adminSubject'), t('auditColSummary')]} />
           <tbody>
             {props.entries.map((e) => (
               <EntryRow key={e.id} ctx={ctx} e={e} />

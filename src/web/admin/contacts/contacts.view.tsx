@@ -5,6 +5,7 @@ import type { AdminContext } from '../shared/admin-context.js';
 import { AdminLayout, CsrfField } from '../shared/admin-layout.view.js';
 import { ErrorSummary, FieldErrors } from '../shared/error-summary.view.js';
 import { languageLabel } from '../shared/format.js';
+import { AdminTableHead } from '../shared/admin-table-head.view.js';
 
 /** A contact form as typed, so a refused form comes back as sent. */
 export interface ContactFormValues {
@@ -72,15 +73,7 @@ export function ContactsView(props: { ctx: AdminContext; contacts: DirectoryCont
       ) : (
         <table class="admin-table release-cards">
           <caption class="visually-hidden">{t('adminNavContacts')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('adminContactName')}</th>
-              <th scope="col">{t('adminContactRole')}</th>
-              <th scope="col">{t('adminContactPhone')}</th>
-              <th scope="col">{t('adminContactEmail')}</th>
-              <th scope="col">{t('adminColLanguage')}</th>
-            </tr>
-          </thead>
+          <AdminTableHead columns={[t('adminContactName'), t('adminContactRole'), t('adminContactPhone'), t('adminContactEmail'), t('adminColLanguage')]} />
           <tbody>
             {props.contacts.map(({ contact, editions }) => (
               <tr key={contact.id}>

@@ -4,6 +4,7 @@ import type { AdminContext } from '../shared/admin-context.js';
 import { AdminLayout, CsrfField } from '../shared/admin-layout.view.js';
 import { ErrorSummary, FieldErrors } from '../shared/error-summary.view.js';
 import { formatDateTime } from '../shared/format.js';
+import { AdminTableHead } from '../shared/admin-table-head.view.js';
 
 /** A journalist form as typed, so a refused form comes back as sent. */
 export interface JournalistFormValues {
@@ -113,16 +114,7 @@ export function JournalistListView(props: { ctx: AdminContext; list: JournalistL
         <p>{t('jrNoMembers')}</p>
       ) : (
         <table class="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('jrName')}</th>
-              <th scope="col">{t('jrOutlet')}</th>
-              <th scope="col">{t('jrEmail')}</th>
-              <th scope="col">{t('jrLanguage')}</th>
-              <th scope="col">{t('jrAccreditedColumn')}</th>
-              <th scope="col">{t('jrActions')}</th>
-            </tr>
-          </thead>
+          <AdminTableHead columns={[t('jrName'), t('jrOutlet'), t('jrEmail'), t('jrLanguage'), t('jrAccreditedColumn'), t('jrActions')]} />
           <tbody>
             {props.members.map((j) => (
               <tr key={j.id} id={`journalist-${j.id}`}>

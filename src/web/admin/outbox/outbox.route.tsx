@@ -7,6 +7,7 @@ import { AdminLayout } from '../shared/admin-layout.view.js';
 import { formatDateTime } from '../shared/format.js';
 import { sendAdminPage } from '../shared/html.js';
 import type { OutboxRepo } from '../../../ports/distribution.js';
+import { AdminTableHead } from '../shared/admin-table-head.view.js';
 
 /** The email outbox as editors read it, and whether emails are sent or held. */
 export type OutboxSystem = { distribution: { outbox: Pick<OutboxRepo, 'list' | 'get'>; sending: boolean } };
@@ -44,16 +45,7 @@ function OutboxList(props: { ctx: AdminContext; emails: OutboxEmail[]; status?: 
         <p>{t('adminOutboxEmpty')}</p>
       ) : (
         <table class="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('adminOutboxCreated')}</th>
-              <th scope="col">{t('adminOutboxRecipient')}</th>
-              <th scope="col">{t('adminOutboxSubject')}</th>
-              <th scope="col">{t('adminOutboxKind')}</th>
-              <th scope="col">{t('adminOutboxStatus')}</th>
-              <th scope="col">{t('adminOutboxAttempts')}</th>
-            </tr>
-          </thead>
+          <AdminTableHead columns={[t('adminOutboxCreated'), t('adminOutboxRecipient'), t('adminOutboxSubject'), t('adminOutboxKind'), t('adminOutboxStatus'), t('adminOutboxAttempts')]} />
           <tbody>
             {props.emails.map((e) => (
               <tr key={e.id}>

@@ -5,6 +5,7 @@ import { CsrfField } from '../shared/admin-layout.view.js';
 import { FieldErrors } from '../shared/error-summary.view.js';
 import { formatDateTime } from '../shared/format.js';
 import type { ReleasePageData } from './release-page.data.js';
+import { AdminTableHead } from '../shared/admin-table-head.view.js';
 
 /** Every save is a revision: compare any two, or restore one (as a new revision) on a draft. */
 export function RevisionsSection(props: { ctx: AdminContext; data: ReleasePageData; canEdit: boolean; lockVersion: number }) {
@@ -109,15 +110,7 @@ export function PreviewLinksSection(props: { ctx: AdminContext; data: ReleasePag
       )}
       {data.previewLinks.length > 0 && (
         <table class="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('adminRecipient')}</th>
-              <th scope="col">{t('adminCreated')}</th>
-              <th scope="col">{t('adminLastOpened')}</th>
-              <th scope="col">{t('adminOpens')}</th>
-              <th scope="col">{t('adminColState')}</th>
-            </tr>
-          </thead>
+          <AdminTableHead columns={[t('adminRecipient'), t('adminCreated'), t('adminLastOpened'), t('adminOpens'), t('adminColState')]} />
           <tbody>
             {data.previewLinks.map((l) => (
               <tr key={l.id}>

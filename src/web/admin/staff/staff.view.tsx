@@ -6,6 +6,7 @@ import type { AdminContext } from '../shared/admin-context.js';
 import { AdminLayout, CsrfField } from '../shared/admin-layout.view.js';
 import { ErrorSummary, FieldErrors } from '../shared/error-summary.view.js';
 import { formatDateTime } from '../shared/format.js';
+import { AdminTableHead } from '../shared/admin-table-head.view.js';
 
 /** What the admin typed into the invite form, kept so a refused form comes back as sent. */
 export interface InviteFormValues {
@@ -82,19 +83,7 @@ export function StaffView(props: StaffPageProps) {
       )}
       <h2 id="staff-accounts">{t('adminStaffAccounts')}</h2>
       <table class="admin-table" aria-labelledby="staff-accounts">
-          <thead>
-            <tr>
-              <th scope="col">{t('adminStaffColName')}</th>
-              <th scope="col">{t('adminStaffColEmail')}</th>
-              <th scope="col">{t('adminStaffColRole')}</th>
-              <th scope="col">{t('adminStaffColTwoFactor')}</th>
-              <th scope="col">{t('adminStaffColStatus')}</th>
-              <th scope="col">{t('adminStaffColLastSignIn')}</th>
-              <th scope="col">
-                <span class="visually-hidden">{t('adminStaffColActions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <AdminTableHead columns={[t('adminStaffColName'), t('adminStaffColEmail'), t('adminStaffColRole'), t('adminStaffColTwoFactor'), t('adminStaffColStatus'), t('adminStaffColLastSignIn')]} actions={t('adminStaffColActions')} />
           <tbody>
             {props.staff.map((s) => (
               <tr key={s.id} id={`staff-${s.id}`}>
@@ -120,18 +109,7 @@ export function StaffView(props: StaffPageProps) {
         <p>{t('adminStaffNoPending')}</p>
       ) : (
         <table class="admin-table" aria-labelledby="pending-invitations">
-            <thead>
-              <tr>
-                <th scope="col">{t('adminStaffColName')}</th>
-                <th scope="col">{t('adminStaffColEmail')}</th>
-                <th scope="col">{t('adminStaffColRole')}</th>
-                <th scope="col">{t('adminStaffColInvitedBy')}</th>
-                <th scope="col">{t('adminStaffColExpires')}</th>
-                <th scope="col">
-                  <span class="visually-hidden">{t('adminStaffColActions')}</span>
-                </th>
-              </tr>
-            </thead>
+            <AdminTableHead columns={[t('adminStaffColName'), t('adminStaffColEmail'), t('adminStaffColRole'), t('adminStaffColInvitedBy'), t('adminStaffColExpires')]} actions={t('adminStaffColActions')} />
             <tbody>
               {props.invitations.map((inv) => (
                 <tr key={inv.id} id={`invitation-${inv.id}`}>

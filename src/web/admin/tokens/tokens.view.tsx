@@ -6,6 +6,7 @@ import { AdminLayout, CsrfField } from '../shared/admin-layout.view.js';
 import { ErrorSummary, FieldErrors } from '../shared/error-summary.view.js';
 import { formatDateTime } from '../shared/format.js';
 import type { Role } from '../../../domain/user.js';
+import { AdminTableHead } from '../shared/admin-table-head.view.js';
 
 /** What the person typed into the create form, kept as text so a refused form comes back as sent. */
 export interface TokenFormValues {
@@ -70,21 +71,7 @@ export function TokensView(props: TokensPageProps) {
         <p>{t('adminNoTokens')}</p>
       ) : (
         <table class="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('adminTokenColName')}</th>
-              <th scope="col">{t('adminTokenColHint')}</th>
-              <th scope="col">{t('adminTokenColOwner')}</th>
-              <th scope="col">{t('adminTokenColScopes')}</th>
-              <th scope="col">{t('adminCreated')}</th>
-              <th scope="col">{t('adminTokenColExpires')}</th>
-              <th scope="col">{t('adminTokenColLastUsed')}</th>
-              <th scope="col">{t('adminTokenColStatus')}</th>
-              <th scope="col">
-                <span class="visually-hidden">{t('adminTokenColActions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <AdminTableHead columns={[t('adminTokenColName'), t('adminTokenColHint'), t('adminTokenColOwner'), t('adminTokenColScopes'), t('adminCreated'), t('adminTokenColExpires'), t('adminTokenColLastUsed'), t('adminTokenColStatus')]} actions={t('adminTokenColActions')} />
           <tbody>
             {props.tokens.map((tk) => (
               <tr key={tk.id} id={`token-${tk.id}`}>

@@ -7,6 +7,7 @@ import type { AdminContext } from '../shared/admin-context.js';
 import { CsrfField } from '../shared/admin-layout.view.js';
 import { formatDateTime, languageLabel, stateLabel, statusLabel } from '../shared/format.js';
 import { hasRole } from '../../../domain/user.js';
+import { AdminTableHead } from '../shared/admin-table-head.view.js';
 
 /** "Start the English version": a form that creates the other-language draft. */
 function StartTranslationForm(props: { ctx: AdminContext; releaseId: number; language: (typeof LANGUAGES)[number] }) {
@@ -42,14 +43,7 @@ export function TranslationsSection(props: { ctx: AdminContext; releaseId: numbe
       ) : (
         <table class="admin-table">
           <caption class="visually-hidden">{t('adminVersionsTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('adminColLanguage')}</th>
-              <th scope="col">{t('adminColTitle')}</th>
-              <th scope="col">{t('adminColState')}</th>
-              <th scope="col">{t('adminAuthoritative')}</th>
-            </tr>
-          </thead>
+          <AdminTableHead columns={[t('adminColLanguage'), t('adminColTitle'), t('adminColState'), t('adminAuthoritative')]} />
           <tbody>
             {versions.map((v) => (
               <tr key={v.releaseId}>
@@ -158,14 +152,7 @@ export function MissingTranslationsSection(props: { ctx: AdminContext; boards: B
       ) : (
         <table class="admin-table">
           <caption class="visually-hidden">{t('adminMissingTranslations')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('adminColTitle')}</th>
-              <th scope="col">{t('adminColLanguage')}</th>
-              <th scope="col">{t('adminMissingLanguages')}</th>
-              <th scope="col">{t('adminColUpdated')}</th>
-            </tr>
-          </thead>
+          <AdminTableHead columns={[t('adminColTitle'), t('adminColLanguage'), t('adminMissingLanguages'), t('adminColUpdated')]} />
           <tbody>
             {props.missing.rows.map((row) => (
               <tr key={row.releaseId}>

@@ -6,6 +6,7 @@ import type { AdminContext } from '../shared/admin-context.js';
 import { AdminLayout, CsrfField } from '../shared/admin-layout.view.js';
 import { ErrorSummary, FieldErrors } from '../shared/error-summary.view.js';
 import { formatDateTime } from '../shared/format.js';
+import { AdminTableHead } from '../shared/admin-table-head.view.js';
 
 export interface WebhooksPageProps {
   ctx: AdminContext;
@@ -52,17 +53,7 @@ export function WebhooksView(props: WebhooksPageProps) {
         <p>{t('adminWebhooksNone')}</p>
       ) : (
         <table class="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('adminWebhookColUrl')}</th>
-              <th scope="col">{t('adminWebhookColEvents')}</th>
-              <th scope="col">{t('adminWebhookColState')}</th>
-              <th scope="col">{t('adminCreated')}</th>
-              <th scope="col">
-                <span class="visually-hidden">{t('adminTokenColActions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <AdminTableHead columns={[t('adminWebhookColUrl'), t('adminWebhookColEvents'), t('adminWebhookColState'), t('adminCreated')]} actions={t('adminTokenColActions')} />
           <tbody>
             {props.endpoints.map((e) => (
               <tr key={e.id} id={`webhook-${e.id}`}>
@@ -90,17 +81,7 @@ export function WebhooksView(props: WebhooksPageProps) {
         <p>{t('adminWebhookNoDeliveries')}</p>
       ) : (
         <table class="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('adminWebhookColCreated')}</th>
-              <th scope="col">{t('adminWebhookColUrl')}</th>
-              <th scope="col">{t('adminWebhookColEvent')}</th>
-              <th scope="col">{t('adminWebhookColStatus')}</th>
-              <th scope="col">{t('adminWebhookColAttempts')}</th>
-              <th scope="col">{t('adminWebhookColResponse')}</th>
-              <th scope="col">{t('adminWebhookColNext')}</th>
-            </tr>
-          </thead>
+          <AdminTableHead columns={[t('adminWebhookColCreated'), t('adminWebhookColUrl'), t('adminWebhookColEvent'), t('adminWebhookColStatus'), t('adminWebhookColAttempts'), t('adminWebhookColResponse'), t('adminWebhookColNext')]} />
           <tbody>
             {props.deliveries.map((d) => (
               <tr key={d.id} id={`delivery-${d.id}`}>
