@@ -1,5 +1,6 @@
 import type { FieldIssue } from '../../../domain/errors.js';
 import { ACCOUNT_LIMITS } from '../../../domain/user.js';
+import type { Translate } from '../../i18n/messages.js';
 import { AdminFrame, CsrfField, ErrorSummary, Field, type AdminPageContext } from './admin-frame.view.js';
 
 export function PasswordView(props: { ctx: AdminPageContext; errors: FieldIssue[]; changed: boolean }) {
@@ -17,17 +18,7 @@ export function PasswordView(props: { ctx: AdminPageContext; errors: FieldIssue[
       <form class="admin-form" method="post" action="/admin/account/password" novalidate>
         <CsrfField token={ctx.csrfToken} />
         <Field id="currentPassword" label={t('adminCurrentPassword')} type="password" autocomplete="current-password" errors={errors} maxLength={ACCOUNT_LIMITS.passwordMaxChars} t={t} />
-        <Field
-          id="newPassword"
-          label={t('adminNewPassword')}
-          type="password"
-          autocomplete="new-password"
-          hint={t('adminNewPasswordHint', { min: ACCOUNT_LIMITS.passwordMinChars })}
-          errors={errors}
-          maxLength={ACCOUNT_LIMITS.passwordMaxChars}
-          t={t}
-        />
-        <Field id="confirmPassword" label={t('adminConfirmPassword')} type="password" autocomplete="new-password" errors={errors} maxLength={ACCOUNT_LIMITS.passwordMaxChars} t={t} />
+        <NewPasswordFields label={t('adminNewPassword')} confirmLabel={t('adminConfirmPassword')} errors={errors} t={t} />
         <button type="submit">{t('adminChangePasswordButton')}</button>
       </form>
     </AdminFrame>
@@ -133,5 +124,25 @@ export function RecoveryCodesView(props: { ctx: AdminPageContext; codes: string[
         </a>
       </p>
     </AdminFrame>
+  );
+}
+
+/** A new password and its confirmation, with the password rules as the hint (change password, accept an invitation). */
+export function NewPasswordFields(props: { label: string; confirmLabel: string; errors: FieldIssue[]; t: Translate }) {
+  const { errors, t } = props;
+  return (
+    <>
+      <Field
+        id="newPassword"
+        label={props.label}
+        type="password"
+        autocomplete="new-password"
+        hint={t('adminNewPasswordHint', { min: ACCOUNT_LIMITS.passwordMinChars })}
+        errors={errors}
+        maxLength={ACCOUNT_LIMITS.passwordMaxChars}
+        t={t}
+      />
+      <Field id="confirmPassword" label={props.confirmLabel} type="password" autocomplete="new-password" errors={errors} maxLength={ACCOUNT_LIMITS.passwordMaxChars} t={t} />
+    </>
   );
 }

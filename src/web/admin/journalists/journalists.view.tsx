@@ -1,7 +1,7 @@
 import type { FieldIssue } from '../../../domain/errors.js';
 import type { EmbargoSend, Journalist, JournalistList } from '../../../ports/journalists.js';
 import type { AdminContext } from '../shared/admin-context.js';
-import { AdminLayout, CsrfField } from '../shared/admin-layout.view.js';
+import { AdminLayout, CsrfField, DangerButtonForm } from '../shared/admin-layout.view.js';
 import { ErrorSummary, FieldErrors } from '../shared/error-summary.view.js';
 import { formatDateTime } from '../shared/format.js';
 import { AdminTableHead } from '../shared/admin-table-head.view.js';
@@ -154,12 +154,9 @@ export function JournalistListView(props: { ctx: AdminContext; list: JournalistL
         </div>
         <button type="submit">{t('jrRenameList')}</button>
       </form>
-      <form method="post" action={`/admin/journalists/${list.id}/remove`}>
-        <CsrfField ctx={ctx} />
-        <button type="submit" class="button-danger" aria-label={t('jrRemoveListLabel', { name: list.name })}>
-          {t('jrRemoveList')}
-        </button>
-      </form>
+      <DangerButtonForm ctx={ctx} action={`/admin/journalists/${list.id}/remove`} label={t('jrRemoveListLabel', { name: list.name })}>
+        {t('jrRemoveList')}
+      </DangerButtonForm>
     </AdminLayout>
   );
 }

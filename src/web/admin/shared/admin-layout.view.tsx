@@ -49,3 +49,15 @@ export function AdminLayout(props: { ctx: AdminContext; title: string; hasErrors
 export function CsrfField(props: { ctx: AdminContext }) {
   return <input type="hidden" name="_csrf" value={props.ctx.csrfToken} />;
 }
+
+/** A one-button POST form for a destructive row action (revoke, remove), named in full for screen readers by `label`. */
+export function DangerButtonForm(props: { ctx: AdminContext; action: string; label: string; children: string }) {
+  return (
+    <form method="post" action={props.action}>
+      <CsrfField ctx={props.ctx} />
+      <button type="submit" class="button-danger" aria-label={props.label}>
+        {props.children}
+      </button>
+    </form>
+  );
+}

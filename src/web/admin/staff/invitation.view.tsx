@@ -1,8 +1,8 @@
 import type { FieldIssue } from '../../../domain/errors.js';
 import { INVITATION_LIMITS, type StaffInvitation } from '../../../domain/staff-invitation.js';
-import { ACCOUNT_LIMITS } from '../../../domain/user.js';
 import type { InvitationLookup } from '../../../app/accounts/accept-invitation.js';
-import { AdminFrame, CsrfField, ErrorSummary, Field, type AdminPageContext } from '../auth/admin-frame.view.js';
+import { AdminFrame, CsrfField, ErrorSummary, type AdminPageContext } from '../auth/admin-frame.view.js';
+import { NewPasswordFields } from '../auth/account.view.js';
 
 /** The invited person's page: who invited them, as what, and the password form. */
 export function InvitationView(props: { ctx: AdminPageContext; invitation: StaffInvitation; action: string; errors: FieldIssue[] }) {
@@ -26,17 +26,7 @@ export function InvitationView(props: { ctx: AdminPageContext; invitation: Staff
       <p>{t('adminInvitationChoose')}</p>
       <form class="admin-form" method="post" action={props.action} novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <Field
-          id="newPassword"
-          label={t('adminInvitationPassword')}
-          type="password"
-          autocomplete="new-password"
-          hint={t('adminNewPasswordHint', { min: ACCOUNT_LIMITS.passwordMinChars })}
-          errors={errors}
-          maxLength={ACCOUNT_LIMITS.passwordMaxChars}
-          t={t}
-        />
-        <Field id="confirmPassword" label={t('adminInvitationConfirm')} type="password" autocomplete="new-password" errors={errors} maxLength={ACCOUNT_LIMITS.passwordMaxChars} t={t} />
+        <NewPasswordFields label={t('adminInvitationPassword')} confirmLabel={t('adminInvitationConfirm')} errors={errors} t={t} />
         <button type="submit">{t('adminInvitationButton')}</button>
       </form>
     </AdminFrame>

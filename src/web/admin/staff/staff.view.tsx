@@ -3,7 +3,7 @@ import type { FieldIssue } from '../../../domain/errors.js';
 import { INVITATION_LIMITS, type StaffInvitation } from '../../../domain/staff-invitation.js';
 import { ACCOUNT_LIMITS, ROLES, type Role } from '../../../domain/user.js';
 import type { AdminContext } from '../shared/admin-context.js';
-import { AdminLayout, CsrfField } from '../shared/admin-layout.view.js';
+import { AdminLayout, CsrfField, DangerButtonForm } from '../shared/admin-layout.view.js';
 import { ErrorSummary, FieldErrors } from '../shared/error-summary.view.js';
 import { formatDateTime } from '../shared/format.js';
 import { AdminTableHead } from '../shared/admin-table-head.view.js';
@@ -119,12 +119,9 @@ export function StaffView(props: StaffPageProps) {
                   <td>{inv.createdByLabel}</td>
                   <td>{when(inv.expiresAt, '—')}</td>
                   <td>
-                    <form method="post" action={`/admin/staff/invitations/${inv.id}/revoke`}>
-                      <CsrfField ctx={ctx} />
-                      <button type="submit" class="button-danger" aria-label={t('adminStaffRevokeLabel', { email: inv.email })}>
-                        {t('adminStaffRevoke')}
-                      </button>
-                    </form>
+                    <DangerButtonForm ctx={ctx} action={`/admin/staff/invitations/${inv.id}/revoke`} label={t('adminStaffRevokeLabel', { email: inv.email })}>
+                      {t('adminStaffRevoke')}
+                    </DangerButtonForm>
                   </td>
                 </tr>
               ))}

@@ -2,7 +2,7 @@ import { API_SCOPES, type ApiScope } from '../../../domain/api-scopes.js';
 import type { FieldIssue } from '../../../domain/errors.js';
 import type { ApiTokenListing } from '../../../ports/api-token-repo.js';
 import type { AdminContext } from '../shared/admin-context.js';
-import { AdminLayout, CsrfField } from '../shared/admin-layout.view.js';
+import { AdminLayout, CsrfField, DangerButtonForm } from '../shared/admin-layout.view.js';
 import { ErrorSummary, FieldErrors } from '../shared/error-summary.view.js';
 import { formatDateTime } from '../shared/format.js';
 import type { Role } from '../../../domain/user.js';
@@ -89,12 +89,9 @@ export function TokensView(props: TokensPageProps) {
                 <td>{t(`adminTokenStatus_${tokenStatus(tk, ctx.now)}`)}</td>
                 <td>
                   {!tk.revokedAt && (
-                    <form method="post" action={`/admin/tokens/${tk.id}/revoke`}>
-                      <CsrfField ctx={ctx} />
-                      <button type="submit" class="button-danger" aria-label={t('adminTokenRevokeLabel', { name: tk.name })}>
-                        {t('adminTokenRevoke')}
-                      </button>
-                    </form>
+                    <DangerButtonForm ctx={ctx} action={`/admin/tokens/${tk.id}/revoke`} label={t('adminTokenRevokeLabel', { name: tk.name })}>
+                      {t('adminTokenRevoke')}
+                    </DangerButtonForm>
                   )}
                 </td>
               </tr>
