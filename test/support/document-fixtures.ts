@@ -2,6 +2,7 @@
 // nothing is downloaded: a PDF with headings, a long PDF, an encrypted and a damaged PDF, a DOCX,
 // an HWPX, an HWP 5 compound file with preview text, and zip bombs. The Korean PDF is the one
 // committed file (test/fixtures/korean-briefing.pdf): drawing Hangul needs a font CI may lack.
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib';
@@ -43,7 +44,9 @@ export async function longPdf(pages: number): Promise<Uint8Array> {
 export async function encryptedPdf(): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
-  doc.addPage([300, 300]).drawText('Secret text', { x: 20, y: 250, size: 11, font });
+  // Unique bytes each call: pdf-lib's dates have whole seconds, so two files made in the same second
+  // were the same file (one SHA-256, one text view), and a test expecting a new extraction found none.
+  doc.addPage([300, 300]).drawText(`Secret text ${randomUUID()}`, { x: 20, y: 250, size: 11, font });
   const filler = PDFString.of('0123456789abcdef0123456789abcdef');
   const encrypt = doc.context.obj({ Filter: PDFName.of('Standard'), V: 1, R: 2, Length: 40, P: -44, O: filler, U: filler });
   doc.context.trailerInfo.Encrypt = doc.context.register(encrypt);
