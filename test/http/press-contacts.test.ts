@@ -65,6 +65,20 @@ for (const { kind, skip } of databaseKinds()) {
       assert.match(contactSection(page.body), /02-748-6000/);
     });
 
+    test('an editor fixing a release in review can pick the contact too: the fix carries its details', async () => {
+      const created = await writer.post('/admin/releases', { boardSlug: 'press-releases', language: 'ko', title: '검토 중 연락처', bodyMarkdown: '본문' });
+      const id = idFrom(created.headers.location);
+      await t.system.commands.submitRelease(id, TEST_ACTOR);
+      const inReview = (await t.system.editions.latestEdition(id))!;
+      assert.equal(inReview.contact, null);
+      const fixed = await editor.post(`/admin/releases/${id}/revise`, { title: '검토 중 연락처', bodyMarkdown: '본문', contactId: String(contactId), lockVersion: String(inReview.lockVersion) });
+      assert.equal(fixed.statusCode, 303, fixed.body);
+      const after = await t.system.editions.latestEdition(id);
+      assert.equal(after?.state, 'in_review');
+      assert.equal(after?.contact?.contactId, contactId);
+      assert.equal(after?.contact?.name, '홍길동');
+    });
+
     test('editing the contact once changes the published page (and the API), audited', async () => {
       await t.app.inject({ method: 'GET', url: publicPath }); // cached now
       const saved = await editor.post(`/admin/contacts/${contactId}`, { language: 'ko', name: '홍길동', role: '대변인', phone: '02-748-6111', email: 'spokes@mnd.example' });

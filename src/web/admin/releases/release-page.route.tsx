@@ -12,7 +12,8 @@ import { canRead, canWrite, DEFAULT_UPLOAD_MAX_BYTES, type AdminWebDeps } from '
 import { redirectDone, sendAdminPage } from '../shared/html.js';
 import { actorOf } from '../shared/staff.js';
 import { mergeIssues } from './new-release.route.js';
-import { contentFromForm, fieldText, readReleaseForm, schemaIssues, withPickedContact } from './release-form.js';
+import { contentFromForm, fieldText, readReleaseForm, schemaIssues, withPickedContact, type ReleaseFormValues } from './release-form.js';
+import type { EditionContent } from '../../../domain/release.js';
 import type { SaveDraft } from '../../../app/workflow/save-draft.js';
 import { allowedActions, loadReleasePage, noticeFor, type ReleasePageState, type ReleasePageSystem } from './release-page.data.js';
 import { ReleasePageView } from './release-page.view.js';
@@ -42,6 +43,33 @@ export async function renderReleasePage(deps: AdminWebDeps<ReleasePageSystem>, r
 }
 
 /** GET /admin/releases/:id (editor or read-only view) and POST /admin/releases/:id (save the draft). */
+/**
+ * The release form as posted (saving a draft, or an editor's fix in review): the typed values, with a
+ * press contact picked from the directory filled in; or the page already rendered for a preview, for
+ * fields that do not parse, or for a form without its edition version.
+ */
+export async function readContentSubmission(
+  deps: AdminWebDeps<ReleasePageSystem>,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  releaseId: number,
+): Promise<{ rendered: unknown } | { values: ReleaseFormValues; content: EditionContent; embargoUntil: Date | null | undefined; lockVersion: number }> {
+  const values = await withPickedContact(readReleaseForm(request.body), deps.system.contacts.repo);
+  if (fieldText(request.body, 'intent') === 'preview') {
+    return { rendered: await renderReleasePage(deps, request, reply, releaseId, { form: { values, issues: [], previewHtml: renderMarkdown(values.bodyMarkdown) } }) };
+  }
+  const { content, embargoUntil, issues } = contentFromForm(values, deps.timeZone);
+  if (issues.length > 0) {
+    return { rendered: await renderReleasePage(deps, request, reply, releaseId, { form: { values, issues: mergeIssues(issues, schemaIssues(editionContentSchema, content)) } }, 400) };
+  }
+  const lockVersion = Number(fieldText(request.body, 'lockVersion'));
+  if (!Number.isInteger(lockVersion) || lockVersion < 1) {
+    const issue = { code: 'lock_version_missing', message: translator(negotiatedLanguage(request))('adminFormIncomplete') };
+    return { rendered: await renderReleasePage(deps, request, reply, releaseId, { form: { values, issues: [issue] } }, 400) };
+  }
+  return { values, content, embargoUntil, lockVersion };
+}
+
 export function registerReleasePageRoutes(app: FastifyInstance, deps: AdminWebDeps<ReleasePageSystem & { commands: { saveDraft: SaveDraft } }>): void {
   app.get('/admin/releases/:id', canRead(deps), async (request, reply) => {
     const done = (request.query as Record<string, unknown> | undefined)?.done;
@@ -50,19 +78,9 @@ export function registerReleasePageRoutes(app: FastifyInstance, deps: AdminWebDe
 
   app.post('/admin/releases/:id', canWrite(deps, 'writer'), async (request, reply) => {
     const releaseId = releaseIdOf(request);
-    const values = await withPickedContact(readReleaseForm(request.body), deps.system.contacts.repo);
-    if (fieldText(request.body, 'intent') === 'preview') {
-      return renderReleasePage(deps, request, reply, releaseId, { form: { values, issues: [], previewHtml: renderMarkdown(values.bodyMarkdown) } });
-    }
-    const { content, embargoUntil, issues } = contentFromForm(values, deps.timeZone);
-    if (issues.length > 0) {
-      return renderReleasePage(deps, request, reply, releaseId, { form: { values, issues: mergeIssues(issues, schemaIssues(editionContentSchema, content)) } }, 400);
-    }
-    const lockVersion = Number(fieldText(request.body, 'lockVersion'));
-    if (!Number.isInteger(lockVersion) || lockVersion < 1) {
-      const issue = { code: 'lock_version_missing', message: translator(negotiatedLanguage(request))('adminFormIncomplete') };
-      return renderReleasePage(deps, request, reply, releaseId, { form: { values, issues: [issue] } }, 400);
-    }
+    const submitted = await readContentSubmission(deps, request, reply, releaseId);
+    if (!('content' in submitted)) return submitted.rendered;
+    const { values, content, embargoUntil, lockVersion } = submitted;
     try {
       await deps.system.commands.saveDraft(releaseId, { ...content, embargoUntil, lockVersion }, actorOf(request));
       return redirectDone(reply, `/admin/releases/${releaseId}`, 'saved');
