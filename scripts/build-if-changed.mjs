@@ -34,12 +34,16 @@ function lastBuild() {
   }
 }
 
-if (!force && existsSync(join(root, 'dist', 'main', 'web.js')) && newest <= lastBuild()) process.exit(0);
+const outputs = [join(root, 'dist', 'main', 'web.js'), join(root, 'dist', 'server', 'web.js')];
+if (!force && outputs.every((p) => existsSync(p)) && newest <= lastBuild()) process.exit(0);
 
 console.log(force ? 'Building (tsc)...' : 'Sources changed since the last build: building (tsc)...');
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit', cwd: root });
 if (result.status !== 0) process.exit(result.status ?? 1);
+// The server `npm start` runs: dist/ bundled into dist/server/ (scripts/bundle-server.mjs).
+const bundle = spawnSync(process.execPath, [new URL('./bundle-server.mjs', import.meta.url).pathname], { stdio: 'inherit', cwd: root, env: { ...process.env, PRESSROOM_BUILD_ROOT: root } });
+if (bundle.status !== 0) process.exit(bundle.status ?? 1);
 mkdirSync(join(root, 'dist'), { recursive: true });
 // The newest input seen before compiling: a file saved during the build is newer, so it rebuilds next time.
 writeFileSync(stampFile, JSON.stringify({ newestInput: newest, builtAt: new Date().toISOString() }) + '\n');

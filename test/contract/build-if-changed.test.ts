@@ -21,12 +21,16 @@ test('npm start builds on a fresh tree, skips an unchanged one, and rebuilds aft
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
   writeFileSync(join(dir, 'src', 'main', 'web.ts'), 'export const answer: number = 1;\n');
   writeFileSync(join(dir, 'src', 'extra.ts'), 'export const extra = 2;\n');
+  mkdirSync(join(dir, 'src', 'adapters', 'text'), { recursive: true });
+  writeFileSync(join(dir, 'src', 'adapters', 'text', 'extract-worker.ts'), 'export const worker = 3;\n');
   const out = join(dir, 'dist', 'main', 'web.js');
+  const bundled = join(dir, 'dist', 'server', 'web.js');
 
   const first = run();
   assert.equal(first.status, 0, first.output);
   assert.match(first.output, /building/);
   assert.match(readFileSync(out, 'utf8'), /answer = 1/);
+  assert.match(readFileSync(bundled, 'utf8'), /answer\s*=\s*1/, 'the server npm start runs is bundled too');
 
   const built = statSync(out).mtimeMs;
   const second = run();
@@ -41,6 +45,7 @@ test('npm start builds on a fresh tree, skips an unchanged one, and rebuilds aft
   assert.equal(third.status, 0, third.output);
   assert.match(third.output, /building/);
   assert.match(readFileSync(out, 'utf8'), /answer = 2/);
+  assert.match(readFileSync(bundled, 'utf8'), /answer\s*=\s*2/);
 
   rmSync(join(dir, 'src', 'extra.ts'));
   const later = new Date(Date.now() + 10_000);

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect, type MigrationResultSet } from 'kysely';
 import { isPostgres } from './dialect.js';
-import pg from 'pg';
+import type PG from 'pg';
 import type { StorageUnavailableError } from '../../domain/errors.js';
 import { storageFailure } from '../storage-failure.js';
 import { migrations } from './migrations/index.js';
@@ -12,8 +13,18 @@ import { storageAwareDialect } from './storage-aware-driver.js';
 
 export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize?: number };
 
-// bigint columns hold epoch milliseconds and counts, all well inside Number's exact range.
-pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
+let pgModule: typeof PG | null = null;
+/**
+ * The pg driver, loaded on first use: a server on SQLite never pays for loading it (~30 ms of start, #17).
+ * bigint columns hold epoch milliseconds and counts, all well inside Number's exact range.
+ */
+function postgresDriver(): typeof PG {
+  if (!pgModule) {
+    pgModule = createRequire(import.meta.url)('pg') as typeof PG;
+    pgModule.types.setTypeParser(pgModule.types.builtins.INT8, (value: string) => Number(value));
+  }
+  return pgModule;
+}
 
 /**
  * Opens the database named by the configuration: SQLite file (WAL, foreign keys on) or PostgreSQL.
@@ -22,7 +33,7 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value))
  */
 export function connectDatabase(target: DatabaseTarget, options: { onStorageError?: (error: StorageUnavailableError) => void } = {}): Kysely<Database> {
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    const pool = new (postgresDriver().Pool)({ connectionString: target.url, max: target.poolSize ?? 10 });
     // An idle connection dropped by the server (restart, failover, admin command) must not crash the
     // process: the pool discards it and the next query opens a new one.
     pool.on('error', (error) => console.warn(`PostgreSQL closed an idle connection: ${error.message}`));
