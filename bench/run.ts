@@ -1,5 +1,6 @@
-// `npm run bench`: builds a 10,000-release SQLite database, serves it with the compiled server, loads
-// four public pages with wrk (the page bench); then the scale bench (bench/scale.ts): 100,000
+// `npm run bench`: builds a 10,000-release SQLite database, serves it with the compiled server and its
+// pages' bytes with nginx side by side, times starts, loads the demo newsroom and its search (the page
+// bench, bench/pages.ts); then the scale bench (bench/scale.ts): 100,000
 // releases on SQLite and PostgreSQL, search latency, feeds and API lists, publish-to-searchable.
 // Writes docs/benchmarks.md, keeping other benches' sections. A benchmark, not a test: goals that are
 // missed are reported, and the exit code is 0 unless the bench itself could not run.
