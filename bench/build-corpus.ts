@@ -1,7 +1,8 @@
 // Builds the bench database: 10,000 published releases in three boards, made through the same
 // commands editors use (createRelease, attachFile, submitRelease, approveRelease, publishRelease),
 // published oldest first over the past three years so numbers follow dates.
-import { rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeDemoAssets } from '../src/adapters/demo/demo-assets.js';
 import { SYSTEM_ACTOR, type StaffActor } from '../src/app/workflow/actor.js';
@@ -28,6 +29,7 @@ export interface Corpus {
   counts: Record<string, Record<Language, number>>;
   pdfs: number;
   photos: number;
+  /** Build time; NaN when an earlier build was reused (`--reuse`) and its time is not known. */
   ms: number;
 }
 
@@ -95,8 +97,32 @@ export async function buildCorpus(dataDir: string): Promise<Corpus> {
         console.log(`  ${(index + 1).toLocaleString('en')} / ${plan.length.toLocaleString('en')} releases (${((performance.now() - started) / 1000).toFixed(1)} s)`);
       }
     }
-    return { total: plan.length, counts, pdfs: pdfCount, photos: photoCount, ms: performance.now() - started };
+    const corpus: Corpus = { total: plan.length, counts, pdfs: pdfCount, photos: photoCount, ms: performance.now() - started };
+    writeFileSync(join(dataDir, 'corpus.json'), JSON.stringify(corpus));
+    return corpus;
   } finally {
     await system.close();
+  }
+}
+
+/**
+ * The corpus already in `dataDir` (`--reuse`), or null when there is no database: its corpus.json
+ * when the build wrote one, else counted from the SQLite file (build time unknown).
+ */
+export function reuseCorpus(dataDir: string): Corpus | null {
+  if (!existsSync(sqliteFile(dataDir))) return null;
+  const saved = join(dataDir, 'corpus.json');
+  if (existsSync(saved)) return JSON.parse(readFileSync(saved, 'utf8')) as Corpus;
+  const db = new Database(sqliteFile(dataDir), { readonly: true });
+  try {
+    const counts: Corpus['counts'] = Object.fromEntries(BOARDS.map((b) => [b.slug, { en: 0, ko: 0 }]));
+    const rows = db
+      .prepare("select b.slug as slug, r.language as language, count(*) as n from releases r join boards b on b.id = r.board_id where r.status = 'published' group by 1, 2")
+      .all() as { slug: string; language: Language; n: number }[];
+    for (const row of rows) (counts[row.slug] ??= { en: 0, ko: 0 })[row.language] = row.n;
+    const withType = (like: string) => (db.prepare('select count(distinct edition_id) as n from attachments where mime_type like ?').get(like) as { n: number }).n;
+    return { total: rows.reduce((sum, row) => sum + row.n, 0), counts, pdfs: withType('application/pdf'), photos: withType('image/%'), ms: Number.NaN };
+  } finally {
+    db.close();
   }
 }

@@ -15,7 +15,7 @@ import { nginxSkip, NGINX, startNginx, type RunningNginx } from '../test/support
 import { freePort, startVarnish, VARNISHD, type RunningVarnish } from '../test/support/varnish.js';
 import { postgresUnavailable, startBenchCluster } from './postgres.js';
 import { buildScaleCorpus } from './scale-corpus.js';
-import { startServer, type RunningServer } from './server.js';
+import { SERVER_ENTRY, startServer, type RunningServer } from './server.js';
 import { runWrk, type WrkResult } from './wrk.js';
 
 export interface ClusterOptions {
@@ -192,7 +192,7 @@ export function clusterMarkdown(report: ClusterReport, command: string, seconds:
 \`${command}\` (${report.date.toISOString().slice(0, 16)}Z, ${seconds.toFixed(0)} s in all; load average
 before the run ${report.loadAverage}): ${int(report.size)} releases (the scale bench's corpus,
 bench/scale-corpus.ts, seeded in ${report.seedSeconds.toFixed(0)} s) on one PostgreSQL 15 database;
-the compiled server (\`node dist/main/web.js\`); nginx with the deployed configuration
+the compiled server (\`node ${SERVER_ENTRY}\`); nginx with the deployed configuration
 (deploy/nginx/pressroom.conf as test/support/nginx.ts derives it: HTTP, the same upstream and proxy
 directives, one worker); \`wrk -t${threads} -c${connections} -d${loadSeconds}s --latency\` after a warm-up. The search page is the
 server's cached answer for its query (as readers asking the same thing get it).

@@ -1,11 +1,14 @@
-// `npm run bench`: builds a 10,000-release SQLite database, serves it with the compiled server, loads
-// four public pages with wrk (the page bench); then the scale bench (bench/scale.ts): 100,000
+// `npm run bench`: builds a 10,000-release SQLite database, serves it with the compiled server and its
+// pages' bytes with nginx side by side, times starts, loads the demo newsroom and its search (the page
+// bench, bench/pages.ts); then the scale bench (bench/scale.ts): 100,000
 // releases on SQLite and PostgreSQL, search latency, feeds and API lists, publish-to-searchable.
 // Writes docs/benchmarks.md, keeping other benches' sections. A benchmark, not a test: goals that are
 // missed are reported, and the exit code is 0 unless the bench itself could not run.
 // Options: --only pages|scale|mail|cluster   --size N (scale corpus; subscribers for mail; cluster corpus)   --no-postgres
 //          --subscribers N: the mail bench for N subscribers only (2,000 and 10,000 unless set)
 //          --quick: the scale part only, 5,000 releases, short runs, writes bench/.work/benchmarks-quick.md
+//          --reuse: the page bench keeps the corpus in bench/.work/data when its pressroom.sqlite exists
+//          --dev: the page bench with short runs (2 s), 3 starts per start time; writes bench/.work/benchmarks-pages-dev.md
 import { clusterMarkdown, runClusterBench } from './cluster.js';
 import { MAIL_BENCH_SIZES, runMailBench } from './mail.js';
 import { execFileSync } from 'node:child_process';
@@ -13,62 +16,21 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildCorpus } from './build-corpus.js';
-import { measureUncached } from './in-process.js';
-import { markdown, printSummary, type Report, type Row } from './report.js';
+import { runPageBench } from './pages.js';
+import { markdown, printSummary } from './report.js';
 import { runScaleBench } from './scale.js';
 import { scaleMarkdown } from './scale-report.js';
-import { rssBytes, startBaseline, startServer, type RunningServer } from './server.js';
-import { findWrk, runWrk, stopWrk } from './wrk.js';
+import { findWrk, stopWrk } from './wrk.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dataDir = join(root, 'bench', '.work', 'data');
 const LOAD = { threads: 2, connections: 50, seconds: 10 };
 const WARM_UP_SECONDS = 2;
-const DEEP_PAGE = 500;
-const FILTER = 'budget';
 
-interface Target {
-  name: string;
-  path: string;
-  goalRps: number;
-}
-
-let server: RunningServer | null = null;
+let running: { stop(): Promise<void> } | null = null;
 const onSignal = () => {
   stopWrk();
-  void (server?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
+  void (running?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
 };
-
-/** Starts a server, runs `work` against it and always stops it, even on error or Ctrl-C. */
-async function withServer<T>(start: () => Promise<RunningServer>, work: (running: RunningServer) => Promise<T>): Promise<T> {
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  try {
-    server = await start();
-    return await work(server);
-  } finally {
-    await server?.stop();
-    server = null;
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  }
-}
-
-/** Warm-up, then the measured run, sampling the server's memory every 250 ms and at the end. */
-async function load(wrk: string, running: RunningServer, target: Target, onRss: (bytes: number) => void): Promise<Row> {
-  const url = running.origin + target.path;
-  console.log(`wrk ${target.name}: ${url}`);
-  await runWrk(wrk, url, { ...LOAD, seconds: WARM_UP_SECONDS });
-  const sample = () => {
-    const rss = rssBytes(running.pid);
-    if (rss !== null) onRss(rss);
-    return rss;
-  };
-  const sampler = setInterval(sample, 250);
-  const result = await runWrk(wrk, url, LOAD).finally(() => clearInterval(sampler));
-  return { ...target, result, rssAfter: sample() };
-}
 
 const { values: args } = parseArgs({
   options: {
@@ -76,6 +38,8 @@ const { values: args } = parseArgs({
     size: { type: 'string' },
     subscribers: { type: 'string' },
     quick: { type: 'boolean', default: false },
+    reuse: { type: 'boolean', default: false },
+    dev: { type: 'boolean', default: false },
     'no-postgres': { type: 'boolean', default: false },
   },
 });
@@ -176,62 +140,26 @@ async function clusterBench(wrk: string, started: number, docs: string): Promise
   console.log(`\nWrote the cluster section of ${relative(root, docs)}.`);
 }
 
-/** The page bench of issue #2: 10,000 releases through the commands, four pages under wrk. */
+/** The page bench of issues #2 and #17 (bench/pages.ts); a --dev run writes to bench/.work/ instead of docs/. */
 async function pageBench(wrk: string, started: number, docs: string): Promise<void> {
-  console.log(`Building the corpus in ${relative(root, dataDir)}...`);
-  const corpus = await buildCorpus(dataDir);
-  console.log(`Built ${corpus.total.toLocaleString('en')} releases in ${(corpus.ms / 1000).toFixed(1)} s.`);
-  const english = corpus.counts['press-releases']!.en;
-  if (english < DEEP_PAGE * 10) throw new Error(`press-releases has only ${english} English releases; page ${DEEP_PAGE} needs ${DEEP_PAGE * 10}`);
-  const middle = Math.ceil(english / 2);
-
-  console.log('Timing the uncached reads in-process...');
-  const uncached = await measureUncached(dataDir, { deepPage: DEEP_PAGE, releaseNumber: middle, filter: FILTER });
-
-  const targets: Target[] = [
-    { name: 'release page', path: `/en/press-releases/${middle}`, goalRps: 20_000 },
-    { name: 'board page 1', path: '/en/press-releases', goalRps: 10_000 },
-    { name: `board page ${DEEP_PAGE}`, path: `/en/press-releases?page=${DEEP_PAGE}`, goalRps: 10_000 },
-    { name: 'home', path: '/en/', goalRps: 10_000 },
-  ];
-  let maxRss = 0;
-  let pageBytes = 0;
-  const loadAverage = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(', ');
-  console.log('Starting node dist/main/web.js...');
-  const rows = await withServer(
-    () => startServer({ cwd: root, dataDir }),
-    async (running) => {
-      for (const target of targets) {
-        const response = await fetch(running.origin + target.path);
-        const bytes = (await response.arrayBuffer()).byteLength;
-        if (response.status !== 200) throw new Error(`${target.path} answered ${response.status}, not 200`);
-        if (target === targets[0]) pageBytes = bytes;
-      }
-      const results: Row[] = [];
-      for (const target of targets) results.push(await load(wrk, running, target, (rss) => (maxRss = Math.max(maxRss, rss))));
-      return results;
-    },
-  );
-
-  console.log(`Baseline: bare node:http serving ${pageBytes.toLocaleString('en')} bytes from memory...`);
-  const baseline = await withServer(
-    () => startBaseline(pageBytes),
-    (running) => load(wrk, running, { name: 'baseline', path: '/', goalRps: 0 }, () => undefined),
-  );
-
-  const report: Report = {
-    date: new Date(),
-    corpus,
-    rows,
-    maxRss,
-    uncached,
-    baseline: { result: baseline.result, bytes: pageBytes },
-    loadAverage,
-    load: `wrk -t${LOAD.threads} -c${LOAD.connections} -d${LOAD.seconds}s --latency URL`,
-    totalSeconds: (performance.now() - started) / 1000,
-  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const load = args.dev ? { ...LOAD, seconds: 2, warmUpSeconds: 1 } : { ...LOAD, warmUpSeconds: WARM_UP_SECONDS };
+  const report = await runPageBench({ root, wrk, load, reuse: args.reuse, startRuns: args.dev ? 3 : 5, track: (server) => (running = server) }).finally(() => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  });
+  report.totalSeconds = (performance.now() - started) / 1000;
   printSummary(report);
-  writeFileSync(docs, withPagePart(existsSync(docs) ? readFileSync(docs, 'utf8') : '', markdown(report)));
+  const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+  const text = markdown(report, command);
+  if (args.dev) {
+    const out = join(root, 'bench', '.work', 'benchmarks-pages-dev.md');
+    writeFileSync(out, text);
+    console.log(`\nDev run: docs/benchmarks.md left alone; the page part is in ${relative(root, out)}.`);
+    return;
+  }
+  writeFileSync(docs, withPagePart(existsSync(docs) ? readFileSync(docs, 'utf8') : '', text));
   console.log(`\nWrote the page bench part of ${relative(root, docs)} (${report.totalSeconds.toFixed(0)} s).`);
 }
 

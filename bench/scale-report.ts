@@ -1,7 +1,8 @@
 // The "Search, feeds and API at scale" section of docs/benchmarks.md, with each figure checked
 // against issue #4's goals. A miss is reported, never an error.
 import { BOARDS } from './build-corpus.js';
-import type { DatabaseRun, ScaleReport } from './scale.js';
+import { DISTINCT_QUERIES } from './search-load.js';
+import { SCALE_SEARCH_GOALS, type DatabaseRun, type ScaleReport } from './scale.js';
 
 export const SCALE_GOALS = { searchP95Ms: 30, loadRps: 5_000, publishMs: 1_000 };
 
@@ -88,6 +89,20 @@ function loadTable(runs: DatabaseRun[]): string {
   return table(header, rows);
 }
 
+/** Search under load (#17), SQLite and PostgreSQL side by side; runs from before the field read as empty. */
+function searchLoadTable(runs: DatabaseRun[]): string {
+  const first = runs[0];
+  if (!first?.searchLoads?.length) return 'Not measured in this run.';
+  const way = { cached: '(a) one query, cached', distinct: `(b) ${int(DISTINCT_QUERIES)} distinct queries, misses`, page: 'page' } as const;
+  const header = ['target', 'way', ...runs.flatMap((r) => [`${r.database} req/s`, `${r.database} p99`]), 'result'];
+  const rows = first.searchLoads.map((l, i) => {
+    const cells = runs.map((r) => r.searchLoads[i]!);
+    const pass = cells.every((c) => c.result.requestsPerSec >= SCALE_SEARCH_GOALS.rps && c.result.p99Ms <= SCALE_SEARCH_GOALS.p99Ms);
+    return [`${l.name} \`${decodeURIComponent(l.path)}\``, way[l.way], ...cells.flatMap((c) => [int(c.result.requestsPerSec), ms(c.result.p99Ms)]), `${ok(pass)} (${l.way === 'cached' ? 'a: cached' : 'b: misses'})`];
+  });
+  return table(header, rows);
+}
+
 function summary(run: DatabaseRun): string {
   const slowest = Math.max(...run.searches.map((s) => s.p95Ms));
   const missed = run.searches.filter((s) => s.p95Ms > SCALE_GOALS.searchP95Ms).length;
@@ -139,6 +154,16 @@ API reads the server caches, are rendered once per content version and then serv
 cache (ETag, revalidated on every use). Goal: ≥ ${int(SCALE_GOALS.loadRps)} req/s.
 
 ${loadTable(report.runs)}
+
+### Search under load
+
+Issue #17's search targets under \`wrk\` (50 connections) against the compiled server on this corpus,
+each two ways: **(a)** one query repeated, a hit in the server's search cache after its first
+request, and **(b)** a wrk Lua script cycling through thousands of distinct queries (word pairs and
+triples of the corpus vocabulary, bench/search-load.ts), more than the search cache holds, so every
+request runs the search (\`WORDS\` in its path); (b) follows (a) without a warm-up of its own. Goal: ≥ ${int(SCALE_SEARCH_GOALS.rps)} req/s with p99 ≤ ${SCALE_SEARCH_GOALS.p99Ms} ms.
+
+${searchLoadTable(report.runs)}
 
 ### Publish to searchable
 

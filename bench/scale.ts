@@ -10,6 +10,7 @@ import { composeSystem } from '../src/main/compose.js';
 import { postgresUnavailable, startBenchCluster, type BenchCluster } from './postgres.js';
 import { buildScaleCorpus, type ScaleCorpus } from './scale-corpus.js';
 import { searchCases, timeSearches, type SearchTiming } from './search-timing.js';
+import { loadSearchTargets, type LoadRow as SearchLoadRow } from './first-start.js';
 import { startServer, type RunningServer } from './server.js';
 import { runWrk, type WrkResult } from './wrk.js';
 
@@ -35,6 +36,8 @@ export interface DatabaseRun {
   corpus: ScaleCorpus;
   searches: SearchTiming[];
   loads: LoadRow[];
+  /** Search page and API, English and Korean, each (a) one cached query and (b) distinct queries (#17). */
+  searchLoads: SearchLoadRow[];
   /** Milliseconds from calling publish to the first search response that lists the release. */
   publishToSearchable: number[];
 }
@@ -48,6 +51,9 @@ export interface ScaleReport {
 }
 
 const BENCH_ACTOR: StaffActor = { ...SYSTEM_ACTOR, label: 'system:bench' };
+
+/** Issue #17's goal for search under load at 100,000 releases, both ways (a) and (b). */
+export const SCALE_SEARCH_GOALS = { rps: 1_000, p99Ms: 50 };
 
 export const LOAD_TARGETS = [
   { name: 'RSS, whole site', path: '/en/feed.xml' },
@@ -132,9 +138,12 @@ async function runOn(database: DatabaseRun['database'], target: DatabaseTarget, 
   const server = await startServer({ cwd: options.root, dataDir, databaseUrl: target.kind === 'postgres' ? target.url : undefined });
   try {
     const loads = await measureLoads(options.wrk, server, options);
+    const settings = { ...options.load, warmUpSeconds: options.warmUpSeconds };
+    const scripts = join(options.root, 'bench', '.work', 'wrk-scripts');
+    const searchLoads = await loadSearchTargets(options.wrk, server.origin, settings, scripts, { goalRps: SCALE_SEARCH_GOALS.rps, goalP99Ms: SCALE_SEARCH_GOALS.p99Ms });
     console.log('  publish-to-searchable...');
     const publish = await publishToSearchable(target, dataDir, server, options.publishRounds);
-    return { database, corpus, searches, loads, publishToSearchable: publish };
+    return { database, corpus, searches, loads, searchLoads, publishToSearchable: publish };
   } finally {
     await server.stop();
   }

@@ -77,3 +77,16 @@ export const DEPARTMENTS = {
   en: ['Public Affairs Office', 'Defense Policy Bureau', 'Personnel Welfare Bureau', 'Resource Management Office', 'Military Health Bureau'],
   ko: ['대변인실', '국방정책실', '인사복지실', '기획조정실', '보건복지관실'],
 } as const;
+
+/**
+ * The words a reader might search the corpus for, per language: the topic words and the nouns of the
+ * sentence objects (Korean without the object particle), each once.
+ */
+export function searchVocabulary(language: 'en' | 'ko'): string[] {
+  const stop = new Set(['with', 'about', 'from', 'their', 'results', 'annual', 'quarterly', 'coming', 'summer', 'season']);
+  const nouns =
+    language === 'en'
+      ? EN.objects.flatMap((o) => o.split(' ')).filter((w) => /^[a-z]{5,}$/.test(w) && !stop.has(w))
+      : KO.objects.flatMap((o) => o.replace(/[을를]$/, '').split(' ')).filter((w) => w.length >= 2 && !/\d/.test(w));
+  return [...new Set([...(language === 'en' ? EN.words : KO.words), ...nouns])];
+}

@@ -38,8 +38,9 @@ export function stopWrk(): void {
   for (const child of running) child.kill('SIGTERM');
 }
 
-export async function runWrk(wrk: string, url: string, options: { threads: number; connections: number; seconds: number }): Promise<WrkResult> {
-  const args = [`-t${options.threads}`, `-c${options.connections}`, `-d${options.seconds}s`, '--latency', url];
+/** Runs wrk against `url`; with `script`, wrk runs that Lua file (`-s`), e.g. one that varies the request path. */
+export async function runWrk(wrk: string, url: string, options: { threads: number; connections: number; seconds: number; script?: string }): Promise<WrkResult> {
+  const args = [`-t${options.threads}`, `-c${options.connections}`, `-d${options.seconds}s`, '--latency', ...(options.script ? ['-s', options.script] : []), url];
   const output = await new Promise<string>((resolve, reject) => {
     const child = spawn(wrk, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     running.add(child);
