@@ -13,7 +13,8 @@ const root = process.env.PRESSROOM_BUILD_ROOT ?? new URL('..', import.meta.url).
 const outdir = join(root, 'dist', 'server');
 
 /** Packages with native code, optional native parts or files they find on disk at run time. */
-const EXTERNAL = ['better-sqlite3', 'sharp', 'pg-native', 'pdfjs-dist', 'unpdf', 'mammoth', 'turndown', '@aws-sdk/*', '@smithy/*'];
+// pdf-lib (demo documents, loaded by import() on first use) breaks when bundled: its classes come out undefined.
+const EXTERNAL = ['better-sqlite3', 'sharp', 'pg-native', 'pdfjs-dist', 'unpdf', 'mammoth', 'turndown', 'pdf-lib', '@pdf-lib/*', '@aws-sdk/*', '@smithy/*'];
 
 rmSync(outdir, { recursive: true, force: true });
 await build({
@@ -30,7 +31,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: EXTERNAL,
+  ...(process.env.PRESSROOM_BUNDLE_PACKAGES === 'external' ? { packages: 'external' } : { external: EXTERNAL }),
   minifyWhitespace: true,
   minifySyntax: true,
   keepNames: true,

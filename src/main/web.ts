@@ -7,16 +7,18 @@ import { composeSystem } from './compose.js';
 import { systemOptionsFrom } from './system-options.js';
 import { createWebApp } from './web-app.js';
 import { stopOnSignals } from './graceful-shutdown.js';
-import { DEMO_ACCOUNTS, printDemoAccounts, workingDemoAccounts } from './demo-accounts.js';
+import { printDemoAccounts, workingDemoAccounts } from './demo-accounts.js';
+import { seedDemoInChild, seedDemoOnly, SEED_ONLY_ENV } from './demo-seed-child.js';
 
 /** `npm start`: reads the configuration, migrates, loads the demo on first start, and serves. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const system = await composeSystem(systemOptionsFrom(config));
+  if (process.env[SEED_ONLY_ENV] === '1') return seedDemoOnly(system);
   if (config.demo) {
     const started = Date.now();
     // Content and accounts in one transaction: a start killed half-way leaves nothing, and seeds again next time.
-    const seeded = await system.commands.seedDemo({ accounts: DEMO_ACCOUNTS });
+    const seeded = await seedDemoInChild(system);
     if (seeded) console.log(`Loaded the demo newsroom in ${((Date.now() - started) / 1000).toFixed(1)} s (PRESSROOM_DEMO=0 starts empty).`);
     printDemoAccounts(config.baseUrl, await workingDemoAccounts(system));
   }

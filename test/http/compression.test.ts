@@ -16,15 +16,31 @@ test('Accept-Encoding: brotli first, then gzip; q=0 refuses; * stands for the re
   assert.equal(chooseEncoding(undefined), null);
 });
 
-test('compressed copies are made once, when a page is cached, and reused by every hit', () => {
+test('compressed copies are made once, when first asked for, and reused by every hit; the cache counts them', () => {
   const cache = makePageCache({ version: () => 'v1' });
   const stored = cache.set('k', 'v1', `<!doctype html><p>${'press release '.repeat(100)}</p>`);
   assert.ok(stored.encoded);
-  assert.ok(stored.encoded.br.length < stored.body.length / 4);
+  assert.equal(cache.bytes, stored.body.length, 'nothing is compressed before a client asks');
+  const br = stored.encoded.copy('br');
+  assert.ok(br.length < stored.body.length / 4);
   const hit = cache.get('k');
-  assert.equal(hit?.encoded?.br, stored.encoded.br, 'the same buffer, not a new compression');
-  assert.equal(cache.bytes, stored.body.length + stored.encoded.br.length + stored.encoded.gzip.length, 'the copies count against the byte bound');
+  assert.equal(hit?.encoded?.copy('br'), br, 'the same buffer, not a new compression');
+  const gzip = stored.encoded.copy('gzip');
+  assert.equal(cache.bytes, stored.body.length + br.length + gzip.length, 'the copies count against the byte bound');
   assert.equal(cache.set('small', 'v1', '<p>hi</p>').encoded, null, 'tiny bodies are not compressed');
+});
+
+test('a copy made later still respects the byte bound: the least recently used page goes', () => {
+  const page = (n: number) => `<!doctype html><p>${`press release ${n} `.repeat(200)}</p>`;
+  const size = Buffer.byteLength(page(1));
+  const cache = makePageCache({ version: () => 'v1', maxBytes: size * 2 + 50 });
+  cache.set('a', 'v1', page(1));
+  const b = cache.set('b', 'v1', page(2));
+  assert.equal(cache.size, 2);
+  b.encoded!.copy('gzip');
+  assert.equal(cache.size, 1, 'the gzip copy of b pushed the cache over its bound, so a (older) was dropped');
+  assert.ok(cache.get('b'));
+  assert.equal(cache.get('a'), undefined);
 });
 
 describe('compressed responses over HTTP (#17)', () => {

@@ -17,6 +17,14 @@ test('the completeness check reports a missing key, an empty string and a change
   assert.deepEqual(catalogueProblems(catalogues.en, { ko: { ...catalogues.ko, extra: '추가' } }), ['ko.extra is not in the reference catalogue']);
 });
 
+test('messages without arguments come out as ICU writes them: quotes and escaped braces unescaped, tags kept as text', () => {
+  assert.equal(formatMessage('en-GB', "It''s here"), "It's here");
+  assert.equal(formatMessage('en-GB', "'{'braces'}'"), '{braces}');
+  assert.equal(formatMessage('en-GB', 'a <b>tag</b>'), 'a <b>tag</b>');
+  assert.equal(formatMessage('ko-KR', '보도자료'), '보도자료');
+  assert.throws(() => formatMessage('en-GB', 'broken {'), /Malformed message/);
+});
+
 test('ICU plurals follow each language: English one/other, Korean a single form; numbers grouped', () => {
   const pattern = '{count, plural, =0 {no files} one {# file} other {# files}}';
   assert.equal(formatMessage('en-GB', pattern, { count: 0 }), 'no files');

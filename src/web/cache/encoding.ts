@@ -3,10 +3,18 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export type ContentCoding = 'br' | 'gzip';
 
-/** A cached document's compressed copies, made once when it is cached (never per request). */
+/**
+ * A cached document's compressed copies. Each is made the first time a client asks for that coding
+ * and kept for every later request (never made per request). Made lazily because a page that is
+ * cached but only ever asked for uncompressed (a distinct search, a crawler without
+ * Accept-Encoding) would otherwise pay brotli and gzip for nothing: a fifth of the CPU of a search
+ * miss when both were made up front (#17).
+ */
 export interface Encoded {
-  br: Buffer;
-  gzip: Buffer;
+  /** The body in `coding`, compressed on the first call. */
+  copy(coding: ContentCoding): Buffer;
+  /** Bytes of the copies made so far. */
+  readonly bytes: number;
 }
 
 /** Below this, compression saves less than its headers cost. */
@@ -20,14 +28,34 @@ export function isCompressible(contentType: string): boolean {
   return /^(text\/|application\/(json|xml|rss\+xml|atom\+xml|javascript)|image\/svg\+xml)/.test(contentType);
 }
 
-/** Brotli and gzip copies of a body, or null when it is too small or not text. */
-export function compressBody(body: Buffer, contentType: string): Encoded | null {
+function compress(body: Buffer, coding: ContentCoding): Buffer {
+  if (coding === 'gzip') return gzipSync(body, { level: GZIP_LEVEL });
+  return brotliCompressSync(body, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+  });
+}
+
+/**
+ * Brotli and gzip copies of a body, each made on first use, or null when it is too small or not
+ * text. `onCopy` is told the size of each copy as it is made (the page cache counts it).
+ */
+export function compressBody(body: Buffer, contentType: string, onCopy?: (bytes: number) => void): Encoded | null {
   if (body.length < MIN_BYTES || !isCompressible(contentType)) return null;
+  const copies: Partial<Record<ContentCoding, Buffer>> = {};
+  let bytes = 0;
   return {
-    br: brotliCompressSync(body, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
-    }),
-    gzip: gzipSync(body, { level: GZIP_LEVEL }),
+    copy(coding) {
+      let made = copies[coding];
+      if (!made) {
+        made = copies[coding] = compress(body, coding);
+        bytes += made.length;
+        onCopy?.(made.length);
+      }
+      return made;
+    },
+    get bytes() {
+      return bytes;
+    },
   };
 }
 
@@ -76,5 +104,5 @@ export function negotiate(request: FastifyRequest, reply: FastifyReply, doc: Rep
   }
   const etag = `${doc.etag.slice(0, -1)}-${coding === 'br' ? 'br' : 'gz'}"`;
   reply.header('ETag', etag).header('Content-Encoding', coding);
-  return { body: doc.encoded[coding], etag };
+  return { body: doc.encoded.copy(coding), etag };
 }

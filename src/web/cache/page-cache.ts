@@ -10,7 +10,7 @@ export interface CachedPage {
   contentType: string;
   /** When the content last changed, for Last-Modified and If-Modified-Since; null for pages. */
   lastModified: Date | null;
-  /** Brotli and gzip copies, made once here (null for bodies too small or not text). */
+  /** Brotli and gzip copies, each made once, when first asked for (null for bodies too small or not text). */
   encoded: Encoded | null;
   /** Surrogate keys naming what it shows, for shared caches (web/cache/surrogate-keys.ts). */
   keys: readonly string[];
@@ -25,7 +25,7 @@ export interface CachedPageOptions {
 }
 
 /** A document ready to send: the text as bytes, its compressed copies, its ETag (a hash of them) and its headers' values. */
-export function cachedPage(text: string, releaseId: number | null = null, options: CachedPageOptions = {}): CachedPage {
+export function cachedPage(text: string, releaseId: number | null = null, options: CachedPageOptions = {}, onCopy?: (bytes: number) => void): CachedPage {
   const body = Buffer.from(text, 'utf8');
   const contentType = options.contentType ?? 'text/html; charset=utf-8';
   return {
@@ -34,14 +34,14 @@ export function cachedPage(text: string, releaseId: number | null = null, option
     releaseId,
     contentType,
     lastModified: options.lastModified ?? null,
-    encoded: compressBody(body, contentType),
+    encoded: compressBody(body, contentType, onCopy),
     keys: options.keys ?? [],
   };
 }
 
-/** Bytes an entry holds: the body and its compressed copies. */
+/** Bytes an entry holds: the body and the compressed copies made so far. */
 function sizeOf(page: CachedPage): number {
-  return page.body.length + (page.encoded ? page.encoded.br.length + page.encoded.gzip.length : 0);
+  return page.body.length + (page.encoded?.bytes ?? 0);
 }
 
 interface Entry extends CachedPage {
@@ -69,6 +69,10 @@ export function makePageCache(options: { version: () => string; maxEntries?: num
     bytes -= sizeOf(entry);
   }
 
+  function evict(): void {
+    while (entries.size > maxEntries || (bytes > maxBytes && entries.size > 1)) remove(entries.keys().next().value as string);
+  }
+
   function lookup(key: string): Entry | undefined {
     const entry = entries.get(key);
     if (!entry) return undefined;
@@ -90,11 +94,17 @@ export function makePageCache(options: { version: () => string; maxEntries?: num
     },
     /** Stores a page rendered under `version` (read before rendering, so a concurrent change wins). */
     set(key: string, version: string, html: string, releaseId: number | null = null, options: CachedPageOptions = {}): CachedPage {
-      const entry: Entry = { ...cachedPage(html, releaseId, options), version, expiresAt: now() + ttlMs };
+      // A copy made later (the first request asking for brotli or gzip) counts while the entry is cached.
+      const onCopy = (size: number) => {
+        if (entries.get(key) !== entry) return;
+        bytes += size;
+        evict();
+      };
+      const entry: Entry = { ...cachedPage(html, releaseId, options, onCopy), version, expiresAt: now() + ttlMs };
       remove(key);
       entries.set(key, entry);
       bytes += sizeOf(entry);
-      while (entries.size > maxEntries || (bytes > maxBytes && entries.size > 1)) remove(entries.keys().next().value as string);
+      evict();
       return entry;
     },
     clear(): void {

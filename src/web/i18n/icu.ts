@@ -11,6 +11,7 @@ export type MessageParams = Record<string, string | number>;
 
 type Ast = ReturnType<IntlMessageFormat['getAst']>;
 /** The parser's element kinds that matter here (@formatjs/icu-messageformat-parser's TYPE). */
+const LITERAL = 0;
 const ARGUMENT = 1;
 const SELECT = 5;
 const PLURAL = 6;
@@ -22,6 +23,8 @@ interface Compiled {
   ast: Ast;
   plain: string[];
   counted: string[];
+  /** The text of a message without arguments, sent as it is (most of a page's messages). */
+  literal: string | null;
 }
 
 const compiled = new Map<string, Compiled>();
@@ -59,7 +62,8 @@ function compile(pattern: string): Compiled {
       if (element.type === TAG) return { ...element, children: walk(element.children) };
       return element;
     });
-  const entry = { ast: walk(ast), plain: [...plain], counted: [...counted] };
+  const literal = ast.every((element) => element.type === LITERAL) ? ast.map((element) => (element as { value: string }).value).join('') : null;
+  const entry = { ast: walk(ast), plain: [...plain], counted: [...counted], literal };
   compiled.set(pattern, entry);
   return entry;
 }
@@ -72,7 +76,8 @@ export function messageArguments(pattern: string): string[] {
 
 /** Formats a message for a locale ("ko-KR", "en-GB"). Numbers use the locale's grouping. */
 export function formatMessage(locale: string, pattern: string, params: MessageParams = {}): string {
-  const { ast, plain, counted } = compile(pattern);
+  const { ast, plain, counted, literal } = compile(pattern);
+  if (literal !== null) return literal;
   const numbers = numberFormat(locale);
   const values: Record<string, string | number> = {};
   for (const name of counted) values[name] = Number(params[name] ?? 0);
