@@ -5,10 +5,11 @@ import { freePort } from '../test/support/free-port.js';
 export { freePort };
 
 /**
- * The compiled server's entry, relative to the project root: the one place bench/ names it (the
- * build may move it, e.g. to a bundled dist/server/web.js). PRESSROOM_BENCH_ENTRY overrides it.
+ * The compiled server as production runs it (docs/deployment.md), relative to the project root: the
+ * one place bench/ names it. PRESSROOM_BENCH_ENTRY overrides it (node flags and file, space-separated).
  */
-export const SERVER_ENTRY = process.env.PRESSROOM_BENCH_ENTRY ?? 'dist/main/web.js';
+export const SERVER_ENTRY = process.env.PRESSROOM_BENCH_ENTRY ?? '--max-semi-space-size=4 dist/server/web.js';
+const SERVER_ARGS = SERVER_ENTRY.split(/\s+/).filter(Boolean);
 
 export interface RunningServer {
   pid: number;
@@ -54,7 +55,7 @@ export async function startServer(options: {
   // The SQLite file in PRESSROOM_DATA unless a database is named, whatever the caller's shell says.
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   else delete env.DATABASE_URL;
-  return startProcess({ args: [SERVER_ENTRY], cwd: options.cwd, env, port, healthPath: options.readyPath ?? '/healthz', onSpawn: options.onSpawn });
+  return startProcess({ args: SERVER_ARGS, cwd: options.cwd, env, port, healthPath: options.readyPath ?? '/healthz', onSpawn: options.onSpawn });
 }
 
 async function startProcess(options: { args: string[]; cwd: string; env: NodeJS.ProcessEnv; port: number; healthPath: string; onSpawn?: (pid: number) => void }): Promise<RunningServer> {

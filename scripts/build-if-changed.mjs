@@ -8,11 +8,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 // PRESSROOM_BUILD_ROOT: another project to check (the script's own test builds a tiny one).
 const root = process.env.PRESSROOM_BUILD_ROOT ?? new URL('..', import.meta.url).pathname;
 const stampFile = join(root, 'dist', '.build-stamp');
-const force = process.argv.includes('--force');
 
 function newestMtime(path) {
   const stat = statSync(path);
@@ -23,8 +23,26 @@ function newestMtime(path) {
   return newest;
 }
 
-const inputs = ['src', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'].map((p) => join(root, p)).filter((p) => existsSync(p));
-const newest = Math.max(...inputs.map(newestMtime));
+/** Builds when a source changed since the last build (or always with `force`); returns the exit status (0: up to date or built). */
+export function buildIfChanged({ force = false } = {}) {
+  const inputs = ['src', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'].map((p) => join(root, p)).filter((p) => existsSync(p));
+  const newest = Math.max(...inputs.map(newestMtime));
+
+  const outputs = [join(root, 'dist', 'main', 'web.js'), join(root, 'dist', 'server', 'web.js')];
+  if (!force && outputs.every((p) => existsSync(p)) && newest <= lastBuild()) return 0;
+
+  console.log(force ? 'Building (tsc)...' : 'Sources changed since the last build: building (tsc)...');
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit', cwd: root });
+  if (result.status !== 0) return result.status ?? 1;
+  // The server `npm start` runs: dist/ bundled into dist/server/ (scripts/bundle-server.mjs).
+  const bundle = spawnSync(process.execPath, [new URL('./bundle-server.mjs', import.meta.url).pathname], { stdio: 'inherit', cwd: root, env: { ...process.env, PRESSROOM_BUILD_ROOT: root } });
+  if (bundle.status !== 0) return bundle.status ?? 1;
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  // The newest input seen before compiling: a file saved during the build is newer, so it rebuilds next time.
+  writeFileSync(stampFile, JSON.stringify({ newestInput: newest, builtAt: new Date().toISOString() }) + '\n');
+  return 0;
+}
 
 function lastBuild() {
   try {
@@ -34,16 +52,4 @@ function lastBuild() {
   }
 }
 
-const outputs = [join(root, 'dist', 'main', 'web.js'), join(root, 'dist', 'server', 'web.js')];
-if (!force && outputs.every((p) => existsSync(p)) && newest <= lastBuild()) process.exit(0);
-
-console.log(force ? 'Building (tsc)...' : 'Sources changed since the last build: building (tsc)...');
-const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit', cwd: root });
-if (result.status !== 0) process.exit(result.status ?? 1);
-// The server `npm start` runs: dist/ bundled into dist/server/ (scripts/bundle-server.mjs).
-const bundle = spawnSync(process.execPath, [new URL('./bundle-server.mjs', import.meta.url).pathname], { stdio: 'inherit', cwd: root, env: { ...process.env, PRESSROOM_BUILD_ROOT: root } });
-if (bundle.status !== 0) process.exit(bundle.status ?? 1);
-mkdirSync(join(root, 'dist'), { recursive: true });
-// The newest input seen before compiling: a file saved during the build is newer, so it rebuilds next time.
-writeFileSync(stampFile, JSON.stringify({ newestInput: newest, builtAt: new Date().toISOString() }) + '\n');
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exit(buildIfChanged({ force: process.argv.includes('--force') }));
