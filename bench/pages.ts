@@ -9,7 +9,7 @@ import { measureUncached } from './in-process.js';
 import { measureLoad, type LoadSettings } from './load.js';
 import { fetchPage, startStaticNginx } from './nginx-static.js';
 import type { PageReport, SideBySide } from './report.js';
-import { SERVER_ENTRY, startServer, type RunningServer } from './server.js';
+import { SERVER_ENTRY, startNodeBaseline, startServer, type RunningServer } from './server.js';
 
 const DEEP_PAGE = 500;
 const FILTER = 'budget';
@@ -61,11 +61,14 @@ export async function runPageBench(options: PageBenchOptions): Promise<PageRepor
   let server: RunningServer | null = null;
   let nginx: Awaited<ReturnType<typeof startStaticNginx>>['nginx'] | null = null;
   const rows: SideBySide[] = [];
+  let nodeBaseline: PageReport['nodeBaseline'] = null;
+  let releaseBytes: { body: Buffer; contentType: string } | null = null;
   try {
     server = await startServer({ cwd: root, dataDir });
     options.track(server);
     const running = server;
     const pages = await Promise.all(targets.map((target) => fetchPage(running.origin, target.path)));
+    releaseBytes = pages[0]!;
     const started = await startStaticNginx(pages);
     nginx = started.nginx;
     for (const [i, target] of targets.entries()) {
@@ -82,7 +85,17 @@ export async function runPageBench(options: PageBenchOptions): Promise<PageRepor
     options.track(null);
   }
 
+  if (releaseBytes) {
+    console.log('Ceiling: bare node:http serving the release page bytes...');
+    const baseline = await startNodeBaseline(releaseBytes.body, releaseBytes.contentType);
+    try {
+      nodeBaseline = (await measureLoad(wrk, `${baseline.origin}/`, load)).result;
+    } finally {
+      await baseline.stop();
+    }
+  }
+
   console.log('The demo newsroom: first start on an empty data dir, then pages and search under load...');
   const demo = await measureDemo(wrk, root, work, load, options.track);
-  return { date: new Date(), corpus, reused: reused !== null, rows, maxRss, uncached, startTimes, demo, loadAverage, load: `wrk -t${load.threads} -c${load.connections} -d${load.seconds}s --latency URL`, totalSeconds: 0 };
+  return { date: new Date(), corpus, reused: reused !== null, rows, nodeBaseline, maxRss, uncached, startTimes, demo, loadAverage, load: `wrk -t${load.threads} -c${load.connections} -d${load.seconds}s --latency URL`, totalSeconds: 0 };
 }

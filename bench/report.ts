@@ -29,6 +29,8 @@ export interface PageReport {
   /** The corpus came from an earlier build (`--reuse`). */
   reused: boolean;
   rows: SideBySide[];
+  /** Bare node:http serving the release page's bytes, loaded in the same run: Node's own ceiling. */
+  nodeBaseline: WrkResult | null;
   maxRss: number;
   uncached: Timing[];
   startTimes: StartTimes[];
@@ -97,10 +99,19 @@ function warnings(report: PageReport): string[] {
   return results.filter(([, r]) => r.non2xx > 0 || r.socketErrors > 0).map(([name, r]) => `${name}: ${int(r.non2xx)} non-2xx/3xx responses, ${r.socketErrors} socket errors (${r.socketErrorDetail})`);
 }
 
+/** Node's ceiling beside nginx: bare node:http with the release page's bytes, the same load. */
+function baselineLine(report: PageReport): string {
+  const release = report.rows[0];
+  if (!report.nodeBaseline || !release) return '';
+  const ratio = (report.nodeBaseline.requestsPerSec / release.nginx.requestsPerSec).toFixed(2);
+  return `Ceiling for any Node.js server here: bare \`node:http\` (no framework, routing, cache lookup or headers beyond Content-Type) answering with the release page's ${int(release.bytes)} bytes from memory, same load, same run: **${int(report.nodeBaseline.requestsPerSec)} req/s** (p99 ${report.nodeBaseline.p99Ms.toFixed(2)} ms), **${ratio}** of nginx's ${int(release.nginx.requestsPerSec)} for the same file; Pressroom's release page is ${(release.pressroom.requestsPerSec / report.nodeBaseline.requestsPerSec).toFixed(2)} of that ceiling.`;
+}
+
 /** The console summary. */
 export function printSummary(report: PageReport): void {
   const { demo } = report;
   console.log(`\n${table(SIDE_HEADER, sideRows(report))}`);
+  console.log(baselineLine(report));
   console.log(`\nMax RSS on the 10,000-release corpus: ${mb(report.maxRss)} (goal ≤ ${mb(GOALS.rssBytes)}: ${ok(rssPass(report.maxRss))})`);
   console.log(`\n${table(START_HEADER, startRows(report))}`);
   console.log(`\nDemo first start: first 200 after ${int(demo.readyMs)} ms; RSS ${mb(demo.rssAtReady)} then (peak while seeding ${mb(demo.peakRssFirstStart)}); max under load ${mb(demo.maxRssUnderLoad)} (goal ≤ ${mb(GOALS.rssBytes)}: ${ok(rssPass(demo.maxRssUnderLoad) && rssPass(demo.rssAtReady))})`);
@@ -165,6 +176,8 @@ leave them), and loaded both in turn in this run. Goal (issue #17): a release pa
 req/s for the same bytes; lists, home and feeds ≥ 0.35.
 
 ${table(SIDE_HEADER, sideRows(report))}
+
+${baselineLine(report)}
 
 Maximum resident memory of the server on this corpus (VmRSS, sampled every 250 ms during every run
 and after it): **${mb(report.maxRss)}** (goal ≤ ${mb(GOALS.rssBytes)}: **${ok(rssPass(report.maxRss))}**).

@@ -58,6 +58,17 @@ export async function startServer(options: {
   return startProcess({ args: SERVER_ARGS, cwd: options.cwd, env, port, healthPath: options.readyPath ?? '/healthz', onSpawn: options.onSpawn });
 }
 
+/**
+ * The ceiling for any Node.js server on this machine: bare node:http (no framework, no routing, no
+ * cache lookup) answering every request with the same bytes from memory. Not Pressroom.
+ */
+export async function startNodeBaseline(body: Buffer, contentType: string): Promise<RunningServer> {
+  const port = await freePort();
+  const code = `const body = Buffer.from(${JSON.stringify(body.toString('base64'))}, 'base64');
+require('node:http').createServer((req, res) => { res.setHeader('Content-Type', ${JSON.stringify(contentType)}); res.end(body); }).listen(${port}, '127.0.0.1');`;
+  return startProcess({ args: ['-e', code], cwd: process.cwd(), env: process.env, port, healthPath: '/' });
+}
+
 async function startProcess(options: { args: string[]; cwd: string; env: NodeJS.ProcessEnv; port: number; healthPath: string; onSpawn?: (pid: number) => void }): Promise<RunningServer> {
   const spawned = performance.now();
   const child = spawn(process.execPath, options.args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });

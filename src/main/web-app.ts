@@ -82,12 +82,14 @@ export async function createWebApp(system: System, options: WebOptions): Promise
   // prom-client is loaded only when metrics are on (they are off by default).
   const metrics = options.metrics ? (await import('../web/metrics/metrics.js')).makeMetrics({ queues: system.operations.queues, now: () => system.clock.now(), onError: (error) => console.error('Could not read the queue tables for /metrics:', error) }) : null;
   const searchReleases = metrics ? metrics.timedSearch(system.search.releases) : system.search.releases;
-  const cache = makePageCache({ version: version.current, onLookup: metrics?.cacheLookups('pages') });
+  // Rendered pages: at most 5,000 and 16 MB of bodies and compressed copies together. The three caches
+  // hold at most 32 MB, which keeps the server within its memory budget under load (#17, docs/benchmarks.md).
+  const cache = makePageCache({ version: version.current, maxBytes: 16 * 1024 * 1024, onLookup: metrics?.cacheLookups('pages') });
   // Search answers (page and API), per query: valid while the content version and the search index's
   // generation both hold, and for at most a minute (an index updated by another process bumps neither
   // here); bounded in entries and bytes (#17).
   const searchVersion = { current: () => `${version.current()}/${system.search.generation()}` };
-  const searchCache = { pages: makePageCache({ version: searchVersion.current, maxEntries: 2000, maxBytes: 24 * 1024 * 1024, ttlMs: 60_000, onLookup: metrics?.cacheLookups('search') }), version: searchVersion };
+  const searchCache = { pages: makePageCache({ version: searchVersion.current, maxEntries: 2000, maxBytes: 8 * 1024 * 1024, ttlMs: 60_000, onLookup: metrics?.cacheLookups('search') }), version: searchVersion };
   const app = await buildServer({
     site: { name: options.siteName, baseUrl: options.baseUrl, timeZone: options.timeZone, demo: options.demo, settings: options.siteSettings, favicon: options.favicon },
     boards: system.boards,
@@ -125,7 +127,7 @@ export async function createWebApp(system: System, options: WebOptions): Promise
     baseUrl: options.baseUrl,
     // API reads have their own page cache (a crawler walking cursors must not evict the pages),
     // valid under the same content version; bounded in entries and bytes.
-    cache: { pages: makePageCache({ version: version.current, maxEntries: 2000, maxBytes: 32 * 1024 * 1024, ttlMs: 5 * 60_000, onLookup: metrics?.cacheLookups('api') }), version },
+    cache: { pages: makePageCache({ version: version.current, maxEntries: 2000, maxBytes: 8 * 1024 * 1024, ttlMs: 5 * 60_000, onLookup: metrics?.cacheLookups('api') }), version },
     searchCache,
     caching,
     now: () => system.clock.now().getTime(),
