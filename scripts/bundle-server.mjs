@@ -34,7 +34,8 @@ await build({
   ...(process.env.PRESSROOM_BUNDLE_PACKAGES === 'external' ? { packages: 'external' } : { external: EXTERNAL }),
   minifyWhitespace: true,
   minifySyntax: true,
-  keepNames: true,
+  // No keepNames: its __name() wrapper ran on every closure made per request (7% of a cached page's CPU).
+  keepNames: false,
   sourcemap: true,
   legalComments: 'linked',
   // Bundled CommonJS packages call require() for Node's built-ins; an ES module has none of its own.
