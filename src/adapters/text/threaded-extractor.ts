@@ -50,7 +50,8 @@ interface Thread {
  */
 export function makeThreadedTextExtractor(options: ThreadedExtractorOptions = {}): TextExtractor & { close(): Promise<void> } {
   const defaults = options.defaults ?? {};
-  const idleMs = options.idleMs ?? 60_000;
+  // 15 s: a burst of uploads shares one thread, and its ~50 MB (pdf.js, mammoth) goes back soon after (#17).
+  const idleMs = options.idleMs ?? 15_000;
   let thread: Thread | null = null;
   let queue: Promise<unknown> = Promise.resolve();
   let nextId = 1;
