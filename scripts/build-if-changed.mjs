@@ -5,10 +5,10 @@
 // changes its directory's mtime), the tsconfig files or package-lock.json is newer than the newest
 // input recorded by the last successful build in dist/.build-stamp. `--force` always builds.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 // PRESSROOM_BUILD_ROOT: another project to check (the script's own test builds a tiny one).
 const root = process.env.PRESSROOM_BUILD_ROOT ?? new URL('..', import.meta.url).pathname;
@@ -52,4 +52,5 @@ function lastBuild() {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exit(buildIfChanged({ force: process.argv.includes('--force') }));
+// Run as a script (not imported by scripts/start.mjs); Node gives the entry's real path, so compare real paths (a symlinked script too).
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) process.exit(buildIfChanged({ force: process.argv.includes('--force') }));
