@@ -3,8 +3,9 @@
 // Why: loading ~1,000 separate modules (the app's and node_modules') cost the server about 1 s of
 // its start, most of it in Node's module resolution and file reads, not in running them. One file
 // per start-up path loads in a fraction of that. Code reached only through `import()` (S3, the
-// metrics registry, document readers, the importer, PDF generation) goes to chunks loaded on first use.
-// Native and file-resolving packages stay external and load from node_modules as before.
+// metrics registry, document readers, the importer) goes to chunks loaded on first use.
+// Native and file-resolving packages stay external and load from node_modules as before, and so does
+// the pg driver (adapters/db/connect.ts requires it at run time, only for PostgreSQL).
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,8 +13,10 @@ import { join } from 'node:path';
 const root = process.env.PRESSROOM_BUILD_ROOT ?? new URL('..', import.meta.url).pathname;
 const outdir = join(root, 'dist', 'server');
 
-/** Packages with native code, optional native parts or files they find on disk at run time. */
-// pdf-lib (demo documents, loaded by import() on first use) breaks when bundled: its classes come out undefined.
+/**
+ * Packages with native code, optional native parts or files they find on disk at run time; and
+ * pdf-lib (the demo's documents), whose classes come out undefined when bundled.
+ */
 const EXTERNAL = ['better-sqlite3', 'sharp', 'pg-native', 'pdfjs-dist', 'unpdf', 'mammoth', 'turndown', 'pdf-lib', '@pdf-lib/*', '@aws-sdk/*', '@smithy/*'];
 
 rmSync(outdir, { recursive: true, force: true });
@@ -31,7 +34,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  ...(process.env.PRESSROOM_BUNDLE_PACKAGES === 'external' ? { packages: 'external' } : { external: EXTERNAL }),
+  external: EXTERNAL,
   minifyWhitespace: true,
   minifySyntax: true,
   // No keepNames: its __name() wrapper ran on every closure made per request (7% of a cached page's CPU).
